@@ -11,8 +11,14 @@ import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
 
+// Node has WebAssembly at run time; the ES lib this project compiles against does not declare it.
+type WasmExports = Record<string, unknown>;
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: WasmExports } }>;
+};
+
 type Runtime = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: WasmExports): void;
 };
 
 let runtimePromise: Promise<Runtime> | undefined;
@@ -23,7 +29,7 @@ async function loadRuntime(): Promise<Runtime> {
   const runtime = (await import(gluePath)) as Runtime;
   const wasmPath = gluePath.replace(/\.js$/, '.wasm');
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-    './schema_engine_bg.js': runtime as unknown as WebAssembly.ModuleImports,
+    './schema_engine_bg.js': runtime,
   });
   runtime.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();

@@ -1,0 +1,214 @@
+// Every user-facing message of the domain, in English and French, keyed by a stable code.
+// Channels render AppError codes and row errors through `t()`; they never write their own.
+import type { Locale } from './locale.js';
+
+type Message<P> = { en: (p: P) => string; fr: (p: P) => string };
+const m = <P = Record<string, never>>(en: (p: P) => string, fr: (p: P) => string): Message<P> => ({ en, fr });
+
+type E = { email: string };
+
+export const messages = {
+  'email.required': m(
+    () => 'The e-mail address is missing.',
+    () => "L'adresse électronique n'est pas renseignée.",
+  ),
+  'email.malformed': m<E>(
+    (p) => `"${p.email}" is not a valid e-mail address (expected name@domain.tld).`,
+    (p) => `« ${p.email} » n'est pas une adresse électronique valide (attendu : nom@domaine.tld).`,
+  ),
+  'email.apostrophe': m<E>(
+    (p) => `"${p.email}" contains an apostrophe, which e-mail addresses may not contain here: remove it.`,
+    (p) => `« ${p.email} » contient une apostrophe, interdite dans les adresses : retirez-la.`,
+  ),
+  'email.active_member': m<E>(
+    (p) => `${p.email} already has an account in this organization: no invitation is needed.`,
+    (p) => `${p.email} a déjà un compte dans cette organisation : aucune invitation n'est nécessaire.`,
+  ),
+  'email.domain_not_allowed': m<E & { domains: string }>(
+    (p) => `${p.email} is outside the allowed domains (${p.domains}).`,
+    (p) => `${p.email} n'appartient pas aux domaines autorisés (${p.domains}).`,
+  ),
+  'email.duplicate_in_file': m<E & { line: number }>(
+    (p) => `${p.email} already appears on line ${p.line} of this file.`,
+    (p) => `${p.email} figure déjà à la ligne ${p.line} de ce fichier.`,
+  ),
+  'email.already_invited': m<E>(
+    (p) => `${p.email} already has an open invitation: it was kept as it is.`,
+    (p) => `${p.email} a déjà une invitation en cours : elle est conservée telle quelle.`,
+  ),
+  'role.admin_not_grantable': m<{ role: string }>(
+    (p) => `The ${p.role} role cannot be granted by invitation or import; invite with another role, then promote the member.`,
+    (p) => `Le rôle ${p.role} ne peut pas être attribué par invitation ou import ; invitez avec un autre rôle, puis promouvez le membre.`,
+  ),
+  'role.not_allowed_for_type': m<{ role: string; userType: string; allowed: string }>(
+    (p) => `The ${p.userType} user type does not allow the ${p.role} role (allowed: ${p.allowed}).`,
+    (p) => `Le type d'utilisateur ${p.userType} n'autorise pas le rôle ${p.role} (autorisés : ${p.allowed}).`,
+  ),
+  'role.unknown_fallback': m<{ role: string; fallback: string }>(
+    (p) => `Unknown role "${p.role}": the default role ${p.fallback} was used.`,
+    (p) => `Rôle inconnu « ${p.role} » : le rôle par défaut ${p.fallback} a été utilisé.`,
+  ),
+  'user_type.unknown': m<{ userType: string; known: string }>(
+    (p) => `Unknown user type "${p.userType}" (expected one of: ${p.known}).`,
+    (p) => `Type d'utilisateur inconnu « ${p.userType} » (attendu : ${p.known}).`,
+  ),
+  'username.invalid': m<{ username: string }>(
+    (p) => `"${p.username}" is not a valid username: 6 to 128 characters, only letters, digits, ".", "_" and "@".`,
+    (p) => `« ${p.username} » n'est pas un nom d'utilisateur valide : 6 à 128 caractères, uniquement lettres, chiffres, « . », « _ » et « @ ».`,
+  ),
+  'username.taken': m<{ username: string }>(
+    (p) => `The username ${p.username} is already taken; choose another one.`,
+    (p) => `Le nom d'utilisateur ${p.username} est déjà pris ; choisissez-en un autre.`,
+  ),
+  'password.required': m(
+    () => 'A temporary password is required to add a member directly.',
+    () => 'Un mot de passe temporaire est requis pour ajouter un membre directement.',
+  ),
+  'password.too_short': m<{ min: number }>(
+    (p) => `The password must have at least ${p.min} characters.`,
+    (p) => `Le mot de passe doit comporter au moins ${p.min} caractères.`,
+  ),
+  'password.too_long': m<{ max: number }>(
+    (p) => `The password must have at most ${p.max} characters.`,
+    (p) => `Le mot de passe doit comporter au plus ${p.max} caractères.`,
+  ),
+  'password.needs_letter_and_digit': m(
+    () => 'The password must contain at least one letter and one digit.',
+    () => 'Le mot de passe doit contenir au moins une lettre et un chiffre.',
+  ),
+  'password.same_as_username': m(
+    () => 'The password must not be the username.',
+    () => "Le mot de passe ne doit pas être le nom d'utilisateur.",
+  ),
+  'password.common': m(
+    () => 'This password is too common; choose one that is harder to guess.',
+    () => 'Ce mot de passe est trop courant ; choisissez-en un plus difficile à deviner.',
+  ),
+  'password.repeated_or_sequential': m(
+    () => 'The password must not be made of repeated or sequential characters (like aaaabbbb or 1234abcd).',
+    () => 'Le mot de passe ne doit pas être fait de caractères répétés ou qui se suivent (comme aaaabbbb ou 1234abcd).',
+  ),
+  'name.too_long': m<{ field: string; max: number }>(
+    (p) => `${p.field} must have at most ${p.max} characters.`,
+    (p) => `${p.field} doit comporter au plus ${p.max} caractères.`,
+  ),
+  'message.too_long': m<{ max: number }>(
+    (p) => `The message must have at most ${p.max} characters.`,
+    (p) => `Le message doit comporter au plus ${p.max} caractères.`,
+  ),
+  'group.invalid': m<{ group: string }>(
+    (p) => `"${p.group}" is not a valid group name (1 to 100 characters).`,
+    (p) => `« ${p.group} » n'est pas un nom de groupe valide (1 à 100 caractères).`,
+  ),
+  'permission.invite': m<{ email: string }>(
+    (p) => `${p.email} may not invite, import, resend or revoke: only owners and administrators may.`,
+    (p) => `${p.email} ne peut pas inviter, importer, relancer ni révoquer : seuls les propriétaires et administrateurs le peuvent.`,
+  ),
+  'permission.decide': m<{ email: string }>(
+    (p) => `${p.email} may not decide seat requests: only managers and owners may.`,
+    (p) => `${p.email} ne peut pas décider des demandes de places : seuls les responsables et propriétaires le peuvent.`,
+  ),
+  'permission.owner_only': m<{ email: string }>(
+    (p) => `${p.email} may not change this: only owners may.`,
+    (p) => `${p.email} ne peut pas modifier ceci : seuls les propriétaires le peuvent.`,
+  ),
+  'resend.cooldown': m<E & { wait: string }>(
+    (p) => `The invitation to ${p.email} was sent recently; it can be resent in ${p.wait}.`,
+    (p) => `L'invitation à ${p.email} a été envoyée récemment ; elle pourra être renvoyée dans ${p.wait}.`,
+  ),
+  'invitation.not_found': m<{ ref: string }>(
+    (p) => `No invitation matches ${p.ref}.`,
+    (p) => `Aucune invitation ne correspond à ${p.ref}.`,
+  ),
+  'invitation.not_open': m<E & { status: string }>(
+    (p) => `The invitation to ${p.email} is ${p.status}: nothing to do.`,
+    (p) => `L'invitation à ${p.email} est ${p.status} : rien à faire.`,
+  ),
+  'invitation.not_pending': m<E & { status: string }>(
+    (p) => `The invitation to ${p.email} is ${p.status}; only pending invitations can be resent.`,
+    (p) => `L'invitation à ${p.email} est ${p.status} ; seules les invitations en attente peuvent être renvoyées.`,
+  ),
+  'seats.full': m<{ limit: number }>(
+    (p) => `All ${p.limit} seats are taken: invite instead (a manager can approve extra seats), or ask a manager to raise the limit.`,
+    (p) => `Les ${p.limit} places sont toutes prises : invitez plutôt (un responsable pourra approuver des places en plus), ou demandez à un responsable d'augmenter la limite.`,
+  ),
+  'seat_request.not_found': m<{ id: string }>(
+    (p) => `No seat request matches ${p.id}.`,
+    (p) => `Aucune demande de places ne correspond à ${p.id}.`,
+  ),
+  'seat_request.already_decided': m<{ decision: 'APPROVED' | 'DENIED'; by: string }>(
+    (p) => `This request was already ${p.decision === 'APPROVED' ? 'approved' : 'denied'} by ${p.by}.`,
+    (p) => `Cette demande a déjà été ${p.decision === 'APPROVED' ? 'approuvée' : 'refusée'} par ${p.by}.`,
+  ),
+  'seat_request.reason_required': m(
+    () => 'Say why the request is denied: the inviter will read it.',
+    () => "Indiquez pourquoi la demande est refusée : l'auteur de l'invitation le lira.",
+  ),
+  'org.not_found': m<{ ref: string }>(
+    (p) => `No organization matches ${p.ref}.`,
+    (p) => `Aucune organisation ne correspond à ${p.ref}.`,
+  ),
+  'org.none': m(
+    () => 'No organization exists yet: create one with `sesame org create`.',
+    () => "Aucune organisation n'existe encore : créez-en une avec `sesame org create`.",
+  ),
+  'org.ambiguous': m<{ names: string }>(
+    (p) => `Several organizations exist (${p.names}): say which one with --org.`,
+    (p) => `Plusieurs organisations existent (${p.names}) : précisez laquelle avec --org.`,
+  ),
+  'org.name_taken': m<{ name: string }>(
+    (p) => `An organization named ${p.name} already exists.`,
+    (p) => `Une organisation nommée ${p.name} existe déjà.`,
+  ),
+  'org.setting_unknown': m<{ key: string; known: string }>(
+    (p) => `Unknown setting "${p.key}" (settings: ${p.known}).`,
+    (p) => `Paramètre inconnu « ${p.key} » (paramètres : ${p.known}).`,
+  ),
+  'org.setting_invalid': m<{ key: string; expected: string }>(
+    (p) => `Invalid value for ${p.key}: expected ${p.expected}.`,
+    (p) => `Valeur invalide pour ${p.key} : attendu ${p.expected}.`,
+  ),
+  'member.not_found': m<E>(
+    (p) => `${p.email} is not a member of this organization.`,
+    (p) => `${p.email} n'est pas membre de cette organisation.`,
+  ),
+  'import.empty': m(
+    () => 'The file is empty: expected a header row (Email, First Name, ...) and one row per person.',
+    () => "Le fichier est vide : attendu une ligne d'en-tête (Adresse électronique, Prénom, ...) et une ligne par personne.",
+  ),
+  'import.no_email_column': m<{ headers: string }>(
+    (p) => `No Email column in the header row (found: ${p.headers}). Name it "Email" or "Adresse électronique".`,
+    (p) => `Pas de colonne Adresse électronique dans l'en-tête (trouvé : ${p.headers}). Nommez-la « Adresse électronique » ou « Email ».`,
+  ),
+  'import.duplicate_column': m<{ column: string }>(
+    (p) => `The column ${p.column} appears twice in the header row.`,
+    (p) => `La colonne ${p.column} apparaît deux fois dans l'en-tête.`,
+  ),
+  'import.unreadable': m<{ reason: string }>(
+    (p) => `The file could not be read as CSV: ${p.reason}`,
+    (p) => `Le fichier n'a pas pu être lu comme un CSV : ${p.reason}`,
+  ),
+  'import.row_empty_email': m(
+    () => 'The e-mail address is missing on this row.',
+    () => "L'adresse électronique manque sur cette ligne.",
+  ),
+} satisfies Record<string, Message<never>>;
+
+export type MessageCode = keyof typeof messages;
+export type MessageParams<C extends MessageCode> = Parameters<(typeof messages)[C]['en']>[0] extends undefined
+  ? Record<string, never>
+  : Parameters<(typeof messages)[C]['en']>[0];
+
+export function t<C extends MessageCode>(locale: Locale, code: C, params: MessageParams<C>): string {
+  const message = messages[code] as Message<MessageParams<C>>;
+  return message[locale](params);
+}
+
+/** A message that travels as data (row errors, warnings) and is rendered at the edge. */
+export interface Notice<C extends MessageCode = MessageCode> {
+  code: C;
+  params: MessageParams<C>;
+}
+
+export const notice = <C extends MessageCode>(code: C, params: MessageParams<C>): Notice<C> => ({ code, params });
+export const renderNotice = (locale: Locale, n: Notice): string => t(locale, n.code, n.params as never);

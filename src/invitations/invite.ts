@@ -1,0 +1,91 @@
+// Invite one or many e-mail addresses with the same role, user type and options.
+import { refuse } from '../errors/app-error.js';
+import type { Result } from '../errors/result.js';
+import type { Db } from '../db/database.js';
+import type { Notice } from '../i18n/messages.js';
+import { resolveAssignment } from '../organizations/catalogue.js';
+import type { Actor } from '../permissions/actor.js';
+import { assertCanManageInvitations } from '../permissions/policy.js';
+import { checkUsername } from '../members/username.js';
+import { checkEmailAddress } from './email-address.js';
+import { checkGroups, checkMessage, checkName } from './invitation-fields.js';
+import { type NewInvitation, writeInvitations } from './write-invitations.js';
+
+export interface InviteInput {
+  emails: string[];
+  role?: string;
+  userType?: string;
+  firstName?: string;
+  lastName?: string;
+  /** Only with a single address: a username is one person's. */
+  username?: string;
+  groups?: string[];
+  message?: string;
+  /** True (default): the invitee must enroll with this address; false: they may choose another. */
+  mustUseEmail?: boolean;
+}
+
+export type InviteOutcome = 'invited' | 'held' | 'already_invited' | 'refused';
+
+export interface InviteResult {
+  results: { email: string; outcome: InviteOutcome; invitationId?: string; error?: Notice }[];
+  /** Notices about the whole request (e.g. an unknown role replaced by the default one). */
+  warnings: Notice[];
+  seatRequestId?: string;
+}
+
+const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok) throw refuse(result.error, 'invalid');
+  return result.value;
+};
+
+export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<InviteResult> {
+  assertCanManageInvitations(actor);
+  const org = actor.organization;
+  const assignment = resolveAssignment(org.catalogue, input);
+  const { role, userType } = unwrap(assignment);
+  const common = {
+    firstName: unwrap(checkName('First name', input.firstName)),
+    lastName: unwrap(checkName('Last name', input.lastName)),
+    groups: unwrap(checkGroups(input.groups)),
+    message: unwrap(checkMessage(input.message)),
+    mustUseEmail: input.mustUseEmail ?? true,
+    role,
+    userType,
+  };
+  const addresses = [...new Set(input.emails.map((e) => e.trim()).filter(Boolean))];
+  const username = input.username?.trim() ? unwrap(checkUsername(input.username)) : null;
+  if (username && addresses.length > 1) throw refuse({ code: 'username.invalid', params: { username } }, 'invalid');
+
+  const results: InviteResult['results'] = [];
+  const rows: NewInvitation[] = [];
+  const seen = new Set<string>();
+  for (const raw of addresses.length > 0 ? addresses : ['']) {
+    const checked = checkEmailAddress(raw, org.allowedDomains);
+    if (!checked.ok) results.push({ email: raw, outcome: 'refused', error: checked.error });
+    else if (!seen.has(checked.value)) {
+      seen.add(checked.value);
+      rows.push({ ...common, email: checked.value, username });
+    }
+  }
+
+  let seatRequestId: string | undefined;
+  if (rows.length > 0) {
+    const written = await db.$transaction((tx) => writeInvitations(tx, { actor, rows }));
+    for (const created of written.created) {
+      results.push({
+        email: created.email,
+        outcome: created.status === 'PENDING' ? 'invited' : 'held',
+        invitationId: created.id,
+      });
+    }
+    for (const existing of written.alreadyInvited) {
+      results.push({ email: existing.email, outcome: 'already_invited', invitationId: existing.id });
+    }
+    for (const refused of written.refused) {
+      results.push({ email: rows[refused.index]?.email ?? '', outcome: 'refused', error: refused.error });
+    }
+    seatRequestId = written.seatRequestId;
+  }
+  return { results, warnings: assignment.ok ? assignment.warnings : [], seatRequestId };
+}

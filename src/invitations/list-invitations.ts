@@ -1,0 +1,86 @@
+// The pending list: filterable, paginated, with the counts an admin needs beside it.
+import type { Db } from '../db/database.js';
+import type { Invitation, InvitationStatus, Prisma } from '../generated/prisma/client.js';
+import { findRole, findUserType } from '../organizations/catalogue.js';
+import type { Actor } from '../permissions/actor.js';
+
+export interface InvitationFilter {
+  /** Default: the open ones (pending and awaiting approval). */
+  status?: InvitationStatus[];
+  role?: string;
+  userType?: string;
+  /** The inviter's e-mail. */
+  inviter?: string;
+  /** Only those expiring within this many days. */
+  expiringWithinDays?: number;
+  /** Part of the e-mail or name. */
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export type InvitationView = Invitation & { inviterEmail: string };
+
+export interface InvitationPage {
+  invitations: InvitationView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+  counts: { pending: number; awaitingApproval: number; byUserType: Record<string, number> };
+}
+
+export async function listInvitations(db: Db, actor: Actor, filter: InvitationFilter = {}, now = new Date()): Promise<InvitationPage> {
+  const orgId = actor.organization.id;
+  const catalogue = actor.organization.catalogue;
+  const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 500);
+  const page = Math.max(filter.page ?? 1, 1);
+  const where: Prisma.InvitationWhereInput = {
+    organizationId: orgId,
+    status: { in: filter.status?.length ? filter.status : ['PENDING', 'AWAITING_APPROVAL'] },
+  };
+  // Role and user type accept any of their names, like everywhere else; an unknown one matches nothing.
+  if (filter.role) where.role = findRole(catalogue, filter.role)?.key ?? '\u0000';
+  if (filter.userType) where.userType = findUserType(catalogue, filter.userType)?.key ?? '\u0000';
+  if (filter.inviter) where.inviter = { email: filter.inviter.trim().toLowerCase() };
+  if (filter.expiringWithinDays !== undefined) {
+    where.expiresAt = { lte: new Date(now.getTime() + filter.expiringWithinDays * 86_400_000) };
+  }
+  if (filter.search?.trim()) {
+    const term = filter.search.trim();
+    where.OR = [
+      { email: { contains: term, mode: 'insensitive' } },
+      { firstName: { contains: term, mode: 'insensitive' } },
+      { lastName: { contains: term, mode: 'insensitive' } },
+    ];
+  }
+  const [rows, total, grouped] = await Promise.all([
+    db.invitation.findMany({
+      where,
+      include: { inviter: { select: { email: true } } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db.invitation.count({ where }),
+    db.invitation.groupBy({
+      by: ['status', 'userType'],
+      where: { organizationId: orgId, status: { in: ['PENDING', 'AWAITING_APPROVAL'] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const counts = { pending: 0, awaitingApproval: 0, byUserType: {} as Record<string, number> };
+  for (const g of grouped) {
+    if (g.status === 'PENDING') counts.pending += g._count._all;
+    else counts.awaitingApproval += g._count._all;
+    counts.byUserType[g.userType] = (counts.byUserType[g.userType] ?? 0) + g._count._all;
+  }
+  return {
+    invitations: rows.map(({ inviter, ...row }) => ({ ...row, inviterEmail: inviter.email })),
+    total,
+    page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    counts,
+  };
+}

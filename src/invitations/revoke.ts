@@ -1,0 +1,39 @@
+// Revoke an open invitation: its links stop working at once, its seat and username are freed.
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import type { Invitation } from '../generated/prisma/client.js';
+import type { Actor } from '../permissions/actor.js';
+import { assertCanManageInvitations } from '../permissions/policy.js';
+import { findInvitation, statusLabel } from './find-invitation.js';
+
+export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promise<Invitation> {
+  assertCanManageInvitations(actor);
+  const found = await findInvitation(db, actor, ref);
+  return db.$transaction(async (tx) => {
+    const closed = await tx.invitation.updateMany({
+      where: { id: found.id, status: { in: ['PENDING', 'AWAITING_APPROVAL'] } },
+      data: { status: 'REVOKED', openEmail: null, openUsername: null, closedAt: new Date(), closedReason: 'revoked' },
+    });
+    if (closed.count === 0) {
+      const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
+      throw new AppError('invitation.not_open', { email: current.email, status: statusLabel(current.status, actor.locale) });
+    }
+    // The status already kills the links; deleting the token hashes leaves nothing to guess.
+    await tx.invitationToken.deleteMany({ where: { invitationId: found.id } });
+    if (found.status === 'AWAITING_APPROVAL' && found.seatRequestId) {
+      // A held invitation no longer needs its seat: the open request asks for one fewer.
+      await tx.seatRequest.updateMany({
+        where: { id: found.seatRequestId, status: 'PENDING', seatsRequested: { gt: 0 } },
+        data: { seatsRequested: { decrement: 1 } },
+      });
+    }
+    await recordAuditEvent(tx, actor, {
+      action: 'invitation.revoked',
+      subjectType: 'invitation',
+      subjectId: found.id,
+      data: { email: found.email },
+    });
+    return tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
+  });
+}

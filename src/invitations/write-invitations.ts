@@ -1,0 +1,220 @@
+// Writes validated invitations in set-based SQL: one statement inserts the invitations, their
+// e-mail outbox rows and their audit events. Both the single invite and the 10,000-row import go
+// through here, so seat accounting, holding beyond the limit and idempotency have one home.
+// Must run inside a transaction (the organization row is locked to serialize seat accounting).
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type Notice, notice } from '../i18n/messages.js';
+import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import type { Actor } from '../permissions/actor.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewInvitation {
+  /** Already normalized (lower-case) and validated. */
+  email: string;
+  firstName: string;
+  lastName: string;
+  username: string | null;
+  role: string;
+  userType: string;
+  groups: string[];
+  message: string | null;
+  mustUseEmail: boolean;
+}
+
+export interface WrittenInvitation {
+  id: string;
+  email: string;
+  status: 'PENDING' | 'AWAITING_APPROVAL';
+}
+
+export interface WriteOutcome {
+  created: WrittenInvitation[];
+  /** Addresses that already had an open invitation: it is returned unchanged (idempotent). */
+  alreadyInvited: WrittenInvitation[];
+  /** Rows refused now that the database was consulted: index in `rows`, and why. */
+  refused: { index: number; error: Notice }[];
+  /** The seat request holding the invitations beyond the limit, if any were held. */
+  seatRequestId?: string;
+}
+
+/** Shared across the chunks of one import, so that one import makes at most one seat request. */
+export interface SeatRequestSlot {
+  id?: string;
+  seats: number;
+}
+
+export async function writeInvitations(
+  tx: Tx,
+  options: { actor: Actor; rows: NewInvitation[]; batchId?: string | null; seatRequest?: SeatRequestSlot },
+): Promise<WriteOutcome> {
+  const { actor, rows } = options;
+  const orgId = actor.organization.id;
+  const outcome: WriteOutcome = { created: [], alreadyInvited: [], refused: [] };
+  if (rows.length === 0) return outcome;
+
+  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number; lifetime: number }[]>(
+    'SELECT seat_limit, invitation_lifetime_days AS lifetime FROM organization WHERE id = $1::uuid FOR UPDATE',
+    orgId,
+  );
+  if (!org) throw new Error(`organization ${orgId} vanished`);
+
+  const emails = rows.map((r) => r.email);
+  const usernames = rows.flatMap((r) => (r.username ? [r.username] : []));
+  const [members, open, takenUsernames, usage] = await Promise.all([
+    tx.$queryRawUnsafe<{ email: string }[]>(
+      'SELECT email FROM member WHERE organization_id = $1::uuid AND email = ANY($2::text[])',
+      orgId,
+      emails,
+    ),
+    tx.$queryRawUnsafe<WrittenInvitation[]>(
+      `SELECT id::text, email, status::text AS status FROM invitation
+        WHERE organization_id = $1::uuid AND open_email = ANY($2::text[])`,
+      orgId,
+      emails,
+    ),
+    usernames.length === 0
+      ? Promise.resolve([])
+      : tx.$queryRawUnsafe<{ username: string }[]>(
+          `SELECT username FROM member WHERE organization_id = $1::uuid AND username = ANY($2::text[])
+           UNION SELECT open_username FROM invitation WHERE organization_id = $1::uuid AND open_username = ANY($2::text[])`,
+          orgId,
+          usernames,
+        ),
+    seatUsage(tx, orgId),
+  ]);
+  const memberEmails = new Set(members.map((m) => m.email));
+  const openByEmail = new Map(open.map((i) => [i.email, i]));
+  const taken = new Set(takenUsernames.map((u) => u.username));
+
+  const fresh: NewInvitation[] = [];
+  rows.forEach((row, index) => {
+    const existing = openByEmail.get(row.email);
+    if (memberEmails.has(row.email)) outcome.refused.push({ index, error: notice('email.active_member', { email: row.email }) });
+    else if (existing) outcome.alreadyInvited.push(existing);
+    else if (row.username && taken.has(row.username)) {
+      outcome.refused.push({ index, error: notice('username.taken', { username: row.username }) });
+    } else fresh.push(row);
+  });
+  if (fresh.length === 0) return outcome;
+
+  // Seats used = members + pending invitations. What does not fit is held for a manager.
+  const room = Math.max(0, org.seat_limit - usage.used);
+  const held = Math.max(0, fresh.length - room);
+  let seatRequestId: string | null = null;
+  if (held > 0) seatRequestId = await reserveSeatRequest(tx, actor, org.seat_limit, held, options.seatRequest);
+
+  const inserted = await tx.$queryRawUnsafe<WrittenInvitation[]>(
+    INSERT_SQL,
+    orgId,
+    actor.member.id,
+    actor.member.email,
+    actor.channel,
+    options.batchId ?? null,
+    seatRequestId,
+    org.lifetime,
+    fresh.map((r) => r.email),
+    fresh.map((r) => r.firstName),
+    fresh.map((r) => r.lastName),
+    fresh.map((r) => r.username),
+    fresh.map((r) => r.role),
+    fresh.map((r) => r.userType),
+    fresh.map((r) => JSON.stringify(r.groups)),
+    fresh.map((r) => r.message),
+    fresh.map((r) => r.mustUseEmail),
+    fresh.map((_, i) => (i < room ? 'PENDING' : 'AWAITING_APPROVAL')),
+  );
+  outcome.created = inserted;
+  if (seatRequestId) outcome.seatRequestId = seatRequestId;
+  return outcome;
+}
+
+export async function seatUsage(tx: Tx, orgId: string): Promise<{ used: number; members: number; pending: number }> {
+  const [row] = await tx.$queryRawUnsafe<{ members: number; pending: number }[]>(
+    `SELECT (SELECT count(*) FROM member WHERE organization_id = $1::uuid)::int AS members,
+            (SELECT count(*) FROM invitation WHERE organization_id = $1::uuid AND status = 'PENDING')::int AS pending`,
+    orgId,
+  );
+  const members = row?.members ?? 0;
+  const pending = row?.pending ?? 0;
+  return { members, pending, used: members + pending };
+}
+
+async function reserveSeatRequest(
+  tx: Tx,
+  actor: Actor,
+  limit: number,
+  held: number,
+  slot: SeatRequestSlot | undefined,
+): Promise<string> {
+  if (slot?.id) {
+    await tx.seatRequest.update({ where: { id: slot.id }, data: { seatsRequested: { increment: held } } });
+    slot.seats += held;
+    return slot.id;
+  }
+  const request = await tx.seatRequest.create({
+    data: {
+      organizationId: actor.organization.id,
+      requestedById: actor.member.id,
+      seatsRequested: held,
+      limitBefore: limit,
+    },
+  });
+  if (slot) {
+    slot.id = request.id;
+    slot.seats = held;
+  }
+  await recordAuditEvent(tx, actor, {
+    action: 'seat_request.created',
+    subjectType: 'seat_request',
+    subjectId: request.id,
+    data: { limitBefore: limit },
+  });
+  // The managers' channel hears of it once the transaction commits (delivered by the chat channels).
+  await enqueue(tx, {
+    organizationId: actor.organization.id,
+    kind: outboxKinds.notification,
+    key: `seat_request:${request.id}:created`,
+    payload: { type: 'seat_request.created', seatRequestId: request.id },
+  });
+  return request.id;
+}
+
+// One round trip for the whole chunk. The CTEs see the rows inserted by `created` only through
+// its RETURNING list, which is why the outbox and audit rows are built from it.
+const INSERT_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+                       $14::text[], $15::text[], $16::boolean[], $17::text[])
+    AS t(email, first_name, last_name, username, role, user_type, groups, message, must_use_email, status)
+),
+created AS (
+  INSERT INTO invitation (organization_id, email, first_name, last_name, username, role, user_type, groups,
+                          message, must_use_email, status, open_email, open_username, inviter_id, batch_id,
+                          seat_request_id, expires_at, last_sent_at, send_count)
+  SELECT $1::uuid, email, first_name, last_name, username, role, user_type,
+         ARRAY(SELECT jsonb_array_elements_text(groups::jsonb)), message, must_use_email,
+         status::"InvitationStatus", email, username, $2::uuid, $5::uuid,
+         CASE WHEN status = 'AWAITING_APPROVAL' THEN $6::uuid END,
+         now() + make_interval(days => $7::int),
+         CASE WHEN status = 'PENDING' THEN now() END,
+         CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END
+    FROM input
+  ON CONFLICT DO NOTHING
+  RETURNING id, email, status
+),
+outbox AS (
+  INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
+  SELECT $1::uuid, 'invitation.email', 'invitation:' || id || ':send:1',
+         jsonb_build_object('invitationId', id, 'reason', 'invite')
+    FROM created WHERE status = 'PENDING'
+  ON CONFLICT DO NOTHING
+),
+audit AS (
+  INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
+  SELECT $1::uuid, $2::uuid, $3, CASE WHEN status = 'PENDING' THEN 'invitation.created' ELSE 'invitation.held' END,
+         'invitation', id::text, $4, jsonb_build_object('email', email, 'batchId', $5::uuid)
+    FROM created
+)
+SELECT id::text, email, status::text AS status FROM created`;

@@ -1,0 +1,165 @@
+// Add a member directly, without an invitation: an account with a temporary password that
+// must be changed at first login (ArcGIS's "add members without sending invitations").
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/database.js';
+import { AppError, refuse } from '../errors/app-error.js';
+import { fail, type Result } from '../errors/result.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { Member } from '../generated/prisma/client.js';
+import { type Notice, notice } from '../i18n/messages.js';
+import { checkEmailAddress } from '../invitations/email-address.js';
+import { checkName } from '../invitations/invitation-fields.js';
+import { resolveAssignment } from '../organizations/catalogue.js';
+import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import type { Actor } from '../permissions/actor.js';
+import { assertCanManageInvitations } from '../permissions/policy.js';
+import { seatUsage } from '../invitations/write-invitations.js';
+import { hashPassword } from './hash-password.js';
+import { checkPassword } from './password-policy.js';
+import { checkUsername, usernameFromEmail, usernameVariant } from './username.js';
+
+export interface AddMemberInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+  username?: string;
+  role?: string;
+  userType?: string;
+}
+
+export interface AddMemberResult {
+  member: Member;
+  warnings: Notice[];
+}
+
+const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok) throw refuse(result.error, 'invalid');
+  return result.value;
+};
+
+export interface ValidatedMember {
+  email: string;
+  firstName: string;
+  lastName: string;
+  username: string | null;
+  password: string;
+  role: string;
+  userType: string;
+}
+
+/** Everything that can be checked without the database; throws the first problem. */
+export function validateNewMember(actor: Actor, input: AddMemberInput): { value: ValidatedMember; warnings: Notice[] } {
+  const org = actor.organization;
+  const assignment = resolveAssignment(org.catalogue, input);
+  const { role, userType } = unwrap(assignment);
+  const email = unwrap(checkEmailAddress(input.email, org.allowedDomains));
+  const username = input.username?.trim() ? unwrap(checkUsername(input.username)) : null;
+  const password = unwrap(
+    input.password ? checkPassword(input.password, username ?? usernameFromEmail(email)) : fail(notice('password.required', {})),
+  );
+  return {
+    value: {
+      email,
+      username,
+      password,
+      role,
+      userType,
+      firstName: unwrap(checkName('First name', input.firstName)),
+      lastName: unwrap(checkName('Last name', input.lastName)),
+    },
+    warnings: assignment.ok ? assignment.warnings : [],
+  };
+}
+
+export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Promise<AddMemberResult> {
+  assertCanManageInvitations(actor);
+  const { value, warnings } = validateNewMember(actor, input);
+  // Hash before the transaction: scrypt is deliberately slow and must not hold the lock.
+  const passwordHash = await hashPassword(value.password);
+  const member = await db.$transaction(async (tx) => insertMember(tx, actor, value, passwordHash));
+  return { member, warnings };
+}
+
+/** Inserts one validated member (used by the direct add and by the import's rows with a password). */
+export async function insertMember(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  value: ValidatedMember,
+  passwordHash: string,
+): Promise<Member> {
+  const orgId = actor.organization.id;
+  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number }[]>(
+    'SELECT seat_limit FROM organization WHERE id = $1::uuid FOR UPDATE',
+    orgId,
+  );
+  const seatLimit = org?.seat_limit ?? 0;
+  if (await tx.member.findUnique({ where: { organizationId_email: { organizationId: orgId, email: value.email } } })) {
+    throw new AppError('email.active_member', { email: value.email }, 'conflict');
+  }
+  const username = value.username ?? (await freeUsername(tx, orgId, usernameFromEmail(value.email)));
+  if (value.username && (await usernameTaken(tx, orgId, value.username))) {
+    throw new AppError('username.taken', { username: value.username }, 'conflict');
+  }
+  // A member cannot be held for approval like an invitation: a direct add needs a free seat.
+  // An open invitation to the same address is superseded (and gives its seat back).
+  const open = await tx.invitation.findFirst({ where: { organizationId: orgId, openEmail: value.email } });
+  const usage = await seatUsage(tx, orgId);
+  const freed = open?.status === 'PENDING' ? 1 : 0;
+  if (usage.used - freed >= seatLimit) {
+    throw new AppError('seats.full', { limit: seatLimit }, 'refused');
+  }
+  await tx.invitation.updateMany({
+    where: { organizationId: orgId, openEmail: value.email },
+    data: { status: 'CANCELLED', openEmail: null, openUsername: null, closedAt: new Date(), closedReason: 'added directly' },
+  });
+  try {
+    const member = await tx.member.create({
+      data: {
+        organizationId: orgId,
+        email: value.email,
+        firstName: value.firstName,
+        lastName: value.lastName,
+        username,
+        role: value.role,
+        userType: value.userType,
+        status: 'MUST_CHANGE_PASSWORD',
+        passwordHash,
+        invitedById: actor.member.id,
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: 'member.added',
+      subjectType: 'member',
+      subjectId: member.id,
+      data: { email: member.email, username, role: value.role, userType: value.userType },
+    });
+    await enqueue(tx, {
+      organizationId: orgId,
+      kind: outboxKinds.memberAddedEmail,
+      key: `member:${member.id}:added`,
+      payload: { memberId: member.id },
+    });
+    return member;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('username.taken', { username }, 'conflict');
+    }
+    throw error;
+  }
+}
+
+async function usernameTaken(tx: Prisma.TransactionClient, orgId: string, username: string): Promise<boolean> {
+  const [member, invitation] = await Promise.all([
+    tx.member.findFirst({ where: { organizationId: orgId, username }, select: { id: true } }),
+    tx.invitation.findFirst({ where: { organizationId: orgId, openUsername: username }, select: { id: true } }),
+  ]);
+  return Boolean(member || invitation);
+}
+
+async function freeUsername(tx: Prisma.TransactionClient, orgId: string, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : usernameVariant(base, n);
+    if (!(await usernameTaken(tx, orgId, candidate))) return candidate;
+  }
+}

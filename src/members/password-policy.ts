@@ -1,0 +1,47 @@
+// The password policy for temporary passwords and enrollment (ArcGIS's default policy):
+// at least 8 characters with a letter and a digit, not the username, not a common password,
+// not made of repeated or sequential runs (aaaabbbb, 1234abcd).
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { fail, ok, type Result } from '../errors/result.js';
+import { notice } from '../i18n/messages.js';
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+// zxcvbn's list of the ~50,000 most common passwords, plus common French ones it lacks.
+const frenchCommon = ['motdepasse', 'motdepasse1', 'modepasse1', 'azerty', 'azerty1', 'azerty123', 'azertyuiop', 'soleil1', 'bonjour1', 'doudou1', 'chouchou1', 'marseille1', 'loulou1'];
+const common = new Set<string>([...(dictionary['passwords-common'] as string[]), ...frenchCommon]);
+
+export function checkPassword(password: string, username?: string | null): Result<string> {
+  if (password.length < PASSWORD_MIN) return fail(notice('password.too_short', { min: PASSWORD_MIN }));
+  if (password.length > PASSWORD_MAX) return fail(notice('password.too_long', { max: PASSWORD_MAX }));
+  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password)) return fail(notice('password.needs_letter_and_digit', {}));
+  if (username && password.toLowerCase() === username.toLowerCase()) return fail(notice('password.same_as_username', {}));
+  if (isCommon(password)) return fail(notice('password.common', {}));
+  if (isRepeatedOrSequential(password)) return fail(notice('password.repeated_or_sequential', {}));
+  return ok(password);
+}
+
+function isCommon(password: string): boolean {
+  const lower = password.toLowerCase();
+  // "Password1!" is as guessable as "password1": also check without trailing symbols.
+  return common.has(lower) || common.has(lower.replace(/[^\p{L}\p{N}]+$/u, ''));
+}
+
+/**
+ * True when the password is entirely made of runs of 3+ characters that repeat (aaaa) or
+ * follow each other up or down (1234, abcd, dcba): such passwords fall to the first guesses.
+ */
+export function isRepeatedOrSequential(password: string): boolean {
+  const codes = [...password.toLowerCase()].map((c) => c.codePointAt(0) ?? 0);
+  let i = 0;
+  while (i < codes.length) {
+    const start = i;
+    const step = (codes[i + 1] ?? Number.NaN) - (codes[i] ?? 0);
+    if (![0, 1, -1].includes(step)) return false;
+    while (i + 1 < codes.length && (codes[i + 1] ?? 0) - (codes[i] ?? 0) === step) i++;
+    if (i - start + 1 < 3) return false;
+    i++;
+  }
+  return true;
+}

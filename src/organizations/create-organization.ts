@@ -1,0 +1,65 @@
+// Creates an organization with its owner (an operator's act: no acting member exists yet).
+import type { Db } from '../db/database.js';
+import { AppError, refuse } from '../errors/app-error.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { Locale } from '../i18n/locale.js';
+import { checkEmailAddress } from '../invitations/email-address.js';
+import { usernameFromEmail } from '../members/username.js';
+import type { Channel } from '../permissions/actor.js';
+import { defaultCatalogue } from './catalogue.js';
+import { type Organization, toOrganization } from './organization.js';
+
+export interface CreateOrganizationInput {
+  name: string;
+  seats: number;
+  ownerEmail: string;
+  locale?: Locale;
+  channel: Channel;
+}
+
+export async function createOrganization(db: Db, input: CreateOrganizationInput): Promise<Organization> {
+  const name = input.name.trim();
+  if (!name || name.length > 100) throw new AppError('org.setting_invalid', { key: 'name', expected: '1 to 100 characters' }, 'invalid');
+  if (!Number.isInteger(input.seats) || input.seats < 1) {
+    throw new AppError('org.setting_invalid', { key: 'seats', expected: 'a whole number of at least 1' }, 'invalid');
+  }
+  const email = checkEmailAddress(input.ownerEmail);
+  if (!email.ok) throw refuse(email.error, 'invalid');
+  const owner = defaultCatalogue.roles.find((r) => r.admin) ?? defaultCatalogue.roles[0];
+  try {
+    return await db.$transaction(async (tx) => {
+      const org = await tx.organization.create({
+        data: { name, seatLimit: input.seats, locale: input.locale ?? 'en', catalogue: defaultCatalogue },
+      });
+      const member = await tx.member.create({
+        data: {
+          organizationId: org.id,
+          email: email.value,
+          username: usernameFromEmail(email.value),
+          role: owner?.key ?? defaultCatalogue.defaultRole,
+          userType: 'creator',
+          isOwner: true,
+          isManager: true,
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          organizationId: org.id,
+          actorId: member.id,
+          actorEmail: member.email,
+          action: 'organization.created',
+          subjectType: 'organization',
+          subjectId: org.id,
+          channel: input.channel,
+          data: { name, seats: input.seats },
+        },
+      });
+      return toOrganization(org);
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('org.name_taken', { name }, 'conflict');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+// Changes one organization setting from its text form (`sesame org set <key> <value>`,
+// the chat settings dialogs). Owners only: these settings shape billing and security.
+import { z } from 'zod';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Actor } from '../permissions/actor.js';
+import { assertOwner } from '../permissions/policy.js';
+import { type Organization, toOrganization } from './organization.js';
+
+const list = (value: string) =>
+  value.trim().toLowerCase() === 'none' ? [] : value.split(/[\s,;]+/).filter(Boolean);
+const domain = z.string().regex(/^@?[a-z0-9-]+(\.[a-z0-9-]+)+$/i).transform((d) => d.replace(/^@/, '').toLowerCase());
+
+const settings = {
+  name: { column: 'name', expected: '1 to 100 characters', schema: z.string().trim().min(1).max(100) },
+  locale: { column: 'locale', expected: 'fr or en', schema: z.enum(['fr', 'en']) },
+  seats: { column: 'seatLimit', expected: 'a whole number of at least 1', schema: z.coerce.number().int().min(1).max(1_000_000) },
+  'invitation-lifetime-days': {
+    column: 'invitationLifetimeDays',
+    expected: 'a number of days between 1 and 365',
+    schema: z.coerce.number().int().min(1).max(365),
+  },
+  'reminder-days': {
+    column: 'reminderDays',
+    expected: 'days after sending, e.g. "3,10" (or "none")',
+    schema: z
+      .string()
+      .transform(list)
+      .pipe(z.array(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(365))).max(10))
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  },
+  'resend-cooldown-hours': {
+    column: 'resendCooldownHours',
+    expected: 'a number of hours between 0 and 720',
+    schema: z.coerce.number().int().min(0).max(720),
+  },
+  'allowed-domains': {
+    column: 'allowedDomains',
+    expected: 'domains separated by commas, e.g. "example.com,example.fr" (or "none")',
+    schema: z.string().transform(list).pipe(z.array(domain).max(100)),
+  },
+  'uses-usernames': {
+    column: 'usesUsernames',
+    expected: 'true or false',
+    schema: z.enum(['true', 'false', 'yes', 'no', 'oui', 'non']).transform((v) => ['true', 'yes', 'oui'].includes(v)),
+  },
+} as const;
+
+export type SettingKey = keyof typeof settings;
+export const settingKeys = Object.keys(settings) as SettingKey[];
+
+export async function updateOrganizationSetting(db: Db, actor: Actor, key: string, value: string): Promise<Organization> {
+  assertOwner(actor);
+  const setting = settings[key as SettingKey];
+  if (!setting) throw new AppError('org.setting_unknown', { key, known: settingKeys.join(', ') }, 'invalid');
+  const parsed = setting.schema.safeParse(value);
+  if (!parsed.success) throw new AppError('org.setting_invalid', { key, expected: setting.expected }, 'invalid');
+  const data = { [setting.column]: parsed.data } as Prisma.OrganizationUpdateInput;
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.organization.update({ where: { id: actor.organization.id }, data });
+    await recordAuditEvent(tx, actor, {
+      action: 'organization.setting_changed',
+      subjectType: 'organization',
+      subjectId: updated.id,
+      data: { key, value: parsed.data as Prisma.InputJsonValue },
+    });
+    return updated;
+  });
+  return toOrganization(row);
+}

@@ -1,0 +1,35 @@
+// Effects to deliver after commit. Each has an idempotency key derived from what causes it,
+// so writing the same effect twice (a retry, a double click) is a no-op.
+import type { Prisma } from '../generated/prisma/client.js';
+
+type Tx = Prisma.TransactionClient;
+
+export const outboxKinds = {
+  /** An invitation e-mail (first send, resend or reminder); payload: { invitationId, reason }. */
+  invitationEmail: 'invitation.email',
+  /** The "you were added" e-mail of a member added directly; payload: { memberId }. */
+  memberAddedEmail: 'member.added_email',
+  /** A chat notification to a member or to the managers; payload: { type, ... }. */
+  notification: 'notification',
+} as const;
+
+export type OutboxKind = (typeof outboxKinds)[keyof typeof outboxKinds];
+
+export async function enqueue(
+  tx: Tx,
+  message: { organizationId: string; kind: OutboxKind; key: string; payload: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.outboxMessage.upsert({
+    where: { idempotencyKey: message.key },
+    create: {
+      organizationId: message.organizationId,
+      kind: message.kind,
+      idempotencyKey: message.key,
+      payload: message.payload,
+    },
+    update: {},
+  });
+}
+
+export const invitationEmailKey = (invitationId: string, sendNumber: number) =>
+  `invitation:${invitationId}:send:${sendNumber}`;
