@@ -37,8 +37,10 @@ export const messages = {
     (p) => `${p.email} a déjà une invitation en cours : elle est conservée telle quelle.`,
   ),
   'role.admin_not_grantable': m<{ role: string }>(
-    (p) => `The ${p.role} role cannot be granted by invitation or import; invite with another role, then promote the member.`,
-    (p) => `Le rôle ${p.role} ne peut pas être attribué par invitation ou import ; invitez avec un autre rôle, puis promouvez le membre.`,
+    (p) =>
+      `The ${p.role} role cannot be granted by invitation or import; invite with another role, then promote the member.`,
+    (p) =>
+      `Le rôle ${p.role} ne peut pas être attribué par invitation ou import ; invitez avec un autre rôle, puis promouvez le membre.`,
   ),
   'role.not_allowed_for_type': m<{ role: string; userType: string; allowed: string }>(
     (p) => `The ${p.userType} user type does not allow the ${p.role} role (allowed: ${p.allowed}).`,
@@ -54,7 +56,8 @@ export const messages = {
   ),
   'username.invalid': m<{ username: string }>(
     (p) => `"${p.username}" is not a valid username: 6 to 128 characters, only letters, digits, ".", "_" and "@".`,
-    (p) => `« ${p.username} » n'est pas un nom d'utilisateur valide : 6 à 128 caractères, uniquement lettres, chiffres, « . », « _ » et « @ ».`,
+    (p) =>
+      `« ${p.username} » n'est pas un nom d'utilisateur valide : 6 à 128 caractères, uniquement lettres, chiffres, « . », « _ » et « @ ».`,
   ),
   'username.taken': m<{ username: string }>(
     (p) => `The username ${p.username} is already taken; choose another one.`,
@@ -102,11 +105,13 @@ export const messages = {
   ),
   'permission.invite': m<{ email: string }>(
     (p) => `${p.email} may not invite, import, resend or revoke: only owners and administrators may.`,
-    (p) => `${p.email} ne peut pas inviter, importer, relancer ni révoquer : seuls les propriétaires et administrateurs le peuvent.`,
+    (p) =>
+      `${p.email} ne peut pas inviter, importer, relancer ni révoquer : seuls les propriétaires et administrateurs le peuvent.`,
   ),
   'permission.decide': m<{ email: string }>(
     (p) => `${p.email} may not decide seat requests: only managers and owners may.`,
-    (p) => `${p.email} ne peut pas décider des demandes de places : seuls les responsables et propriétaires le peuvent.`,
+    (p) =>
+      `${p.email} ne peut pas décider des demandes de places : seuls les responsables et propriétaires le peuvent.`,
   ),
   'permission.owner_only': m<{ email: string }>(
     (p) => `${p.email} may not change this: only owners may.`,
@@ -129,8 +134,10 @@ export const messages = {
     (p) => `L'invitation à ${p.email} est ${p.status} ; seules les invitations en attente peuvent être renvoyées.`,
   ),
   'seats.full': m<{ limit: number }>(
-    (p) => `All ${p.limit} seats are taken: invite instead (a manager can approve extra seats), or ask a manager to raise the limit.`,
-    (p) => `Les ${p.limit} places sont toutes prises : invitez plutôt (un responsable pourra approuver des places en plus), ou demandez à un responsable d'augmenter la limite.`,
+    (p) =>
+      `All ${p.limit} seats are taken: invite instead (a manager can approve extra seats), or ask a manager to raise the limit.`,
+    (p) =>
+      `Les ${p.limit} places sont toutes prises : invitez plutôt (un responsable pourra approuver des places en plus), ou demandez à un responsable d'augmenter la limite.`,
   ),
   'seat_request.not_found': m<{ id: string }>(
     (p) => `No seat request matches ${p.id}.`,
@@ -174,11 +181,13 @@ export const messages = {
   ),
   'import.empty': m(
     () => 'The file is empty: expected a header row (Email, First Name, ...) and one row per person.',
-    () => "Le fichier est vide : attendu une ligne d'en-tête (Adresse électronique, Prénom, ...) et une ligne par personne.",
+    () =>
+      "Le fichier est vide : attendu une ligne d'en-tête (Adresse électronique, Prénom, ...) et une ligne par personne.",
   ),
   'import.no_email_column': m<{ headers: string }>(
     (p) => `No Email column in the header row (found: ${p.headers}). Name it "Email" or "Adresse électronique".`,
-    (p) => `Pas de colonne Adresse électronique dans l'en-tête (trouvé : ${p.headers}). Nommez-la « Adresse électronique » ou « Email ».`,
+    (p) =>
+      `Pas de colonne Adresse électronique dans l'en-tête (trouvé : ${p.headers}). Nommez-la « Adresse électronique » ou « Email ».`,
   ),
   'import.duplicate_column': m<{ column: string }>(
     (p) => `The column ${p.column} appears twice in the header row.`,
@@ -191,6 +200,10 @@ export const messages = {
   'import.row_empty_email': m(
     () => 'The e-mail address is missing on this row.',
     () => "L'adresse électronique manque sur cette ligne.",
+  ),
+  'role.unknown': m<{ role: string; known: string }>(
+    (p) => `Unknown role "${p.role}" (expected one of: ${p.known}).`,
+    (p) => `Rôle inconnu « ${p.role} » (attendu : ${p.known}).`,
   ),
 } satisfies Record<string, Message<never>>;
 

@@ -4,16 +4,16 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError, refuse } from '../errors/app-error.js';
 import { fail, type Result } from '../errors/result.js';
-import { Prisma } from '../generated/prisma/client.js';
 import type { Member } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import { checkEmailAddress } from '../invitations/email-address.js';
 import { checkName } from '../invitations/invitation-fields.js';
+import { seatUsage } from '../invitations/write-invitations.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
-import { seatUsage } from '../invitations/write-invitations.js';
 import { hashPassword } from './hash-password.js';
 import { checkPassword } from './password-policy.js';
 import { checkUsername, usernameFromEmail, usernameVariant } from './username.js';
@@ -56,7 +56,9 @@ export function validateNewMember(actor: Actor, input: AddMemberInput): { value:
   const email = unwrap(checkEmailAddress(input.email, org.allowedDomains));
   const username = input.username?.trim() ? unwrap(checkUsername(input.username)) : null;
   const password = unwrap(
-    input.password ? checkPassword(input.password, username ?? usernameFromEmail(email)) : fail(notice('password.required', {})),
+    input.password
+      ? checkPassword(input.password, username ?? usernameFromEmail(email))
+      : fail(notice('password.required', {})),
   );
   return {
     value: {
@@ -111,7 +113,13 @@ export async function insertMember(
   }
   await tx.invitation.updateMany({
     where: { organizationId: orgId, openEmail: value.email },
-    data: { status: 'CANCELLED', openEmail: null, openUsername: null, closedAt: new Date(), closedReason: 'added directly' },
+    data: {
+      status: 'CANCELLED',
+      openEmail: null,
+      openUsername: null,
+      closedAt: new Date(),
+      closedReason: 'added directly',
+    },
   });
   try {
     const member = await tx.member.create({

@@ -15,10 +15,15 @@ export async function resolveActor(
   let member: Member | null;
   if (options.email) {
     const email = options.email.trim().toLowerCase();
-    member = await db.member.findUnique({ where: { organizationId_email: { organizationId: organization.id, email } } });
+    member = await db.member.findUnique({
+      where: { organizationId_email: { organizationId: organization.id, email } },
+    });
     if (!member) throw new AppError('member.not_found', { email }, 'forbidden');
   } else {
-    member = await db.member.findFirst({ where: { organizationId: organization.id, isOwner: true }, orderBy: { createdAt: 'asc' } });
+    member = await db.member.findFirst({
+      where: { organizationId: organization.id, isOwner: true },
+      orderBy: { createdAt: 'asc' },
+    });
     if (!member) throw new AppError('member.not_found', { email: '(owner)' }, 'not_found');
   }
   return { organization, member, channel: options.channel, locale: pickLocale(options.locale, organization.locale) };

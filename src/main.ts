@@ -1,0 +1,56 @@
+// `npm start`: the Sesame service. Opens the database (embedded by default, applying pending
+// migrations), serves HTTP, and stops cleanly on SIGTERM/SIGINT.
+import type { AddressInfo } from 'node:net';
+import { publicUrl } from './config/env.js';
+import { loadConfig } from './config/load.js';
+import { MigrationsPendingError, openDatabase } from './db/database.js';
+import { createHttpServer } from './http/server.js';
+import { createLogger } from './log/logger.js';
+
+const env = loadConfig();
+const log = createLogger(env.LOG_LEVEL);
+
+let database: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  database = await openDatabase({
+    env,
+    role: 'service',
+    migrations: env.AUTO_MIGRATE ? 'apply' : 'require',
+    log: (message) => log.info(message),
+  });
+} catch (error) {
+  if (error instanceof MigrationsPendingError) {
+    log.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+log.info(database.embedded ? `Embedded database in ${env.DATA_DIR}` : 'PostgreSQL database from DATABASE_URL');
+
+const server = createHttpServer({ db: database.prisma, log });
+server.listen(env.PORT, env.HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  log.info(`Sesame listening on http://${env.HOST}:${port} (public URL ${publicUrl({ ...env, PORT: port })})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal} received: stopping`);
+  // A bound on the whole shutdown: a stuck connection must not keep the process alive forever.
+  const timer = setTimeout(() => {
+    log.warn('Shutdown took too long: exiting');
+    process.exit(1);
+  }, 10_000);
+  timer.unref();
+  server.closeIdleConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+  process.exit(0);
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void shutdown(signal);
+  });
+}

@@ -1,0 +1,43 @@
+// The members of the actor's organization, with who invited them. Like the seat summary and the
+// pending list, any member may read it: it is what a manager looks at before deciding seats.
+import type { Db } from '../db/database.js';
+import type { Member, Prisma } from '../generated/prisma/client.js';
+import type { Actor } from '../permissions/actor.js';
+
+export interface MemberFilter {
+  /** Part of the e-mail, name or username. */
+  search?: string;
+  limit?: number;
+}
+
+export type MemberView = Omit<Member, 'passwordHash'> & { invitedByEmail: string | null };
+
+export interface MemberList {
+  members: MemberView[];
+  /** How many members match, even beyond the limit. */
+  total: number;
+}
+
+export async function listMembers(db: Db, actor: Actor, filter: MemberFilter = {}): Promise<MemberList> {
+  const where: Prisma.MemberWhereInput = { organizationId: actor.organization.id };
+  const term = filter.search?.trim();
+  if (term) {
+    where.OR = ['email', 'firstName', 'lastName', 'username'].map((field) => ({
+      [field]: { contains: term, mode: 'insensitive' },
+    }));
+  }
+  const [rows, total] = await Promise.all([
+    db.member.findMany({
+      where,
+      omit: { passwordHash: true },
+      include: { invitedBy: { select: { email: true } } },
+      orderBy: [{ isOwner: 'desc' }, { email: 'asc' }],
+      take: Math.min(Math.max(filter.limit ?? 1000, 1), 10_000),
+    }),
+    db.member.count({ where }),
+  ]);
+  return {
+    members: rows.map(({ invitedBy, ...row }) => ({ ...row, invitedByEmail: invitedBy?.email ?? null })),
+    total,
+  };
+}
