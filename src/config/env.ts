@@ -16,19 +16,67 @@ const booleanFlag = z
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'expected development, production or test' })
+    .default('development'),
   /** PostgreSQL connection string; without it Sesame runs the embedded database in DATA_DIR. */
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATA_DIR: z.string().trim().min(1, 'expected a directory path').default('./data'),
   /** Port of the embedded database server on 127.0.0.1 (0: any free port). */
-  EMBEDDED_DB_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number (0-65535)').default(0),
-  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number (0-65535)').default(3000),
+  EMBEDDED_DB_PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(0)
+    .max(65535, 'expected a port number (0-65535)')
+    .default(0),
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(0)
+    .max(65535, 'expected a port number (0-65535)')
+    .default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** Base URL of the links Sesame sends (enrollment pages); defaults to http://localhost:$PORT. */
   PUBLIC_URL: optionalUrl(['http', 'https']),
   /** Apply pending database migrations at start; when false, refuse to start until `sesame migrate` ran. */
   AUTO_MIGRATE: booleanFlag.default(true),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'expected debug, info, warn, error or silent' }).default('info'),
+  /** SendGrid API key; without it e-mails are written to $DATA_DIR/outbox/ (offline mode). */
+  SENDGRID_API_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  /** SendGrid API base URL (e.g. https://api.eu.sendgrid.com for EU data residency, or a local fake). */
+  SENDGRID_BASE_URL: optionalUrl(['http', 'https']),
+  SENDGRID_FROM_EMAIL: z.email({ message: 'expected an e-mail address' }).default('sesame@localhost.localdomain'),
+  SENDGRID_FROM_NAME: z.string().trim().min(1).default('Sesame'),
+  /** Optional SendGrid dynamic template ids (d-...); Sesame's own templates are used otherwise. */
+  SENDGRID_TEMPLATE_INVITATION: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  SENDGRID_TEMPLATE_REMINDER: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  SENDGRID_TEMPLATE_MEMBER_ADDED: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  /** The Event Webhook's verification key (base64 SPKI DER, from SendGrid's settings page). */
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  /** Run the scheduled jobs (reminders, expiry, outbox delivery, clean-up) in this process. */
+  JOBS_ENABLED: booleanFlag.default(true),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'expected debug, info, warn, error or silent' })
+    .default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;

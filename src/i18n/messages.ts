@@ -7,6 +7,8 @@ const m = <P = Record<string, never>>(en: (p: P) => string, fr: (p: P) => string
 
 type E = { email: string };
 
+const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name': 'Le nom' })[field] ?? field;
+
 export const messages = {
   'email.required': m(
     () => 'The e-mail address is missing.',
@@ -93,7 +95,11 @@ export const messages = {
   ),
   'name.too_long': m<{ field: string; max: number }>(
     (p) => `${p.field} must have at most ${p.max} characters.`,
-    (p) => `${p.field} doit comporter au plus ${p.max} caractères.`,
+    (p) => `${frenchField(p.field)} doit comporter au plus ${p.max} caractères.`,
+  ),
+  'name.required': m<{ field: string }>(
+    (p) => `${p.field} is required.`,
+    (p) => `${frenchField(p.field)} est obligatoire.`,
   ),
   'message.too_long': m<{ max: number }>(
     (p) => `The message must have at most ${p.max} characters.`,
@@ -179,6 +185,39 @@ export const messages = {
     (p) => `${p.email} is not a member of this organization.`,
     (p) => `${p.email} n'est pas membre de cette organisation.`,
   ),
+  'accept.unknown': m(
+    () =>
+      'This invitation link is not valid. Check that you copied the whole link, or ask the person who invited you for a new invitation.',
+    () =>
+      "Ce lien d'invitation n'est pas valide. Vérifiez que vous avez copié le lien en entier, ou demandez une nouvelle invitation à la personne qui vous a invité.",
+  ),
+  'accept.expired': m(
+    () => 'This invitation has expired. Ask the person who invited you to send a new one.',
+    () => 'Cette invitation a expiré. Demandez à la personne qui vous a invité de vous en envoyer une nouvelle.',
+  ),
+  'accept.revoked': m(
+    () =>
+      'This invitation was withdrawn by the organization. Ask the person who invited you if you think this is a mistake.',
+    () =>
+      "Cette invitation a été retirée par l'organisation. Adressez-vous à la personne qui vous a invité si vous pensez qu'il s'agit d'une erreur.",
+  ),
+  'accept.used': m(
+    () => 'This invitation was already accepted. Sign in with the account you created.',
+    () => 'Cette invitation a déjà été acceptée. Connectez-vous avec le compte que vous avez créé.',
+  ),
+  'password.mismatch': m(
+    () => 'The two passwords differ: type the same password twice.',
+    () => 'Les deux mots de passe diffèrent : saisissez deux fois le même mot de passe.',
+  ),
+  'login.failed': m(
+    () => 'This username and temporary password do not match. Check them, or ask your administrator.',
+    () =>
+      "Ce nom d'utilisateur et ce mot de passe temporaire ne correspondent pas. Vérifiez-les, ou adressez-vous à votre administrateur.",
+  ),
+  'password.reuse': m(
+    () => 'Choose a new password, different from the temporary one.',
+    () => 'Choisissez un nouveau mot de passe, différent du mot de passe temporaire.',
+  ),
   'import.empty': m(
     () => 'The file is empty: expected a header row (Email, First Name, ...) and one row per person.',
     () =>
@@ -200,6 +239,28 @@ export const messages = {
   'import.row_empty_email': m(
     () => 'The e-mail address is missing on this row.',
     () => "L'adresse électronique manque sur cette ligne.",
+  ),
+  'import.bad_quotes': m<{ line: number }>(
+    (p) =>
+      `A quoted field is not closed properly after line ${p.line}: check the double quotes (a quote inside a quoted field is written "").`,
+    (p) =>
+      `Un champ entre guillemets n'est pas correctement fermé après la ligne ${p.line} : vérifiez les guillemets (un guillemet dans un champ entre guillemets s'écrit "").`,
+  ),
+  'import.not_utf8': m(
+    () => 'The file is not encoded in UTF-8: save it as "CSV UTF-8" and import it again.',
+    () => "Le fichier n'est pas encodé en UTF-8 : enregistrez-le au format « CSV UTF-8 » et importez-le à nouveau.",
+  ),
+  'import.row_not_utf8': m(
+    () => 'This value has characters that are not valid UTF-8: save the file as "CSV UTF-8".',
+    () => "Cette valeur contient des caractères qui ne sont pas en UTF-8 valide : enregistrez le fichier au format « CSV UTF-8 ».",
+  ),
+  'import.no_rows': m(
+    () => 'The file has a header row but no row to import.',
+    () => "Le fichier a une ligne d'en-tête mais aucune ligne à importer.",
+  ),
+  'username.duplicate_in_file': m<{ username: string; line: number }>(
+    (p) => `The username ${p.username} already appears on line ${p.line} of this file.`,
+    (p) => `Le nom d'utilisateur ${p.username} figure déjà à la ligne ${p.line} de ce fichier.`,
   ),
   'role.unknown': m<{ role: string; known: string }>(
     (p) => `Unknown role "${p.role}" (expected one of: ${p.known}).`,

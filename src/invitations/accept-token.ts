@@ -17,6 +17,9 @@ export async function issueAcceptToken(tx: Prisma.TransactionClient | Db, invita
 /** The invitation a token opens, whatever its status (the page says why it no longer works). */
 export async function findInvitationByToken(db: Db, token: string): Promise<Invitation | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await db.invitationToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { invitation: true } });
+  const row = await db.invitationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { invitation: true },
+  });
   return row?.invitation ?? null;
 }

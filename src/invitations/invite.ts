@@ -1,12 +1,13 @@
 // Invite one or many e-mail addresses with the same role, user type and options.
+
+import type { Db } from '../db/database.js';
 import { refuse } from '../errors/app-error.js';
 import type { Result } from '../errors/result.js';
-import type { Db } from '../db/database.js';
 import type { Notice } from '../i18n/messages.js';
+import { checkUsername } from '../members/username.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
-import { checkUsername } from '../members/username.js';
 import { checkEmailAddress } from './email-address.js';
 import { checkGroups, checkMessage, checkName } from './invitation-fields.js';
 import { type NewInvitation, writeInvitations } from './write-invitations.js';

@@ -30,7 +30,12 @@ export interface InvitationPage {
   counts: { pending: number; awaitingApproval: number; byUserType: Record<string, number> };
 }
 
-export async function listInvitations(db: Db, actor: Actor, filter: InvitationFilter = {}, now = new Date()): Promise<InvitationPage> {
+export async function listInvitations(
+  db: Db,
+  actor: Actor,
+  filter: InvitationFilter = {},
+  now = new Date(),
+): Promise<InvitationPage> {
   const orgId = actor.organization.id;
   const catalogue = actor.organization.catalogue;
   const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 500);

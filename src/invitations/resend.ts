@@ -14,7 +14,10 @@ export async function resendInvitation(db: Db, actor: Actor, ref: string, now = 
   assertCanManageInvitations(actor);
   const found = await findInvitation(db, actor, ref);
   if (found.status !== 'PENDING') {
-    throw new AppError('invitation.not_pending', { email: found.email, status: statusLabel(found.status, actor.locale) });
+    throw new AppError('invitation.not_pending', {
+      email: found.email,
+      status: statusLabel(found.status, actor.locale),
+    });
   }
   const org = actor.organization;
   const cooldownMs = org.resendCooldownHours * 3_600_000;
@@ -35,7 +38,10 @@ export async function resendInvitation(db: Db, actor: Actor, ref: string, now = 
     if (!updated) {
       const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
       if (current.status !== 'PENDING') {
-        throw new AppError('invitation.not_pending', { email: current.email, status: statusLabel(current.status, actor.locale) });
+        throw new AppError('invitation.not_pending', {
+          email: current.email,
+          status: statusLabel(current.status, actor.locale),
+        });
       }
       const waitMs = (current.lastSentAt?.getTime() ?? 0) + cooldownMs - now.getTime();
       throw new AppError('resend.cooldown', { email: current.email, wait: formatDuration(waitMs, actor.locale) });

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
 
 export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promise<Invitation> {
@@ -17,10 +18,13 @@ export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promi
     });
     if (closed.count === 0) {
       const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
-      throw new AppError('invitation.not_open', { email: current.email, status: statusLabel(current.status, actor.locale) });
+      throw new AppError('invitation.not_open', {
+        email: current.email,
+        status: statusLabel(current.status, actor.locale),
+      });
     }
-    // The status already kills the links; deleting the token hashes leaves nothing to guess.
-    await tx.invitationToken.deleteMany({ where: { invitationId: found.id } });
+    // The status kills the links at once. Their token hashes stay until the retention clean-up,
+    // so that a revoked link says "withdrawn" rather than "unknown".
     if (found.status === 'AWAITING_APPROVAL' && found.seatRequestId) {
       // A held invitation no longer needs its seat: the open request asks for one fewer.
       await tx.seatRequest.updateMany({
@@ -28,6 +32,12 @@ export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promi
         data: { seatsRequested: { decrement: 1 } },
       });
     }
+    await emitWebhookEvent(tx, {
+      organizationId: actor.organization.id,
+      type: 'invitation.revoked',
+      subjectId: found.id,
+      data: { invitationId: found.id, email: found.email },
+    });
     await recordAuditEvent(tx, actor, {
       action: 'invitation.revoked',
       subjectType: 'invitation',

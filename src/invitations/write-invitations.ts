@@ -91,7 +91,8 @@ export async function writeInvitations(
   const fresh: NewInvitation[] = [];
   rows.forEach((row, index) => {
     const existing = openByEmail.get(row.email);
-    if (memberEmails.has(row.email)) outcome.refused.push({ index, error: notice('email.active_member', { email: row.email }) });
+    if (memberEmails.has(row.email))
+      outcome.refused.push({ index, error: notice('email.active_member', { email: row.email }) });
     else if (existing) outcome.alreadyInvited.push(existing);
     else if (row.username && taken.has(row.username)) {
       outcome.refused.push({ index, error: notice('username.taken', { username: row.username }) });
@@ -209,6 +210,15 @@ outbox AS (
   SELECT $1::uuid, 'invitation.email', 'invitation:' || id || ':send:1',
          jsonb_build_object('invitationId', id, 'reason', 'invite')
     FROM created WHERE status = 'PENDING'
+  ON CONFLICT DO NOTHING
+),
+hooks AS (
+  INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
+  SELECT $1::uuid, 'webhook', 'webhook:' || w.id || ':invitation.created:' || c.id,
+         jsonb_build_object('endpointId', w.id, 'event', 'invitation.created',
+           'data', jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status, 'occurredAt', now()))
+    FROM created c JOIN webhook_endpoint w ON w.organization_id = $1::uuid AND w.active
+   WHERE cardinality(w.events) = 0 OR 'invitation.created' = ANY(w.events)
   ON CONFLICT DO NOTHING
 ),
 audit AS (

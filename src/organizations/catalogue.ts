@@ -42,7 +42,11 @@ export const defaultCatalogue: Catalogue = {
 
 export const parseCatalogue = (json: unknown): Catalogue => catalogueSchema.parse(json);
 
-const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const fold = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 const matches = (entry: { key: string; names: { en: string; fr: string } }, input: string) => {
   const wanted = fold(input);
   return [entry.key, entry.names.en, entry.names.fr].some((name) => fold(name) === wanted);
@@ -52,7 +56,8 @@ export const findRole = (c: Catalogue, input: string) => c.roles.find((r) => mat
 export const findUserType = (c: Catalogue, input: string) => c.userTypes.find((u) => matches(u, input));
 export const roleByKey = (c: Catalogue, key: string) => c.roles.find((r) => r.key === key);
 export const userTypeByKey = (c: Catalogue, key: string) => c.userTypes.find((u) => u.key === key);
-export const roleName = (c: Catalogue, key: string, locale: 'en' | 'fr' = 'en') => roleByKey(c, key)?.names[locale] ?? key;
+export const roleName = (c: Catalogue, key: string, locale: 'en' | 'fr' = 'en') =>
+  roleByKey(c, key)?.names[locale] ?? key;
 export const userTypeName = (c: Catalogue, key: string, locale: 'en' | 'fr' = 'en') =>
   userTypeByKey(c, key)?.names[locale] ?? key;
 
@@ -78,7 +83,9 @@ export function resolveAssignment(c: Catalogue, input: { role?: string; userType
   let role = input.role?.trim() ? findRole(c, input.role) : undefined;
   if (input.role?.trim() && !role) {
     role = roleByKey(c, c.defaultRole);
-    warnings.push(notice('role.unknown_fallback', { role: input.role.trim(), fallback: role?.names.en ?? c.defaultRole }));
+    warnings.push(
+      notice('role.unknown_fallback', { role: input.role.trim(), fallback: role?.names.en ?? c.defaultRole }),
+    );
   }
   role ??= roleByKey(c, c.defaultRole);
   if (!role) throw new Error(`catalogue default role ${c.defaultRole} is missing`);
@@ -96,7 +103,11 @@ export function resolveAssignment(c: Catalogue, input: { role?: string; userType
   }
   if (!userType || !userType.allowedRoles.includes(role.key)) {
     const typeForMessage = userType ?? c.userTypes[0];
-    const allowed = typeForMessage ? grantableRoles(c, typeForMessage.key).map((r) => r.names.en).join(', ') : '';
+    const allowed = typeForMessage
+      ? grantableRoles(c, typeForMessage.key)
+          .map((r) => r.names.en)
+          .join(', ')
+      : '';
     return fail(
       notice('role.not_allowed_for_type', {
         role: role.names.en,

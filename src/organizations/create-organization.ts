@@ -19,7 +19,8 @@ export interface CreateOrganizationInput {
 
 export async function createOrganization(db: Db, input: CreateOrganizationInput): Promise<Organization> {
   const name = input.name.trim();
-  if (!name || name.length > 100) throw new AppError('org.setting_invalid', { key: 'name', expected: '1 to 100 characters' }, 'invalid');
+  if (!name || name.length > 100)
+    throw new AppError('org.setting_invalid', { key: 'name', expected: '1 to 100 characters' }, 'invalid');
   if (!Number.isInteger(input.seats) || input.seats < 1) {
     throw new AppError('org.setting_invalid', { key: 'seats', expected: 'a whole number of at least 1' }, 'invalid');
   }

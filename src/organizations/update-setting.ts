@@ -9,14 +9,20 @@ import type { Actor } from '../permissions/actor.js';
 import { assertOwner } from '../permissions/policy.js';
 import { type Organization, toOrganization } from './organization.js';
 
-const list = (value: string) =>
-  value.trim().toLowerCase() === 'none' ? [] : value.split(/[\s,;]+/).filter(Boolean);
-const domain = z.string().regex(/^@?[a-z0-9-]+(\.[a-z0-9-]+)+$/i).transform((d) => d.replace(/^@/, '').toLowerCase());
+const list = (value: string) => (value.trim().toLowerCase() === 'none' ? [] : value.split(/[\s,;]+/).filter(Boolean));
+const domain = z
+  .string()
+  .regex(/^@?[a-z0-9-]+(\.[a-z0-9-]+)+$/i)
+  .transform((d) => d.replace(/^@/, '').toLowerCase());
 
 const settings = {
   name: { column: 'name', expected: '1 to 100 characters', schema: z.string().trim().min(1).max(100) },
   locale: { column: 'locale', expected: 'fr or en', schema: z.enum(['fr', 'en']) },
-  seats: { column: 'seatLimit', expected: 'a whole number of at least 1', schema: z.coerce.number().int().min(1).max(1_000_000) },
+  seats: {
+    column: 'seatLimit',
+    expected: 'a whole number of at least 1',
+    schema: z.coerce.number().int().min(1).max(1_000_000),
+  },
   'invitation-lifetime-days': {
     column: 'invitationLifetimeDays',
     expected: 'a number of days between 1 and 365',
@@ -51,7 +57,12 @@ const settings = {
 export type SettingKey = keyof typeof settings;
 export const settingKeys = Object.keys(settings) as SettingKey[];
 
-export async function updateOrganizationSetting(db: Db, actor: Actor, key: string, value: string): Promise<Organization> {
+export async function updateOrganizationSetting(
+  db: Db,
+  actor: Actor,
+  key: string,
+  value: string,
+): Promise<Organization> {
   assertOwner(actor);
   const setting = settings[key as SettingKey];
   if (!setting) throw new AppError('org.setting_unknown', { key, known: settingKeys.join(', ') }, 'invalid');

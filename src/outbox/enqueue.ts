@@ -11,6 +11,8 @@ export const outboxKinds = {
   memberAddedEmail: 'member.added_email',
   /** A chat notification to a member or to the managers; payload: { type, ... }. */
   notification: 'notification',
+  /** A signed outbound webhook call; payload: { endpointId, event, data }. */
+  webhook: 'webhook',
 } as const;
 
 export type OutboxKind = (typeof outboxKinds)[keyof typeof outboxKinds];

@@ -112,4 +112,3 @@ async function releaseHeld(
   );
   return released.length;
 }
-

@@ -40,7 +40,10 @@ describe('invite', () => {
       ['ana@example.com', 'invited'],
       ['bo@example.com', 'invited'],
     ]);
-    const rows = await t.prisma.invitation.findMany({ where: { organizationId: owner.organization.id }, orderBy: { email: 'asc' } });
+    const rows = await t.prisma.invitation.findMany({
+      where: { organizationId: owner.organization.id },
+      orderBy: { email: 'asc' },
+    });
     expect(rows[0]).toMatchObject({
       email: 'ana@example.com',
       role: 'publisher',
@@ -54,9 +57,15 @@ describe('invite', () => {
     });
     const lifetime = (rows[0]?.expiresAt.getTime() ?? 0) - (rows[0]?.createdAt.getTime() ?? 0);
     expect(Math.round(lifetime / 86_400_000)).toBe(14);
-    const outbox = await t.prisma.outboxMessage.findMany({ where: { organizationId: owner.organization.id, kind: 'invitation.email' } });
-    expect(outbox.map((o) => (o.payload as { invitationId: string }).invitationId).sort()).toEqual(rows.map((r) => r.id).sort());
-    const audit = await t.prisma.auditEvent.findMany({ where: { organizationId: owner.organization.id, action: 'invitation.created' } });
+    const outbox = await t.prisma.outboxMessage.findMany({
+      where: { organizationId: owner.organization.id, kind: 'invitation.email' },
+    });
+    expect(outbox.map((o) => (o.payload as { invitationId: string }).invitationId).sort()).toEqual(
+      rows.map((r) => r.id).sort(),
+    );
+    const audit = await t.prisma.auditEvent.findMany({
+      where: { organizationId: owner.organization.id, action: 'invitation.created' },
+    });
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ actorId: owner.member.id, channel: 'cli', subjectType: 'invitation' });
   });
@@ -65,21 +74,34 @@ describe('invite', () => {
     const { owner } = await newOrganization(t.prisma);
     const first = await invite(t.prisma, owner, { emails: ['x@example.com'] });
     const again = await invite(t.prisma, owner, { emails: ['X@example.com'], role: 'publisher' });
-    expect(again.results).toEqual([{ email: 'x@example.com', outcome: 'already_invited', invitationId: first.results[0]?.invitationId }]);
+    expect(again.results).toEqual([
+      { email: 'x@example.com', outcome: 'already_invited', invitationId: first.results[0]?.invitationId },
+    ]);
     expect(await t.prisma.invitation.count({ where: { organizationId: owner.organization.id } })).toBe(1);
-    expect(await t.prisma.outboxMessage.count({ where: { organizationId: owner.organization.id, kind: 'invitation.email' } })).toBe(1);
+    expect(
+      await t.prisma.outboxMessage.count({
+        where: { organizationId: owner.organization.id, kind: 'invitation.email' },
+      }),
+    ).toBe(1);
   });
 
   it('creates one invitation when the same address is invited twice at the same moment', async () => {
     const { owner } = await newOrganization(t.prisma);
     const results = await Promise.all([1, 2, 3].map(() => invite(t.prisma, owner, { emails: ['race@example.com'] })));
-    expect(results.flatMap((r) => r.results.map((x) => x.outcome)).sort()).toEqual(['already_invited', 'already_invited', 'invited']);
+    expect(results.flatMap((r) => r.results.map((x) => x.outcome)).sort()).toEqual([
+      'already_invited',
+      'already_invited',
+      'invited',
+    ]);
     expect(await t.prisma.invitation.count({ where: { organizationId: owner.organization.id } })).toBe(1);
   });
 
   it('refuses per address with a reason: malformed, apostrophe, member, disallowed domain', async () => {
     const { owner } = await newOrganization(t.prisma);
-    const domainOwner = await refreshed(t.prisma, await updateOrganizationSetting(t.prisma, owner, 'allowed-domains', 'example.com').then(() => owner));
+    const domainOwner = await refreshed(
+      t.prisma,
+      await updateOrganizationSetting(t.prisma, owner, 'allowed-domains', 'example.com').then(() => owner),
+    );
     const result = await invite(t.prisma, domainOwner, {
       emails: ['not-an-address', "o'neil@example.com", domainOwner.member.email, 'x@other.org', 'ok@example.com'],
     });
@@ -95,18 +117,34 @@ describe('invite', () => {
 
   it('refuses the whole request for an admin role, an incompatible role, an unknown type, a bad username', async () => {
     const { owner } = await newOrganization(t.prisma);
-    await expectRefusal(invite(t.prisma, owner, { emails: ['a@example.com'], role: 'Administrator' }), 'role.admin_not_grantable');
-    await expectRefusal(invite(t.prisma, owner, { emails: ['a@example.com'], role: 'Publisher', userType: 'Viewer' }), 'role.not_allowed_for_type');
-    await expectRefusal(invite(t.prisma, owner, { emails: ['a@example.com'], userType: 'Wizard' }), 'user_type.unknown');
-    await expectRefusal(invite(t.prisma, owner, { emails: ['a@example.com'], username: 'bad name' }), 'username.invalid');
+    await expectRefusal(
+      invite(t.prisma, owner, { emails: ['a@example.com'], role: 'Administrator' }),
+      'role.admin_not_grantable',
+    );
+    await expectRefusal(
+      invite(t.prisma, owner, { emails: ['a@example.com'], role: 'Publisher', userType: 'Viewer' }),
+      'role.not_allowed_for_type',
+    );
+    await expectRefusal(
+      invite(t.prisma, owner, { emails: ['a@example.com'], userType: 'Wizard' }),
+      'user_type.unknown',
+    );
+    await expectRefusal(
+      invite(t.prisma, owner, { emails: ['a@example.com'], username: 'bad name' }),
+      'username.invalid',
+    );
     expect(await t.prisma.invitation.count({ where: { organizationId: owner.organization.id } })).toBe(0);
   });
 
   it('falls back to the default role for an unknown role and says so', async () => {
     const { owner } = await newOrganization(t.prisma);
     const result = await invite(t.prisma, owner, { emails: ['a@example.com'], role: 'Wizard' });
-    expect(result.warnings).toEqual([{ code: 'role.unknown_fallback', params: { role: 'Wizard', fallback: 'Viewer' } }]);
-    expect(await t.prisma.invitation.findFirst({ where: { organizationId: owner.organization.id } })).toMatchObject({ role: 'viewer' });
+    expect(result.warnings).toEqual([
+      { code: 'role.unknown_fallback', params: { role: 'Wizard', fallback: 'Viewer' } },
+    ]);
+    expect(await t.prisma.invitation.findFirst({ where: { organizationId: owner.organization.id } })).toMatchObject({
+      role: 'viewer',
+    });
   });
 
   it('reserves a username: a second invitation with it is refused', async () => {
@@ -119,7 +157,11 @@ describe('invite', () => {
   it('lets only owners and admins invite', async () => {
     const { owner } = await newOrganization(t.prisma);
     const viewer = await memberActor(t.prisma, owner, { email: 'viewer@example.com', role: 'viewer' });
-    const manager = await memberActor(t.prisma, owner, { email: 'manager@example.com', role: 'publisher', manager: true });
+    const manager = await memberActor(t.prisma, owner, {
+      email: 'manager@example.com',
+      role: 'publisher',
+      manager: true,
+    });
     const admin = await memberActor(t.prisma, owner, { email: 'admin@example.com', role: 'administrator' });
     await expectRefusal(invite(t.prisma, viewer, { emails: ['a@example.com'] }), 'permission.invite');
     await expectRefusal(invite(t.prisma, manager, { emails: ['a@example.com'] }), 'permission.invite');

@@ -1,0 +1,101 @@
+// Reminders: on each organization's schedule (default day 3 and day 10 after the invitation was
+// sent), never after expiry, never twice for the same step; and on demand from an admin.
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import type { Invitation } from '../generated/prisma/client.js';
+import { formatDuration } from '../i18n/duration.js';
+import { enqueue, invitationEmailKey, outboxKinds } from '../outbox/enqueue.js';
+import type { Actor } from '../permissions/actor.js';
+import { assertCanManageInvitations } from '../permissions/policy.js';
+import { findInvitation, statusLabel } from './find-invitation.js';
+
+/**
+ * Queues the reminders that are due. A step is claimed by bumping `reminders_sent` in the same
+ * statement that selects it (SKIP LOCKED), so two replicas never send the same step. If an
+ * invitation is late by several steps (the service was down), only the latest is sent.
+ */
+export async function sendDueReminders(db: Db, options: { now?: Date; limit?: number } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const reminded = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `WITH due AS (
+         SELECT i.id,
+                (SELECT count(*) FROM unnest(o.reminder_days) d WHERE i.created_at + make_interval(days => d) <= $1::timestamptz)::int AS steps
+           FROM invitation i JOIN organization o ON o.id = i.organization_id
+          WHERE i.status = 'PENDING' AND i.expires_at > $1::timestamptz
+            AND i.reminders_sent < cardinality(o.reminder_days)
+            AND i.created_at + make_interval(days => o.reminder_days[i.reminders_sent + 1]) <= $1::timestamptz
+          ORDER BY i.created_at
+          LIMIT $2
+          FOR UPDATE OF i SKIP LOCKED
+       ), bumped AS (
+         UPDATE invitation i
+            SET reminders_sent = due.steps, send_count = i.send_count + 1, last_sent_at = $1::timestamptz
+           FROM due WHERE i.id = due.id
+         RETURNING i.id, i.organization_id, i.send_count
+       ), queued AS (
+         INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
+         SELECT organization_id, 'invitation.email', 'invitation:' || id || ':send:' || send_count,
+                jsonb_build_object('invitationId', id, 'reason', 'reminder')
+           FROM bumped
+         ON CONFLICT DO NOTHING
+       ), audit AS (
+         INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
+         SELECT organization_id, NULL, NULL, 'invitation.reminded', 'invitation', id::text, 'system', '{}'::jsonb FROM bumped
+       )
+       SELECT id::text FROM bumped`,
+      now.toISOString(),
+      options.limit ?? 500,
+    );
+    return reminded.length;
+  });
+}
+
+/** An admin's "remind now": like a resend (same cooldown), sent as a reminder. */
+export async function remindNow(db: Db, actor: Actor, ref: string, now = new Date()): Promise<Invitation> {
+  assertCanManageInvitations(actor);
+  const found = await findInvitation(db, actor, ref);
+  if (found.status !== 'PENDING') {
+    throw new AppError('invitation.not_pending', {
+      email: found.email,
+      status: statusLabel(found.status, actor.locale),
+    });
+  }
+  const cooldownMs = actor.organization.resendCooldownHours * 3_600_000;
+  return db.$transaction(async (tx) => {
+    const [updated] = await tx.$queryRawUnsafe<{ send_count: number }[]>(
+      `UPDATE invitation SET send_count = send_count + 1, last_sent_at = $3::timestamptz
+        WHERE id = $1::uuid AND status = 'PENDING' AND expires_at > $3::timestamptz
+          AND (last_sent_at IS NULL OR last_sent_at <= $3::timestamptz - make_interval(secs => $2::double precision))
+        RETURNING send_count`,
+      found.id,
+      cooldownMs / 1000,
+      now.toISOString(),
+    );
+    if (!updated) {
+      const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
+      if (current.status !== 'PENDING' || current.expiresAt <= now) {
+        throw new AppError('invitation.not_pending', {
+          email: current.email,
+          status: statusLabel('EXPIRED', actor.locale),
+        });
+      }
+      const waitMs = (current.lastSentAt?.getTime() ?? 0) + cooldownMs - now.getTime();
+      throw new AppError('resend.cooldown', { email: current.email, wait: formatDuration(waitMs, actor.locale) });
+    }
+    await enqueue(tx, {
+      organizationId: actor.organization.id,
+      kind: outboxKinds.invitationEmail,
+      key: invitationEmailKey(found.id, updated.send_count),
+      payload: { invitationId: found.id, reason: 'reminder' },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: 'invitation.reminded',
+      subjectType: 'invitation',
+      subjectId: found.id,
+      data: { email: found.email },
+    });
+    return tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
+  });
+}
