@@ -1,0 +1,64 @@
+// sesame audit
+import type { Command } from 'commander';
+import { listAuditEvents } from '../../audit/list-audit-events.js';
+import type { AuditEvent } from '../../generated/prisma/client.js';
+import { formatDate, table } from '../output.js';
+import { runAsMember } from '../session.js';
+import { say } from '../texts.js';
+import { arg, limitSchema, nonEmptySchema } from '../values.js';
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('the audit trail, newest first: who did what, when, from which channel (owners and administrators)')
+    .option(
+      '--action <prefix>',
+      'only actions starting with this, e.g. "invitation." or "seat_request.approved"',
+      arg(nonEmptySchema),
+    )
+    .option('--limit <n>', 'at most this many events (default 100)', arg(limitSchema))
+    .addHelpText(
+      'after',
+      `
+JSON output (--json):
+  { "events": [ { "id": string, "createdAt", "action", "actorEmail", "channel": "cli" | "slack" | "teams" |
+                  "web" | "system", "subjectType", "subjectId", "data": { ... } } ] }`,
+    )
+    .action((options: { action?: string; limit?: number }, command: Command) =>
+      runAsMember(command, async ({ db, actor, out, locale }) => {
+        const events = await listAuditEvents(db, actor, options);
+        if (out.json) return out.result({ events: events.map(eventJson) });
+        const s = say(locale);
+        if (events.length === 0) return out.line(s.noEvents);
+        out.line(
+          table(
+            s.auditHeaders,
+            events.map((e) => [formatDate(e.createdAt), e.actorEmail, e.channel, e.action, describe(e)]),
+          ),
+        );
+      }),
+    );
+}
+
+function eventJson(e: AuditEvent) {
+  return {
+    id: e.id.toString(),
+    createdAt: e.createdAt,
+    action: e.action,
+    actorEmail: e.actorEmail,
+    channel: e.channel,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    data: e.data,
+  };
+}
+
+/** The event's data on one line, e.g. `email=jane@example.com sendCount=2`, cut at 100 characters. */
+function describe(e: AuditEvent): string {
+  const data = e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data : {};
+  const text = Object.entries(data)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text || `${e.subjectType} ${e.subjectId ?? ''}`.trim();
+}

@@ -1,0 +1,26 @@
+// `sesame` (bin/sesame.mjs, `npm run sesame -- ...`): parses the command line, runs the command,
+// and exits with its code once the output is flushed (see src/cli/exit.ts for the codes).
+import { CommanderError } from 'commander';
+import { exitCodes, exitWhenFlushed, ignoreClosedPipes } from './exit.js';
+import { buildProgram } from './program.js';
+
+function exitCodeOf(error: CommanderError): number {
+  // --help and --version are successes; help shown because a subcommand was missing is bad usage.
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCodes.ok;
+  return exitCodes.usage;
+}
+
+ignoreClosedPipes();
+
+let code: number;
+try {
+  await buildProgram().parseAsync(process.argv);
+  code = Number(process.exitCode ?? exitCodes.ok);
+} catch (error) {
+  if (error instanceof CommanderError) code = exitCodeOf(error);
+  else {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    code = exitCodes.refused;
+  }
+}
+await exitWhenFlushed(code);

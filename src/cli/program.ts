@@ -1,0 +1,67 @@
+// The `sesame` command tree. Each command lives in src/cli/commands/ and is a thin adapter:
+// parse and validate its arguments, call one domain function, render the result.
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { registerAdd } from './commands/add.js';
+import { registerAudit } from './commands/audit.js';
+import { registerImport } from './commands/import.js';
+import { registerInvitations } from './commands/invitations.js';
+import { registerInvite } from './commands/invite.js';
+import { registerJobs } from './commands/jobs.js';
+import { registerMembers } from './commands/members.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerOrg } from './commands/org.js';
+import { registerSeats } from './commands/seats.js';
+import { arg, langSchema } from './values.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export function buildProgram(): Command {
+  const program = new Command('sesame')
+    .description('Sesame from the command line: invite members into an organization, within its seats.')
+    .version(version, '-V, --version')
+    .addOption(new Option('--org <id|name>', 'the organization to work in (needed when several exist)'))
+    .addOption(new Option('--as <e-mail>', 'act as this member (default: the owner)'))
+    .addOption(new Option('--json', "machine-readable output on stdout (shapes in each command's help)"))
+    .addOption(
+      new Option('--lang <fr|en>', "language of the output (default: the organization's, else LANG)").argParser(
+        arg(langSchema),
+      ),
+    )
+    // Set before the commands are added: commander copies these settings into each of them.
+    .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 success; 1 refused (the reason is on stderr, in the organization's language) or failed;
+2 bad usage (unknown command or option, invalid value, invalid configuration).
+With --json, a refusal also prints { "error": { "code", "kind", "message" } } on stdout.
+
+The database: the embedded one in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set
+(.env is read). When \`npm start\` runs on the same DATA_DIR, the CLI connects to it. Pending
+migrations are applied before each command.
+
+Examples:
+  sesame org create --name "Acme" --seats 25 --owner alice@acme.example --locale fr
+  sesame invite bob@acme.example carol@acme.example --role "Data Editor" --type Editor
+  sesame import people.csv --dry-run
+  sesame pending --status pending --expiring 3
+  sesame requests approve <id> --as manager@acme.example`,
+    );
+
+  registerOrg(program);
+  registerInvite(program);
+  registerAdd(program);
+  registerImport(program);
+  registerInvitations(program);
+  registerSeats(program);
+  registerMembers(program);
+  registerAudit(program);
+  registerJobs(program);
+  registerMigrate(program);
+  return program;
+}
