@@ -8,7 +8,7 @@ import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { type PgliteServer, servePglite } from './pglite-server.js';
 
 /** Who serves the directory. A service is long-lived and shares its server; a CLI does not. */
 export type EmbeddedRole = 'service' | 'cli';
@@ -26,9 +26,6 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-// Every pool of every process shares the server's connection slots; pglite-socket resets the
-// connections beyond its maximum, so leave generous room (queries are serialized anyway).
-const MAX_CONNECTIONS = 100;
 const WAIT_TIMEOUT_MS = 60_000;
 
 const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
@@ -78,17 +75,11 @@ async function serve(options: {
   port?: number;
 }): Promise<EmbeddedDatabase> {
   let db: PGlite | undefined;
-  let server: PGLiteSocketServer | undefined;
+  let server: PgliteServer | undefined;
   try {
     db = await PGlite.create({ dataDir: join(options.dataDir, 'pglite') });
-    server = new PGLiteSocketServer({
-      db,
-      host: '127.0.0.1',
-      port: options.port ?? 0,
-      maxConnections: MAX_CONNECTIONS,
-    });
-    await server.start();
-    const port = Number(server.getServerConn().split(':').pop());
+    server = await servePglite(db, { port: options.port ?? 0 });
+    const port = server.port;
     await writeFile(options.lockPath, JSON.stringify({ pid: process.pid, role: options.role, port }));
     let stopped = false;
     return {

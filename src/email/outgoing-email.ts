@@ -1,0 +1,54 @@
+// What the outbox hands to a transport, and what a transport answers.
+import type { ComposedEmail } from './compose.js';
+
+/** Which template: SendGrid dynamic template ids are configured per kind. */
+export type EmailKind = 'invitation' | 'reminder' | 'member_added';
+
+export interface Address {
+  email: string;
+  name?: string;
+}
+
+export interface OutgoingEmail {
+  /** The outbox row's idempotency key; travels to SendGrid in custom_args as `sesame_key`. */
+  key: string;
+  kind: EmailKind;
+  to: Address;
+  /** Replies reach the person who invited or added the recipient. */
+  replyTo?: Address;
+  composed: ComposedEmail;
+  /** The raw values for a SendGrid dynamic template (its Handlebars escapes them). */
+  templateData: Record<string, string>;
+  /** Returned by SendGrid's Event Webhook with every event of this message (strings only). */
+  customArgs: Record<string, string>;
+  /** The link the message asks the recipient to follow. */
+  actionUrl: string;
+}
+
+export type SendOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      /** False when sending the same message again cannot succeed (e.g. SendGrid answered 400). */
+      retryable: boolean;
+      /** Short, without addresses or tokens: it is stored in outbox_message.last_error. */
+      error: string;
+      /** When the provider said to come back (429's X-RateLimit-Reset). */
+      retryAt?: Date;
+    };
+
+/** The outcome of one provider request: which messages (indexes in the input) it carried. */
+export interface SendReport {
+  indexes: number[];
+  outcome: SendOutcome;
+}
+
+export interface EmailTransport {
+  readonly name: 'sendgrid' | 'file';
+  /**
+   * Sends every message, reporting each provider request as soon as it is answered; the next
+   * request waits until the caller has recorded the report (that is what keeps the window for
+   * a double send to one request). Send failures are reported, never thrown.
+   */
+  send(emails: readonly OutgoingEmail[]): AsyncIterable<SendReport>;
+}

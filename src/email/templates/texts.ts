@@ -1,0 +1,106 @@
+// The words of the e-mails, in English and French. Arguments are inserted as given: the HTML
+// template passes escaped values (or markup it built from escaped values), the text one raw values.
+import type { Locale } from '../../i18n/locale.js';
+
+type Text<P> = (p: P) => string;
+
+export interface InvitationWords {
+  subject: Text<{ inviter: string; org: string }>;
+  reminderSubject: Text<{ inviter: string; org: string }>;
+  heading: Text<{ org: string }>;
+  greeting: Text<{ name: string }>;
+  intro: Text<{ inviter: string; org: string; role: string }>;
+  resendLead: string;
+  reminderIntro: Text<{ inviter: string; org: string; role: string }>;
+  subscription: Text<{ org: string }>;
+  messageCaption: Text<{ inviter: string }>;
+  accept: string;
+  linkIntro: string;
+  expires: Text<{ date: string }>;
+  footer: Text<{ inviter: string; email: string; org: string }>;
+}
+
+export interface MemberAddedWords {
+  subject: Text<{ org: string }>;
+  heading: Text<{ org: string }>;
+  greeting: Text<{ name: string }>;
+  intro: Text<{ admin: string; org: string; role: string }>;
+  usernameLabel: string;
+  password: Text<{ admin: string }>;
+  mustChange: string;
+  signIn: string;
+  linkIntro: string;
+  footer: Text<{ email: string; org: string }>;
+  /** Who added the member when the admin's account no longer exists. */
+  unknownAdmin: string;
+}
+
+export const invitationWords: Record<Locale, InvitationWords> = {
+  en: {
+    subject: (p) => `${p.inviter} invited you to join ${p.org}`,
+    reminderSubject: (p) => `Reminder: ${p.inviter} invited you to join ${p.org}`,
+    heading: (p) => `Join ${p.org}`,
+    greeting: (p) => (p.name ? `Hello ${p.name},` : 'Hello,'),
+    intro: (p) => `${p.inviter} invited you to join ${p.org} with the ${p.role} role.`,
+    resendLead: 'Here is your invitation again, with a new link.',
+    reminderIntro: (p) =>
+      `A reminder: ${p.inviter} invited you to join ${p.org} with the ${p.role} role, and the invitation is still waiting for you.`,
+    subscription: (p) =>
+      `Joining ${p.org}'s subscription gives you access to its content and tools, and uses one of its seats.`,
+    messageCaption: (p) => `${p.inviter} wrote:`,
+    accept: 'Accept the invitation',
+    linkIntro: 'If the button does not work, copy this link into your browser:',
+    expires: (p) => `This invitation expires on ${p.date}.`,
+    footer: (p) =>
+      `You received this e-mail because ${p.inviter} invited ${p.email} to join ${p.org}. If you were not expecting it, you can ignore it: nothing happens unless you accept.`,
+  },
+  fr: {
+    subject: (p) => `${p.inviter} vous invite à rejoindre ${p.org}`,
+    reminderSubject: (p) => `Rappel : ${p.inviter} vous invite à rejoindre ${p.org}`,
+    heading: (p) => `Rejoindre ${p.org}`,
+    greeting: (p) => (p.name ? `Bonjour ${p.name},` : 'Bonjour,'),
+    intro: (p) => `${p.inviter} vous invite à rejoindre ${p.org} avec le rôle ${p.role}.`,
+    resendLead: 'Voici de nouveau votre invitation, avec un nouveau lien.',
+    reminderIntro: (p) =>
+      `Pour rappel, ${p.inviter} vous invite à rejoindre ${p.org} avec le rôle ${p.role} ; l'invitation vous attend toujours.`,
+    subscription: (p) =>
+      `Rejoindre l'abonnement de ${p.org} vous donne accès à ses contenus et à ses outils, et occupe l'une de ses places.`,
+    messageCaption: (p) => `Message de ${p.inviter} :`,
+    accept: "Accepter l'invitation",
+    linkIntro: 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
+    expires: (p) => `Cette invitation expire le ${p.date}.`,
+    footer: (p) =>
+      `Vous recevez ce message car ${p.inviter} a invité ${p.email} à rejoindre ${p.org}. Si vous ne l'attendiez pas, ignorez-le : rien ne se passe tant que vous n'acceptez pas.`,
+  },
+};
+
+export const memberAddedWords: Record<Locale, MemberAddedWords> = {
+  en: {
+    subject: (p) => `Your ${p.org} account is ready`,
+    heading: (p) => `Welcome to ${p.org}`,
+    greeting: (p) => (p.name ? `Hello ${p.name},` : 'Hello,'),
+    intro: (p) => `${p.admin} created your account in ${p.org} with the ${p.role} role.`,
+    usernameLabel: 'Your username:',
+    password: (p) =>
+      `Your administrator gave you a temporary password; for your security it is not in this e-mail. If you do not have it, ask ${p.admin}.`,
+    mustChange: 'You must choose a new password the first time you sign in.',
+    signIn: 'Sign in and choose my password',
+    linkIntro: 'If the button does not work, copy this link into your browser:',
+    footer: (p) => `You received this e-mail because an account was created for ${p.email} in ${p.org}.`,
+    unknownAdmin: 'your administrator',
+  },
+  fr: {
+    subject: (p) => `Votre compte ${p.org} est prêt`,
+    heading: (p) => `Bienvenue dans ${p.org}`,
+    greeting: (p) => (p.name ? `Bonjour ${p.name},` : 'Bonjour,'),
+    intro: (p) => `${p.admin} a créé votre compte dans ${p.org} avec le rôle ${p.role}.`,
+    usernameLabel: "Votre nom d'utilisateur :",
+    password: (p) =>
+      `Votre administrateur vous a communiqué un mot de passe temporaire ; pour votre sécurité, il ne figure pas dans ce message. Si vous ne l'avez pas, demandez-le à ${p.admin}.`,
+    mustChange: 'Vous devrez choisir un nouveau mot de passe lors de votre première connexion.',
+    signIn: 'Me connecter et choisir mon mot de passe',
+    linkIntro: 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
+    footer: (p) => `Vous recevez ce message car un compte a été créé pour ${p.email} dans ${p.org}.`,
+    unknownAdmin: 'votre administrateur',
+  },
+};

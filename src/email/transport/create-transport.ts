@@ -1,0 +1,38 @@
+// Picks the e-mail transport from the configuration: SendGrid with an API key, the local
+// outbox folder without one.
+import { join } from 'node:path';
+import type { Env } from '../../config/env.js';
+import type { Logger } from '../../log/logger.js';
+import type { EmailTransport } from '../outgoing-email.js';
+import { createFileTransport } from './file-transport.js';
+import { createSendgridTransport } from './sendgrid-transport.js';
+
+export type TransportEnv = Pick<
+  Env,
+  | 'DATA_DIR'
+  | 'SENDGRID_API_KEY'
+  | 'SENDGRID_BASE_URL'
+  | 'SENDGRID_FROM_EMAIL'
+  | 'SENDGRID_FROM_NAME'
+  | 'SENDGRID_TEMPLATE_INVITATION'
+  | 'SENDGRID_TEMPLATE_REMINDER'
+  | 'SENDGRID_TEMPLATE_MEMBER_ADDED'
+>;
+
+export function createTransport(env: TransportEnv, log: Logger): EmailTransport {
+  const from = { email: env.SENDGRID_FROM_EMAIL, name: env.SENDGRID_FROM_NAME };
+  if (!env.SENDGRID_API_KEY) return createFileTransport({ dir: outboxDirectory(env), from, log });
+  return createSendgridTransport({
+    apiKey: env.SENDGRID_API_KEY,
+    baseUrl: env.SENDGRID_BASE_URL,
+    from,
+    log,
+    templateIds: {
+      invitation: env.SENDGRID_TEMPLATE_INVITATION,
+      reminder: env.SENDGRID_TEMPLATE_REMINDER,
+      member_added: env.SENDGRID_TEMPLATE_MEMBER_ADDED,
+    },
+  });
+}
+
+export const outboxDirectory = (env: Pick<Env, 'DATA_DIR'>): string => join(env.DATA_DIR, 'outbox');

@@ -1,0 +1,192 @@
+// Delivers the outbox: invitation e-mails, "added directly" notices and outbound webhooks.
+// (Chat notifications are left for the chat channels.) Called by the scheduled job, by any
+// number of replicas at once.
+//
+// Never twice. A message leaves at most once per claim, and a claim is exclusive:
+//   1. claim: one statement takes due rows (FOR UPDATE SKIP LOCKED) and moves their
+//      next_attempt_at past a lease, committed at once: no other worker sees them as due;
+//   2. prepare: mint the accept tokens (committed before the link can be clicked) and render;
+//   3. send, outside any transaction (no lock is held while SendGrid answers);
+//   4. record the verdict right after each provider request, fenced by the claim's token.
+// The one window left is a crash between SendGrid's 202 and step 4 (milliseconds). The row then
+// comes back after its lease as "interrupted": if SendGrid's Event Webhook has reported an event
+// carrying its outbox_id, it is marked sent without a second send; otherwise it is sent again
+// (an invitation that might be lost is worse than one that might arrive twice). The idempotency
+// key travels in custom_args (`sesame_key`), so such a duplicate can always be recognized.
+import type { Db } from '../db/database.js';
+import type { EmailTransport } from '../email/outgoing-email.js';
+import type { Logger } from '../log/logger.js';
+import { deliverWebhooks } from '../webhooks/deliver-webhooks.js';
+import { type ClaimedMessage, claimOutbox } from './claim-outbox.js';
+import { outboxKinds } from './enqueue.js';
+import { invitationEmailPayload, memberAddedEmailPayload, webhookPayload } from './payloads.js';
+import { type Preparation, prepareInvitationEmails } from './prepare-invitation-emails.js';
+import { prepareMemberAddedEmails } from './prepare-member-added-emails.js';
+import { type Settled, settle } from './settle-outbox.js';
+import { fromSendOutcome, type Verdict } from './verdict.js';
+
+export interface DeliverOutboxOptions {
+  transport: EmailTransport;
+  /** Base of the links in the e-mails (publicUrl(env)). */
+  publicUrl: string;
+  log: Logger;
+  /** The clock of this run (tests); the real time otherwise. */
+  now?: Date;
+  /** E-mail rows per claim. Default 1,000: one full SendGrid request. */
+  batchSize?: number;
+  /** Attempts before a message is given up. Default 10 (about 3 hours of retries). */
+  maxAttempts?: number;
+  /** Claims per call. Default 20 (20,000 e-mails); the job calls again on its next run. */
+  maxBatches?: number;
+  /** How long a claim keeps its rows. Default 5 min: far above a request's timeout. */
+  leaseMs?: number;
+  /** Webhook rows per claim (each may take up to webhookTimeoutMs). Default 50. */
+  webhookBatchSize?: number;
+  webhookTimeoutMs?: number;
+  /** Aborted (e.g. on SIGTERM): no new claim; the batch in hand is finished and recorded. */
+  signal?: AbortSignal;
+}
+
+export interface DeliverOutboxResult {
+  sent: number;
+  failed: number;
+  retried: number;
+  skipped: number;
+}
+
+const emailKinds = [outboxKinds.invitationEmail, outboxKinds.memberAddedEmail];
+
+export async function deliverOutbox(db: Db, options: DeliverOutboxOptions): Promise<DeliverOutboxResult> {
+  const total: DeliverOutboxResult = { sent: 0, failed: 0, retried: 0, skipped: 0 };
+  const batchSize = options.batchSize ?? 1000;
+  const webhookBatchSize = Math.min(options.webhookBatchSize ?? 50, batchSize);
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const clock = () => options.now ?? new Date();
+  const add = (s: Settled) => {
+    total.sent += s.sent;
+    total.failed += s.failed;
+    total.retried += s.retried;
+    total.skipped += s.skipped;
+  };
+  for (let round = 0; round < (options.maxBatches ?? 20) && !options.signal?.aborted; round++) {
+    const now = clock();
+    const [emails, hooks] = await Promise.all([
+      claimOutbox(db, { kinds: emailKinds, limit: batchSize, now, leaseMs }),
+      claimOutbox(db, { kinds: [outboxKinds.webhook], limit: webhookBatchSize, now, leaseMs }),
+    ]);
+    if (emails.length === 0 && hooks.length === 0) break;
+    await Promise.all([deliverEmails(db, emails, options, clock, add), deliverHooks(db, hooks, options, clock, add)]);
+    if (emails.length < batchSize && hooks.length < webhookBatchSize) break;
+  }
+  if (total.sent + total.failed + total.retried + total.skipped > 0) options.log.info('Outbox delivered', { ...total });
+  return total;
+}
+
+type Context = Pick<DeliverOutboxOptions, 'transport' | 'publicUrl' | 'log' | 'maxAttempts'>;
+
+async function deliverEmails(
+  db: Db,
+  claimed: ClaimedMessage[],
+  options: Context,
+  clock: () => Date,
+  add: (s: Settled) => void,
+): Promise<void> {
+  if (claimed.length === 0) return;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const record = async (results: { message: ClaimedMessage; verdict: Verdict }[]) =>
+    add(await settle(db, results, { now: clock(), maxAttempts, log: options.log }));
+
+  const early: { message: ClaimedMessage; verdict: Verdict }[] = [];
+  const confirmed = await alreadyReported(db, claimed, options.log);
+  const invitations = [];
+  const members = [];
+  for (const message of claimed) {
+    if (confirmed.has(message.id)) {
+      early.push({ message, verdict: { type: 'sent' } });
+      continue;
+    }
+    if (message.attempts > maxAttempts) {
+      early.push({ message, verdict: exhausted });
+      continue;
+    }
+    if (message.kind === outboxKinds.invitationEmail) {
+      const payload = invitationEmailPayload.safeParse(message.payload);
+      if (payload.success) invitations.push({ message, payload: payload.data });
+      else early.push({ message, verdict: invalidPayload });
+    } else {
+      const payload = memberAddedEmailPayload.safeParse(message.payload);
+      if (payload.success) members.push({ message, payload: payload.data });
+      else early.push({ message, verdict: invalidPayload });
+    }
+  }
+  const now = clock();
+  const prepared: Preparation[] = [
+    await prepareInvitationEmails(db, invitations, { publicUrl: options.publicUrl, now }),
+    await prepareMemberAddedEmails(db, members, { publicUrl: options.publicUrl }),
+  ];
+  const ready = prepared.flatMap((p) => p.ready);
+  for (const p of prepared) {
+    for (const s of p.skipped) early.push({ message: s.message, verdict: skip(s.note) });
+    for (const f of p.failed)
+      early.push({ message: f.message, verdict: { type: 'failed', retryable: false, error: f.error } });
+  }
+  await record(early);
+
+  const reported = new Set<number>();
+  try {
+    for await (const report of options.transport.send(ready.map((r) => r.email))) {
+      const verdict = fromSendOutcome(report.outcome);
+      for (const index of report.indexes) reported.add(index);
+      await record(
+        report.indexes.map((index) => ({ message: (ready[index] as (typeof ready)[number]).message, verdict })),
+      );
+    }
+  } finally {
+    // A transport that stopped half-way (a bug, or the database failing above): whatever it did
+    // not report is retried after the lease, like a crash.
+    const missing = ready.filter((_, index) => !reported.has(index));
+    if (missing.length > 0) options.log.warn('E-mails left unreported by the transport', { count: missing.length });
+  }
+}
+
+async function deliverHooks(
+  db: Db,
+  claimed: ClaimedMessage[],
+  options: DeliverOutboxOptions,
+  clock: () => Date,
+  add: (s: Settled) => void,
+): Promise<void> {
+  if (claimed.length === 0) return;
+  const results: { message: ClaimedMessage; verdict: Verdict }[] = [];
+  const valid = [];
+  for (const message of claimed) {
+    const payload = webhookPayload.safeParse(message.payload);
+    if (message.attempts > (options.maxAttempts ?? 10)) results.push({ message, verdict: exhausted });
+    else if (payload.success) valid.push({ message, payload: payload.data });
+    else results.push({ message, verdict: invalidPayload });
+  }
+  results.push(...(await deliverWebhooks(db, valid, { log: options.log, timeoutMs: options.webhookTimeoutMs })));
+  add(await settle(db, results, { now: clock(), maxAttempts: options.maxAttempts ?? 10, log: options.log }));
+}
+
+const invalidPayload: Verdict = { type: 'failed', retryable: false, error: 'invalid outbox payload' };
+/** Claimed again and again without a verdict (its worker keeps dying): given up, not retried forever. */
+const exhausted: Verdict = { type: 'failed', retryable: true, error: 'every attempt was interrupted' };
+const skip = (note: string): Verdict => ({ type: 'skipped', note });
+
+/**
+ * Interrupted e-mails that SendGrid has already reported on (any Event Webhook event carrying
+ * their outbox_id): they left, so they are not sent again.
+ */
+async function alreadyReported(db: Db, claimed: ClaimedMessage[], log: Logger): Promise<Set<string>> {
+  const interrupted = claimed.filter((m) => m.interrupted).map((m) => m.id);
+  if (interrupted.length === 0) return new Set();
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    'SELECT DISTINCT outbox_id::text AS id FROM email_event WHERE outbox_id = ANY($1::bigint[])',
+    interrupted,
+  );
+  const confirmed = new Set(rows.map((r) => r.id));
+  const resent = interrupted.length - confirmed.size;
+  log.warn('Outbox e-mails found interrupted mid-send', { confirmedByProvider: confirmed.size, resent });
+  return confirmed;
+}

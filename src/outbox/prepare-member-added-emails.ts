@@ -1,0 +1,73 @@
+// Turns claimed 'member.added_email' rows into the "your account is ready" notice.
+import type { Db } from '../db/database.js';
+import { renderMemberAddedEmail } from '../email/templates/member-added.js';
+import { roleName } from '../organizations/catalogue.js';
+import { toOrganization } from '../organizations/organization.js';
+import type { ClaimedMessage } from './claim-outbox.js';
+import type { MemberAddedEmailPayload } from './payloads.js';
+import { displayName, type Preparation, renderError } from './prepare-invitation-emails.js';
+
+export async function prepareMemberAddedEmails(
+  db: Db,
+  items: readonly { message: ClaimedMessage; payload: MemberAddedEmailPayload }[],
+  options: { publicUrl: string },
+): Promise<Preparation> {
+  const result: Preparation = { ready: [], skipped: [], failed: [] };
+  if (items.length === 0) return result;
+  const members = await db.member.findMany({
+    where: { id: { in: [...new Set(items.map((i) => i.payload.memberId))] } },
+    include: { organization: true, invitedBy: { select: { email: true, firstName: true, lastName: true } } },
+  });
+  const byId = new Map(members.map((m) => [m.id, m]));
+  for (const item of items) {
+    const member = byId.get(item.payload.memberId);
+    if (!member) {
+      result.skipped.push({ message: item.message, note: 'skipped: the member no longer exists' });
+      continue;
+    }
+    if (member.status !== 'MUST_CHANGE_PASSWORD') {
+      result.skipped.push({ message: item.message, note: 'skipped: the member already chose a password' });
+      continue;
+    }
+    try {
+      const org = toOrganization(member.organization);
+      const locale = org.locale;
+      const firstLoginUrl = `${options.publicUrl}/first-login?org=${encodeURIComponent(org.id)}`;
+      const adminName = member.invitedBy ? displayName(member.invitedBy) : null;
+      const composed = renderMemberAddedEmail({
+        locale,
+        organizationName: org.name,
+        adminName,
+        member: { email: member.email, firstName: member.firstName, username: member.username },
+        roleName: roleName(org.catalogue, member.role, locale),
+        firstLoginUrl,
+      });
+      const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
+      result.ready.push({
+        message: item.message,
+        email: {
+          key: item.message.key,
+          kind: 'member_added',
+          to: name ? { email: member.email, name } : { email: member.email },
+          ...(member.invitedBy && adminName ? { replyTo: { email: member.invitedBy.email, name: adminName } } : {}),
+          composed,
+          templateData: {
+            locale,
+            organizationName: org.name,
+            adminName: adminName ?? '',
+            firstName: member.firstName,
+            email: member.email,
+            username: member.username,
+            roleName: roleName(org.catalogue, member.role, locale),
+            firstLoginUrl,
+          },
+          customArgs: { sesame_key: item.message.key, outbox_id: item.message.id, member_id: member.id },
+          actionUrl: firstLoginUrl,
+        },
+      });
+    } catch (error) {
+      result.failed.push({ message: item.message, error: renderError(error) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,13 @@
+// What became of one claimed outbox row after a delivery attempt.
+import type { SendOutcome } from '../email/outgoing-email.js';
+
+export type Verdict =
+  | { type: 'sent' }
+  /** Nothing to send any more (the invitation was revoked, the endpoint removed...). */
+  | { type: 'skipped'; note: string }
+  | { type: 'failed'; retryable: boolean; error: string; retryAt?: Date };
+
+export const fromSendOutcome = (outcome: SendOutcome): Verdict =>
+  outcome.ok
+    ? { type: 'sent' }
+    : { type: 'failed', retryable: outcome.retryable, error: outcome.error, retryAt: outcome.retryAt };

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '../../src/config/env.js';
+
+describe('parseEnv', () => {
+  it('has a default for every setting', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      DATA_DIR: './data',
+      EMBEDDED_DB_PORT: 0,
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      AUTO_MIGRATE: true,
+      LOG_LEVEL: 'info',
+    });
+    // Without DATABASE_URL Sesame runs the embedded database; links default to localhost.
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PUBLIC_URL).toBeUndefined();
+  });
+
+  it('reads the values it is given', () => {
+    const env = parseEnv({
+      DATABASE_URL: 'postgresql://sesame@db.example.com:5432/sesame',
+      PORT: '8080',
+      AUTO_MIGRATE: 'false',
+      PUBLIC_URL: 'https://sesame.example.com',
+    });
+    expect(env).toMatchObject({
+      DATABASE_URL: 'postgresql://sesame@db.example.com:5432/sesame',
+      PORT: 8080,
+      AUTO_MIGRATE: false,
+      PUBLIC_URL: 'https://sesame.example.com',
+    });
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each(['abc', '70000', '-1', '80.5'])('rejects PORT=%s with one line naming PORT', (port) => {
+    const error = catchError(() => parseEnv({ PORT: port }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(/\bPORT\b/);
+    expect(error.message).not.toMatch(/EMBEDDED_DB_PORT/);
+    expect(error.message).toContain(JSON.stringify(port));
+  });
+
+  it('rejects a DATABASE_URL that is not a PostgreSQL URL, naming DATABASE_URL', () => {
+    const error = catchError(() => parseEnv({ DATABASE_URL: 'mysql://root@localhost/sesame' }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).toContain('postgresql://');
+  });
+});
+
+function catchError(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
