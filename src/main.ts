@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { publicUrl } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
+import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './log/logger.js';
 
@@ -27,7 +28,17 @@ try {
 }
 log.info(database.embedded ? `Embedded database in ${env.DATA_DIR}` : 'PostgreSQL database from DATABASE_URL');
 
-const server = createHttpServer({ db: database.prisma, log });
+const server = createHttpServer({
+  db: database.prisma,
+  log,
+  routes: {
+    [SENDGRID_WEBHOOK_ROUTE]: createSendgridWebhookRoute({
+      db: database.prisma,
+      log,
+      publicKey: env.SENDGRID_WEBHOOK_PUBLIC_KEY,
+    }),
+  },
+});
 server.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
   log.info(`Sesame listening on http://${env.HOST}:${port} (public URL ${publicUrl({ ...env, PORT: port })})`);

@@ -101,7 +101,7 @@ export function resolveAssignment(c: Catalogue, input: { role?: string; userType
   } else {
     userType = c.userTypes.find((u) => u.allowedRoles.includes(role.key));
   }
-  if (!userType || !userType.allowedRoles.includes(role.key)) {
+  if (!userType?.allowedRoles.includes(role.key)) {
     const typeForMessage = userType ?? c.userTypes[0];
     const allowed = typeForMessage
       ? grantableRoles(c, typeForMessage.key)

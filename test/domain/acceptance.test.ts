@@ -1,6 +1,6 @@
 // Accepting, expiring, reminding, first login: the lifecycle rules below the pages and jobs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors/app-error.js';
+import type { AppError } from '../../src/errors/app-error.js';
 import { acceptInvitation, FormError, openInvitationLink } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { cleanUpSpentTokens } from '../../src/invitations/clean-up-tokens.js';
@@ -46,17 +46,28 @@ describe('accept', () => {
     const page = await openInvitationLink(t.prisma, token);
     expect(page.inviterName).toBe(owner.member.email);
     const { member } = await acceptInvitation(t.prisma, { ...form, token });
-    expect(member).toMatchObject({ email: 'ana@x.com', status: 'ACTIVE', role: 'publisher', invitedById: owner.member.id });
+    expect(member).toMatchObject({
+      email: 'ana@x.com',
+      status: 'ACTIVE',
+      role: 'publisher',
+      invitedById: owner.member.id,
+    });
     expect(await verifyPassword('Zx9!kq2mw', member.passwordHash ?? '')).toBe(true);
-    expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({ status: 'ACCEPTED', memberId: member.id });
+    expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({
+      status: 'ACCEPTED',
+      memberId: member.id,
+    });
     expect(await t.prisma.outboxMessage.count({ where: { idempotencyKey: `invitation:${id}:accepted` } })).toBe(1);
-    expect((await failure(acceptInvitation(t.prisma, { ...form, token })) as AppError).code).toBe('accept.used');
+    expect(((await failure(acceptInvitation(t.prisma, { ...form, token }))) as AppError).code).toBe('accept.used');
     expect((await seatSummary(t.prisma, owner)).used).toBe(2);
   });
 
   it('enrolls once when the form is submitted twice at once', async () => {
     const { id, token } = await invited('twice@x.com');
-    const both = await Promise.allSettled([acceptInvitation(t.prisma, { ...form, token }), acceptInvitation(t.prisma, { ...form, token })]);
+    const both = await Promise.allSettled([
+      acceptInvitation(t.prisma, { ...form, token }),
+      acceptInvitation(t.prisma, { ...form, token }),
+    ]);
     expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await t.prisma.member.count({ where: { email: 'twice@x.com' } })).toBe(1);
     expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({ status: 'ACCEPTED' });
@@ -65,11 +76,19 @@ describe('accept', () => {
   it('reports every field problem at once', async () => {
     const { token } = await invited('f@x.com');
     const error = (await failure(
-      acceptInvitation(t.prisma, { token, firstName: '', lastName: 'L', password: 'password1', passwordConfirmation: 'x' }),
+      acceptInvitation(t.prisma, {
+        token,
+        firstName: '',
+        lastName: 'L',
+        password: 'password1',
+        passwordConfirmation: 'x',
+      }),
     )) as FormError;
     expect(error).toBeInstanceOf(FormError);
     expect(Object.keys(error.fields).sort()).toEqual(['firstName', 'password']);
-    const mismatch = (await failure(acceptInvitation(t.prisma, { ...form, token, passwordConfirmation: 'other' }))) as FormError;
+    const mismatch = (await failure(
+      acceptInvitation(t.prisma, { ...form, token, passwordConfirmation: 'other' }),
+    )) as FormError;
     expect(mismatch.fields.passwordConfirmation?.code).toBe('password.mismatch');
   });
 
@@ -81,17 +100,24 @@ describe('accept', () => {
     const token = await issueAcceptToken(t.prisma, made.results[0]?.invitationId ?? '');
     const bad = (await failure(acceptInvitation(t.prisma, { ...form, token, username: 'ab' }))) as FormError;
     expect(bad.fields.username?.code).toBe('username.invalid');
-    const { member } = await acceptInvitation(t.prisma, { ...form, token, username: 'Ana_Lima', email: 'ana.lima@x.com' });
+    const { member } = await acceptInvitation(t.prisma, {
+      ...form,
+      token,
+      username: 'Ana_Lima',
+      email: 'ana.lima@x.com',
+    });
     expect(member).toMatchObject({ username: 'ana_lima', email: 'ana.lima@x.com' });
   });
 
   it('says what happened to links that no longer work, without revealing the address', async () => {
     const revoked = await invited('r@x.com');
     await revokeInvitation(t.prisma, revoked.owner, revoked.id);
-    expect((await failure(openInvitationLink(t.prisma, revoked.token)) as AppError).code).toBe('accept.revoked');
+    expect(((await failure(openInvitationLink(t.prisma, revoked.token))) as AppError).code).toBe('accept.revoked');
     const expired = await invited('e@x.com');
-    expect((await failure(openInvitationLink(t.prisma, expired.token, new Date(Date.now() + 15 * DAY))) as AppError).code).toBe('accept.expired');
-    expect((await failure(openInvitationLink(t.prisma, 'A'.repeat(43))) as AppError).code).toBe('accept.unknown');
+    expect(
+      ((await failure(openInvitationLink(t.prisma, expired.token, new Date(Date.now() + 15 * DAY)))) as AppError).code,
+    ).toBe('accept.expired');
+    expect(((await failure(openInvitationLink(t.prisma, 'A'.repeat(43)))) as AppError).code).toBe('accept.unknown');
   });
 });
 
@@ -105,11 +131,14 @@ describe('expiry', () => {
       expireDueInvitations(t.prisma, { now: later }),
     ]);
     expect((first ?? 0) + (second ?? 0)).toBeGreaterThanOrEqual(1);
-    expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({ status: 'EXPIRED', openEmail: null });
+    expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({
+      status: 'EXPIRED',
+      openEmail: null,
+    });
     expect(await t.prisma.auditEvent.count({ where: { subjectId: id, action: 'invitation.expired' } })).toBe(1);
     expect(await t.prisma.outboxMessage.count({ where: { idempotencyKey: `invitation:${id}:expired` } })).toBe(1);
     expect((await seatSummary(t.prisma, owner)).pending).toBe(0);
-    expect((await failure(openInvitationLink(t.prisma, token)) as AppError).code).toBe('accept.expired');
+    expect(((await failure(openInvitationLink(t.prisma, token))) as AppError).code).toBe('accept.expired');
   });
 });
 
@@ -133,7 +162,10 @@ describe('reminders', () => {
   it('sends only the latest missed step, never after expiry, and on demand within the cooldown rules', async () => {
     const late = await invited('late@x.com');
     await sendDueReminders(t.prisma, { now: new Date(Date.now() + 12 * DAY) });
-    expect(await t.prisma.invitation.findUnique({ where: { id: late.id } })).toMatchObject({ remindersSent: 2, sendCount: 2 });
+    expect(await t.prisma.invitation.findUnique({ where: { id: late.id } })).toMatchObject({
+      remindersSent: 2,
+      sendCount: 2,
+    });
     const gone = await invited('gone@x.com');
     expect(await sendDueReminders(t.prisma, { now: new Date(Date.now() + 20 * DAY) })).toBe(0);
     expect(await t.prisma.invitation.findUnique({ where: { id: gone.id } })).toMatchObject({ remindersSent: 0 });
@@ -145,24 +177,61 @@ describe('reminders', () => {
 describe('first login and clean-up', () => {
   it('replaces the temporary password once, with one answer for every bad login', async () => {
     const { owner } = await newOrganization(t.prisma);
-    await addMember(t.prisma, owner, { email: 'tmp@x.com', firstName: 'T', lastName: 'M', password: 'jc40.l2eh', username: 'tmp_user' });
+    await addMember(t.prisma, owner, {
+      email: 'tmp@x.com',
+      firstName: 'T',
+      lastName: 'M',
+      password: 'jc40.l2eh',
+      username: 'tmp_user',
+    });
     const base = { organizationId: owner.organization.id, newPassword: 'Zx9!kq2mw', passwordConfirmation: 'Zx9!kq2mw' };
-    expect(((await failure(changeTemporaryPassword(t.prisma, { ...base, login: 'tmp_user', temporaryPassword: 'wrong1234' }))) as AppError).code).toBe('login.failed');
-    expect(((await failure(changeTemporaryPassword(t.prisma, { ...base, login: 'nobody', temporaryPassword: 'jc40.l2eh' }))) as AppError).code).toBe('login.failed');
+    expect(
+      (
+        (await failure(
+          changeTemporaryPassword(t.prisma, { ...base, login: 'tmp_user', temporaryPassword: 'wrong1234' }),
+        )) as AppError
+      ).code,
+    ).toBe('login.failed');
+    expect(
+      (
+        (await failure(
+          changeTemporaryPassword(t.prisma, { ...base, login: 'nobody', temporaryPassword: 'jc40.l2eh' }),
+        )) as AppError
+      ).code,
+    ).toBe('login.failed');
     const weak = (await failure(
-      changeTemporaryPassword(t.prisma, { ...base, login: 'tmp_user', temporaryPassword: 'jc40.l2eh', newPassword: 'password1', passwordConfirmation: 'password1' }),
+      changeTemporaryPassword(t.prisma, {
+        ...base,
+        login: 'tmp_user',
+        temporaryPassword: 'jc40.l2eh',
+        newPassword: 'password1',
+        passwordConfirmation: 'password1',
+      }),
     )) as FormError;
     expect(weak.fields.password?.code).toBe('password.common');
-    expect(await changeTemporaryPassword(t.prisma, { ...base, login: 'TMP@x.com', temporaryPassword: 'jc40.l2eh' })).toEqual({ username: 'tmp_user' });
-    const member = await t.prisma.member.findFirstOrThrow({ where: { organizationId: owner.organization.id, username: 'tmp_user' } });
+    expect(
+      await changeTemporaryPassword(t.prisma, { ...base, login: 'TMP@x.com', temporaryPassword: 'jc40.l2eh' }),
+    ).toEqual({ username: 'tmp_user' });
+    const member = await t.prisma.member.findFirstOrThrow({
+      where: { organizationId: owner.organization.id, username: 'tmp_user' },
+    });
     expect(member.status).toBe('ACTIVE');
-    expect(((await failure(changeTemporaryPassword(t.prisma, { ...base, login: 'tmp_user', temporaryPassword: 'jc40.l2eh' }))) as AppError).code).toBe('login.failed');
+    expect(
+      (
+        (await failure(
+          changeTemporaryPassword(t.prisma, { ...base, login: 'tmp_user', temporaryPassword: 'jc40.l2eh' }),
+        )) as AppError
+      ).code,
+    ).toBe('login.failed');
   });
 
   it('deletes the token hashes of invitations closed for longer than the retention', async () => {
     const { id } = await invited('clean@x.com');
     const open = await invited('open@x.com');
-    await t.prisma.invitation.update({ where: { id }, data: { status: 'EXPIRED', openEmail: null, closedAt: new Date() } });
+    await t.prisma.invitation.update({
+      where: { id },
+      data: { status: 'EXPIRED', openEmail: null, closedAt: new Date() },
+    });
     expect(await cleanUpSpentTokens(t.prisma)).toBe(0);
     expect(await cleanUpSpentTokens(t.prisma, { now: new Date(Date.now() + 31 * DAY) })).toBeGreaterThanOrEqual(1);
     expect(await t.prisma.invitationToken.count({ where: { invitationId: id } })).toBe(0);
