@@ -1,11 +1,12 @@
 // `npm start`: the Sesame service. Opens the database (embedded by default, applying pending
-// migrations), serves HTTP, and stops cleanly on SIGTERM/SIGINT.
+// migrations), serves HTTP, runs the scheduled jobs, and stops cleanly on SIGTERM/SIGINT.
 import type { AddressInfo } from 'node:net';
 import { publicUrl } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
 import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
 import { createHttpServer } from './http/server.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
 
 const env = loadConfig();
@@ -44,6 +45,8 @@ server.listen(env.PORT, env.HOST, () => {
   log.info(`Sesame listening on http://${env.HOST}:${port} (public URL ${publicUrl({ ...env, PORT: port })})`);
 });
 
+const scheduler = env.JOBS_ENABLED ? await startScheduler({ dbUrl: database.url, env, log }) : undefined;
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -53,10 +56,13 @@ async function shutdown(signal: string): Promise<void> {
   const timer = setTimeout(() => {
     log.warn('Shutdown took too long: exiting');
     process.exit(1);
-  }, 10_000);
+  }, 15_000);
   timer.unref();
   server.closeIdleConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // In-flight jobs (an outbox delivery) finish within their bound; they still need the database.
+  await scheduler?.stop(10_000);
+  await httpClosed;
   await database.close();
   process.exit(0);
 }

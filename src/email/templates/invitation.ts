@@ -51,7 +51,7 @@ export function renderInvitationEmail(
         w.subscription({ org }),
         '',
         ...(d.message ? [w.messageCaption({ inviter }), ...d.message.split(/\r?\n/).map((l) => `> ${l}`), ''] : []),
-        `${w.accept}:`,
+        `${w.accept}${d.locale === 'fr' ? ' :' : ':'}`,
         slot('link'),
         '',
         w.expires({ date: slot('expires') }),

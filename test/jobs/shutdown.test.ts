@@ -1,0 +1,160 @@
+// Stopping the scheduler (SIGTERM): runs in flight finish within the bound, a worker that does
+// not stop is terminated at the bound, and a job never overlaps itself.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobName } from '../../src/jobs/definitions.js';
+import { type JobSchedule, type RunEvent, startScheduler } from '../../src/jobs/scheduler.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { type FakeSendgrid, startFakeSendgrid } from '../support/fake-sendgrid.js';
+import { organizationWithInvitations, testEnv, testLog, waitFor } from './support.js';
+
+let t: TestDatabase;
+let sendgrid: FakeSendgrid;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  sendgrid = await startFakeSendgrid({ delayMs: 1000 });
+});
+afterAll(async () => {
+  await sendgrid?.close();
+  await t?.close();
+});
+
+const only = (name: JobName, schedule: JobSchedule) =>
+  Object.fromEntries(
+    (['send-reminders', 'expire-invitations', 'deliver-outbox', 'clean-up-tokens'] as const).map((job) => [
+      job,
+      job === name ? schedule : { enabled: false },
+    ]),
+  );
+
+describe('stopping the scheduler', () => {
+  /** Three invitations whose e-mails SendGrid (the fake, answering after 1 s) will receive. */
+  async function slowDeliveries(schedule: JobSchedule) {
+    const made = await testEnv({ SENDGRID_API_KEY: 'SG.test-key', SENDGRID_BASE_URL: sendgrid.url });
+    const { ids } = await organizationWithInvitations(t.prisma, 3, { prefix: 'slow' });
+    const log = testLog();
+    const events: RunEvent[] = [];
+    const requestsBefore = sendgrid.requests.length;
+    const scheduler = await startScheduler({
+      dbUrl: t.url,
+      env: made.env,
+      log,
+      jobs: only('deliver-outbox', { firstRunAfterMs: 0, intervalMs: 100, ...schedule }),
+    });
+    scheduler.onRun((event) => events.push(event));
+    await waitFor(() => sendgrid.requests.length > requestsBefore, 30_000, 'the delivery to reach SendGrid');
+    expect(scheduler.running()).toEqual(['deliver-outbox']);
+    const report = await scheduler.stop(10_000);
+    await made.cleanup();
+
+    // Recorded before stop() returned: nothing is left claimed, to be sent again later.
+    const rows = await t.prisma.outboxMessage.findMany({ where: { kind: 'invitation.email' } });
+    const mine = rows.filter((r) => ids.includes((r.payload as { invitationId: string }).invitationId));
+    expect(mine.map((r) => [r.status, r.sentAt !== null])).toEqual([
+      ['SENT', true],
+      ['SENT', true],
+      ['SENT', true],
+    ]);
+    expect(report).toMatchObject({ waitedFor: ['deliver-outbox'], terminated: [] });
+    expect(report.ms).toBeLessThan(10_000);
+    expect(scheduler.running()).toEqual([]);
+    expect(sendgrid.requests.length - requestsBefore).toBe(1);
+    expect(events.filter((e) => e.outcome === 'finished').at(-1)).toMatchObject({
+      run: { summary: { sent: 3, failed: 0, retried: 0 } },
+    });
+    expect(log.lines.join('\n')).not.toMatch(/ ERROR /);
+    return events;
+  }
+
+  it('lets a resident worker finish its in-flight delivery and record it', async () => {
+    const events = await slowDeliveries({});
+    expect(events.map((e) => e.outcome)).not.toContain('skipped');
+  });
+
+  it('never starts a per-run job while its previous run is going: the triggers are skipped', async () => {
+    const events = await slowDeliveries({ resident: false });
+    expect(events.filter((e) => e.outcome === 'finished')).toHaveLength(1);
+    expect(events.filter((e) => e.outcome === 'skipped').length).toBeGreaterThan(0);
+  });
+
+  it('terminates a worker that ignores cancel once the bound has passed', async () => {
+    const made = await testEnv();
+    const log = testLog();
+    const events: RunEvent[] = [];
+    const scheduler = await startScheduler({
+      dbUrl: t.url,
+      env: made.env,
+      log,
+      jobs: only('clean-up-tokens', { firstRunAfterMs: 0 }),
+      workerPath: fileURLToPath(new URL('./fixtures/stubborn-worker.mjs', import.meta.url)),
+    });
+    scheduler.onRun((event) => events.push(event));
+    await waitFor(() => log.lines.some((line) => line.includes('stubborn worker started')), 10_000, 'the worker');
+
+    const started = Date.now();
+    const report = await scheduler.stop(500);
+    const took = Date.now() - started;
+    await made.cleanup();
+
+    expect(report).toMatchObject({ waitedFor: ['clean-up-tokens'], terminated: ['clean-up-tokens'] });
+    expect(took).toBeGreaterThanOrEqual(500);
+    expect(took).toBeLessThan(3000);
+    expect(scheduler.running()).toEqual([]);
+    expect(events).toEqual([
+      { job: 'clean-up-tokens', outcome: 'terminated', reason: 'still running when the scheduler stopped' },
+    ]);
+    expect(log.lines.some((line) => / WARN .*terminated: clean-up-tokens/.test(line))).toBe(true);
+  });
+
+  it('terminates a run that takes longer than the run timeout, and runs the job again later', async () => {
+    const made = await testEnv();
+    const log = testLog();
+    const events: RunEvent[] = [];
+    const scheduler = await startScheduler({
+      dbUrl: t.url,
+      env: made.env,
+      log,
+      runTimeoutMs: 300,
+      jobs: only('expire-invitations', { firstRunAfterMs: 0, intervalMs: 200 }),
+      workerPath: fileURLToPath(new URL('./fixtures/stubborn-worker.mjs', import.meta.url)),
+    });
+    scheduler.onRun((event) => events.push(event));
+    try {
+      await waitFor(() => events.filter((e) => e.outcome === 'terminated').length >= 2, 20_000, 'two timeouts');
+    } finally {
+      await scheduler.stop(500);
+      await made.cleanup();
+    }
+    expect(events.find((e) => e.outcome === 'terminated')).toEqual({
+      job: 'expire-invitations',
+      outcome: 'terminated',
+      reason: 'ran longer than 300 ms',
+    });
+  });
+
+  it('terminates a resident worker whose run takes longer than the run timeout, and starts another', async () => {
+    const made = await testEnv();
+    const log = testLog();
+    const events: RunEvent[] = [];
+    const scheduler = await startScheduler({
+      dbUrl: t.url,
+      env: made.env,
+      log,
+      runTimeoutMs: 300,
+      jobs: only('deliver-outbox', { firstRunAfterMs: 0, intervalMs: 100 }),
+      workerPath: fileURLToPath(new URL('./fixtures/stubborn-worker.mjs', import.meta.url)),
+    });
+    scheduler.onRun((event) => events.push(event));
+    try {
+      await waitFor(() => events.filter((e) => e.outcome === 'terminated').length >= 2, 20_000, 'two timeouts');
+    } finally {
+      await scheduler.stop(500);
+      await made.cleanup();
+    }
+    expect(events.find((e) => e.outcome === 'terminated')).toEqual({
+      job: 'deliver-outbox',
+      outcome: 'terminated',
+      reason: 'ran longer than 300 ms',
+    });
+  });
+});
