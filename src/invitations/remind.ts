@@ -11,8 +11,9 @@ import { assertCanManageInvitations } from '../permissions/policy.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
 
 /**
- * Queues the reminders that are due. A step is claimed by bumping `reminders_sent` in the same
- * statement that selects it (SKIP LOCKED), so two replicas never send the same step. If an
+ * Queues the reminders that are due (read through the index on next_reminder_at, so the cost
+ * follows the due rows). A step is claimed by moving `reminders_sent` and `next_reminder_at` in
+ * the statement that selects it (SKIP LOCKED), so two replicas never send the same step. If an
  * invitation is late by several steps (the service was down), only the latest is sent.
  */
 export async function sendDueReminders(db: Db, options: { now?: Date; limit?: number } = {}): Promise<number> {
@@ -20,19 +21,25 @@ export async function sendDueReminders(db: Db, options: { now?: Date; limit?: nu
   return db.$transaction(async (tx) => {
     const reminded = await tx.$queryRawUnsafe<{ id: string }[]>(
       `WITH due AS (
-         SELECT i.id,
-                (SELECT count(*) FROM unnest(o.reminder_days) d WHERE i.created_at + make_interval(days => d) <= $1::timestamptz)::int AS steps
+         -- The schedule's origin is recovered from the step that is due, so that a late run
+         -- (the service was down) sends only the latest step that is due.
+         SELECT i.id, o.reminder_days AS days,
+                i.next_reminder_at - make_interval(days => o.reminder_days[i.reminders_sent + 1]) AS origin
            FROM invitation i JOIN organization o ON o.id = i.organization_id
-          WHERE i.status = 'PENDING' AND i.expires_at > $1::timestamptz
-            AND i.reminders_sent < cardinality(o.reminder_days)
-            AND i.created_at + make_interval(days => o.reminder_days[i.reminders_sent + 1]) <= $1::timestamptz
-          ORDER BY i.created_at
+          WHERE i.status = 'PENDING' AND i.next_reminder_at <= $1::timestamptz AND i.expires_at > $1::timestamptz
+          ORDER BY i.next_reminder_at
           LIMIT $2
           FOR UPDATE OF i SKIP LOCKED
+       ), stepped AS (
+         SELECT id, days, origin,
+                (SELECT count(*) FROM unnest(days) d WHERE origin + make_interval(days => d) <= $1::timestamptz)::int AS steps
+           FROM due
        ), bumped AS (
          UPDATE invitation i
-            SET reminders_sent = due.steps, send_count = i.send_count + 1, last_sent_at = $1::timestamptz
-           FROM due WHERE i.id = due.id
+            SET reminders_sent = s.steps, send_count = i.send_count + 1, last_sent_at = $1::timestamptz,
+                next_reminder_at = CASE WHEN s.steps < cardinality(s.days)
+                                        THEN s.origin + make_interval(days => s.days[s.steps + 1]) END
+           FROM stepped s WHERE i.id = s.id
          RETURNING i.id, i.organization_id, i.send_count
        ), queued AS (
          INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)

@@ -54,8 +54,9 @@ export async function writeInvitations(
   const outcome: WriteOutcome = { created: [], alreadyInvited: [], refused: [] };
   if (rows.length === 0) return outcome;
 
-  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number; lifetime: number }[]>(
-    'SELECT seat_limit, invitation_lifetime_days AS lifetime FROM organization WHERE id = $1::uuid FOR UPDATE',
+  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number; lifetime: number; first_reminder: number | null }[]>(
+    `SELECT seat_limit, invitation_lifetime_days AS lifetime, reminder_days[1] AS first_reminder
+       FROM organization WHERE id = $1::uuid FOR UPDATE`,
     orgId,
   );
   if (!org) throw new Error(`organization ${orgId} vanished`);
@@ -125,6 +126,7 @@ export async function writeInvitations(
     fresh.map((r) => r.message),
     fresh.map((r) => r.mustUseEmail),
     fresh.map((_, i) => (i < room ? 'PENDING' : 'AWAITING_APPROVAL')),
+    org.first_reminder,
   );
   outcome.created = inserted;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
@@ -193,14 +195,15 @@ WITH input AS (
 created AS (
   INSERT INTO invitation (organization_id, email, first_name, last_name, username, role, user_type, groups,
                           message, must_use_email, status, open_email, open_username, inviter_id, batch_id,
-                          seat_request_id, expires_at, last_sent_at, send_count)
+                          seat_request_id, expires_at, last_sent_at, send_count, next_reminder_at)
   SELECT $1::uuid, email, first_name, last_name, username, role, user_type,
          ARRAY(SELECT jsonb_array_elements_text(groups::jsonb)), message, must_use_email,
          status::"InvitationStatus", email, username, $2::uuid, $5::uuid,
          CASE WHEN status = 'AWAITING_APPROVAL' THEN $6::uuid END,
          now() + make_interval(days => $7::int),
          CASE WHEN status = 'PENDING' THEN now() END,
-         CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END
+         CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END,
+         CASE WHEN status = 'PENDING' THEN now() + make_interval(days => $18::int) END
     FROM input
   ON CONFLICT DO NOTHING
   RETURNING id, email, status

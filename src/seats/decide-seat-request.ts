@@ -95,7 +95,8 @@ async function releaseHeld(
     `WITH released AS (
        UPDATE invitation
           SET status = 'PENDING', expires_at = now() + make_interval(days => $3::int),
-              last_sent_at = now(), send_count = send_count + 1
+              last_sent_at = now(), send_count = send_count + 1,
+              next_reminder_at = now() + make_interval(days => (SELECT reminder_days[1] FROM organization WHERE id = $1::uuid))
         WHERE organization_id = $1::uuid AND seat_request_id = $2::uuid AND status = 'AWAITING_APPROVAL'
         RETURNING id, send_count
      ), queued AS (

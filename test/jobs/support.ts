@@ -54,8 +54,9 @@ export async function sentDaysAgo(db: Db, ids: string[], daysAgo: number): Promi
     `UPDATE invitation
         SET created_at = now() - make_interval(secs => $2::double precision),
             last_sent_at = now() - make_interval(secs => $2::double precision),
-            expires_at = now() - make_interval(secs => $2::double precision) + interval '14 days'
-      WHERE id = ANY($1::uuid[])`,
+            expires_at = now() - make_interval(secs => $2::double precision) + interval '14 days',
+            next_reminder_at = now() - make_interval(secs => $2::double precision) + interval '3 days'
+      WHERE id = ANY($1::uuid[]) AND reminders_sent = 0`,
     ids,
     daysAgo * 86_400,
   );
