@@ -5,6 +5,7 @@ import { publicUrl } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
 import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
+import { createPagesDatabase, enrollmentRoutes } from './enrollment/routes.js';
 import { createHttpServer } from './http/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
@@ -29,10 +30,13 @@ try {
 }
 log.info(database.embedded ? `Embedded database in ${env.DATA_DIR}` : 'PostgreSQL database from DATABASE_URL');
 
+// The enrollment pages read through a small pool of their own (one query per page view).
+const pages = createPagesDatabase({ url: database.url, embedded: database.embedded, log });
 const server = createHttpServer({
   db: database.prisma,
   log,
   routes: {
+    ...enrollmentRoutes({ db: database.prisma, pages, log, secure: publicUrl(env).startsWith('https://') }),
     [SENDGRID_WEBHOOK_ROUTE]: createSendgridWebhookRoute({
       db: database.prisma,
       log,
@@ -63,6 +67,7 @@ async function shutdown(signal: string): Promise<void> {
   // In-flight jobs (an outbox delivery) finish within their bound; they still need the database.
   await scheduler?.stop(10_000);
   await httpClosed;
+  await pages.end();
   await database.close();
   process.exit(0);
 }

@@ -252,7 +252,8 @@ export const messages = {
   ),
   'import.row_not_utf8': m(
     () => 'This value has characters that are not valid UTF-8: save the file as "CSV UTF-8".',
-    () => "Cette valeur contient des caractères qui ne sont pas en UTF-8 valide : enregistrez le fichier au format « CSV UTF-8 ».",
+    () =>
+      'Cette valeur contient des caractères qui ne sont pas en UTF-8 valide : enregistrez le fichier au format « CSV UTF-8 ».',
   ),
   'import.no_rows': m(
     () => 'The file has a header row but no row to import.',

@@ -4,13 +4,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Invitation, Prisma } from '../generated/prisma/client.js';
+import { TOKEN_RETENTION_DAYS } from './clean-up-tokens.js';
 
 export const hashToken = (token: string): Uint8Array<ArrayBuffer> =>
   new Uint8Array(createHash('sha256').update(token, 'utf8').digest());
 
 export async function issueAcceptToken(tx: Prisma.TransactionClient | Db, invitationId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await tx.invitationToken.create({ data: { invitationId, tokenHash: hashToken(token) } });
+  const { expiresAt } = await tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: { expiresAt: true },
+  });
+  await tx.invitationToken.create({
+    data: {
+      invitationId,
+      tokenHash: hashToken(token),
+      purgeAfter: new Date(expiresAt.getTime() + TOKEN_RETENTION_DAYS * 86_400_000),
+    },
+  });
   return token;
 }
 

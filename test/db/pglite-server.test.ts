@@ -26,7 +26,9 @@ describe('embedded server', () => {
       const n = 1 + (i % 7);
       const values = Array.from({ length: n }, (_, k) => i * 10 + k);
       const sql = `SELECT ${values.map((_, k) => `$${k + 1}::int`).join(' + ')} AS total`;
-      return pool.query<{ total: number }>(sql, values).then((r) => [r.rows[0]?.total, values.reduce((a, b) => a + b, 0)]);
+      return pool
+        .query<{ total: number }>(sql, values)
+        .then((r) => [r.rows[0]?.total, values.reduce((a, b) => a + b, 0)]);
     });
     const results = await Promise.all(queries);
     expect(results.filter(([got, want]) => got !== want)).toEqual([]);

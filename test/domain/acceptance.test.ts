@@ -225,7 +225,7 @@ describe('first login and clean-up', () => {
     ).toBe('login.failed');
   });
 
-  it('deletes the token hashes of invitations closed for longer than the retention', async () => {
+  it('keeps token hashes until 30 days after the invitation expiry date, then deletes them', async () => {
     const { id } = await invited('clean@x.com');
     const open = await invited('open@x.com');
     await t.prisma.invitation.update({
@@ -233,8 +233,11 @@ describe('first login and clean-up', () => {
       data: { status: 'EXPIRED', openEmail: null, closedAt: new Date() },
     });
     expect(await cleanUpSpentTokens(t.prisma)).toBe(0);
-    expect(await cleanUpSpentTokens(t.prisma, { now: new Date(Date.now() + 31 * DAY) })).toBeGreaterThanOrEqual(1);
+    // Invited today, expiring in 14 days: the hashes stay until day 44.
+    expect(await cleanUpSpentTokens(t.prisma, { now: new Date(Date.now() + 43 * DAY) })).toBe(0);
+    expect(await t.prisma.invitationToken.count({ where: { invitationId: id } })).toBe(1);
+    expect(await cleanUpSpentTokens(t.prisma, { now: new Date(Date.now() + 45 * DAY) })).toBeGreaterThanOrEqual(2);
     expect(await t.prisma.invitationToken.count({ where: { invitationId: id } })).toBe(0);
-    expect(await t.prisma.invitationToken.count({ where: { invitationId: open.id } })).toBe(1);
+    expect(await t.prisma.invitationToken.count({ where: { invitationId: open.id } })).toBe(0);
   });
 });

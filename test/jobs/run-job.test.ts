@@ -130,18 +130,19 @@ describe('expire-invitations', () => {
 });
 
 describe('clean-up-tokens', () => {
-  it('deletes the tokens of invitations closed longer than the retention, and keeps the others', async () => {
+  it('deletes the tokens of invitations that expired longer than the retention ago, and keeps the others', async () => {
     const { ids } = await organizationWithInvitations(t.prisma, 3, { prefix: 'tok' });
     const [closedLongAgo, closedRecently, open] = ids as [string, string, string];
-    for (const id of ids) await issueAcceptToken(t.prisma, id);
+    // A token is kept until 30 days after its invitation's expiry date (set when it is minted).
     await t.prisma.invitation.update({
       where: { id: closedLongAgo },
-      data: { status: 'REVOKED', openEmail: null, closedAt: at(-31) },
+      data: { status: 'EXPIRED', openEmail: null, expiresAt: at(-31), closedAt: at(-31) },
     });
     await t.prisma.invitation.update({
       where: { id: closedRecently },
-      data: { status: 'REVOKED', openEmail: null, closedAt: at(-1) },
+      data: { status: 'REVOKED', openEmail: null, expiresAt: at(-1), closedAt: at(-1) },
     });
+    for (const id of ids) await issueAcceptToken(t.prisma, id);
     const run = await runJob('clean-up-tokens', ctx(new Date()));
     expect(run.summary.deleted).toBeGreaterThanOrEqual(1);
     const left = async (id: string) => t.prisma.invitationToken.count({ where: { invitationId: id } });

@@ -10,10 +10,10 @@ import { inject } from 'vitest';
 import { createPrismaClient } from '../../src/db/database.js';
 import { servePglite } from '../../src/db/pglite-server.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { pgliteUrl, portOf, quoteIdent, randomHex, withDatabase } from './template.js';
+import { quoteIdent, randomHex, withDatabase } from './template.js';
 
 export interface TestDatabase {
-  /** A pg connection string; the embedded server accepts 100 connections. */
+  /** A pg connection string (the embedded database's own server, or a PostgreSQL database). */
   url: string;
   prisma: PrismaClient;
   /** Disconnects Prisma, then stops the embedded server or drops the database. Safe to call twice. */

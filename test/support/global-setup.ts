@@ -12,15 +12,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { servePglite } from '../../src/db/pglite-server.js';
-import {
-  NAME_PATTERN,
-  pgliteUrl,
-  portOf,
-  quoteIdent,
-  runId,
-  type TestDatabaseTemplate,
-  withDatabase,
-} from './template.js';
+import { NAME_PATTERN, quoteIdent, runId, type TestDatabaseTemplate, withDatabase } from './template.js';
 
 /** Databases left by runs that were killed before their teardown are dropped after this long. */
 const LEFTOVER_AGE_MS = 6 * 60 * 60 * 1000;

@@ -40,11 +40,3 @@ export function withDatabase(url: string, database: string): string {
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-export const pgliteUrl = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-
-export function portOf(serverConn: string): number {
-  const port = Number(serverConn.split(':').pop());
-  if (!Number.isInteger(port) || port <= 0) throw new Error(`Unexpected PGlite socket server address: ${serverConn}`);
-  return port;
-}

@@ -1,0 +1,141 @@
+// The accept page: the invitation's form, its success, and the pages of links that no longer work.
+
+import type { Locale } from '../i18n/locale.js';
+import { renderNotice, t } from '../i18n/messages.js';
+import type { FieldErrors } from '../invitations/accept.js';
+import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
+import { html } from './html.js';
+import type { ClosedLink, InvitationPageData } from './invitation-page-data.js';
+import { type Frame, layout, messagePage } from './layout.js';
+import { pageTexts } from './texts.js';
+
+export const acceptPath = (token: string) => `/accept/${token}`;
+const frameFor = (locale: Locale, token: string, title: string): Frame => ({
+  locale,
+  title,
+  hrefFor: (other) => `${acceptPath(token)}?lang=${other}`,
+});
+
+export interface AcceptValues {
+  firstName: string;
+  lastName: string;
+  username: string;
+  email: string;
+}
+
+export const ACCEPT_FIELDS = [
+  'firstName',
+  'lastName',
+  'username',
+  'email',
+  'password',
+  'passwordConfirmation',
+] as const;
+
+/** The fields this invitation asks besides the names and the password. */
+export const asks = (page: InvitationPageData) => ({
+  username: page.organization.usesUsernames && !page.username,
+  email: !page.mustUseEmail,
+});
+
+export function acceptFormPage(input: {
+  locale: Locale;
+  token: string;
+  csrf: string;
+  page: InvitationPageData;
+  values?: AcceptValues;
+  errors?: FieldErrors;
+}): string {
+  const { locale, page } = input;
+  const texts = pageTexts[locale];
+  const org = page.organization.name;
+  const asked = asks(page);
+  const values = input.values ?? {
+    firstName: page.firstName,
+    lastName: page.lastName,
+    username: '',
+    email: page.email,
+  };
+  const error = (name: keyof FieldErrors) => {
+    const notice = input.errors?.[name];
+    return notice ? renderNotice(locale, notice) : undefined;
+  };
+  const shown = new Set<string>(['firstName', 'lastName', 'password', 'passwordConfirmation']);
+  if (asked.username) shown.add('username');
+  if (asked.email) shown.add('email');
+  const summary = ACCEPT_FIELDS.flatMap((name) => {
+    const message = error(name);
+    return message ? [{ field: shown.has(name) ? name : undefined, message }] : [];
+  });
+
+  return layout(
+    frameFor(locale, input.token, texts.joinTitle(org)),
+    html`<p class="eyebrow">${texts.invitation}</p>
+<h1>${texts.joinTitle(org)}</h1>
+<p class="lead">${texts.invitedBy(page.inviterName, org)} ${texts.invitedAs(page.roleNames[locale])}</p>
+<p class="muted">${texts.createAccount} ${texts.required}</p>
+${errorSummary(summary, texts)}
+<form method="post" action="${acceptPath(input.token)}" novalidate>
+${hidden('csrf', input.csrf)}${hidden('lang', locale)}
+<div class="row">
+${field({ name: 'firstName', label: texts.firstName, type: 'text', autocomplete: 'given-name', value: values.firstName, error: error('firstName'), maxLength: 100 }, texts)}
+${field({ name: 'lastName', label: texts.lastName, type: 'text', autocomplete: 'family-name', value: values.lastName, error: error('lastName'), maxLength: 100 }, texts)}
+</div>
+${asked.username ? field({ name: 'username', label: texts.username, type: 'text', autocomplete: 'username', value: values.username, hint: texts.usernameHint, error: error('username'), maxLength: 128, verbatim: true }, texts) : ''}
+${
+  asked.email
+    ? field(
+        {
+          name: 'email',
+          label: texts.email,
+          type: 'email',
+          autocomplete: 'email',
+          value: values.email,
+          hint: texts.emailHint,
+          error: error('email'),
+          maxLength: 254,
+          verbatim: true,
+        },
+        texts,
+      )
+    : html`<p class="fixed-email">${texts.emailFixed} <strong>${page.email}</strong></p>`
+}
+${field({ name: 'password', label: texts.password, type: 'password', autocomplete: 'new-password', hintHtml: passwordRules(texts), error: error('password') }, texts)}
+${field({ name: 'passwordConfirmation', label: texts.passwordConfirmation, type: 'password', autocomplete: 'new-password', hint: texts.passwordConfirmationHint, error: error('passwordConfirmation') }, texts)}
+<button type="submit">${texts.submitAccept}</button>
+</form>`,
+  );
+}
+
+export function joinedPage(input: { locale: Locale; organization: string; username: string }): string {
+  const texts = pageTexts[input.locale];
+  return layout(
+    { locale: input.locale, title: texts.joinedTitle(input.organization) },
+    html`<div class="status-icon ok" aria-hidden="true">✓</div>
+<h1>${texts.joinedTitle(input.organization)}</h1>
+<p class="lead">${texts.joinedLead}</p>
+<div class="next">
+<h2>${texts.nextStep}</h2>
+<p>${texts.signInWith} <strong class="username">${input.username}</strong> ${texts.signInPassword}</p>
+</div>`,
+  );
+}
+
+const closedPages = {
+  unknown: { title: 'unknownTitle', code: 'accept.unknown', tone: 'error' },
+  expired: { title: 'expiredTitle', code: 'accept.expired', tone: 'warn' },
+  revoked: { title: 'revokedTitle', code: 'accept.revoked', tone: 'warn' },
+  used: { title: 'usedTitle', code: 'accept.used', tone: 'ok' },
+} as const;
+
+/** Says what happened to the link and what to do; names no e-mail address, no organization. */
+export function closedLinkPage(input: { locale: Locale; token: string; closed: ClosedLink }): string {
+  const texts = pageTexts[input.locale];
+  const page = closedPages[input.closed];
+  const heading = texts[page.title];
+  return messagePage(frameFor(input.locale, input.token, heading), {
+    tone: page.tone,
+    heading,
+    paragraphs: [t(input.locale, page.code, {})],
+  });
+}

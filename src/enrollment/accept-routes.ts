@@ -1,0 +1,144 @@
+// GET and POST /accept/:token: thin adapters over the page's read (invitation-page-data.ts) and the domain's
+// acceptInvitation (the form).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAppError } from '../errors/app-error.js';
+import { BodyError, readFormBody } from '../http/form-body.js';
+import { requestUrl } from '../http/request.js';
+import type { Route } from '../http/server.js';
+import type { Locale } from '../i18n/locale.js';
+import { acceptInvitation, FormError } from '../invitations/accept.js';
+import { acceptFormPage, acceptPath, asks, closedLinkPage, joinedPage } from './accept-page.js';
+import { chooseLocale, type EnrollmentContext, guarded, sendPage, sendRefusal } from './context.js';
+import { acceptFormSchema } from './form-schemas.js';
+import type { ClosedLink } from './invitation-page-data.js';
+
+export const ACCEPT_GET = 'GET /accept/*';
+export const ACCEPT_POST = 'POST /accept/*';
+
+const closedStatus: Record<ClosedLink, number> = { unknown: 404, expired: 410, revoked: 410, used: 409 };
+const closedFromCode: Record<string, ClosedLink> = {
+  'accept.unknown': 'unknown',
+  'accept.expired': 'expired',
+  'accept.revoked': 'revoked',
+  'accept.used': 'used',
+};
+
+export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
+  const hrefs = (token: string) => (locale: Locale) => `${acceptPath(token)}?lang=${locale}`;
+
+  /** Answers 429 when this client has guessed too many tokens; true when it did. */
+  const refusedForGuessing = (req: IncomingMessage, res: ServerResponse, token: string, asked?: string | null) => {
+    const ip = ctx.clientIp(req);
+    if (ctx.tokenGuesses.allows(ip)) return false;
+    ctx.log.warn('enrollment request refused', {
+      route: req.method === 'POST' ? ACCEPT_POST : ACCEPT_GET,
+      reason: 'rate_limited',
+    });
+    sendRefusal(ctx, res, {
+      locale: chooseLocale(asked, req, 'en'),
+      refusal: 'too_many',
+      hrefFor: hrefs(token),
+      retryAfterSeconds: ctx.tokenGuesses.retryAfter(ip),
+    });
+    return true;
+  };
+
+  const sendClosed = (req: IncomingMessage, res: ServerResponse, token: string, closed: ClosedLink, locale: Locale) => {
+    if (closed === 'unknown') ctx.tokenGuesses.take(ctx.clientIp(req));
+    sendPage(ctx, res, closedStatus[closed], closedLinkPage({ locale, token, closed }));
+  };
+
+  return {
+    [ACCEPT_GET]: guarded(ctx, ACCEPT_GET, async (req, res) => {
+      const url = requestUrl(req);
+      const token = url.pathname.slice('/accept/'.length);
+      const asked = url.searchParams.get('lang');
+      if (refusedForGuessing(req, res, token, asked)) return;
+      const found = await ctx.loadInvitationPage(token, ctx.now());
+      if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(asked, req, 'en'));
+      const csrf = (await ctx.csrf()).issue(req);
+      const locale = chooseLocale(asked, req, found.open.organization.locale);
+      sendPage(
+        ctx,
+        res,
+        200,
+        acceptFormPage({ locale, token, csrf: csrf.token, page: found.open }),
+        csrf.setCookie ? { 'set-cookie': csrf.setCookie } : {},
+      );
+    }),
+
+    [ACCEPT_POST]: guarded(ctx, ACCEPT_POST, async (req, res) => {
+      const url = requestUrl(req);
+      const token = url.pathname.slice('/accept/'.length);
+      const fallbackLocale = chooseLocale(url.searchParams.get('lang'), req, 'en');
+      if (refusedForGuessing(req, res, token)) return;
+      let body: Record<string, string>;
+      try {
+        body = await readFormBody(req, ctx.bodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyError)) throw error;
+        const refusal = error.status === 413 ? 'too_large' : error.status === 415 ? 'unsupported' : 'bad_request';
+        return sendRefusal(ctx, res, { locale: fallbackLocale, refusal, hrefFor: hrefs(token) });
+      }
+      const parsed = acceptFormSchema.safeParse(body);
+      if (!parsed.success) {
+        return sendRefusal(ctx, res, { locale: fallbackLocale, refusal: 'bad_request', hrefFor: hrefs(token) });
+      }
+      const form = parsed.data;
+      const csrf = await ctx.csrf();
+      if (!csrf.verify(req, form.csrf)) {
+        ctx.log.warn('enrollment request refused', { route: ACCEPT_POST, reason: 'csrf' });
+        const locale = chooseLocale(form.lang, req, 'en');
+        return sendRefusal(ctx, res, { locale, refusal: 'forbidden', hrefFor: hrefs(token) });
+      }
+
+      const found = await ctx.loadInvitationPage(token, ctx.now());
+      if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(form.lang, req, 'en'));
+      const page = found.open;
+      const locale = chooseLocale(form.lang, req, page.organization.locale);
+      const asked = asks(page);
+      try {
+        const { member, organization } = await acceptInvitation(
+          ctx.db,
+          {
+            token,
+            firstName: form.firstName,
+            lastName: form.lastName,
+            username: asked.username ? form.username : undefined,
+            email: asked.email ? form.email : undefined,
+            password: form.password,
+            passwordConfirmation: form.passwordConfirmation,
+          },
+          ctx.now(),
+        );
+        ctx.log.info('invitation accepted', {
+          route: ACCEPT_POST,
+          invitationId: page.invitationId,
+          memberId: member.id,
+        });
+        sendPage(ctx, res, 200, joinedPage({ locale, organization: organization.name, username: member.username }));
+      } catch (error) {
+        if (error instanceof FormError) {
+          // The values come back (never the passwords); a fresh page, with the same CSRF token.
+          const values = {
+            firstName: form.firstName,
+            lastName: form.lastName,
+            username: form.username,
+            email: form.email,
+          };
+          const issued = csrf.issue(req);
+          return sendPage(
+            ctx,
+            res,
+            422,
+            acceptFormPage({ locale, token, csrf: issued.token, page, values, errors: error.fields }),
+            issued.setCookie ? { 'set-cookie': issued.setCookie } : {},
+          );
+        }
+        const closed = isAppError(error) ? closedFromCode[error.code] : undefined;
+        if (closed) return sendClosed(req, res, token, closed, locale);
+        throw error;
+      }
+    }),
+  };
+}

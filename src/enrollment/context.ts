@@ -1,0 +1,133 @@
+// What the enrollment routes share: the database, the log, the CSRF key, the rate limiters, and
+// how a page is sent (security headers on every one of them).
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Db } from '../db/database.js';
+import { loadAppSecret } from '../http/app-secret.js';
+import { type Csrf, createCsrf } from '../http/csrf.js';
+import { FORM_BODY_LIMIT } from '../http/form-body.js';
+import { type BucketOptions, RateLimiter } from '../http/rate-limit.js';
+import { preferredLocale, socketAddress } from '../http/request.js';
+import { pageHeaders } from '../http/security-headers.js';
+import type { Route } from '../http/server.js';
+import type { Locale } from '../i18n/locale.js';
+import type { Logger } from '../log/logger.js';
+import { type InvitationPageLoader, invitationPageLoader } from './invitation-page-data.js';
+import type { PagesDatabase } from './pages-database.js';
+import { type Refusal, refusalPage, refusalStatus } from './refusal-page.js';
+
+export interface EnrollmentOptions {
+  db: Db;
+  /** For the accept page's one read (createPagesDatabase); ended by its owner at shutdown. */
+  pages: PagesDatabase;
+  log: Logger;
+  /** True when the public URL is https: Secure __Host- cookies and HSTS. */
+  secure?: boolean;
+  /** The client address rate limits count against (default: the socket's peer; see request.ts). */
+  clientIp?: (req: IncomingMessage) => string;
+  limits?: {
+    /** Unknown accept tokens per client address (default 20, then one a minute). */
+    tokenGuesses?: BucketOptions;
+    /** First-login attempts per client address (default 10, then one a minute). */
+    loginAttempts?: BucketOptions;
+    /** Largest form body in bytes (default 16 KiB). */
+    bodyBytes?: number;
+  };
+  now?: () => Date;
+}
+
+export interface EnrollmentContext {
+  db: Db;
+  /** The accept page's read (batched: see invitation-page-data.ts). */
+  loadInvitationPage: InvitationPageLoader;
+  log: Logger;
+  secure: boolean;
+  clientIp: (req: IncomingMessage) => string;
+  tokenGuesses: RateLimiter;
+  loginAttempts: RateLimiter;
+  bodyBytes: number;
+  now: () => Date;
+  csrf(): Promise<Csrf>;
+}
+
+export const CSRF_SECRET_NAME = 'csrf-hmac-key';
+
+export function createContext(options: EnrollmentOptions): EnrollmentContext {
+  const secure = options.secure ?? false;
+  let csrf: Promise<Csrf> | undefined;
+  return {
+    db: options.db,
+    loadInvitationPage: invitationPageLoader(options.pages),
+    log: options.log,
+    secure,
+    clientIp: options.clientIp ?? socketAddress,
+    tokenGuesses: new RateLimiter(options.limits?.tokenGuesses ?? { capacity: 20, refillMs: 60_000 }),
+    loginAttempts: new RateLimiter(options.limits?.loginAttempts ?? { capacity: 10, refillMs: 60_000 }),
+    bodyBytes: options.limits?.bodyBytes ?? FORM_BODY_LIMIT,
+    now: options.now ?? (() => new Date()),
+    csrf() {
+      // Loaded on first use and kept; a failed load is retried by the next request.
+      csrf ??= loadAppSecret(options.db, CSRF_SECRET_NAME).then(
+        (key) => createCsrf(key, { secure }),
+        (error: unknown) => {
+          csrf = undefined;
+          throw error;
+        },
+      );
+      return csrf;
+    },
+  };
+}
+
+/** ?lang= or the form's lang first, then Accept-Language when it asks for fr or en, then the fallback. */
+export function chooseLocale(asked: string | null | undefined, req: IncomingMessage, fallback: Locale): Locale {
+  if (asked === 'fr' || asked === 'en') return asked;
+  return preferredLocale(req.headers['accept-language']) ?? fallback;
+}
+
+export function sendPage(
+  ctx: EnrollmentContext,
+  res: ServerResponse,
+  status: number,
+  body: string,
+  extra: OutgoingHttpHeaders = {},
+): void {
+  res.writeHead(status, {
+    ...pageHeaders({ secure: ctx.secure }),
+    ...extra,
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+export function sendRefusal(
+  ctx: EnrollmentContext,
+  res: ServerResponse,
+  input: { locale: Locale; refusal: Refusal; hrefFor: (locale: Locale) => string; retryAfterSeconds?: number },
+): void {
+  const extra: OutgoingHttpHeaders = {};
+  if (input.retryAfterSeconds !== undefined) extra['retry-after'] = String(input.retryAfterSeconds);
+  // A body we did not read must not be taken for the next request on this connection.
+  if (input.refusal === 'too_large' || input.refusal === 'unsupported') extra.connection = 'close';
+  sendPage(ctx, res, refusalStatus[input.refusal], refusalPage(input), extra);
+}
+
+/**
+ * Runs a page's handler; an unexpected error is logged under the route's name (never the path,
+ * which may hold a token) and answered with an HTML error page rather than the server's JSON.
+ */
+export function guarded(
+  ctx: EnrollmentContext,
+  name: string,
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Route {
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      ctx.log.error('enrollment page failed', { route: name, error: String(error).slice(0, 500) });
+      if (res.headersSent) return void res.end();
+      const locale = chooseLocale(undefined, req, 'en');
+      sendRefusal(ctx, res, { locale, refusal: 'error', hrefFor: (other) => `?lang=${other}` });
+    }
+  };
+}

@@ -1,0 +1,148 @@
+// What the accept page shows, read in ONE query (token -> invitation + organization + inviter +
+// role names), a prepared statement sent straight through pg (pages-database.ts). The page is the
+// hot path of the service (every click on an e-mail's button): the domain's openInvitationLink()
+// costs three Prisma queries, several times this one (measured, see bench/pages.ts). And the
+// pages asked for during one turn of the event loop share one query (the DataLoader pattern):
+// under load one round trip serves many requests, each still reading the database afresh.
+//
+// The verdict is the domain's (test/enrollment/invitation-page-data.test.ts checks both agree for
+// every status); accepting still goes through acceptInvitation(), which checks everything again
+// under a lock. Its home could be src/invitations/ (a read of the domain).
+import type { Locale } from '../i18n/locale.js';
+import { hashToken } from '../invitations/accept-token.js';
+import type { PagesDatabase } from './pages-database.js';
+
+export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used';
+
+export interface InvitationPageData {
+  invitationId: string;
+  organization: { id: string; name: string; locale: Locale; usesUsernames: boolean };
+  inviterName: string;
+  roleNames: { en: string; fr: string };
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** Set on the invitation: not asked again. */
+  username: string | null;
+  mustUseEmail: boolean;
+}
+
+interface Row {
+  token_hash: Buffer;
+  invitation_id: string;
+  status: string;
+  expires_at: Date;
+  email: string;
+  first_name: string;
+  last_name: string;
+  username: string | null;
+  must_use_email: boolean;
+  role: string;
+  role_names: { en?: unknown; fr?: unknown } | null;
+  org_id: string;
+  org_name: string;
+  org_locale: string;
+  uses_usernames: boolean;
+  inviter_first_name: string;
+  inviter_last_name: string;
+  inviter_email: string;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const QUERY = {
+  name: 'sesame_invitation_pages',
+  text: `
+    SELECT t.token_hash, i.id AS invitation_id, i.status::text AS status, i.expires_at, i.email, i.first_name, i.last_name,
+           i.username, i.must_use_email, i.role,
+           jsonb_path_query_first(o.catalogue, '$.roles[*] ? (@.key == $role).names',
+                                  jsonb_build_object('role', i.role)) AS role_names,
+           o.id AS org_id, o.name AS org_name, o.locale::text AS org_locale, o.uses_usernames,
+           m.first_name AS inviter_first_name, m.last_name AS inviter_last_name, m.email AS inviter_email
+      FROM invitation_token t
+      JOIN invitation i ON i.id = t.invitation_id
+      JOIN organization o ON o.id = i.organization_id
+      JOIN member m ON m.id = i.inviter_id
+     WHERE t.token_hash = ANY($1::bytea[])`,
+};
+
+export type InvitationPageLookup = { open: InvitationPageData } | { closed: ClosedLink };
+export type InvitationPageLoader = (token: string, now?: Date) => Promise<InvitationPageLookup>;
+
+const MAX_BATCH = 100;
+/**
+ * Queries in flight at once. While they run, new requests wait and leave together with the next
+ * batch: under load each round trip serves many pages; when idle a page waits for nothing.
+ */
+const MAX_IN_FLIGHT = 2;
+
+export function invitationPageLoader(database: PagesDatabase): InvitationPageLoader {
+  type Waiting = { key: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
+  let queue: Waiting[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  const schedule = () => {
+    if (scheduled || inFlight >= MAX_IN_FLIGHT || queue.length === 0) return;
+    scheduled = true;
+    // After this turn's I/O callbacks: the requests parsed in this turn join the batch.
+    setImmediate(flush);
+  };
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    const batch = queue.slice(0, MAX_BATCH);
+    queue = queue.slice(MAX_BATCH);
+    inFlight++;
+    schedule();
+    try {
+      const keys = [...new Set(batch.map((waiting) => waiting.key))];
+      const rows = await database.read<Row>(QUERY, [keys.map((key) => Buffer.from(key, 'hex'))]);
+      const byKey = new Map(rows.map((row) => [row.token_hash.toString('hex'), row]));
+      for (const waiting of batch) waiting.resolve(byKey.get(waiting.key));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    } finally {
+      inFlight--;
+      schedule();
+    }
+  }
+
+  return async (token, now = new Date()) => {
+    if (!TOKEN.test(token)) return { closed: 'unknown' };
+    const key = Buffer.from(hashToken(token)).toString('hex');
+    const row = await new Promise<Row | undefined>((resolve, reject) => {
+      queue.push({ key, resolve, reject });
+      schedule();
+    });
+    return verdict(row, now);
+  };
+}
+
+function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
+  if (!row) return { closed: 'unknown' };
+  // The same verdicts, in the same order, as openInvitationLink().
+  if (row.status === 'ACCEPTED') return { closed: 'used' };
+  if (row.status === 'REVOKED' || row.status === 'CANCELLED') return { closed: 'revoked' };
+  if (row.status === 'EXPIRED' || row.expires_at <= now) return { closed: 'expired' };
+  if (row.status !== 'PENDING') return { closed: 'unknown' };
+  const name = (value: unknown) => (typeof value === 'string' && value ? value : row.role);
+  return {
+    open: {
+      invitationId: row.invitation_id,
+      organization: {
+        id: row.org_id,
+        name: row.org_name,
+        locale: row.org_locale === 'fr' ? 'fr' : 'en',
+        usesUsernames: row.uses_usernames,
+      },
+      inviterName: `${row.inviter_first_name} ${row.inviter_last_name}`.trim() || row.inviter_email,
+      roleNames: { en: name(row.role_names?.en), fr: name(row.role_names?.fr) },
+      email: row.email,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      username: row.username,
+      mustUseEmail: row.must_use_email,
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Inside the import's transaction: adds the rows that carry a password as members who must change
+// it at first login, through the same insertMember as a direct add. Few rows by nature (each
+// needed a password hashed), so one at a time is fine.
+import { isAppError } from '../errors/app-error.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Notice } from '../i18n/messages.js';
+import { insertMember } from '../members/add-member.js';
+import type { Actor } from '../permissions/actor.js';
+import type { Field } from './map-columns.js';
+import type { ValidRow } from './validate-row.js';
+
+export interface AddedMembers {
+  added: number;
+  /** The address is a member already (e.g. the same file imported twice): nothing to do. */
+  alreadyMembers: number;
+}
+
+export async function addImportedMembers(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  rows: readonly { row: ValidRow; passwordHash: string }[],
+  refuse: (row: ValidRow, field: Field, reason: Notice) => void,
+): Promise<AddedMembers> {
+  const result: AddedMembers = { added: 0, alreadyMembers: 0 };
+  for (const { row, passwordHash } of rows) {
+    // A refused row must not abort the whole import's transaction (a failed statement would).
+    await tx.$executeRawUnsafe('SAVEPOINT import_member');
+    try {
+      await insertMember(tx, actor, { ...row, password: row.password ?? '' }, passwordHash);
+      await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_member');
+      result.added++;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_member');
+      if (error.code === 'email.active_member') result.alreadyMembers++;
+      else refuse(row, error.code.startsWith('username.') ? 'username' : 'email', error);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,150 @@
+// The accept page in a real browser: Debian's Chromium driven by playwright-core, with JavaScript
+// turned off (the pages must work without it). Chromium must be installed (`apt-get install -y
+// chromium`, as .ci/run does): without it this test fails, it does not skip.
+//
+// ENROLLMENT_SCREENSHOTS=docs npx vitest run test/enrollment/browser.test.ts
+// also saves docs/enrollment-fr.png (the French form) and docs/enrollment-errors.png (its errors).
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { invitation, type Pages, STRONG_PASSWORD, startPages } from './support.js';
+
+// The callbacks given to evaluate() run in the page, where these exist (the project's types have no DOM).
+declare const document: { activeElement: unknown };
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const screenshots = process.env.ENROLLMENT_SCREENSHOTS;
+
+let t: TestDatabase;
+let pages: Pages;
+let browser: Browser;
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: the enrollment pages are tested in a real browser. Install it with \`apt-get install -y chromium\` (Debian's package; \`playwright install\` cannot download browsers here).`,
+    );
+  }
+  t = await createTestDatabase();
+  pages = await startPages(t);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  if (screenshots) await mkdir(screenshots, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await t?.close();
+});
+
+describe('the accept page in Chromium', () => {
+  it('shows a weak password’s error next to the field, then enrolls once it is fixed', {
+    timeout: 90_000,
+  }, async () => {
+    const link = await invitation(t.prisma, {
+      locale: 'fr',
+      usesUsernames: true,
+      mustUseEmail: false,
+      firstName: 'Léa',
+      lastName: 'Martin',
+      role: 'Data Editor',
+      email: 'lea.martin@example.org',
+    });
+    // A name as a person would see it (fixtures name organizations "Org <random>").
+    const organizationName = 'Atelier Géomatique';
+    await t.prisma.organization.update({ where: { id: link.organization.id }, data: { name: organizationName } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'fr-FR',
+      viewport: { width: 900, height: 1000 },
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    // CSP violations and failed loads show up here; the form's own 422 answer is expected.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('status of 422')) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    try {
+      const opened = await page.goto(pages.base + link.path);
+      expect(opened?.status()).toBe(200);
+      expect(await page.locator('h1').textContent()).toBe(`Rejoindre ${organizationName}`);
+      expect(await page.locator('#firstName').inputValue()).toBe('Léa');
+      // The stylesheet is applied (CSP allows it): the button has the accent colour.
+      expect(await page.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(
+        'rgb(29, 78, 216)',
+      );
+      if (screenshots) await page.screenshot({ path: join(screenshots, 'enrollment-fr.png'), fullPage: true });
+
+      await page.getByLabel("Nom d'utilisateur").fill('lea.martin');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('motdepasse1');
+      await page.getByLabel('Confirmez le mot de passe').fill('motdepasse1');
+      const [rejected] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Créer mon compte' }).click(),
+      ]);
+      expect(rejected.status()).toBe(422);
+      await page.waitForLoadState('load');
+
+      const error = page.locator('#password-error');
+      expect(await error.textContent()).toContain('Ce mot de passe est trop courant');
+      // Next to its field: inside the same field block, named by the input's aria-describedby.
+      expect(
+        await page
+          .locator('.field.invalid')
+          .filter({ has: page.locator('#password') })
+          .locator('#password-error')
+          .count(),
+      ).toBe(1);
+      expect(await page.locator('#password').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#password').getAttribute('aria-describedby')).toBe('password-hint password-error');
+      expect(await page.locator('#password').inputValue()).toBe('');
+      expect(await page.locator('#username').inputValue()).toBe('lea.martin');
+      // The summary took the focus without any script, and links to the field.
+      expect(await page.locator('.error-summary').evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.locator('.error-summary a[href="#password"]').textContent()).toContain('trop courant');
+      if (screenshots) await page.screenshot({ path: join(screenshots, 'enrollment-errors.png'), fullPage: true });
+
+      await page.locator('.error-summary a[href="#password"]').click();
+      await page.getByLabel('Mot de passe', { exact: true }).fill(STRONG_PASSWORD);
+      await page.getByLabel('Confirmez le mot de passe').fill(STRONG_PASSWORD);
+      await Promise.all([
+        page.waitForURL(/\/accept\//),
+        page.getByRole('button', { name: 'Créer mon compte' }).click(),
+      ]);
+      await page.waitForLoadState('load');
+      expect(await page.locator('h1').textContent()).toBe(`Vous avez rejoint ${organizationName}`);
+      expect(await page.locator('.username').textContent()).toBe('lea.martin');
+
+      const member = await t.prisma.member.findFirstOrThrow({
+        where: { organizationId: link.organization.id, username: 'lea.martin' },
+      });
+      expect(member).toMatchObject({
+        status: 'ACTIVE',
+        email: link.email,
+        firstName: 'Léa',
+        lastName: 'Martin',
+        role: 'data_editor',
+      });
+      expect(await t.prisma.invitation.findUniqueOrThrow({ where: { id: link.invitationId } })).toMatchObject({
+        status: 'ACCEPTED',
+        memberId: member.id,
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
