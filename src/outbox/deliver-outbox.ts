@@ -78,7 +78,8 @@ export async function deliverOutbox(db: Db, options: DeliverOutboxOptions): Prom
     await Promise.all([deliverEmails(db, emails, options, clock, add), deliverHooks(db, hooks, options, clock, add)]);
     if (emails.length < batchSize && hooks.length < webhookBatchSize) break;
   }
-  if (total.sent + total.failed + total.retried + total.skipped > 0) options.log.debug('Outbox delivered', { ...total });
+  if (total.sent + total.failed + total.retried + total.skipped > 0)
+    options.log.debug('Outbox delivered', { ...total });
   return total;
 }
 
