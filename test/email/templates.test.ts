@@ -88,7 +88,7 @@ describe('the invitation e-mail', () => {
     expect(html.text).toContain('Bienvenue à bord !');
     expect(html.text).toContain('Cette invitation expire le 14 décembre 2026 à 09:38 UTC.');
     expect(html.text).toContain('Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :');
-    expect(email.text).toContain(`Accepter l'invitation:\n${link}`);
+    expect(email.text).toContain(`Accepter l'invitation :\n${link}`);
   });
 
   it('leaves out the message block when the admin wrote none', () => {
