@@ -12,6 +12,7 @@ import { registerMembers } from './commands/members.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
+import { registerWebhooks } from './commands/webhooks.js';
 import { arg, langSchema } from './values.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -61,6 +62,7 @@ Examples:
   registerSeats(program);
   registerMembers(program);
   registerAudit(program);
+  registerWebhooks(program);
   registerJobs(program);
   registerMigrate(program);
   return program;

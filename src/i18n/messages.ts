@@ -218,6 +218,19 @@ export const messages = {
     () => 'Choose a new password, different from the temporary one.',
     () => 'Choisissez un nouveau mot de passe, différent du mot de passe temporaire.',
   ),
+  'webhook.invalid_url': m<{ url: string }>(
+    (p) => `"${p.url}" is not a usable webhook URL: expected https://... (http:// only for localhost).`,
+    (p) =>
+      `« ${p.url} » n'est pas une URL de webhook utilisable : attendu https://... (http:// seulement pour localhost).`,
+  ),
+  'webhook.unknown_event': m<{ event: string; known: string }>(
+    (p) => `Unknown webhook event "${p.event}" (events: ${p.known}).`,
+    (p) => `Événement de webhook inconnu « ${p.event} » (événements : ${p.known}).`,
+  ),
+  'webhook.not_found': m<{ id: string }>(
+    (p) => `No webhook endpoint matches ${p.id}.`,
+    (p) => `Aucun point de terminaison de webhook ne correspond à ${p.id}.`,
+  ),
   'import.empty': m(
     () => 'The file is empty: expected a header row (Email, First Name, ...) and one row per person.',
     () =>
