@@ -1,14 +1,9 @@
 // Reminders: on each organization's schedule (default day 3 and day 10 after the invitation was
 // sent), never after expiry, never twice for the same step; and on demand from an admin.
-import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors/app-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
-import { formatDuration } from '../i18n/duration.js';
-import { enqueue, invitationEmailKey, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
-import { assertCanManageInvitations } from '../permissions/policy.js';
-import { findInvitation, statusLabel } from './find-invitation.js';
+import { sendAgain } from './resend.js';
 
 /**
  * Queues the reminders that are due (read through the index on next_reminder_at, so the cost
@@ -59,50 +54,7 @@ export async function sendDueReminders(db: Db, options: { now?: Date; limit?: nu
   });
 }
 
-/** An admin's "remind now": like a resend (same cooldown), sent as a reminder. */
-export async function remindNow(db: Db, actor: Actor, ref: string, now = new Date()): Promise<Invitation> {
-  assertCanManageInvitations(actor);
-  const found = await findInvitation(db, actor, ref);
-  if (found.status !== 'PENDING') {
-    throw new AppError('invitation.not_pending', {
-      email: found.email,
-      status: statusLabel(found.status, actor.locale),
-    });
-  }
-  const cooldownMs = actor.organization.resendCooldownHours * 3_600_000;
-  return db.$transaction(async (tx) => {
-    const [updated] = await tx.$queryRawUnsafe<{ send_count: number }[]>(
-      `UPDATE invitation SET send_count = send_count + 1, last_sent_at = $3::timestamptz
-        WHERE id = $1::uuid AND status = 'PENDING' AND expires_at > $3::timestamptz
-          AND (last_sent_at IS NULL OR last_sent_at <= $3::timestamptz - make_interval(secs => $2::double precision))
-        RETURNING send_count`,
-      found.id,
-      cooldownMs / 1000,
-      now.toISOString(),
-    );
-    if (!updated) {
-      const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
-      if (current.status !== 'PENDING' || current.expiresAt <= now) {
-        throw new AppError('invitation.not_pending', {
-          email: current.email,
-          status: statusLabel('EXPIRED', actor.locale),
-        });
-      }
-      const waitMs = (current.lastSentAt?.getTime() ?? 0) + cooldownMs - now.getTime();
-      throw new AppError('resend.cooldown', { email: current.email, wait: formatDuration(waitMs, actor.locale) });
-    }
-    await enqueue(tx, {
-      organizationId: actor.organization.id,
-      kind: outboxKinds.invitationEmail,
-      key: invitationEmailKey(found.id, updated.send_count),
-      payload: { invitationId: found.id, reason: 'reminder' },
-    });
-    await recordAuditEvent(tx, actor, {
-      action: 'invitation.reminded',
-      subjectType: 'invitation',
-      subjectId: found.id,
-      data: { email: found.email },
-    });
-    return tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
-  });
+/** An admin's "remind now": like a resend (same cooldown), sent as a reminder, without renewal. */
+export function remindNow(db: Db, actor: Actor, ref: string, now = new Date()): Promise<Invitation> {
+  return sendAgain(db, actor, ref, { reason: 'reminder', now });
 }

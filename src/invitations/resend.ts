@@ -1,5 +1,6 @@
 // Resend a pending invitation, at most once per cooldown (24 h by default, as iWE does).
 // The resend renews the invitation's lifetime and queues a new e-mail with a new link.
+// An admin's "remind now" (remind.ts) goes through the same path without the renewal.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
@@ -10,15 +11,30 @@ import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
 
-export async function resendInvitation(db: Db, actor: Actor, ref: string, now = new Date()): Promise<Invitation> {
+export function resendInvitation(db: Db, actor: Actor, ref: string, now = new Date()): Promise<Invitation> {
+  return sendAgain(db, actor, ref, { reason: 'resend', now });
+}
+
+/**
+ * Queues another e-mail for a pending invitation, at most once per cooldown. A resend renews the
+ * invitation's lifetime; a reminder (remindNow) does not, and is refused once it has expired.
+ */
+export async function sendAgain(
+  db: Db,
+  actor: Actor,
+  ref: string,
+  options: { reason: 'resend' | 'reminder'; now: Date },
+): Promise<Invitation> {
   assertCanManageInvitations(actor);
+  const { now, reason } = options;
+  const renew = reason === 'resend';
   const found = await findInvitation(db, actor, ref);
-  if (found.status !== 'PENDING') {
-    throw new AppError('invitation.not_pending', {
-      email: found.email,
-      status: statusLabel(found.status, actor.locale),
+  const notPending = (invitation: Invitation) =>
+    new AppError('invitation.not_pending', {
+      email: invitation.email,
+      status: statusLabel(invitation.status === 'PENDING' ? 'EXPIRED' : invitation.status, actor.locale),
     });
-  }
+  if (found.status !== 'PENDING' || (!renew && found.expiresAt <= now)) throw notPending(found);
   const org = actor.organization;
   const cooldownMs = org.resendCooldownHours * 3_600_000;
   return db.$transaction(async (tx) => {
@@ -26,23 +42,19 @@ export async function resendInvitation(db: Db, actor: Actor, ref: string, now = 
     const [updated] = await tx.$queryRawUnsafe<{ send_count: number }[]>(
       `UPDATE invitation
           SET send_count = send_count + 1, last_sent_at = $3::timestamptz,
-              expires_at = $3::timestamptz + make_interval(days => $4::int)
-        WHERE id = $1::uuid AND status = 'PENDING'
+              expires_at = CASE WHEN $5::boolean THEN $3::timestamptz + make_interval(days => $4::int) ELSE expires_at END
+        WHERE id = $1::uuid AND status = 'PENDING' AND ($5::boolean OR expires_at > $3::timestamptz)
           AND (last_sent_at IS NULL OR last_sent_at <= $3::timestamptz - make_interval(secs => $2::double precision))
         RETURNING send_count`,
       found.id,
       cooldownMs / 1000,
       now.toISOString(),
       org.invitationLifetimeDays,
+      renew,
     );
     if (!updated) {
       const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
-      if (current.status !== 'PENDING') {
-        throw new AppError('invitation.not_pending', {
-          email: current.email,
-          status: statusLabel(current.status, actor.locale),
-        });
-      }
+      if (current.status !== 'PENDING' || (!renew && current.expiresAt <= now)) throw notPending(current);
       const waitMs = (current.lastSentAt?.getTime() ?? 0) + cooldownMs - now.getTime();
       throw new AppError('resend.cooldown', { email: current.email, wait: formatDuration(waitMs, actor.locale) });
     }
@@ -50,10 +62,10 @@ export async function resendInvitation(db: Db, actor: Actor, ref: string, now = 
       organizationId: org.id,
       kind: outboxKinds.invitationEmail,
       key: invitationEmailKey(found.id, updated.send_count),
-      payload: { invitationId: found.id, reason: 'resend' },
+      payload: { invitationId: found.id, reason },
     });
     await recordAuditEvent(tx, actor, {
-      action: 'invitation.resent',
+      action: renew ? 'invitation.resent' : 'invitation.reminded',
       subjectType: 'invitation',
       subjectId: found.id,
       data: { email: found.email, sendCount: updated.send_count },

@@ -137,7 +137,7 @@ JSON output (--json): the invitation
     );
 }
 
-function invitationJson(i: Invitation & { inviterEmail?: string }) {
+export function invitationJson(i: Invitation & { inviterEmail?: string }) {
   return {
     id: i.id,
     email: i.email,

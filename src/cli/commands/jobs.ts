@@ -1,8 +1,8 @@
 // sesame jobs run <name> | remind <id|e-mail>
 // `jobs run` runs one scheduled job now, in this process, through the same runJob as the
 // scheduler's workers (the rows it claims are skipped by a running service, and vice versa).
+
 import type { Command } from 'commander';
-import type { Invitation } from '../../generated/prisma/client.js';
 import type { Locale } from '../../i18n/locale.js';
 import { remindNow } from '../../invitations/remind.js';
 import { type JobName, jobNameSchema, jobNames, jobs } from '../../jobs/definitions.js';
@@ -11,6 +11,7 @@ import { createLogger } from '../../log/logger.js';
 import { formatDate } from '../output.js';
 import { runAsMember, runCommand } from '../session.js';
 import { arg, nonEmptySchema } from '../values.js';
+import { invitationJson } from './invitations.js';
 
 const texts = {
   en: {
@@ -79,29 +80,4 @@ JSON output (--json): the invitation
         out.line(texts[locale].reminded(invitation.email, invitation.sendCount, formatDate(invitation.expiresAt)));
       }),
     );
-}
-
-/** The same fields as `resend --json` (src/cli/commands/invitations.ts). */
-function invitationJson(i: Invitation) {
-  return {
-    id: i.id,
-    email: i.email,
-    firstName: i.firstName,
-    lastName: i.lastName,
-    username: i.username,
-    role: i.role,
-    userType: i.userType,
-    groups: i.groups,
-    message: i.message,
-    mustUseEmail: i.mustUseEmail,
-    status: i.status,
-    seatRequestId: i.seatRequestId,
-    batchId: i.batchId,
-    createdAt: i.createdAt,
-    expiresAt: i.expiresAt,
-    lastSentAt: i.lastSentAt,
-    sendCount: i.sendCount,
-    closedAt: i.closedAt,
-    closedReason: i.closedReason,
-  };
 }
