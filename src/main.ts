@@ -6,6 +6,7 @@ import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
 import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
 import { createPagesDatabase, enrollmentRoutes } from './enrollment/routes.js';
+import { forwardedAddress } from './http/request.js';
 import { createHttpServer } from './http/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
@@ -36,7 +37,13 @@ const server = createHttpServer({
   db: database.prisma,
   log,
   routes: {
-    ...enrollmentRoutes({ db: database.prisma, pages, log, secure: publicUrl(env).startsWith('https://') }),
+    ...enrollmentRoutes({
+      db: database.prisma,
+      pages,
+      log,
+      secure: publicUrl(env).startsWith('https://'),
+      clientIp: env.TRUST_PROXY ? forwardedAddress : undefined,
+    }),
     [SENDGRID_WEBHOOK_ROUTE]: createSendgridWebhookRoute({
       db: database.prisma,
       log,

@@ -38,6 +38,12 @@ export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** Base URL of the links Sesame sends (enrollment pages); defaults to http://localhost:$PORT. */
   PUBLIC_URL: optionalUrl(['http', 'https']),
+  /**
+   * Behind a reverse proxy: take the client's address from the proxy's X-Forwarded-For (its
+   * last entry, the one the proxy added) for the pages' rate limits. Never set it when clients
+   * reach Sesame directly: they could then choose their own address.
+   */
+  TRUST_PROXY: booleanFlag.default(false),
   /** Apply pending database migrations at start; when false, refuse to start until `sesame migrate` ran. */
   AUTO_MIGRATE: booleanFlag.default(true),
   /** SendGrid API key; without it e-mails are written to $DATA_DIR/outbox/ (offline mode). */

@@ -40,3 +40,15 @@ export function preferredLocale(header: string | undefined): Locale | undefined 
   }
   return best?.locale;
 }
+
+/**
+ * The client's address as the reverse proxy in front of Sesame saw it: the last entry of
+ * X-Forwarded-For is the one that proxy added (earlier entries come from the client and can be
+ * forged). Without the header, the socket's peer.
+ */
+export const forwardedAddress = (req: IncomingMessage): string => {
+  const header = req.headers['x-forwarded-for'];
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const last = value?.split(',').pop()?.trim();
+  return last || socketAddress(req);
+};

@@ -61,6 +61,10 @@ export const messages = {
     (p) =>
       `« ${p.username} » n'est pas un nom d'utilisateur valide : 6 à 128 caractères, uniquement lettres, chiffres, « . », « _ » et « @ ».`,
   ),
+  'username.required': m(
+    () => 'Choose a username: 6 to 128 characters, letters, digits, ".", "_" or "@".',
+    () => "Choisissez un nom d'utilisateur : 6 à 128 caractères, lettres, chiffres, « . », « _ » ou « @ ».",
+  ),
   'username.taken': m<{ username: string }>(
     (p) => `The username ${p.username} is already taken; choose another one.`,
     (p) => `Le nom d'utilisateur ${p.username} est déjà pris ; choisissez-en un autre.`,

@@ -89,7 +89,7 @@ export async function acceptInvitation(
   if (!username && organization.usesUsernames) {
     const checked = checkUsername(input.username ?? '');
     if (checked.ok) username = checked.value;
-    else errors.username = checked.error;
+    else errors.username = input.username?.trim() ? checked.error : notice('username.required', {});
   }
   const passwordCheck = checkPassword(input.password, username ?? usernameFromEmail(email));
   if (!passwordCheck.ok) errors.password = passwordCheck.error;

@@ -100,6 +100,8 @@ describe('accept', () => {
     const token = await issueAcceptToken(t.prisma, made.results[0]?.invitationId ?? '');
     const bad = (await failure(acceptInvitation(t.prisma, { ...form, token, username: 'ab' }))) as FormError;
     expect(bad.fields.username?.code).toBe('username.invalid');
+    const missing = (await failure(acceptInvitation(t.prisma, { ...form, token }))) as FormError;
+    expect(missing.fields.username?.code).toBe('username.required');
     const { member } = await acceptInvitation(t.prisma, {
       ...form,
       token,
