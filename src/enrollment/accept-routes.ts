@@ -2,13 +2,12 @@
 // acceptInvitation (the form).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAppError } from '../errors/app-error.js';
-import { BodyError, readFormBody } from '../http/form-body.js';
 import { requestUrl } from '../http/request.js';
 import type { Route } from '../http/server.js';
 import type { Locale } from '../i18n/locale.js';
 import { acceptInvitation, FormError } from '../invitations/accept.js';
 import { acceptFormPage, acceptPath, asks, closedLinkPage, joinedPage } from './accept-page.js';
-import { chooseLocale, type EnrollmentContext, guarded, sendPage, sendRefusal } from './context.js';
+import { chooseLocale, type EnrollmentContext, guarded, readCheckedForm, sendPage, sendRefusal } from './context.js';
 import { acceptFormSchema } from './form-schemas.js';
 import type { ClosedLink } from './invitation-page-data.js';
 
@@ -72,25 +71,14 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const token = url.pathname.slice('/accept/'.length);
       const fallbackLocale = chooseLocale(url.searchParams.get('lang'), req, 'en');
       if (refusedForGuessing(req, res, token)) return;
-      let body: Record<string, string>;
-      try {
-        body = await readFormBody(req, ctx.bodyBytes);
-      } catch (error) {
-        if (!(error instanceof BodyError)) throw error;
-        const refusal = error.status === 413 ? 'too_large' : error.status === 415 ? 'unsupported' : 'bad_request';
-        return sendRefusal(ctx, res, { locale: fallbackLocale, refusal, hrefFor: hrefs(token) });
-      }
-      const parsed = acceptFormSchema.safeParse(body);
-      if (!parsed.success) {
-        return sendRefusal(ctx, res, { locale: fallbackLocale, refusal: 'bad_request', hrefFor: hrefs(token) });
-      }
-      const form = parsed.data;
-      const csrf = await ctx.csrf();
-      if (!csrf.verify(req, form.csrf)) {
-        ctx.log.warn('enrollment request refused', { route: ACCEPT_POST, reason: 'csrf' });
-        const locale = chooseLocale(form.lang, req, 'en');
-        return sendRefusal(ctx, res, { locale, refusal: 'forbidden', hrefFor: hrefs(token) });
-      }
+      const checked = await readCheckedForm(ctx, req, res, {
+        schema: acceptFormSchema,
+        route: ACCEPT_POST,
+        fallbackLocale,
+        hrefFor: hrefs(token),
+      });
+      if (!checked) return;
+      const { form, csrf } = checked;
 
       const found = await ctx.loadInvitationPage(token, ctx.now());
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(form.lang, req, 'en'));

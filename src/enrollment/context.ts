@@ -1,10 +1,11 @@
 // What the enrollment routes share: the database, the log, the CSRF key, the rate limiters, and
 // how a page is sent (security headers on every one of them).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { loadAppSecret } from '../http/app-secret.js';
 import { type Csrf, createCsrf } from '../http/csrf.js';
-import { FORM_BODY_LIMIT } from '../http/form-body.js';
+import { BodyError, FORM_BODY_LIMIT, readFormBody } from '../http/form-body.js';
 import { type BucketOptions, RateLimiter } from '../http/rate-limit.js';
 import { preferredLocale, socketAddress } from '../http/request.js';
 import { pageHeaders } from '../http/security-headers.js';
@@ -130,4 +131,41 @@ export function guarded(
       sendRefusal(ctx, res, { locale, refusal: 'error', hrefFor: (other) => `?lang=${other}` });
     }
   };
+}
+
+/**
+ * Reads a form post at the edge: the body (size and type limits), its zod schema, then the CSRF
+ * token. On any failure the refusal page is answered here and undefined returned.
+ */
+export async function readCheckedForm<F extends { csrf?: string | undefined; lang?: Locale | undefined }>(
+  ctx: EnrollmentContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { schema: z.ZodType<F>; route: string; fallbackLocale: Locale; hrefFor: (locale: Locale) => string },
+): Promise<{ form: F; csrf: Csrf } | undefined> {
+  const refuse = (locale: Locale, refusal: Refusal) =>
+    sendRefusal(ctx, res, { locale, refusal, hrefFor: options.hrefFor });
+  let body: Record<string, string>;
+  try {
+    body = await readFormBody(req, ctx.bodyBytes);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    refuse(
+      options.fallbackLocale,
+      error.status === 413 ? 'too_large' : error.status === 415 ? 'unsupported' : 'bad_request',
+    );
+    return undefined;
+  }
+  const parsed = options.schema.safeParse(body);
+  if (!parsed.success) {
+    refuse(options.fallbackLocale, 'bad_request');
+    return undefined;
+  }
+  const csrf = await ctx.csrf();
+  if (!csrf.verify(req, parsed.data.csrf)) {
+    ctx.log.warn('enrollment request refused', { route: options.route, reason: 'csrf' });
+    refuse(chooseLocale(parsed.data.lang, req, 'en'), 'forbidden');
+    return undefined;
+  }
+  return { form: parsed.data, csrf };
 }

@@ -2,14 +2,13 @@
 // through the domain's changeTemporaryPassword.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAppError } from '../errors/app-error.js';
-import { BodyError, readFormBody } from '../http/form-body.js';
 import { requestUrl } from '../http/request.js';
 import type { Route } from '../http/server.js';
 import type { Locale } from '../i18n/locale.js';
 import { FormError } from '../invitations/accept.js';
 import { changeTemporaryPassword } from '../members/change-temporary-password.js';
 import { findOrganization } from '../organizations/organization.js';
-import { chooseLocale, type EnrollmentContext, guarded, sendPage, sendRefusal } from './context.js';
+import { chooseLocale, type EnrollmentContext, guarded, readCheckedForm, sendPage, sendRefusal } from './context.js';
 import {
   firstLoginFormPage,
   firstLoginPath,
@@ -67,28 +66,14 @@ export function firstLoginRoutes(ctx: EnrollmentContext): Record<string, Route> 
           retryAfterSeconds: ctx.loginAttempts.retryAfter(ip),
         });
       }
-      let body: Record<string, string>;
-      try {
-        body = await readFormBody(req, ctx.bodyBytes);
-      } catch (error) {
-        if (!(error instanceof BodyError)) throw error;
-        const refusal = error.status === 413 ? 'too_large' : error.status === 415 ? 'unsupported' : 'bad_request';
-        return sendRefusal(ctx, res, { locale: fallbackLocale, refusal, hrefFor: hrefs(orgRef) });
-      }
-      const parsed = firstLoginFormSchema.safeParse(body);
-      if (!parsed.success) {
-        return sendRefusal(ctx, res, { locale: fallbackLocale, refusal: 'bad_request', hrefFor: hrefs(orgRef) });
-      }
-      const form = parsed.data;
-      const csrf = await ctx.csrf();
-      if (!csrf.verify(req, form.csrf)) {
-        ctx.log.warn('enrollment request refused', { route: FIRST_LOGIN_POST, reason: 'csrf' });
-        return sendRefusal(ctx, res, {
-          locale: chooseLocale(form.lang, req, 'en'),
-          refusal: 'forbidden',
-          hrefFor: hrefs(orgRef),
-        });
-      }
+      const checked = await readCheckedForm(ctx, req, res, {
+        schema: firstLoginFormSchema,
+        route: FIRST_LOGIN_POST,
+        fallbackLocale,
+        hrefFor: hrefs(orgRef),
+      });
+      if (!checked) return;
+      const { form, csrf } = checked;
       const organization = await organizationOf(req, res, chooseLocale(form.lang, req, 'en'));
       if (!organization) return;
       const locale = chooseLocale(form.lang, req, organization.locale);

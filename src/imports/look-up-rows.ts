@@ -1,6 +1,7 @@
-// What the database already knows about a chunk of rows, in three set-based queries (never one
-// per row): which addresses are members, which have an open invitation, which usernames are taken.
+// What the database already knows about a chunk of rows (src/invitations/existing-facts.ts, the
+// same facts the writer judges by), shaped for the dry run.
 import type { Prisma } from '../generated/prisma/client.js';
+import { lookUpExisting } from '../invitations/existing-facts.js';
 import type { ValidRow } from './validate-row.js';
 
 type Tx = Prisma.TransactionClient;
@@ -14,32 +15,13 @@ export interface RowFacts {
 }
 
 export async function lookUpRows(db: Tx, organizationId: string, rows: readonly ValidRow[]): Promise<RowFacts> {
-  const emails = rows.map((r) => r.email);
-  const usernames = rows.flatMap((r) => (r.username ? [r.username] : []));
-  const [members, open, taken] = await Promise.all([
-    db.$queryRawUnsafe<{ email: string }[]>(
-      'SELECT email FROM member WHERE organization_id = $1::uuid AND email = ANY($2::text[])',
-      organizationId,
-      emails,
-    ),
-    db.$queryRawUnsafe<{ email: string; status: 'PENDING' | 'AWAITING_APPROVAL' }[]>(
-      `SELECT open_email AS email, status::text AS status FROM invitation
-        WHERE organization_id = $1::uuid AND open_email = ANY($2::text[])`,
-      organizationId,
-      emails,
-    ),
-    usernames.length === 0
-      ? Promise.resolve([])
-      : db.$queryRawUnsafe<{ username: string }[]>(
-          `SELECT username FROM member WHERE organization_id = $1::uuid AND username = ANY($2::text[])
-           UNION SELECT open_username FROM invitation WHERE organization_id = $1::uuid AND open_username = ANY($2::text[])`,
-          organizationId,
-          usernames,
-        ),
-  ]);
+  const facts = await lookUpExisting(db, organizationId, {
+    emails: rows.map((r) => r.email),
+    usernames: rows.flatMap((r) => (r.username ? [r.username] : [])),
+  });
   return {
-    memberEmails: new Set(members.map((m) => m.email)),
-    openInvitations: new Map(open.map((i) => [i.email, i.status])),
-    takenUsernames: new Set(taken.map((u) => u.username)),
+    memberEmails: facts.memberEmails,
+    openInvitations: new Map([...facts.openByEmail].map(([email, i]) => [email, i.status])),
+    takenUsernames: facts.takenUsernames,
   };
 }

@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
+import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,11 +24,7 @@ export interface NewInvitation {
   mustUseEmail: boolean;
 }
 
-export interface WrittenInvitation {
-  id: string;
-  email: string;
-  status: 'PENDING' | 'AWAITING_APPROVAL';
-}
+export type WrittenInvitation = OpenInvitation;
 
 export interface WriteOutcome {
   created: WrittenInvitation[];
@@ -61,33 +58,13 @@ export async function writeInvitations(
   );
   if (!org) throw new Error(`organization ${orgId} vanished`);
 
-  const emails = rows.map((r) => r.email);
-  const usernames = rows.flatMap((r) => (r.username ? [r.username] : []));
-  const [members, open, takenUsernames, usage] = await Promise.all([
-    tx.$queryRawUnsafe<{ email: string }[]>(
-      'SELECT email FROM member WHERE organization_id = $1::uuid AND email = ANY($2::text[])',
-      orgId,
-      emails,
-    ),
-    tx.$queryRawUnsafe<WrittenInvitation[]>(
-      `SELECT id::text, email, status::text AS status FROM invitation
-        WHERE organization_id = $1::uuid AND open_email = ANY($2::text[])`,
-      orgId,
-      emails,
-    ),
-    usernames.length === 0
-      ? Promise.resolve([])
-      : tx.$queryRawUnsafe<{ username: string }[]>(
-          `SELECT username FROM member WHERE organization_id = $1::uuid AND username = ANY($2::text[])
-           UNION SELECT open_username FROM invitation WHERE organization_id = $1::uuid AND open_username = ANY($2::text[])`,
-          orgId,
-          usernames,
-        ),
+  const [{ memberEmails, openByEmail, takenUsernames: taken }, usage] = await Promise.all([
+    lookUpExisting(tx, orgId, {
+      emails: rows.map((r) => r.email),
+      usernames: rows.flatMap((r) => (r.username ? [r.username] : [])),
+    }),
     seatUsage(tx, orgId),
   ]);
-  const memberEmails = new Set(members.map((m) => m.email));
-  const openByEmail = new Map(open.map((i) => [i.email, i]));
-  const taken = new Set(takenUsernames.map((u) => u.username));
 
   const fresh: NewInvitation[] = [];
   rows.forEach((row, index) => {
