@@ -3,9 +3,9 @@
 import type { Locale } from '../i18n/locale.js';
 import { renderNotice, t } from '../i18n/messages.js';
 import type { FieldErrors } from '../invitations/accept.js';
+import type { ClosedLink, InvitationPageData } from '../invitations/invitation-page.js';
 import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
 import { html } from './html.js';
-import type { ClosedLink, InvitationPageData } from './invitation-page-data.js';
 import { type Frame, layout, messagePage } from './layout.js';
 import { pageTexts } from './texts.js';
 

@@ -1,4 +1,4 @@
-// GET and POST /accept/:token: thin adapters over the page's read (invitation-page-data.ts) and the domain's
+// GET and POST /accept/:token: thin adapters over the page's read (src/invitations/invitation-page.ts) and the domain's
 // acceptInvitation (the form).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAppError } from '../errors/app-error.js';
@@ -6,10 +6,10 @@ import { requestUrl } from '../http/request.js';
 import type { Route } from '../http/server.js';
 import type { Locale } from '../i18n/locale.js';
 import { acceptInvitation, FormError } from '../invitations/accept.js';
+import type { ClosedLink } from '../invitations/invitation-page.js';
 import { acceptFormPage, acceptPath, asks, closedLinkPage, joinedPage } from './accept-page.js';
 import { chooseLocale, type EnrollmentContext, guarded, readCheckedForm, sendPage, sendRefusal } from './context.js';
 import { acceptFormSchema } from './form-schemas.js';
-import type { ClosedLink } from './invitation-page-data.js';
 
 export const ACCEPT_GET = 'GET /accept/*';
 export const ACCEPT_POST = 'POST /accept/*';

@@ -3,6 +3,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Db } from '../db/database.js';
+import type { PagesDatabase } from '../db/pages-database.js';
 import { loadAppSecret } from '../http/app-secret.js';
 import { type Csrf, createCsrf } from '../http/csrf.js';
 import { BodyError, FORM_BODY_LIMIT, readFormBody } from '../http/form-body.js';
@@ -11,9 +12,8 @@ import { preferredLocale, socketAddress } from '../http/request.js';
 import { pageHeaders } from '../http/security-headers.js';
 import type { Route } from '../http/server.js';
 import type { Locale } from '../i18n/locale.js';
+import { type InvitationPageLoader, invitationPageLoader } from '../invitations/invitation-page.js';
 import type { Logger } from '../log/logger.js';
-import { type InvitationPageLoader, invitationPageLoader } from './invitation-page-data.js';
-import type { PagesDatabase } from './pages-database.js';
 import { type Refusal, refusalPage, refusalStatus } from './refusal-page.js';
 
 export interface EnrollmentOptions {
@@ -38,7 +38,7 @@ export interface EnrollmentOptions {
 
 export interface EnrollmentContext {
   db: Db;
-  /** The accept page's read (batched: see invitation-page-data.ts). */
+  /** The accept page's read (batched: see src/invitations/invitation-page.ts). */
   loadInvitationPage: InvitationPageLoader;
   log: Logger;
   secure: boolean;

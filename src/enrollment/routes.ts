@@ -8,8 +8,8 @@ import { createContext, type EnrollmentOptions } from './context.js';
 import { firstLoginRoutes } from './first-login-routes.js';
 import { STYLESHEET_PATH, serveStylesheet } from './stylesheet.js';
 
+export { createPagesDatabase, PAGES_POOL_SIZE, type PagesDatabase } from '../db/pages-database.js';
 export type { EnrollmentOptions } from './context.js';
-export { createPagesDatabase, PAGES_POOL_SIZE, type PagesDatabase } from './pages-database.js';
 
 export function enrollmentRoutes(options: EnrollmentOptions): Record<string, Route> {
   const ctx = createContext(options);

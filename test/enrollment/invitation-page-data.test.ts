@@ -1,10 +1,10 @@
 // The accept page's one-query read gives the domain's verdict for every state of an invitation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InvitationPageLoader, invitationPageLoader } from '../../src/enrollment/invitation-page-data.js';
-import { createPagesDatabase, type PagesDatabase } from '../../src/enrollment/pages-database.js';
+import { createPagesDatabase, type PagesDatabase } from '../../src/db/pages-database.js';
 import { isAppError } from '../../src/errors/app-error.js';
 import type { InvitationStatus } from '../../src/generated/prisma/enums.js';
 import { openInvitationLink } from '../../src/invitations/accept.js';
+import { type InvitationPageLoader, invitationPageLoader } from '../../src/invitations/invitation-page.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { embeddedTestDatabase, invitation } from './support.js';

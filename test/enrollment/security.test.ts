@@ -1,8 +1,8 @@
 // What protects the pages: CSRF tokens, rate limits, headers, body limits, logs without secrets.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PagesDatabase } from '../../src/db/pages-database.js';
 import { CSRF_SECRET_NAME } from '../../src/enrollment/context.js';
-import type { PagesDatabase } from '../../src/enrollment/pages-database.js';
 import { loadAppSecret } from '../../src/http/app-secret.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { invitation, type Pages, STRONG_PASSWORD, startPages, textOf, Visitor } from './support.js';

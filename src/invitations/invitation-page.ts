@@ -1,5 +1,5 @@
 // What the accept page shows, read in ONE query (token -> invitation + organization + inviter +
-// role names), a prepared statement sent straight through pg (pages-database.ts). The page is the
+// role names), a prepared statement sent straight through pg (src/db/pages-database.ts). The page is the
 // hot path of the service (every click on an e-mail's button): the domain's openInvitationLink()
 // costs three Prisma queries, several times this one (measured, see bench/pages.ts). And the
 // pages asked for during one turn of the event loop share one query (the DataLoader pattern):
@@ -7,10 +7,11 @@
 //
 // The verdict is the domain's (test/enrollment/invitation-page-data.test.ts checks both agree for
 // every status); accepting still goes through acceptInvitation(), which checks everything again
-// under a lock. Its home could be src/invitations/ (a read of the domain).
+// under a lock.
+
+import type { PagesDatabase } from '../db/pages-database.js';
 import type { Locale } from '../i18n/locale.js';
-import { hashToken } from '../invitations/accept-token.js';
-import type { PagesDatabase } from './pages-database.js';
+import { hashToken } from './accept-token.js';
 
 export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used';
 

@@ -1,4 +1,4 @@
-// The connection pool the accept page reads through (see invitation-page-data.ts): plain pg with
+// The connection pool the accept page reads through (see src/invitations/invitation-page.ts): plain pg with
 // prepared statements, about three times the throughput of the same query sent unprepared, and
 // more again than through Prisma (measured: bench/pages.ts). Its own pool, since Prisma's is not
 // reachable from outside the client; its connections count against PostgreSQL's slots (and the
