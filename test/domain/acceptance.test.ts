@@ -14,7 +14,9 @@ import { verifyPassword } from '../../src/members/hash-password.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
 import { seatSummary } from '../../src/seats/seat-summary.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { newOrganization, refreshed } from './fixtures.js';
+import { newOrganization, refreshed, failure as refusal } from './fixtures.js';
+
+const failure = (promise: Promise<unknown>) => refusal<AppError | FormError>(promise);
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -23,13 +25,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const DAY = 86_400_000;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => e as AppError | FormError,
-  );
 
 async function invited(email: string, options: Parameters<typeof invite>[2] = { emails: [] }) {
   const { owner } = await newOrganization(t.prisma, { seats: 5 });

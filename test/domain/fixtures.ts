@@ -1,6 +1,7 @@
 // Builds each test's own organization and members, through the domain where it can.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database.js';
+import type { AppError } from '../../src/errors/app-error.js';
 import { resolveActor } from '../../src/members/resolve-actor.js';
 import { createOrganization } from '../../src/organizations/create-organization.js';
 import type { Actor } from '../../src/permissions/actor.js';
@@ -42,3 +43,12 @@ export async function refreshed(db: Db, actor: Actor): Promise<Actor> {
   const row = await db.organization.findUniqueOrThrow({ where: { id: actor.organization.id } });
   return { ...actor, organization: { ...actor.organization, ...row, catalogue: actor.organization.catalogue } };
 }
+
+/** The error a domain call was refused with; fails the test when the call succeeds. */
+export const failure = <E = AppError>(promise: Promise<unknown>): Promise<E> =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => e as E,
+  );

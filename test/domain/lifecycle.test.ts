@@ -1,7 +1,6 @@
 // Resend with a cooldown, revoke, add directly, organization settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/audit/list-audit-events.js';
-import type { AppError } from '../../src/errors/app-error.js';
 import { t as translate } from '../../src/i18n/messages.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
@@ -13,7 +12,7 @@ import { verifyPassword } from '../../src/members/hash-password.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
 import { seatSummary } from '../../src/seats/seat-summary.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { memberActor, newOrganization, refreshed } from './fixtures.js';
+import { failure, memberActor, newOrganization, refreshed } from './fixtures.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -21,13 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => e as AppError,
-  );
 const HOUR = 3_600_000;
 
 describe('resend', () => {

@@ -8,21 +8,13 @@ import { decideSeatRequest } from '../../src/seats/decide-seat-request.js';
 import { listSeatRequests } from '../../src/seats/list-seat-requests.js';
 import { seatSummary } from '../../src/seats/seat-summary.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { memberActor, newOrganization } from './fixtures.js';
+import { failure, memberActor, newOrganization } from './fixtures.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.close());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => e as AppError,
-  );
 
 describe('seats', () => {
   it('counts members and pending invitations, and holds what does not fit behind one request', async () => {
