@@ -1,8 +1,7 @@
 // Invite one or many e-mail addresses with the same role, user type and options.
 
 import type { Db } from '../db/database.js';
-import { refuse } from '../errors/app-error.js';
-import type { Result } from '../errors/result.js';
+import { refuse, unwrap } from '../errors/app-error.js';
 import type { Notice } from '../i18n/messages.js';
 import { checkUsername } from '../members/username.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
@@ -34,11 +33,6 @@ export interface InviteResult {
   warnings: Notice[];
   seatRequestId?: string;
 }
-
-const unwrap = <T>(result: Result<T>): T => {
-  if (!result.ok) throw refuse(result.error, 'invalid');
-  return result.value;
-};
 
 export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<InviteResult> {
   assertCanManageInvitations(actor);

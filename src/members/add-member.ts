@@ -2,8 +2,8 @@
 // must be changed at first login (ArcGIS's "add members without sending invitations").
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
-import { AppError, refuse } from '../errors/app-error.js';
-import { fail, type Result } from '../errors/result.js';
+import { AppError, unwrap } from '../errors/app-error.js';
+import { fail } from '../errors/result.js';
 import type { Member } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
@@ -32,11 +32,6 @@ export interface AddMemberResult {
   member: Member;
   warnings: Notice[];
 }
-
-const unwrap = <T>(result: Result<T>): T => {
-  if (!result.ok) throw refuse(result.error, 'invalid');
-  return result.value;
-};
 
 export interface ValidatedMember {
   email: string;
