@@ -1,7 +1,7 @@
 // `npm start`: the Sesame service. Opens the database (embedded by default, applying pending
 // migrations), serves HTTP, runs the scheduled jobs, and stops cleanly on SIGTERM/SIGINT.
 import type { AddressInfo } from 'node:net';
-import { publicUrl } from './config/env.js';
+import { publicUrl, slackMode } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
 import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
@@ -10,6 +10,7 @@ import { forwardedAddress } from './http/request.js';
 import { createHttpServer } from './http/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
+import { createSlackService } from './slack/create-slack-app.js';
 
 const env = loadConfig();
 const log = createLogger(env.LOG_LEVEL);
@@ -33,6 +34,12 @@ log.info(database.embedded ? `Embedded database in ${env.DATA_DIR}` : 'PostgreSQ
 
 // The enrollment pages read through a small pool of their own (one query per page view).
 const pages = createPagesDatabase({ url: database.url, embedded: database.embedded, log });
+const slack = slackMode(env) ? createSlackService({ config: env, db: database.prisma, log }) : undefined;
+if (slack)
+  log.info(
+    `Slack: ${slackMode(env) === 'oauth' ? 'OAuth distribution' : 'one workspace'}, ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP at POST /slack/events'}`,
+  );
+else log.info('Slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, see .env.example)');
 const server = createHttpServer({
   db: database.prisma,
   log,
@@ -44,6 +51,7 @@ const server = createHttpServer({
       secure: publicUrl(env).startsWith('https://'),
       clientIp: env.TRUST_PROXY ? forwardedAddress : undefined,
     }),
+    ...slack?.routes,
     [SENDGRID_WEBHOOK_ROUTE]: createSendgridWebhookRoute({
       db: database.prisma,
       log,
@@ -56,6 +64,7 @@ server.listen(env.PORT, env.HOST, () => {
   log.info(`Sesame listening on http://${env.HOST}:${port} (public URL ${publicUrl({ ...env, PORT: port })})`);
 });
 
+await slack?.start();
 const scheduler = env.JOBS_ENABLED ? await startScheduler({ dbUrl: database.url, env, log }) : undefined;
 
 let stopping = false;
@@ -72,6 +81,7 @@ async function shutdown(signal: string): Promise<void> {
   server.closeIdleConnections();
   const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
   // In-flight jobs (an outbox delivery) finish within their bound; they still need the database.
+  await slack?.stop().catch(() => {});
   await scheduler?.stop(10_000);
   await httpClosed;
   await pages.end();

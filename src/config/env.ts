@@ -11,6 +11,12 @@ const optionalUrl = (protocols: string[]) =>
       message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const optionalSecret = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
@@ -78,6 +84,18 @@ export const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || undefined),
+  /** Slack, one workspace: the bot token (xoxb-...) of the app installed in it. */
+  SLACK_BOT_TOKEN: optionalSecret,
+  /** Slack's signing secret (Basic Information > App Credentials): every request is verified with it. */
+  SLACK_SIGNING_SECRET: optionalSecret,
+  /** Slack, many workspaces: OAuth distribution (installations are kept in the database). */
+  SLACK_CLIENT_ID: optionalSecret,
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret,
+  /** Socket Mode (no public URL): the app-level token (xapp-...). HTTP mode without it. */
+  SLACK_APP_TOKEN: optionalSecret,
+  /** Slack's Web API base (GovSlack: https://slack-gov.com/api/; tests: a local fake). */
+  SLACK_API_URL: optionalUrl(['http', 'https']),
   /** Run the scheduled jobs (reminders, expiry, outbox delivery, clean-up) in this process. */
   JOBS_ENABLED: booleanFlag.default(true),
   LOG_LEVEL: z
@@ -87,16 +105,53 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Combinations that cannot work, each named by the variable to fix. */
+function slackProblems(env: Env): { name: string; message: string } | undefined {
+  const anySlack = env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID || env.SLACK_APP_TOKEN;
+  if (anySlack && !env.SLACK_SIGNING_SECRET) {
+    return {
+      name: 'SLACK_SIGNING_SECRET',
+      message: "required with Slack's other variables (Basic Information > Signing Secret)",
+    };
+  }
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
+    return { name: 'SLACK_BOT_TOKEN', message: 'expected a bot token starting with xoxb-' };
+  }
+  if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
+    return { name: 'SLACK_APP_TOKEN', message: 'expected an app-level token starting with xapp-' };
+  }
+  if (env.SLACK_CLIENT_ID && !(env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET)) {
+    const name = env.SLACK_CLIENT_SECRET ? 'SLACK_STATE_SECRET' : 'SLACK_CLIENT_SECRET';
+    return { name, message: 'required with SLACK_CLIENT_ID (OAuth distribution)' };
+  }
+  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID) {
+    return { name: 'SLACK_BOT_TOKEN', message: 'required with SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID for OAuth)' };
+  }
+  return undefined;
+}
+
 export class ConfigError extends Error {}
 
 /** Parses the environment; the first problem becomes one line naming the variable. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problem = slackProblems(result.data);
+    if (!problem) return result.data;
+    const shown = source[problem.name] === undefined || source[problem.name] === '' ? 'missing' : '(set)';
+    throw new ConfigError(`Invalid configuration: ${problem.name}=${shown}: ${problem.message}`);
+  }
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const shown = source[name] === undefined ? 'missing' : JSON.stringify(source[name]);
   throw new ConfigError(`Invalid configuration: ${name}=${shown}: ${issue?.message ?? 'invalid value'}`);
+}
+
+/** Which Slack set-up the variables describe; undefined when Slack is not configured. */
+export function slackMode(env: Env): 'single' | 'oauth' | undefined {
+  if (!env.SLACK_SIGNING_SECRET) return undefined;
+  if (env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET) return 'oauth';
+  return env.SLACK_BOT_TOKEN ? 'single' : undefined;
 }
 
 export function publicUrl(env: Env): string {

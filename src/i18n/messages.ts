@@ -1,15 +1,16 @@
 // Every user-facing message of the domain, in English and French, keyed by a stable code.
 // Channels render AppError codes and row errors through `t()`; they never write their own.
-import type { Locale } from './locale.js';
 
-type Message<P> = { en: (p: P) => string; fr: (p: P) => string };
-const m = <P = Record<string, never>>(en: (p: P) => string, fr: (p: P) => string): Message<P> => ({ en, fr });
+import { chatMessages } from './chat-messages.js';
+import type { Locale } from './locale.js';
+import { type Message, m } from './message.js';
 
 type E = { email: string };
 
 const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name': 'Le nom' })[field] ?? field;
 
 export const messages = {
+  ...chatMessages,
   'email.required': m(
     () => 'The e-mail address is missing.',
     () => "L'adresse électronique n'est pas renseignée.",

@@ -1,0 +1,27 @@
+// Messages Sesame posted and updates later (a seat request's card once decided, an import's
+// progress): where each one is, by what it is about.
+import type { Db } from '../db/database.js';
+import type { ChatPost } from '../generated/prisma/client.js';
+import type { WorkspaceRef } from './platform.js';
+
+export const seatRequestSubject = (seatRequestId: string) => `seat_request:${seatRequestId}`;
+export const importSubject = (draftId: string) => `import:${draftId}`;
+
+export async function recordChatPost(
+  db: Db,
+  ref: WorkspaceRef,
+  post: { subject: string; channelId: string; messageId: string },
+): Promise<void> {
+  const key = { platform: ref.platform, workspaceId: ref.externalId, subject: post.subject };
+  await db.chatPost.upsert({
+    where: { platform_workspaceId_subject: key },
+    create: { ...key, channelId: post.channelId, messageId: post.messageId },
+    update: { channelId: post.channelId, messageId: post.messageId },
+  });
+}
+
+export function findChatPost(db: Db, ref: WorkspaceRef, subject: string): Promise<ChatPost | null> {
+  return db.chatPost.findUnique({
+    where: { platform_workspaceId_subject: { platform: ref.platform, workspaceId: ref.externalId, subject } },
+  });
+}

@@ -1,0 +1,112 @@
+// Links a chat workspace to an organization, once: with an operator's one-time code (an existing
+// organization), or by creating a new organization whose owner is the workspace admin doing it.
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import type { Locale } from '../i18n/locale.js';
+import { resolveActor } from '../members/resolve-actor.js';
+import { createOrganization } from '../organizations/create-organization.js';
+import { type Organization, toOrganization } from '../organizations/organization.js';
+import { findLinkedWorkspace } from './find-workspace.js';
+import { hashLinkCode } from './link-codes.js';
+import type { WorkspaceRef } from './platform.js';
+
+export interface Linker {
+  /** The verified e-mail of the chat user linking the workspace. */
+  email: string;
+  locale: Locale;
+}
+
+export async function linkWorkspaceWithCode(
+  db: Db,
+  ref: WorkspaceRef,
+  input: { code: string; linker: Linker; now?: Date },
+): Promise<Organization> {
+  await refuseIfLinked(db, ref);
+  const now = input.now ?? new Date();
+  const organizationId = await db.$transaction(async (tx) => {
+    // Using the code and linking are one step: a code cannot link two workspaces.
+    const [used] = await tx.$queryRawUnsafe<{ organization_id: string }[]>(
+      `UPDATE chat_link_code SET used_at = $2::timestamptz
+        WHERE code_hash = $1 AND platform = $3 AND used_at IS NULL AND expires_at > $2::timestamptz
+        RETURNING organization_id::text`,
+      hashLinkCode(input.code),
+      now.toISOString(),
+      ref.platform,
+    );
+    if (!used) throw new AppError('chat.link_code_invalid', {}, 'invalid');
+    await tx.chatWorkspace.create({
+      data: {
+        platform: ref.platform,
+        externalId: ref.externalId,
+        organizationId: used.organization_id,
+        linkedByEmail: input.linker.email,
+      },
+    });
+    return used.organization_id;
+  });
+  const organization = toOrganization(await db.organization.findUniqueOrThrow({ where: { id: organizationId } }));
+  await audit(db, organization, ref, input.linker);
+  return organization;
+}
+
+export async function createOrganizationForWorkspace(
+  db: Db,
+  ref: WorkspaceRef,
+  input: { name: string; seats: number; linker: Linker; isWorkspaceAdmin: boolean },
+): Promise<Organization> {
+  // The chat platform vouches for this fact (Slack's is_admin / is_owner): a plain member of the
+  // workspace must not make themselves the owner of its organization.
+  if (!input.isWorkspaceAdmin) throw new AppError('chat.setup_not_admin', {}, 'forbidden');
+  await refuseIfLinked(db, ref);
+  const organization = await createOrganization(db, {
+    name: input.name,
+    seats: input.seats,
+    ownerEmail: input.linker.email,
+    locale: input.linker.locale,
+    channel: ref.platform,
+  });
+  await db.chatWorkspace.create({
+    data: {
+      platform: ref.platform,
+      externalId: ref.externalId,
+      organizationId: organization.id,
+      linkedByEmail: input.linker.email,
+    },
+  });
+  await audit(db, organization, ref, input.linker);
+  return organization;
+}
+
+async function refuseIfLinked(db: Db, ref: WorkspaceRef): Promise<void> {
+  const linked = await findLinkedWorkspace(db, ref);
+  if (linked) throw new AppError('chat.already_linked', { organization: linked.organization.name }, 'conflict');
+}
+
+async function audit(db: Db, organization: Organization, ref: WorkspaceRef, linker: Linker): Promise<void> {
+  const member = await db.member.findUnique({
+    where: { organizationId_email: { organizationId: organization.id, email: linker.email } },
+  });
+  const data = { platform: ref.platform, workspace: ref.externalId, by: linker.email };
+  if (member) {
+    const actor = await resolveActor(db, { organization, email: member.email, channel: ref.platform });
+    await recordAuditEvent(db, actor, {
+      action: 'chat.workspace_linked',
+      subjectType: 'organization',
+      subjectId: organization.id,
+      data,
+    });
+  } else {
+    await db.auditEvent.create({
+      data: {
+        organizationId: organization.id,
+        actorEmail: linker.email,
+        action: 'chat.workspace_linked',
+        subjectType: 'organization',
+        subjectId: organization.id,
+        channel: ref.platform,
+        data,
+      },
+    });
+  }
+}

@@ -1,0 +1,26 @@
+// Where a workspace posts the seat requests for the managers to decide. Owners choose it.
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/database.js';
+import type { Actor } from '../permissions/actor.js';
+import { assertOwner } from '../permissions/policy.js';
+import type { WorkspaceRef } from './platform.js';
+
+export async function setManagersChannel(db: Db, actor: Actor, ref: WorkspaceRef, channelId: string): Promise<void> {
+  assertOwner(actor);
+  await db.$transaction(async (tx) => {
+    await tx.chatWorkspace.update({
+      // The organization in the key: an owner can only change their own organization's workspace.
+      where: {
+        platform_externalId: { platform: ref.platform, externalId: ref.externalId },
+        organizationId: actor.organization.id,
+      },
+      data: { managersChannelId: channelId },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: 'chat.managers_channel_set',
+      subjectType: 'organization',
+      subjectId: actor.organization.id,
+      data: { platform: ref.platform, workspace: ref.externalId, channel: channelId },
+    });
+  });
+}

@@ -1,0 +1,53 @@
+// Refusals of the chat capabilities (workspace links, managers' channel, import drafts), in
+// English and French. Part of `messages` (messages.ts): channels render them through `t()`.
+import { m } from './message.js';
+
+export const chatMessages = {
+  'chat.not_linked': m(
+    () =>
+      'This workspace is not linked to a Sesame organization yet. Ask your Sesame operator for a link code (`sesame slack link`), then type `/invite link <code>`; or, as a workspace admin, create a new organization with `/invite setup`.',
+    () =>
+      "Cet espace de travail n'est lié à aucune organisation Sesame. Demandez un code de liaison à votre opérateur Sesame (`sesame slack link`), puis tapez `/invite link <code>` ; ou, en tant qu'administrateur de l'espace, créez une organisation avec `/invite setup`.",
+  ),
+  'chat.already_linked': m<{ organization: string }>(
+    (p) => `This workspace is already linked to the organization ${p.organization}.`,
+    (p) => `Cet espace de travail est déjà lié à l'organisation ${p.organization}.`,
+  ),
+  'chat.link_code_invalid': m(
+    () => 'This link code is unknown, already used or expired. Ask your operator for a new one (`sesame slack link`).',
+    () =>
+      'Ce code de liaison est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre opérateur (`sesame slack link`).',
+  ),
+  'chat.setup_not_admin': m(
+    () => 'Only an admin or owner of this workspace may create an organization for it.',
+    () => 'Seul un administrateur ou propriétaire de cet espace de travail peut lui créer une organisation.',
+  ),
+  'chat.no_verified_email': m(
+    () =>
+      'Sesame could not read your verified e-mail address from your profile (the app needs the users:read.email scope).',
+    () =>
+      "Sesame n'a pas pu lire l'adresse électronique vérifiée de votre profil (l'application a besoin de la permission users:read.email).",
+  ),
+  'chat.not_a_member': m<{ email: string; organization: string }>(
+    (p) =>
+      `${p.email} is not a member of ${p.organization}. Ask an administrator of the organization to invite or add you.`,
+    (p) =>
+      `${p.email} n'est pas membre de ${p.organization}. Demandez à un administrateur de l'organisation de vous inviter ou de vous ajouter.`,
+  ),
+  'import_draft.not_found': m(
+    () => 'This import is no longer available: upload the file again with `/invite import`.',
+    () => "Cet import n'est plus disponible : chargez à nouveau le fichier avec `/invite import`.",
+  ),
+  'import_draft.already_started': m<{ status: string }>(
+    (p) => `This import was already confirmed (${p.status}): it runs once.`,
+    (p) => `Cet import a déjà été confirmé (${p.status}) : il ne s'exécute qu'une fois.`,
+  ),
+  'import.too_large': m<{ maxMb: number }>(
+    (p) => `The file is larger than ${p.maxMb} MB: split it into smaller files.`,
+    (p) => `Le fichier dépasse ${p.maxMb} Mo : découpez-le en fichiers plus petits.`,
+  ),
+  'import.no_source': m(
+    () => 'Upload a CSV file or paste the rows (with their header row).',
+    () => "Chargez un fichier CSV ou collez les lignes (avec leur ligne d'en-tête).",
+  ),
+};

@@ -1,0 +1,84 @@
+// The dry run's review in the modal: the counts, then each row error with its line, column and
+// reason; the submit button imports the valid rows. Slack allows 100 blocks and 3,000 characters
+// a section: errors are packed into sections and the rest counted.
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Locale } from '../../i18n/locale.js';
+import type { DryRunResult } from '../../imports/dry-run-import.js';
+import type { RunImportResult } from '../../imports/run-import.js';
+import { clip, context, escapeMrkdwn, section } from '../reply.js';
+import { slackTexts } from '../texts.js';
+import { callbacks } from './forms.js';
+
+const MAX_ERROR_SECTIONS = 40;
+const PER_SECTION = 2800;
+
+export interface ImportReviewMetadata {
+  draftId: string;
+  responseUrl?: string;
+  channelId?: string;
+}
+
+export function importReview(dryRun: DryRunResult, locale: Locale, metadata: ImportReviewMetadata): ModalView {
+  const s = slackTexts(locale);
+  const importable = dryRun.toInvite + dryRun.toAdd;
+  const blocks: KnownBlock[] = [
+    section(s.importSummary(dryRun.rows, dryRun.valid, dryRun.errors.length)),
+    context(
+      s.importPlan(dryRun.toInvite, dryRun.toAdd, dryRun.alreadyInvited + dryRun.alreadyMembers, dryRun.wouldHold),
+    ),
+    ...rowProblems(dryRun.errors, locale),
+  ];
+  if (dryRun.warnings.length > 0) {
+    const lines = dryRun.warnings.slice(0, 20).map((w) => s.importErrorLine(w.line, w.column, w.message));
+    blocks.push(context(clip(escapeMrkdwn(lines.join('\n')))));
+  }
+  if (importable === 0) blocks.push(section(s.importNothing));
+  return {
+    type: 'modal',
+    callback_id: callbacks.importConfirm,
+    title: { type: 'plain_text', text: s.importReviewTitle.slice(0, 24) },
+    close: { type: 'plain_text', text: s.close },
+    ...(importable > 0
+      ? { submit: { type: 'plain_text' as const, text: s.importConfirm(importable).slice(0, 24) } }
+      : {}),
+    private_metadata: JSON.stringify(metadata),
+    blocks,
+  };
+}
+
+/** Row errors as sections of lines, at most MAX_ERROR_SECTIONS of them, the rest counted. */
+export function rowProblems(errors: DryRunResult['errors'], locale: Locale): KnownBlock[] {
+  if (errors.length === 0) return [];
+  const s = slackTexts(locale);
+  const sections: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (const error of errors) {
+    const line = `• ${escapeMrkdwn(s.importErrorLine(error.line, error.column, error.message))}`;
+    if (current && current.length + line.length + 1 > PER_SECTION) {
+      sections.push(current);
+      current = '';
+      if (sections.length >= MAX_ERROR_SECTIONS) break;
+    }
+    current += `${current ? '\n' : ''}${clip(line, PER_SECTION)}`;
+    shown++;
+  }
+  if (current) sections.push(current);
+  const blocks: KnownBlock[] = [section(`*${s.importErrorsHeading}*`), ...sections.map(section)];
+  if (shown < errors.length) blocks.push(context(s.importMoreErrors(errors.length - shown)));
+  return blocks;
+}
+
+export function importDoneBlocks(result: RunImportResult, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const s = slackTexts(locale);
+  const text = s.importDone(
+    result.invited,
+    result.held,
+    result.added,
+    result.alreadyInvited + result.alreadyMembers,
+    result.errors.length,
+  );
+  const blocks: KnownBlock[] = [section(text), ...rowProblems(result.errors, locale).slice(0, 45)];
+  if (result.seatRequestId) blocks.push(context(s.heldNote));
+  return { text, blocks };
+}

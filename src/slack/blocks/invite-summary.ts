@@ -1,0 +1,35 @@
+// The ephemeral summary after an invite: one line per address (sent, held, already invited,
+// refused with its reason), the warnings, and what happens to the held ones.
+import type { KnownBlock } from '@slack/types';
+import type { Locale } from '../../i18n/locale.js';
+import { renderNotice } from '../../i18n/messages.js';
+import type { InviteResult } from '../../invitations/invite.js';
+import { clip, context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
+import { slackTexts } from '../texts.js';
+
+const icons = { invited: '✉️', held: '⏸️', already_invited: '↩️', refused: '⛔' } as const;
+
+export function inviteSummary(result: InviteResult, locale: Locale): SlackMessage {
+  const s = slackTexts(locale);
+  const label = { invited: s.invited, held: s.held, already_invited: s.alreadyInvited, refused: s.refused };
+  const lines = result.results.map((r) => {
+    const why = r.error ? `: ${renderNotice(locale, r.error)}` : '';
+    return `${icons[r.outcome]} ${escapeMrkdwn(r.email || '""')}: ${label[r.outcome]}${escapeMrkdwn(why)}`;
+  });
+  const blocks: KnownBlock[] = [section(s.inviteHeading(result.results.length))];
+  // Several sections rather than one clipped text: a pasted list may hold hundreds of addresses.
+  for (let i = 0; i < lines.length && blocks.length < 45; i += 30) {
+    blocks.push(section(clip(lines.slice(i, i + 30).join('\n'))));
+  }
+  for (const warning of result.warnings) blocks.push(context(escapeMrkdwn(renderNotice(locale, warning))));
+  if (result.seatRequestId) blocks.push(context(s.heldNote));
+  const counts = Object.entries(
+    result.results.reduce<Record<string, number>>((acc, r) => {
+      acc[label[r.outcome]] = (acc[label[r.outcome]] ?? 0) + 1;
+      return acc;
+    }, {}),
+  )
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  return { text: `${s.inviteHeading(result.results.length).replace(/\*/g, '')}: ${counts}`, blocks };
+}

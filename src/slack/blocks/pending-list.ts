@@ -1,0 +1,93 @@
+// The pending list as an ephemeral message: the counts, one section per invitation with Resend
+// and Revoke (Revoke asks for confirmation), and Previous/Next carrying the filter along.
+import type { KnownBlock } from '@slack/types';
+import { formatDateTime } from '../../email/format-date.js';
+import type { Locale } from '../../i18n/locale.js';
+import { statusLabel } from '../../invitations/find-invitation.js';
+import type { InvitationFilter, InvitationPage } from '../../invitations/list-invitations.js';
+import { roleName, userTypeName } from '../../organizations/catalogue.js';
+import type { Organization } from '../../organizations/organization.js';
+import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
+import { slackTexts } from '../texts.js';
+
+export const PENDING_PAGE_SIZE = 10;
+export const pendingActions = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
+
+/** Button values stay under Slack's 2,000 characters: the filter is small by construction. */
+export const encodeListState = (filter: InvitationFilter) => JSON.stringify(filter).slice(0, 1900);
+
+export function pendingList(
+  page: InvitationPage,
+  organization: Organization,
+  filter: InvitationFilter,
+  locale: Locale,
+  notice?: string,
+): SlackMessage {
+  const s = slackTexts(locale);
+  const c = organization.catalogue;
+  const blocks: KnownBlock[] = [];
+  if (notice) blocks.push(section(notice));
+  blocks.push(section(s.pendingHeading(page.total, page.page, page.pages)));
+  blocks.push(context(s.pendingCounts(page.counts.pending, page.counts.awaitingApproval)));
+  if (page.invitations.length === 0) blocks.push(section(s.pendingEmpty));
+  const state = { ...filter, page: page.page };
+  for (const inv of page.invitations) {
+    const name = [inv.firstName, inv.lastName].filter(Boolean).join(' ');
+    const row = s.pendingRow(
+      statusLabel(inv.status, locale),
+      roleName(c, inv.role, locale),
+      userTypeName(c, inv.userType, locale),
+      inv.inviterEmail,
+      formatDateTime(inv.expiresAt, locale),
+    );
+    const delivery =
+      inv.deliveryStatus && inv.deliveryStatus !== 'SENT' ? ` · ✉️ ${inv.deliveryStatus.toLowerCase()}` : '';
+    blocks.push(
+      section(`*${escapeMrkdwn(inv.email)}*${name ? ` (${escapeMrkdwn(name)})` : ''}\n${escapeMrkdwn(row)}${delivery}`),
+    );
+    const value = JSON.stringify({ id: inv.id, list: state });
+    blocks.push({
+      type: 'actions',
+      block_id: `invitation:${inv.id}`,
+      elements: [
+        ...(inv.status === 'PENDING'
+          ? [{ type: 'button' as const, action_id: pendingActions.resend, text: plainText(s.resend), value }]
+          : []),
+        {
+          type: 'button',
+          action_id: pendingActions.revoke,
+          style: 'danger',
+          text: plainText(s.revoke),
+          value,
+          confirm: {
+            title: plainText(s.revokeConfirmTitle),
+            text: plainText(s.revokeConfirm(inv.email)),
+            confirm: plainText(s.revoke),
+            deny: plainText(s.cancel),
+            style: 'danger',
+          },
+        },
+      ],
+    });
+  }
+  const nav = [];
+  if (page.page > 1) nav.push(pageButton(s.previous, { ...filter, page: page.page - 1 }, 'previous'));
+  if (page.page < page.pages) nav.push(pageButton(s.next, { ...filter, page: page.page + 1 }, 'next'));
+  if (nav.length > 0) blocks.push({ type: 'actions', block_id: 'pending_nav', elements: nav });
+  return {
+    text: `${s.pendingHeading(page.total, page.page, page.pages).replace(/\*/g, '')}`,
+    blocks,
+    replaceOriginal: true,
+  };
+}
+
+const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150) });
+
+function pageButton(label: string, filter: InvitationFilter, id: string) {
+  return {
+    type: 'button' as const,
+    action_id: `${pendingActions.page}:${id}`,
+    text: plainText(label),
+    value: encodeListState(filter),
+  };
+}

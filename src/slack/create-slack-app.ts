@@ -1,0 +1,169 @@
+// Builds the Bolt app for the configured mode and the HTTP routes that serve it in Sesame's one
+// server. HTTP mode (POST /slack/events, several replicas behind a load balancer) or Socket Mode
+// (SLACK_APP_TOKEN: no public URL); one workspace (SLACK_BOT_TOKEN) or many (OAuth, installations
+// in the database, GET /slack/install and /slack/oauth_redirect).
+import type { IncomingMessage } from 'node:http';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Env } from '../config/env.js';
+import type { Db } from '../db/database.js';
+import type { Route } from '../http/server.js';
+import type { Logger } from '../log/logger.js';
+import type { SlackDeps } from './deps.js';
+import { databaseInstallationStore } from './installation-store.js';
+import { registerListeners } from './listeners/register.js';
+
+export const SLACK_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'users:read',
+  'users:read.email',
+  'files:read',
+  'channels:read',
+  'groups:read',
+];
+
+export type SlackConfig = Pick<
+  Env,
+  | 'SLACK_BOT_TOKEN'
+  | 'SLACK_SIGNING_SECRET'
+  | 'SLACK_CLIENT_ID'
+  | 'SLACK_CLIENT_SECRET'
+  | 'SLACK_STATE_SECRET'
+  | 'SLACK_APP_TOKEN'
+  | 'SLACK_API_URL'
+>;
+
+export interface SlackService {
+  app: App;
+  /** Routes for Sesame's HTTP server (empty in Socket Mode). */
+  routes: Record<string, Route>;
+  mode: 'http' | 'socket';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How old (or how far ahead) a signed request may be: Slack's own 5 minutes, both ways. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+export const defaultSlackApiUrl = 'https://slack.com/api/';
+
+export function createSlackService(options: {
+  config: SlackConfig;
+  db: Db;
+  log: Logger;
+  /** Web API retries of the handlers' calls (0 in tests: a failing fake must not hang them). */
+  retries?: number;
+}): SlackService {
+  const { config, db, log } = options;
+  if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required for Slack');
+  const slackApiUrl = config.SLACK_API_URL ?? defaultSlackApiUrl;
+  const clientOptions = {
+    slackApiUrl,
+    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 3000 },
+  };
+  const logger = boltLogger(log);
+  const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+  const oauthOptions = oauth
+    ? {
+        clientId: config.SLACK_CLIENT_ID,
+        clientSecret: config.SLACK_CLIENT_SECRET,
+        stateSecret: config.SLACK_STATE_SECRET,
+        scopes: SLACK_SCOPES,
+        installationStore: databaseInstallationStore(db),
+        installerOptions: {
+          directInstall: true,
+          clientOptions: { slackApiUrl },
+          installPath: '/slack/install',
+          redirectUriPath: '/slack/oauth_redirect',
+        },
+      }
+    : {};
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  let mode: SlackService['mode'];
+  if (config.SLACK_APP_TOKEN) {
+    mode = 'socket';
+    receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, ...oauthOptions });
+  } else {
+    mode = 'http';
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: '/slack/events',
+      logger,
+      // Bolt answers at ack(): Slack needs the answer within 3 s; the work goes on after.
+      processBeforeResponse: false,
+      ...oauthOptions,
+    });
+  }
+  const app = new App({
+    receiver,
+    ...(oauth ? {} : { token: config.SLACK_BOT_TOKEN }),
+    clientOptions,
+    logger,
+  });
+  const deps: SlackDeps = { db, log, slackApiUrl };
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    log.error('Slack listener failed', { error: error.message, code: (error as { code?: string }).code });
+  });
+
+  const routes: Record<string, Route> = {};
+  if (receiver instanceof HTTPReceiver) {
+    const listener = receiver.requestListener;
+    const serve: Route = (req, res) => {
+      if (isFromTheFuture(req)) {
+        res.writeHead(401).end();
+        return Promise.resolve();
+      }
+      listener(req, res);
+      return Promise.resolve();
+    };
+    routes['POST /slack/events'] = serve;
+    if (oauth) {
+      routes['GET /slack/install'] = serve;
+      routes['GET /slack/oauth_redirect'] = serve;
+    }
+  }
+  return {
+    app,
+    routes,
+    mode,
+    start: async () => {
+      if (mode === 'socket') await app.start();
+    },
+    stop: async () => {
+      if (mode === 'socket') await app.stop();
+    },
+  };
+}
+
+/**
+ * Bolt refuses stale signed requests but not ones dated ahead; a request signed for later could
+ * be replayed until then. Refused here, before Bolt reads it.
+ */
+function isFromTheFuture(req: IncomingMessage): boolean {
+  const ts = Number(req.headers['x-slack-request-timestamp']);
+  return Number.isFinite(ts) && ts - Date.now() / 1000 > MAX_CLOCK_SKEW_S;
+}
+
+/** Bolt's log lines through Sesame's logger (never payloads: Bolt logs messages only). */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (parts: unknown[]) =>
+    parts
+      .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : ''))
+      .join(' ')
+      .trim();
+  return {
+    debug: (...parts) => log.debug(`slack: ${text(parts)}`),
+    info: (...parts) => log.info(`slack: ${text(parts)}`),
+    warn: (...parts) => log.warn(`slack: ${text(parts)}`),
+    error: (...parts) => log.error(`slack: ${text(parts)}`),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

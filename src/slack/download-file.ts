@@ -1,0 +1,34 @@
+// Fetches a file uploaded through a modal's file_input. The bot token goes only to Slack's own
+// hosts (or to the configured SLACK_API_URL's host: GovSlack, tests), whatever URL a payload holds.
+import { AppError } from '../errors/app-error.js';
+import { MAX_DRAFT_BYTES } from '../imports/save-import-draft.js';
+import type { SlackFile } from './view-state.js';
+
+export async function downloadSlackFile(file: SlackFile, token: string, slackApiUrl: string): Promise<Buffer> {
+  const url = file.url_private_download ?? file.url_private;
+  if (!url || !isSlackHost(new URL(url), new URL(slackApiUrl))) {
+    throw new AppError('import.unreadable', { reason: 'the file is not on Slack' }, 'invalid');
+  }
+  if (file.size !== undefined && file.size > MAX_DRAFT_BYTES) {
+    throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
+  }
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'error' });
+  if (!res.ok) {
+    throw new AppError('import.unreadable', {
+      reason: `Slack answered ${res.status} for the file (files:read scope?)`,
+    });
+  }
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > MAX_DRAFT_BYTES) {
+    throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
+  }
+  return bytes;
+}
+
+function isSlackHost(url: URL, api: URL): boolean {
+  if (url.origin === api.origin) return true;
+  if (url.protocol !== 'https:') return false;
+  return ['slack.com', 'slack-gov.com', 'slack-edge.com'].some(
+    (d) => url.hostname === d || url.hostname.endsWith(`.${d}`),
+  );
+}

@@ -1,0 +1,79 @@
+// Who is speaking: the Slack workspace's organization (through its link), and the member behind
+// the Slack user, matched by the verified e-mail of their Slack profile. Permissions then come
+// from that member's role in the domain, never from Slack ids in configuration.
+import type { WebClient } from '@slack/web-api';
+import { rememberChatUser } from '../chat/chat-users.js';
+import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
+import type { WorkspaceRef } from '../chat/platform.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import { type Locale, pickLocale } from '../i18n/locale.js';
+import { resolveActor } from '../members/resolve-actor.js';
+import type { Actor } from '../permissions/actor.js';
+
+export interface SlackProfile {
+  email: string | undefined;
+  locale: Locale;
+  /** Workspace admins and owners may create an organization for an unlinked workspace. */
+  isWorkspaceAdmin: boolean;
+}
+
+export type Identity =
+  | { linked: false; ref: WorkspaceRef; profile: SlackProfile }
+  | ({ linked: true; ref: WorkspaceRef; profile: SlackProfile; actor: Actor } & LinkedWorkspace);
+
+/** users.info answers, kept a few minutes: a command must not wait on Slack for each request. */
+const PROFILE_TTL_MS = 5 * 60_000;
+const profiles = new Map<string, { profile: SlackProfile; until: number }>();
+
+export async function slackProfile(client: WebClient, teamId: string, userId: string): Promise<SlackProfile> {
+  const key = `${teamId}:${userId}`;
+  const cached = profiles.get(key);
+  if (cached && cached.until > Date.now()) return cached.profile;
+  const info = await client.users.info({ user: userId, include_locale: true });
+  const user = info.user;
+  const profile: SlackProfile = {
+    email: user?.profile?.email?.toLowerCase(),
+    locale: pickLocale(user?.locale),
+    isWorkspaceAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+  };
+  if (profiles.size > 10_000) profiles.clear();
+  profiles.set(key, { profile, until: Date.now() + PROFILE_TTL_MS });
+  return profile;
+}
+
+/** The workspace a request comes from: the enterprise for org-wide installs, else the team. */
+export const workspaceRef = (teamId: string): WorkspaceRef => ({ platform: 'slack', externalId: teamId });
+
+export async function identify(
+  db: Db,
+  client: WebClient,
+  request: { teamId: string; userId: string },
+): Promise<Identity> {
+  const ref = workspaceRef(request.teamId);
+  const [profile, linked] = await Promise.all([
+    slackProfile(client, request.teamId, request.userId),
+    findLinkedWorkspace(db, ref),
+  ]);
+  if (!linked) return { linked: false, ref, profile };
+  if (!profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
+  const member = await db.member.findUnique({
+    where: { organizationId_email: { organizationId: linked.organization.id, email: profile.email } },
+    select: { id: true },
+  });
+  if (!member) {
+    throw new AppError(
+      'chat.not_a_member',
+      { email: profile.email, organization: linked.organization.name },
+      'forbidden',
+    );
+  }
+  const actor = await resolveActor(db, {
+    organization: linked.organization,
+    email: profile.email,
+    channel: 'slack',
+    locale: profile.locale,
+  });
+  await rememberChatUser(db, ref, { externalUserId: request.userId, email: profile.email, locale: profile.locale });
+  return { linked: true, ref, profile, actor, ...linked };
+}

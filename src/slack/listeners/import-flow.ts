@@ -1,0 +1,132 @@
+// `/invite import`: the upload (or paste) is acked at once with a "checking" view, fetched,
+// dry-run and kept as a draft; the review replaces the view. Confirming runs the draft once,
+// with a progress message in the admin's DM updated as the rows are written.
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { importSubject, recordChatPost } from '../../chat/chat-posts.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { ImportPhase } from '../../imports/import-types.js';
+import { runImportDraft } from '../../imports/run-import-draft.js';
+import { saveImportDraft } from '../../imports/save-import-draft.js';
+import type { Actor } from '../../permissions/actor.js';
+import { callbacks, workingModal } from '../blocks/forms.js';
+import { importDoneBlocks, importReview } from '../blocks/import-review.js';
+import type { SlackDeps } from '../deps.js';
+import { downloadSlackFile } from '../download-file.js';
+import { identify } from '../identify.js';
+import { errorText, reply } from '../reply.js';
+import { slackTexts } from '../texts.js';
+import { importState, parseMetadata, replyMetadata } from '../view-state.js';
+
+const reviewMetadata = z
+  .object({ draftId: z.uuid().optional(), responseUrl: z.url().optional(), channelId: z.string().optional() })
+  .catch({});
+
+/** Slack allows about one chat.update a second per message; a progress line every 2 s is plenty. */
+const PROGRESS_EVERY_MS = 2000;
+
+export function registerImportFlow(app: App, deps: SlackDeps): void {
+  app.view(callbacks.importCheck, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const metadata = parseMetadata(replyMetadata, view.private_metadata);
+    const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
+    if (!who.linked) return ack();
+    const locale = who.actor.locale;
+    const s = slackTexts(locale);
+    const state = importState.safeParse(view.state.values);
+    if (!state.success || (state.data.files.length === 0 && !state.data.pasted)) {
+      return ack({
+        response_action: 'errors',
+        errors: { file: errorText(new AppError('import.no_source', {}), locale, deps.log, 'import') },
+      });
+    }
+    await ack({ response_action: 'update', view: workingModal(locale, s.importChecking) });
+    const viewId = view.id;
+    try {
+      const file = state.data.files[0];
+      const content = file ? await downloadSlackFile(file, client.token ?? '', deps.slackApiUrl) : state.data.pasted;
+      const saved = await saveImportDraft(deps.db, who.actor, { content, fileName: file?.name });
+      await client.views.update({
+        view_id: viewId,
+        view: importReview(saved.dryRun, locale, { draftId: saved.draftId, ...metadata }),
+      });
+    } catch (error) {
+      const text = `${s.importFailed}\n${errorText(error, locale, deps.log, 'import check')}`;
+      await client.views.update({ view_id: viewId, view: workingModal(locale, text) });
+    }
+  });
+
+  app.view(callbacks.importConfirm, async ({ ack, body, view, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const metadata = reviewMetadata.parse(safeJson(view.private_metadata));
+    const target = { client, userId, responseUrl: metadata.responseUrl };
+    let locale: Locale = 'en';
+    try {
+      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
+      if (!who.linked) return;
+      locale = who.actor.locale;
+      if (!metadata.draftId) throw new AppError('import_draft.not_found', {}, 'not_found');
+      await runWithProgress(deps, client, who.actor, { draftId: metadata.draftId, userId, teamId: who.ref.externalId });
+    } catch (error) {
+      await reply(target, { text: errorText(error, locale, deps.log, 'import confirm') });
+    }
+  });
+}
+
+async function runWithProgress(
+  deps: SlackDeps,
+  client: WebClient,
+  actor: Actor,
+  job: { draftId: string; userId: string; teamId: string },
+): Promise<void> {
+  const s = slackTexts(actor.locale);
+  let message: { channel: string; ts: string } | undefined;
+  let lastUpdate = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  const show = (done: number, total: number | undefined, phase: ImportPhase) => {
+    if (!message || Date.now() - lastUpdate < PROGRESS_EVERY_MS) return;
+    lastUpdate = Date.now();
+    const { channel, ts } = message;
+    // Progress is best effort: a failed update must not stop the import.
+    pending = pending
+      .then(() => client.chat.update({ channel, ts, text: s.importProgress(done, total, phase) }))
+      .catch((error: unknown) => deps.log.warn('Import progress not shown', { error: String(error) }));
+  };
+  const result = await runImportDraft(deps.db, actor, job.draftId, {
+    onProgress: show,
+    onStart: async () => {
+      const posted = await client.chat.postMessage({
+        channel: job.userId,
+        text: s.importProgress(0, undefined, 'reading'),
+      });
+      if (posted.channel && posted.ts) {
+        message = { channel: posted.channel, ts: posted.ts };
+        lastUpdate = Date.now();
+        await recordChatPost(
+          deps.db,
+          { platform: 'slack', externalId: job.teamId },
+          {
+            subject: importSubject(job.draftId),
+            channelId: posted.channel,
+            messageId: posted.ts,
+          },
+        );
+      }
+    },
+  });
+  await pending;
+  const done = importDoneBlocks(result, actor.locale);
+  if (message) await client.chat.update({ channel: message.channel, ts: message.ts, ...done });
+  else await client.chat.postMessage({ channel: job.userId, ...done });
+}
+
+const safeJson = (text: string | undefined): unknown => {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+};

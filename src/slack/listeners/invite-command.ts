@@ -1,0 +1,119 @@
+// `/invite [subcommand]`: acked at once (Slack wants an answer within 3 s), then parsed into one
+// request (src/chat/command-text.ts), answered through the command's response_url.
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
+import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
+import { AppError } from '../../errors/app-error.js';
+import { invite } from '../../invitations/invite.js';
+import { listInvitations } from '../../invitations/list-invitations.js';
+import { resendInvitation } from '../../invitations/resend.js';
+import { revokeInvitation } from '../../invitations/revoke.js';
+import { assertCanManageInvitations, assertOwner } from '../../permissions/policy.js';
+import { seatSummary } from '../../seats/seat-summary.js';
+import { importModal, settingsModal, setupModal } from '../blocks/forms.js';
+import { inviteModal } from '../blocks/invite-modal.js';
+import { inviteSummary } from '../blocks/invite-summary.js';
+import { PENDING_PAGE_SIZE, pendingList } from '../blocks/pending-list.js';
+import { seatsMessage } from '../blocks/seats.js';
+import type { SlackDeps } from '../deps.js';
+import { type Identity, identify } from '../identify.js';
+import { type ReplyTarget, reply, replyError } from '../reply.js';
+import { slackTexts } from '../texts.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+export function registerInviteCommand(app: App, deps: SlackDeps): void {
+  app.command(/^\/invite/, async (args) => {
+    await args.ack();
+    const { command, client } = args;
+    const target: ReplyTarget = { client, userId: command.user_id, responseUrl: command.response_url };
+    let locale: 'en' | 'fr' = 'en';
+    try {
+      const who = await identify(deps.db, client, { teamId: command.team_id, userId: command.user_id });
+      locale = who.linked ? who.actor.locale : who.profile.locale;
+      await run(deps, args, who, target);
+    } catch (error) {
+      await replyError(target, error, locale, deps.log, 'command');
+    }
+  });
+}
+
+async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: ReplyTarget): Promise<void> {
+  const { command, client } = args;
+  const text = command.text ?? '';
+  if (!who.linked) {
+    const s = slackTexts(who.profile.locale);
+    const request = parseChatCommand(text);
+    if (request.kind === 'link') {
+      if (!who.profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
+      const organization = await linkWorkspaceWithCode(deps.db, who.ref, {
+        code: request.code,
+        linker: { email: who.profile.email, locale: who.profile.locale },
+      });
+      return reply(target, { text: s.linked(organization.name) });
+    }
+    if (request.kind === 'setup') {
+      if (!who.profile.isWorkspaceAdmin) throw new AppError('chat.setup_not_admin', {}, 'forbidden');
+      await client.views.open({ trigger_id: command.trigger_id, view: setupModal(who.profile.locale) });
+      return;
+    }
+    throw new AppError('chat.not_linked', {}, 'forbidden');
+  }
+
+  const { actor, organization } = who;
+  const locale = actor.locale;
+  const s = slackTexts(locale);
+  const request: ChatCommand = parseChatCommand(text, organization.catalogue);
+  const metadata = { responseUrl: command.response_url, channelId: command.channel_id };
+  switch (request.kind) {
+    case 'open_invite_form':
+      // The domain's permission check before showing a form the member could not submit.
+      assertCanManageInvitations(actor);
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: inviteModal(organization.catalogue, locale, metadata),
+      });
+      return;
+    case 'invite': {
+      const result = await invite(deps.db, actor, {
+        emails: request.emails,
+        role: request.role,
+        userType: request.userType,
+      });
+      return reply(target, inviteSummary(result, locale));
+    }
+    case 'pending': {
+      const filter = { ...request.filter, pageSize: PENDING_PAGE_SIZE };
+      const page = await listInvitations(deps.db, actor, filter);
+      return reply(target, { ...pendingList(page, organization, request.filter, locale), replaceOriginal: false });
+    }
+    case 'resend': {
+      const invitation = await resendInvitation(deps.db, actor, request.ref);
+      return reply(target, { text: s.resent(invitation.email) });
+    }
+    case 'revoke': {
+      const invitation = await revokeInvitation(deps.db, actor, request.ref);
+      return reply(target, { text: s.revoked(invitation.email) });
+    }
+    case 'seats':
+      return reply(target, seatsMessage(await seatSummary(deps.db, actor), organization, locale));
+    case 'import':
+      assertCanManageInvitations(actor);
+      await client.views.open({ trigger_id: command.trigger_id, view: importModal(locale, metadata) });
+      return;
+    case 'settings':
+      assertOwner(actor);
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: settingsModal(locale, who.workspace.managersChannelId ?? undefined),
+      });
+      return;
+    case 'link':
+    case 'setup':
+      throw new AppError('chat.already_linked', { organization: organization.name }, 'conflict');
+    case 'help':
+      return reply(target, { text: s.help });
+    case 'usage':
+      return reply(target, { text: `${s.usage(request.problem)}\n\n${s.help}` });
+  }
+}

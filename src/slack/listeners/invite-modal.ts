@@ -1,0 +1,90 @@
+// The invite modal: the user type select rebuilds the role options; the submission is checked
+// field by field (errors shown on the fields), then invited, and summarized where /invite was typed.
+import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
+import { renderNotice, t } from '../../i18n/messages.js';
+import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
+import { invite } from '../../invitations/invite.js';
+import { INVITE_CALLBACK, inviteBlockIds, inviteModal, USER_TYPE_ACTION } from '../blocks/invite-modal.js';
+import { inviteSummary } from '../blocks/invite-summary.js';
+import type { SlackDeps } from '../deps.js';
+import { identify } from '../identify.js';
+import { errorText, reply } from '../reply.js';
+import { slackTexts } from '../texts.js';
+import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
+
+export function registerInviteModal(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(USER_TYPE_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    if (!body.view || !body.team) return;
+    const who = await identify(deps.db, client, { teamId: body.team.id, userId: body.user.id });
+    if (!who.linked) return;
+    const metadata = parseMetadata(replyMetadata, body.view.private_metadata);
+    await client.views.update({
+      view_id: body.view.id,
+      hash: body.view.hash,
+      view: inviteModal(who.organization.catalogue, who.actor.locale, metadata, action.selected_option?.value),
+    });
+  });
+
+  app.view(INVITE_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
+    // A submission is answered once: with field errors, or by closing the modal.
+    let acked = false;
+    const ack = async (response?: ViewResponseAction) => {
+      if (acked) return;
+      acked = true;
+      await slackAck(response);
+    };
+    const userId = body.user.id;
+    const metadata = parseMetadata(replyMetadata, view.private_metadata);
+    const target = { client, userId, responseUrl: metadata.responseUrl };
+    let locale: 'en' | 'fr' = 'en';
+    try {
+      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
+      if (!who.linked) {
+        const text = t(who.profile.locale, 'chat.not_linked', {});
+        return await ack({ response_action: 'errors', errors: { [inviteBlockIds.emails]: text } });
+      }
+      locale = who.actor.locale;
+      const state = inviteState.safeParse(view.state.values);
+      if (!state.success) {
+        return await ack({
+          response_action: 'errors',
+          errors: { [inviteBlockIds.emails]: slackTexts(locale).emailsMissing },
+        });
+      }
+      const input = {
+        emails: splitAddressList(state.data.emails),
+        userType: state.data.userType,
+        role: state.data.role,
+        groups: state.data.groups.split(/[,;\n]+/),
+        message: state.data.message,
+        mustUseEmail: state.data.mustUseEmail,
+      };
+      const problems = checkInviteInput(who.organization, input);
+      if (problems.length > 0) {
+        const blockOf = {
+          emails: inviteBlockIds.emails,
+          role: state.data.roleBlockId,
+          groups: inviteBlockIds.groups,
+          message: inviteBlockIds.message,
+        };
+        const errors = Object.fromEntries(
+          problems.map((p) => [
+            blockOf[p.field],
+            p.problems
+              .map((n) => renderNotice(locale, n))
+              .join(' ')
+              .slice(0, 2000),
+          ]),
+        );
+        return await ack({ response_action: 'errors', errors });
+      }
+      await ack();
+      const result = await invite(deps.db, who.actor, input);
+      await reply(target, inviteSummary(result, locale));
+    } catch (error) {
+      await ack();
+      await reply(target, { text: errorText(error, locale, deps.log, 'invite modal') });
+    }
+  });
+}

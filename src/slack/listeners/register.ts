@@ -1,0 +1,18 @@
+// Every Slack listener, registered on one Bolt app.
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps.js';
+import { registerImportFlow } from './import-flow.js';
+import { registerInviteCommand } from './invite-command.js';
+import { registerInviteModal } from './invite-modal.js';
+import { registerPendingActions } from './pending-actions.js';
+import { registerSeatActions } from './seat-actions.js';
+import { registerWorkspaceForms } from './workspace-forms.js';
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerInviteCommand(app, deps);
+  registerInviteModal(app, deps);
+  registerPendingActions(app, deps);
+  registerImportFlow(app, deps);
+  registerSeatActions(app, deps);
+  registerWorkspaceForms(app, deps);
+}

@@ -1,0 +1,115 @@
+// Approve and Deny on a seat request card. The domain decides once (the second click is told who
+// decided first); the card is redrawn with the decision for everyone in the channel. The inviter
+// hears the outcome from the notification the decision queued.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { isAppError } from '../../errors/app-error.js';
+import { assertCanDecideSeatRequests } from '../../permissions/policy.js';
+import { decideSeatRequest } from '../../seats/decide-seat-request.js';
+import { seatRequestDetails } from '../../seats/seat-request-details.js';
+import { callbacks, denyModal } from '../blocks/forms.js';
+import { seatActions, seatRequestCard } from '../blocks/seat-request-card.js';
+import type { SlackDeps } from '../deps.js';
+import { identify } from '../identify.js';
+import { errorText, reply } from '../reply.js';
+import { denyState, parseMetadata } from '../view-state.js';
+
+const requestId = z.uuid();
+const denyMetadata = z
+  .object({ requestId: z.uuid(), channelId: z.string().optional(), messageTs: z.string().optional() })
+  .or(z.object({ requestId: z.undefined().optional() }))
+  .catch({});
+
+export function registerSeatActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(seatActions.approve, async ({ ack, body, action, client }) => {
+    await ack();
+    const target = { client, userId: body.user.id, responseUrl: body.response_url };
+    let locale: 'en' | 'fr' = 'en';
+    const card = {
+      channel: body.container?.channel_id as string | undefined,
+      ts: body.container?.message_ts as string | undefined,
+    };
+    try {
+      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
+      if (!who.linked) return;
+      locale = who.actor.locale;
+      const id = requestId.parse(action.value);
+      try {
+        await decideSeatRequest(deps.db, who.actor, { requestId: id, decision: 'approve' });
+      } finally {
+        await redrawCard(deps.db, client, who.organization.id, id, who.organization.locale, card);
+      }
+    } catch (error) {
+      await reply(target, { text: errorText(error, locale, deps.log, 'seat approve') });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(seatActions.deny, async ({ ack, body, action, client }) => {
+    await ack();
+    const target = { client, userId: body.user.id, responseUrl: body.response_url };
+    let locale: 'en' | 'fr' = 'en';
+    try {
+      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
+      if (!who.linked) return;
+      locale = who.actor.locale;
+      // Asked before the reason is typed: a member who may not decide is told at once.
+      assertCanDecideSeatRequests(who.actor);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: denyModal(locale, {
+          requestId: requestId.parse(action.value),
+          channelId: body.container?.channel_id as string | undefined,
+          messageTs: body.container?.message_ts as string | undefined,
+        }),
+      });
+    } catch (error) {
+      await reply(target, { text: errorText(error, locale, deps.log, 'seat deny') });
+    }
+  });
+
+  app.view(callbacks.deny, async ({ ack, body, view, client }) => {
+    const metadata = parseMetadata(denyMetadata, view.private_metadata);
+    let locale: 'en' | 'fr' = 'en';
+    try {
+      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
+      if (!who.linked || !metadata.requestId) return await ack();
+      locale = who.actor.locale;
+      const { reason } = denyState.parse(view.state.values);
+      await decideSeatRequest(deps.db, who.actor, { requestId: metadata.requestId, decision: 'deny', reason });
+      await ack();
+      await redrawCard(deps.db, client, who.organization.id, metadata.requestId, who.organization.locale, {
+        channel: 'channelId' in metadata ? metadata.channelId : undefined,
+        ts: 'messageTs' in metadata ? metadata.messageTs : undefined,
+      });
+    } catch (error) {
+      // Shown on the reason field: "already decided by ...", "a reason is required", "only managers".
+      await ack({ response_action: 'errors', errors: { reason: errorText(error, locale, deps.log, 'seat deny') } });
+      if (isAppError(error) && error.code === 'seat_request.already_decided' && metadata.requestId) {
+        const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
+        if (who.linked) {
+          await redrawCard(deps.db, client, who.organization.id, metadata.requestId, who.organization.locale, {
+            channel: 'channelId' in metadata ? metadata.channelId : undefined,
+            ts: 'messageTs' in metadata ? metadata.messageTs : undefined,
+          });
+        }
+      }
+    }
+  });
+}
+
+/** Redraws the card from the database: whoever decided, every manager sees the same card. */
+export async function redrawCard(
+  db: Db,
+  client: WebClient,
+  organizationId: string,
+  id: string,
+  locale: 'en' | 'fr',
+  card: { channel?: string; ts?: string },
+): Promise<void> {
+  if (!card.channel || !card.ts) return;
+  const details = await seatRequestDetails(db, organizationId, id);
+  if (!details) return;
+  await client.chat.update({ channel: card.channel, ts: card.ts, ...seatRequestCard(details, locale) });
+}

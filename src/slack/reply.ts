@@ -1,0 +1,65 @@
+// Answers to the person who acted: through the response_url Slack gave with their command or
+// click (works in any channel, even those the bot is not in), else in their DM with the bot.
+// Domain refusals become their message in the person's language; anything else is logged and
+// answered with a neutral line (never a stack trace).
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { isAppError } from '../errors/app-error.js';
+import type { Locale } from '../i18n/locale.js';
+import { t } from '../i18n/messages.js';
+import type { Logger } from '../log/logger.js';
+import { slackTexts } from './texts.js';
+
+export interface SlackMessage {
+  text: string;
+  blocks?: KnownBlock[];
+  /** Replace the message the click came from (pending list pages). */
+  replaceOriginal?: boolean;
+}
+
+export interface ReplyTarget {
+  client: WebClient;
+  userId: string;
+  responseUrl?: string;
+}
+
+export async function reply(target: ReplyTarget, message: SlackMessage): Promise<void> {
+  if (target.responseUrl) {
+    const res = await fetch(target.responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        response_type: 'ephemeral',
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+        ...(message.replaceOriginal ? { replace_original: true } : {}),
+      }),
+    });
+    if (res.ok) return;
+    // An expired response_url (30 minutes, 5 uses): fall back to the DM.
+  }
+  await target.client.chat.postMessage({ channel: target.userId, text: message.text, blocks: message.blocks });
+}
+
+export function errorText(error: unknown, locale: Locale, log: Logger, context: string): string {
+  if (isAppError(error)) return t(locale, error.code, error.params as never);
+  log.error('Slack request failed', { context, error: error instanceof Error ? error.message : String(error) });
+  return slackTexts(locale).unexpected;
+}
+
+export async function replyError(
+  target: ReplyTarget,
+  error: unknown,
+  locale: Locale,
+  log: Logger,
+  context: string,
+): Promise<void> {
+  await reply(target, { text: errorText(error, locale, log, context) });
+}
+
+export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+/** Slack's mrkdwn treats &, < and > as markup. */
+export const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Slack's limit for a section's text. */
+export const clip = (text: string, max = 2900) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -1,0 +1,258 @@
+// Slack's own words (buttons, headings, summaries) in English and French. Refusals come from the
+// domain's messages (src/i18n) and are rendered from their codes.
+import type { Locale } from '../i18n/locale.js';
+
+const n = (count: number, one: string, many: string, locale: Locale) =>
+  `${count} ${count === 1 || (locale === 'fr' && count === 0) ? one : many}`;
+
+const en = {
+  inviteTitle: 'Invite people',
+  send: 'Invite',
+  cancel: 'Cancel',
+  close: 'Close',
+  emailsLabel: 'E-mail addresses',
+  emailsHint: 'One or more, separated by commas, spaces or new lines.',
+  roleLabel: 'Role',
+  userTypeLabel: 'User type',
+  userTypeHint: 'The roles offered depend on the user type.',
+  groupsLabel: 'Groups',
+  groupsHint: 'Optional, separated by commas.',
+  messageLabel: 'Personal message',
+  messageHint: 'Optional, added to the e-mail.',
+  mustUseEmailLabel: 'Enrollment',
+  mustUseEmailOption: 'The invitee must enroll with this exact address',
+  emailsMissing: 'Type at least one e-mail address.',
+  working: 'Working on it…',
+
+  invited: 'invited',
+  held: 'held for approval',
+  alreadyInvited: 'already invited (kept as it is)',
+  refused: 'refused',
+  inviteHeading: (count: number) => `*Invitations*: ${n(count, 'address', 'addresses', 'en')}`,
+  heldNote: 'Beyond the seat limit: the managers were asked to approve the extra seats; you will be told their answer.',
+
+  pendingHeading: (total: number, page: number, pages: number) =>
+    `*Invitations*: ${n(total, 'match', 'matches', 'en')} (page ${page} of ${pages})`,
+  pendingCounts: (pending: number, held: number) => `${pending} pending · ${held} awaiting approval`,
+  pendingEmpty: 'No invitation matches.',
+  pendingRow: (status: string, role: string, type: string, by: string, expires: string) =>
+    `${status} · ${role} · ${type} · by ${by} · expires ${expires}`,
+  resend: 'Resend',
+  revoke: 'Revoke',
+  previous: 'Previous',
+  next: 'Next',
+  revokeConfirmTitle: 'Revoke this invitation?',
+  revokeConfirm: (email: string) => `The link sent to ${email} will stop working at once, and its seat is freed.`,
+  resent: (email: string) => `Invitation to ${email} sent again.`,
+  revoked: (email: string) => `Invitation to ${email} revoked: the link no longer works.`,
+
+  seatsHeading: (org: string) => `*Seats of ${org}*`,
+  seatsLine: (used: number, limit: number, remaining: number) => `${used} of ${limit} used · ${remaining} remaining`,
+  seatsDetail: (members: number, pending: number, held: number, requests: number) =>
+    `${members} members · ${pending} pending invitations · ${held} awaiting approval (${n(requests, 'open request', 'open requests', 'en')})`,
+  byUserType: 'By user type',
+
+  seatRequestTitle: 'Seat request',
+  seatRequestText: (by: string, seats: number, org: string) =>
+    `*${by}* asks for ${n(seats, 'extra seat', 'extra seats', 'en')} in ${org}.`,
+  seatRequestFor: 'For',
+  andMore: (count: number) => `and ${count} more`,
+  seatsBeforeAfter: (before: number, after: number) => `Seats: ${before} → ${after}`,
+  billingNotice: (seats: number) =>
+    `Approving adds ${n(seats, 'seat', 'seats', 'en')} to the plan; they are billed from the next invoice.`,
+  approve: 'Approve',
+  deny: 'Deny',
+  approveConfirm: (seats: number, after: number) => `Add ${n(seats, 'seat', 'seats', 'en')} (${after} in all)?`,
+  denyTitle: 'Deny the seat request',
+  denyReasonLabel: 'Reason (sent to the requester)',
+  approved: (by: string, after: number) => `✅ Approved by ${by}: the plan now has ${after} seats.`,
+  denied: (by: string, reason: string) => `❌ Denied by ${by}: ${reason}`,
+  decisionDm: (approved: boolean, seats: number, by: string, reason: string | null) =>
+    approved
+      ? `✅ Your request for ${n(seats, 'seat', 'seats', 'en')} was approved by ${by}: the held invitations are on their way.`
+      : `❌ Your request for ${n(seats, 'seat', 'seats', 'en')} was denied by ${by}: ${reason ?? ''}. The held invitations were cancelled.`,
+
+  accepted: (email: string) => `✅ ${email} accepted your invitation and joined.`,
+  expired: (email: string) => `⌛ Your invitation to ${email} expired without an answer. Invite again if needed.`,
+  bounced: (email: string, detail: string) =>
+    `⚠️ The invitation e-mail to ${email} could not be delivered (${detail}). Check the address.`,
+  undeliverable: (email: string) =>
+    `⚠️ The invitation e-mail to ${email} could not be sent after several attempts. Try \`/invite resend ${email}\`.`,
+
+  importTitle: 'Import people',
+  importCheck: 'Check',
+  importFileLabel: 'CSV file',
+  importFileHint:
+    'A header row (Email, First Name, Last Name, User Type, Role… in English or French), separated by commas, semicolons or tabs.',
+  importPasteLabel: 'Or paste the rows',
+  importChecking: 'Checking every row…',
+  importReviewTitle: 'Review the import',
+  importConfirm: (count: number) => `Import ${count}`,
+  importSummary: (rows: number, valid: number, errors: number) =>
+    `*${n(rows, 'row', 'rows', 'en')}* read: ${valid} valid, ${n(errors, 'error', 'errors', 'en')}.`,
+  importPlan: (invite: number, add: number, already: number, hold: number) =>
+    `To invite: ${invite} · to add directly: ${add} · already invited or members: ${already}${hold ? ` · held for approval (beyond the seats): ${hold}` : ''}`,
+  importErrorsHeading: 'Rows with an error (they will be skipped; fix the file and upload it again to include them):',
+  importErrorLine: (line: number, column: string, message: string) => `Line ${line}, ${column}: ${message}`,
+  importMoreErrors: (count: number) => `…and ${n(count, 'more error', 'more errors', 'en')}.`,
+  importNothing: 'No valid row to import: fix the file and upload it again.',
+  importProgress: (done: number, total: number | undefined, phase: string) =>
+    `⏳ Import in progress: ${phase === 'reading' ? 'reading' : 'writing'} ${done}${total ? ` of ${total}` : ''} rows…`,
+  importDone: (invited: number, held: number, added: number, already: number, errors: number) =>
+    `✅ Import done: ${invited} invited, ${held} held for approval, ${added} added directly, ${already} already there, ${n(errors, 'row', 'rows', 'en')} skipped.`,
+  importFailed: 'The import stopped before writing anything:',
+
+  setupTitle: 'Create an organization',
+  setupNameLabel: 'Organization name',
+  setupSeatsLabel: 'Seats in the plan',
+  setupDone: (org: string) =>
+    `This workspace is now linked to ${org}, and you are its owner. Type \`/invite help\` to see what you can do.`,
+  linked: (org: string) => `This workspace is now linked to ${org}.`,
+  settingsTitle: 'Sesame settings',
+  managersChannelLabel: "Managers' channel",
+  managersChannelHint: 'Seat requests are posted there for the managers to approve or deny. Invite the bot to it.',
+  settingsSaved: (channel: string) => `Seat requests will be posted in <#${channel}>.`,
+  save: 'Save',
+  unexpected: 'Something went wrong on our side; nothing was lost. Try again in a moment.',
+  usage: (problem: string) => `I did not understand "${problem}". Type \`/invite help\` for the commands.`,
+  help: [
+    '*Sesame: invite people to your organization*',
+    '`/invite`: open the invite form',
+    '`/invite ana@example.com bo@example.com [role] [user type]`: invite directly',
+    '`/invite import`: upload a CSV (checked row by row before anything is sent)',
+    '`/invite pending [status:held] [role:…] [type:…] [by:e-mail] [expiring:7] [text]`: the open invitations, with Resend and Revoke',
+    '`/invite resend <e-mail|id>` · `/invite revoke <e-mail|id>`',
+    '`/invite seats`: seats used and remaining',
+    '`/invite settings`: the managers’ channel (owners)',
+    '`/invite link <code>` · `/invite setup`: link this workspace to an organization',
+  ].join('\n'),
+};
+
+export type SlackTexts = typeof en;
+
+const fr: SlackTexts = {
+  inviteTitle: 'Inviter des personnes',
+  send: 'Inviter',
+  cancel: 'Annuler',
+  close: 'Fermer',
+  emailsLabel: 'Adresses électroniques',
+  emailsHint: 'Une ou plusieurs, séparées par des virgules, des espaces ou des retours à la ligne.',
+  roleLabel: 'Rôle',
+  userTypeLabel: "Type d'utilisateur",
+  userTypeHint: "Les rôles proposés dépendent du type d'utilisateur.",
+  groupsLabel: 'Groupes',
+  groupsHint: 'Facultatif, séparés par des virgules.',
+  messageLabel: 'Message personnel',
+  messageHint: "Facultatif, ajouté à l'e-mail.",
+  mustUseEmailLabel: 'Inscription',
+  mustUseEmailOption: "La personne invitée doit s'inscrire avec cette adresse exacte",
+  emailsMissing: 'Saisissez au moins une adresse électronique.',
+  working: 'En cours…',
+
+  invited: 'invitée',
+  held: "en attente d'approbation",
+  alreadyInvited: 'déjà invitée (invitation conservée)',
+  refused: 'refusée',
+  inviteHeading: (count) => `*Invitations* : ${n(count, 'adresse', 'adresses', 'fr')}`,
+  heldNote:
+    'Au-delà du nombre de places : les responsables doivent approuver les places supplémentaires ; vous serez prévenu de leur réponse.',
+
+  pendingHeading: (total, page, pages) =>
+    `*Invitations* : ${n(total, 'résultat', 'résultats', 'fr')} (page ${page} sur ${pages})`,
+  pendingCounts: (pending, held) => `${pending} en attente · ${held} en attente d'approbation`,
+  pendingEmpty: 'Aucune invitation ne correspond.',
+  pendingRow: (status, role, type, by, expires) => `${status} · ${role} · ${type} · par ${by} · expire le ${expires}`,
+  resend: 'Renvoyer',
+  revoke: 'Révoquer',
+  previous: 'Précédent',
+  next: 'Suivant',
+  revokeConfirmTitle: 'Révoquer cette invitation ?',
+  revokeConfirm: (email) => `Le lien envoyé à ${email} cessera aussitôt de fonctionner, et sa place sera libérée.`,
+  resent: (email) => `Invitation à ${email} renvoyée.`,
+  revoked: (email) => `Invitation à ${email} révoquée : le lien ne fonctionne plus.`,
+
+  seatsHeading: (org) => `*Places de ${org}*`,
+  seatsLine: (used, limit, remaining) => `${used} sur ${limit} utilisées · ${remaining} restantes`,
+  seatsDetail: (members, pending, held, requests) =>
+    `${members} membres · ${pending} invitations en attente · ${held} en attente d'approbation (${n(requests, 'demande ouverte', 'demandes ouvertes', 'fr')})`,
+  byUserType: "Par type d'utilisateur",
+
+  seatRequestTitle: 'Demande de places',
+  seatRequestText: (by, seats, org) =>
+    `*${by}* demande ${n(seats, 'place supplémentaire', 'places supplémentaires', 'fr')} pour ${org}.`,
+  seatRequestFor: 'Pour',
+  andMore: (count) => `et ${count} autres`,
+  seatsBeforeAfter: (before, after) => `Places : ${before} → ${after}`,
+  billingNotice: (seats) =>
+    `Approuver ajoute ${n(seats, 'place', 'places', 'fr')} à l'abonnement ; elles seront facturées dès la prochaine facture.`,
+  approve: 'Approuver',
+  deny: 'Refuser',
+  approveConfirm: (seats, after) => `Ajouter ${n(seats, 'place', 'places', 'fr')} (${after} au total) ?`,
+  denyTitle: 'Refuser la demande',
+  denyReasonLabel: 'Motif (envoyé au demandeur)',
+  approved: (by, after) => `✅ Approuvée par ${by} : l'abonnement compte désormais ${after} places.`,
+  denied: (by, reason) => `❌ Refusée par ${by} : ${reason}`,
+  decisionDm: (approved, seats, by, reason) =>
+    approved
+      ? `✅ Votre demande de ${n(seats, 'place', 'places', 'fr')} a été approuvée par ${by} : les invitations retenues partent.`
+      : `❌ Votre demande de ${n(seats, 'place', 'places', 'fr')} a été refusée par ${by} : ${reason ?? ''}. Les invitations retenues ont été annulées.`,
+
+  accepted: (email) => `✅ ${email} a accepté votre invitation et a rejoint l'organisation.`,
+  expired: (email) => `⌛ Votre invitation à ${email} a expiré sans réponse. Invitez à nouveau si besoin.`,
+  bounced: (email, detail) =>
+    `⚠️ L'e-mail d'invitation à ${email} n'a pas pu être remis (${detail}). Vérifiez l'adresse.`,
+  undeliverable: (email) =>
+    `⚠️ L'e-mail d'invitation à ${email} n'a pas pu être envoyé après plusieurs tentatives. Essayez \`/invite resend ${email}\`.`,
+
+  importTitle: 'Importer des personnes',
+  importCheck: 'Vérifier',
+  importFileLabel: 'Fichier CSV',
+  importFileHint:
+    "Une ligne d'en-tête (Adresse électronique, Prénom, Nom, Type d'utilisateur, Rôle… en français ou en anglais), séparateur virgule, point-virgule ou tabulation.",
+  importPasteLabel: 'Ou collez les lignes',
+  importChecking: 'Vérification de chaque ligne…',
+  importReviewTitle: "Vérifier l'import",
+  importConfirm: (count) => `Importer ${count}`,
+  importSummary: (rows, valid, errors) =>
+    `*${n(rows, 'ligne lue', 'lignes lues', 'fr')}* : ${valid} valides, ${n(errors, 'erreur', 'erreurs', 'fr')}.`,
+  importPlan: (invite, add, already, hold) =>
+    `À inviter : ${invite} · à ajouter directement : ${add} · déjà invitées ou membres : ${already}${hold ? ` · en attente d'approbation (au-delà des places) : ${hold}` : ''}`,
+  importErrorsHeading:
+    'Lignes en erreur (elles seront ignorées ; corrigez le fichier et chargez-le à nouveau pour les inclure) :',
+  importErrorLine: (line, column, message) => `Ligne ${line}, ${column} : ${message}`,
+  importMoreErrors: (count) => `…et ${n(count, 'autre erreur', 'autres erreurs', 'fr')}.`,
+  importNothing: 'Aucune ligne valide à importer : corrigez le fichier et chargez-le à nouveau.',
+  importProgress: (done, total, phase) =>
+    `⏳ Import en cours : ${phase === 'reading' ? 'lecture' : 'écriture'} de ${done}${total ? ` sur ${total}` : ''} lignes…`,
+  importDone: (invited, held, added, already, errors) =>
+    `✅ Import terminé : ${invited} invitées, ${held} en attente d'approbation, ${added} ajoutées directement, ${already} déjà présentes, ${n(errors, 'ligne ignorée', 'lignes ignorées', 'fr')}.`,
+  importFailed: "L'import s'est arrêté avant d'écrire quoi que ce soit :",
+
+  setupTitle: 'Créer une organisation',
+  setupNameLabel: "Nom de l'organisation",
+  setupSeatsLabel: "Places de l'abonnement",
+  setupDone: (org) =>
+    `Cet espace de travail est désormais lié à ${org}, dont vous êtes propriétaire. Tapez \`/invite aide\` pour voir ce que vous pouvez faire.`,
+  linked: (org) => `Cet espace de travail est désormais lié à ${org}.`,
+  settingsTitle: 'Paramètres Sesame',
+  managersChannelLabel: 'Canal des responsables',
+  managersChannelHint:
+    "Les demandes de places y sont publiées pour que les responsables les approuvent ou les refusent. Invitez-y l'application.",
+  settingsSaved: (channel) => `Les demandes de places seront publiées dans <#${channel}>.`,
+  save: 'Enregistrer',
+  unexpected: "Un problème est survenu de notre côté ; rien n'a été perdu. Réessayez dans un instant.",
+  usage: (problem) => `Je n'ai pas compris « ${problem} ». Tapez \`/invite aide\` pour voir les commandes.`,
+  help: [
+    '*Sesame : invitez des personnes dans votre organisation*',
+    "`/invite` : ouvrir le formulaire d'invitation",
+    "`/invite ana@exemple.fr bo@exemple.fr [rôle] [type d'utilisateur]` : inviter directement",
+    '`/invite import` : charger un CSV (vérifié ligne par ligne avant tout envoi)',
+    '`/invite pending [statut:retenue] [role:…] [type:…] [par:e-mail] [expire:7] [texte]` : les invitations en cours, avec Renvoyer et Révoquer',
+    '`/invite resend <e-mail|id>` · `/invite revoke <e-mail|id>`',
+    '`/invite seats` : places utilisées et restantes',
+    '`/invite settings` : le canal des responsables (propriétaires)',
+    '`/invite link <code>` · `/invite setup` : lier cet espace de travail à une organisation',
+  ].join('\n'),
+};
+
+export const slackTexts = (locale: Locale): SlackTexts => (locale === 'fr' ? fr : en);

@@ -1,0 +1,80 @@
+// Modal submissions, parsed with zod at the edge: Slack's `view.state.values` is
+// { [block_id]: { [action_id]: { type, value | selected_option | selected_options | files ... } } }.
+import { z } from 'zod';
+
+const text = z.object({ value: z.string().nullish() }).transform((v) => v.value?.trim() ?? '');
+const select = z
+  .object({ selected_option: z.object({ value: z.string() }).nullish() })
+  .transform((v) => v.selected_option?.value);
+const checkboxes = z
+  .object({ selected_options: z.array(z.object({ value: z.string() })).nullish() })
+  .transform((v) => (v.selected_options ?? []).map((o) => o.value));
+const conversation = z
+  .object({ selected_conversation: z.string().nullish() })
+  .transform((v) => v.selected_conversation ?? undefined);
+const number = z.object({ value: z.string().nullish() }).transform((v) => (v.value ? Number(v.value) : Number.NaN));
+
+export const slackFile = z.object({
+  id: z.string(),
+  name: z.string().default('upload.csv'),
+  size: z.number().optional(),
+  url_private_download: z.url().optional(),
+  url_private: z.url().optional(),
+});
+export type SlackFile = z.infer<typeof slackFile>;
+
+const files = z.object({ files: z.array(slackFile).nullish() }).transform((v) => v.files ?? []);
+
+const values = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+export const inviteState = values.transform((v, ctx) => {
+  const roleBlock = Object.keys(v).find((k) => k.startsWith('role:'));
+  const parsed = z
+    .object({
+      emails: z.object({ value: text }),
+      user_type: z.object({ invite_user_type: select }),
+      groups: z.object({ value: text }).optional(),
+      message: z.object({ value: text }).optional(),
+      must_use_email: z.object({ value: checkboxes }).optional(),
+    })
+    .safeParse(v);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    return z.NEVER;
+  }
+  const role = roleBlock ? select.safeParse(v[roleBlock]?.value) : undefined;
+  return {
+    emails: parsed.data.emails.value,
+    userType: parsed.data.user_type.invite_user_type,
+    role: role?.success ? role.data : undefined,
+    roleBlockId: roleBlock ?? 'role:',
+    groups: parsed.data.groups?.value ?? '',
+    message: parsed.data.message?.value ?? '',
+    mustUseEmail: (parsed.data.must_use_email?.value ?? []).includes('yes'),
+  };
+});
+
+export const setupState = z
+  .object({ name: z.object({ value: text }), seats: z.object({ value: number }) })
+  .transform((v) => ({ name: v.name.value, seats: v.seats.value }));
+
+export const settingsState = z
+  .object({ managers_channel: z.object({ value: conversation }) })
+  .transform((v) => ({ managersChannelId: v.managers_channel.value }));
+
+export const importState = z
+  .object({ file: z.object({ value: files }).optional(), paste: z.object({ value: text }).optional() })
+  .transform((v) => ({ files: v.file?.value ?? [], pasted: v.paste?.value ?? '' }));
+
+export const denyState = z.object({ reason: z.object({ value: text }) }).transform((v) => ({ reason: v.reason.value }));
+
+/** Our own private_metadata, read back (Slack returns it untouched, but it is still input). */
+export const replyMetadata = z.object({ responseUrl: z.url().optional(), channelId: z.string().optional() }).catch({});
+
+export const parseMetadata = <T>(schema: z.ZodType<T>, raw: string | undefined): T => {
+  try {
+    return schema.parse(JSON.parse(raw || '{}'));
+  } catch {
+    return schema.parse({});
+  }
+};
