@@ -12,6 +12,7 @@ import { registerMembers } from './commands/members.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
+import { registerSlack } from './commands/slack.js';
 import { registerWebhooks } from './commands/webhooks.js';
 import { arg, langSchema } from './values.js';
 
@@ -63,6 +64,7 @@ Examples:
   registerMembers(program);
   registerAudit(program);
   registerWebhooks(program);
+  registerSlack(program);
   registerJobs(program);
   registerMigrate(program);
   return program;

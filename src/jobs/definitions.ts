@@ -1,12 +1,14 @@
 // Sesame's scheduled jobs. Each handler is one call to a domain function; the runner
 // (run-job.ts) repeats it while batches come back full, the scheduler (scheduler.ts) triggers it.
 import { z } from 'zod';
-import { publicUrl } from '../config/env.js';
+import { publicUrl, slackMode } from '../config/env.js';
 import { createTransport } from '../email/transport/create-transport.js';
 import { cleanUpSpentTokens } from '../invitations/clean-up-tokens.js';
 import { expireDueInvitations } from '../invitations/expire.js';
 import { sendDueReminders } from '../invitations/remind.js';
+import { type ChatNotifier, deliverNotifications } from '../notifications/deliver-notifications.js';
 import { deliverOutbox } from '../outbox/deliver-outbox.js';
+import { createSlackNotifier } from '../slack/notify/slack-notifier.js';
 import { defineJob, type JobDefinition } from './job.js';
 
 const SECOND = 1000;
@@ -17,6 +19,7 @@ export const jobIntervals = {
   'send-reminders': 5 * MINUTE,
   'expire-invitations': MINUTE,
   'deliver-outbox': 5 * SECOND,
+  'deliver-notifications': 5 * SECOND,
   'clean-up-tokens': 60 * MINUTE,
 } as const;
 
@@ -65,6 +68,29 @@ const deliverOutboxJob = defineJob({
   full: () => false,
 });
 
+const deliverNotificationsJob = defineJob({
+  name: 'deliver-notifications',
+  description: "post the chat notifications: seat requests in the managers' channel, outcomes to inviters",
+  intervalMs: jobIntervals['deliver-notifications'],
+  resident: true,
+  options: z.object({ maxAttempts: z.number().int().min(1).max(100).optional() }),
+  handler: async (ctx, options) => {
+    const notifiers: ChatNotifier[] = [];
+    if (slackMode(ctx.env)) {
+      notifiers.push(
+        createSlackNotifier({
+          db: ctx.db,
+          // One workspace: its token; OAuth distribution: each workspace's installation.
+          botToken: slackMode(ctx.env) === 'single' ? ctx.env.SLACK_BOT_TOKEN : undefined,
+          slackApiUrl: ctx.env.SLACK_API_URL,
+        }),
+      );
+    }
+    return { ...(await deliverNotifications(ctx.db, { ...options, notifiers, log: ctx.log, signal: ctx.signal })) };
+  },
+  full: () => false,
+});
+
 const cleanUpTokens = defineJob({
   name: 'clean-up-tokens',
   description: 'delete the link tokens of invitations closed for longer than the retention',
@@ -74,13 +100,20 @@ const cleanUpTokens = defineJob({
   full: (summary, { limit }) => summary.deleted >= limit,
 });
 
-export const jobNames = ['send-reminders', 'expire-invitations', 'deliver-outbox', 'clean-up-tokens'] as const;
+export const jobNames = [
+  'send-reminders',
+  'expire-invitations',
+  'deliver-outbox',
+  'deliver-notifications',
+  'clean-up-tokens',
+] as const;
 export type JobName = (typeof jobNames)[number];
 
 export const jobs: Record<JobName, JobDefinition> = {
   'send-reminders': sendReminders,
   'expire-invitations': expireInvitations,
   'deliver-outbox': deliverOutboxJob,
+  'deliver-notifications': deliverNotificationsJob,
   'clean-up-tokens': cleanUpTokens,
 };
 

@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
 import { databaseInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/register.js';
+import { defaultSlackApiUrl } from './slack-api-url.js';
 
 export const SLACK_SCOPES = [
   'commands',
@@ -23,15 +24,17 @@ export const SLACK_SCOPES = [
   'groups:read',
 ];
 
-export type SlackConfig = Pick<
-  Env,
-  | 'SLACK_BOT_TOKEN'
-  | 'SLACK_SIGNING_SECRET'
-  | 'SLACK_CLIENT_ID'
-  | 'SLACK_CLIENT_SECRET'
-  | 'SLACK_STATE_SECRET'
-  | 'SLACK_APP_TOKEN'
-  | 'SLACK_API_URL'
+export type SlackConfig = Partial<
+  Pick<
+    Env,
+    | 'SLACK_BOT_TOKEN'
+    | 'SLACK_SIGNING_SECRET'
+    | 'SLACK_CLIENT_ID'
+    | 'SLACK_CLIENT_SECRET'
+    | 'SLACK_STATE_SECRET'
+    | 'SLACK_APP_TOKEN'
+    | 'SLACK_API_URL'
+  >
 >;
 
 export interface SlackService {
@@ -45,8 +48,6 @@ export interface SlackService {
 
 /** How old (or how far ahead) a signed request may be: Slack's own 5 minutes, both ways. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
-
-export const defaultSlackApiUrl = 'https://slack.com/api/';
 
 export function createSlackService(options: {
   config: SlackConfig;

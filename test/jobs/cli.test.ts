@@ -50,7 +50,7 @@ describe('sesame jobs run and remind', { timeout: 120_000 }, () => {
     const bogus = await sesame(['jobs', 'run', 'expire-everything']);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain(
-      'expected one of send-reminders, expire-invitations, deliver-outbox, clean-up-tokens',
+      'expected one of send-reminders, expire-invitations, deliver-outbox, deliver-notifications, clean-up-tokens',
     );
     const help = await sesame(['jobs', 'run', '--help']);
     expect(help.stdout).toContain('deliver-outbox');

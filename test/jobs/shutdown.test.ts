@@ -2,7 +2,7 @@
 // not stop is terminated at the bound, and a job never overlaps itself.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobName } from '../../src/jobs/definitions.js';
+import { type JobName, jobNames } from '../../src/jobs/definitions.js';
 import { type JobSchedule, type RunEvent, startScheduler } from '../../src/jobs/scheduler.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSendgrid, startFakeSendgrid } from '../support/fake-sendgrid.js';
@@ -20,12 +20,7 @@ afterAll(async () => {
 });
 
 const only = (name: JobName, schedule: JobSchedule) =>
-  Object.fromEntries(
-    (['send-reminders', 'expire-invitations', 'deliver-outbox', 'clean-up-tokens'] as const).map((job) => [
-      job,
-      job === name ? schedule : { enabled: false },
-    ]),
-  );
+  Object.fromEntries(jobNames.map((job) => [job, job === name ? schedule : { enabled: false }]));
 
 describe('stopping the scheduler', () => {
   /** Three invitations whose e-mails SendGrid (the fake, answering after 1 s) will receive. */

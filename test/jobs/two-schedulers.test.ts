@@ -54,6 +54,8 @@ describe('two schedulers on one database', () => {
       'send-reminders': { ...fast, payload: { limit: 100 } },
       'deliver-outbox': { ...fast, payload: { batchSize: 150, maxBatches: 2 } },
       'clean-up-tokens': { enabled: false },
+      // Chat notifications have their own test (test/slack/notifications.test.ts).
+      'deliver-notifications': { enabled: false },
     };
     const logA = testLog();
     const logB = testLog();

@@ -58,10 +58,18 @@ export async function linkedWorkspace(
 ) {
   const { organization, owner } = await newOrganization(t.prisma, options);
   const teamId = `T${randomUUID().slice(0, 8).toUpperCase()}`;
-  await t.prisma.chatWorkspace.create({ data: { platform: 'slack', externalId: teamId, organizationId: organization.id } });
+  await t.prisma.chatWorkspace.create({
+    data: { platform: 'slack', externalId: teamId, organizationId: organization.id },
+  });
   const person = (email: string, extra: { isAdmin?: boolean; locale?: string } = {}): SlackPerson => {
     const userId = `U${randomUUID().slice(0, 10).toUpperCase()}`;
-    h.fake.addUser({ id: userId, teamId, email, locale: extra.locale ?? options.slackLocale ?? 'en-US', isAdmin: extra.isAdmin });
+    h.fake.addUser({
+      id: userId,
+      teamId,
+      email,
+      locale: extra.locale ?? options.slackLocale ?? 'en-US',
+      isAdmin: extra.isAdmin,
+    });
     return { userId, email };
   };
   const ownerUser = person(owner.member.email, { isAdmin: true });

@@ -1,0 +1,39 @@
+// Reads what a notification needs to be said: the seat request's details, the invitation's
+// address, the recipient's e-mail. Null when its subject is gone (nothing left to say).
+import type { Db } from '../db/database.js';
+import { seatRequestDetails } from '../seats/seat-request-details.js';
+import type { ChatNotification, NotificationPayload } from './notification.js';
+
+export async function describeNotification(
+  db: Db,
+  organizationId: string,
+  payload: NotificationPayload,
+): Promise<ChatNotification | null> {
+  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { locale: true } });
+  if (!organization) return null;
+  const organizationLocale = organization.locale;
+  const recipientOf = async (memberId: string) => {
+    const member = await db.member.findFirst({
+      where: { id: memberId, organizationId },
+      select: { id: true, email: true },
+    });
+    return member ? { memberId: member.id, email: member.email } : null;
+  };
+  if (payload.type === 'seat_request.created' || payload.type === 'seat_request.decided') {
+    const details = await seatRequestDetails(db, organizationId, payload.seatRequestId);
+    if (!details) return null;
+    if (payload.type === 'seat_request.created') return { type: payload.type, details, organizationLocale };
+    const recipient = await recipientOf(payload.recipientId);
+    return recipient ? { type: payload.type, details, recipient, organizationLocale } : null;
+  }
+  const [invitation, recipient] = await Promise.all([
+    db.invitation.findFirst({ where: { id: payload.invitationId, organizationId }, select: { email: true } }),
+    recipientOf(payload.recipientId),
+  ]);
+  if (!invitation || !recipient) return null;
+  const detail =
+    payload.type === 'invitation.bounced'
+      ? [payload.deliveryStatus?.toLowerCase(), payload.reason].filter(Boolean).join(': ') || undefined
+      : undefined;
+  return { type: payload.type, invitationEmail: invitation.email, detail, recipient, organizationLocale };
+}

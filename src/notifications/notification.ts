@@ -1,0 +1,40 @@
+// Chat notifications as the outbox holds them (written by the domain, often in set-based SQL),
+// and as the chat channels receive them: with what they need to say it already read.
+import { z } from 'zod';
+import type { SeatRequestDetails } from '../seats/seat-request-details.js';
+
+export const notificationPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('seat_request.created'), seatRequestId: z.uuid() }),
+  z.object({ type: z.literal('seat_request.decided'), seatRequestId: z.uuid(), recipientId: z.uuid() }),
+  z.object({
+    type: z.enum(['invitation.accepted', 'invitation.expired', 'invitation.undeliverable']),
+    invitationId: z.uuid(),
+    recipientId: z.uuid(),
+  }),
+  z.object({
+    type: z.literal('invitation.bounced'),
+    invitationId: z.uuid(),
+    recipientId: z.uuid(),
+    deliveryStatus: z.string().nullish(),
+    reason: z.string().nullish(),
+  }),
+]);
+export type NotificationPayload = z.infer<typeof notificationPayload>;
+
+/** The member a notification is for (the inviter, the requester). */
+export interface Recipient {
+  memberId: string;
+  email: string;
+}
+
+export type ChatNotification =
+  | { type: 'seat_request.created'; details: SeatRequestDetails; organizationLocale: 'en' | 'fr' }
+  | { type: 'seat_request.decided'; details: SeatRequestDetails; recipient: Recipient; organizationLocale: 'en' | 'fr' }
+  | {
+      type: 'invitation.accepted' | 'invitation.expired' | 'invitation.undeliverable' | 'invitation.bounced';
+      invitationEmail: string;
+      /** Why SendGrid gave up (bounces). */
+      detail?: string;
+      recipient: Recipient;
+      organizationLocale: 'en' | 'fr';
+    };
