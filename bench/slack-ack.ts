@@ -6,7 +6,9 @@
 // Both apps get identical requests (same bodies, same signing secret), in alternating bursts;
 // after each Sesame burst the bench waits for its 50 answers on the response_urls, so that no
 // burst's work spills into the next. p50 and p99 are over every timed request of each app
-// (runs x 50); the per-burst figures are printed too.
+// (runs x 50, nearest rank); the per-burst figures are printed too (a burst's p99 is its slowest of 50).
+// The client, both apps and the fake Slack share this process: the fake's share of the work (it
+// records Sesame's response_url posts) counts against Sesame, never for it.
 //
 // Alone: `npx tsx bench/slack-ack.ts` (its own scratch database at BENCH_DATABASE_URL).
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '../../src/config/env.js';
+import { ConfigError, parseEnv, slackMode } from '../../src/config/env.js';
 
 describe('parseEnv', () => {
   it('has a default for every setting', () => {
@@ -52,6 +52,34 @@ describe('parseEnv', () => {
     expect(error.message).not.toContain('\n');
     expect(error.message).toContain('DATABASE_URL');
     expect(error.message).toContain('postgresql://');
+  });
+});
+
+describe('Slack variables', () => {
+  it('tells which set-up they describe', () => {
+    expect(slackMode(parseEnv({}))).toBeUndefined();
+    expect(slackMode(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe('single');
+    const oauth = {
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_CLIENT_ID: 'c',
+      SLACK_CLIENT_SECRET: 'x',
+      SLACK_STATE_SECRET: 'y',
+    };
+    expect(slackMode(parseEnv(oauth))).toBe('oauth');
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET=missing'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN=(set): expected a bot token'],
+    [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN=missing'],
+    [{ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x' }, 'SLACK_STATE_SECRET=missing'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xoxb-2' }, 'SLACK_APP_TOKEN=(set)'],
+  ])('refuses an incomplete or wrong set-up in one line, never printing a secret (%o)', (vars, expected) => {
+    const error = catchError(() => parseEnv(vars));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toContain(expected);
+    for (const value of Object.values(vars)) if (value.length > 2) expect(error.message).not.toContain(value);
   });
 });
 

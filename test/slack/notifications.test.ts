@@ -235,9 +235,9 @@ describe('seat request card', () => {
     const from = fake.calls.length;
     await deliver();
     const update = callsSince(from, 'chat.update').find((c) => c.args.ts === posted?.messageId);
-    expect(update).toBeDefined();
-    expect(textOf(update as SlackCall)).toContain(en.denied(managerEmail, 'No budget this quarter'));
-    expect((update?.args.blocks as Block[]).some((b) => b.type === 'actions')).toBe(false);
+    if (!update) throw new Error('the card was not redrawn');
+    expect(textOf(update)).toContain(en.denied(managerEmail, 'No budget this quarter'));
+    expect((update.args.blocks as Block[]).some((b) => b.type === 'actions')).toBe(false);
     const dms = dmsTo(ownerSlackId ?? '');
     expect(dms.map((d) => d.args.text)).toEqual([en.decisionDm(false, 2, managerEmail, 'No budget this quarter')]);
   });

@@ -96,6 +96,19 @@ export async function startFakeSlack(
     return { id: u.id, team_id: u.teamId, name, real_name: profile.real_name, ...flags, ...locale, profile };
   };
 
+  /** What oauth.v2.access answers for a workspace installing the app (the code names the team). */
+  const oauthAccess = (args: Record<string, unknown>) => ({
+    app_id: 'A0SESAME',
+    authed_user: { id: 'UINSTALLER' },
+    scope: 'commands,chat:write',
+    token_type: 'bot',
+    access_token: fake.botToken,
+    bot_user_id: fake.botUserId,
+    team: { id: String(args.code ?? fake.teamId), name: 'Installed team' },
+    enterprise: null,
+    is_enterprise_install: false,
+  });
+
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     const view = (args.view ?? {}) as Record<string, unknown>;
     const bot = { user_id: fake.botUserId, bot_id: 'BTEST', is_enterprise_install: false };
@@ -179,6 +192,8 @@ export async function startFakeSlack(
         const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
         delete args.token;
         record({ method, args, token, at: Date.now() });
+        // OAuth's code exchange authenticates with the app's client id and secret, not a token.
+        if (method === 'oauth.v2.access') return send(200, { ok: true, ...oauthAccess(args) });
         if (token !== fake.botToken) return send(200, { ok: false, error: 'invalid_auth' });
         const failure = failures.get(method)?.shift();
         if (failure && 'status' in failure) {
