@@ -16,7 +16,8 @@ import { type ChatNotification, notificationPayload } from './notification.js';
 /** One chat platform's way of saying a notification in one of its workspaces. */
 export interface ChatNotifier {
   platform: ChatPlatform;
-  deliver(workspace: ChatWorkspace, notification: ChatNotification): Promise<Verdict>;
+  /** `now`: the run's clock, for a retry time the platform asks for (429). */
+  deliver(workspace: ChatWorkspace, notification: ChatNotification, now: Date): Promise<Verdict>;
 }
 
 export async function deliverNotifications(
@@ -46,7 +47,7 @@ export async function deliverNotifications(
     const results = [];
     // One at a time: chat platforms limit posting rates per workspace and channel.
     for (const message of claimed) {
-      results.push({ message, verdict: await deliverOne(db, message, options) });
+      results.push({ message, verdict: await deliverOne(db, message, { ...options, now }) });
     }
     const settled = await settle(db, results, { now: options.now ?? new Date(), maxAttempts, log: options.log });
     for (const key of Object.keys(total) as (keyof Settled)[]) total[key] += settled[key];
@@ -58,7 +59,7 @@ export async function deliverNotifications(
 async function deliverOne(
   db: Db,
   message: { organizationId: string; payload: unknown; attempts: number },
-  options: { notifiers: ChatNotifier[]; log: Logger; maxAttempts?: number },
+  options: { notifiers: ChatNotifier[]; log: Logger; maxAttempts?: number; now: Date },
 ): Promise<Verdict> {
   if (message.attempts > (options.maxAttempts ?? 10)) {
     return { type: 'failed', retryable: true, error: 'every attempt was interrupted' };
@@ -75,7 +76,7 @@ async function deliverOne(
   const verdicts: Verdict[] = [];
   for (const workspace of workspaces) {
     const notifier = options.notifiers.find((n) => n.platform === workspace.platform);
-    if (notifier) verdicts.push(await notifier.deliver(workspace, notification));
+    if (notifier) verdicts.push(await notifier.deliver(workspace, notification, options.now));
   }
   // Sent if any workspace said it; else the first retryable failure (retried), else the first verdict.
   return (

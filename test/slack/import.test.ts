@@ -298,6 +298,46 @@ describe('/invite import', () => {
     expect(await invitationCount(w.organization.id)).toBe(10_000);
   });
 
+  // Source bug (src/slack/listeners/import-flow.ts:34): identify() runs before ack() and is not
+  // caught, so a refusal there leaves the submission unanswered (Bolt answers 404 after 3 s).
+  it("answers a submission from someone who is no longer a member, within Slack's 3 s", async () => {
+    const w = await linkedWorkspace(t, h);
+    const stranger = w.person('stranger@nowhere.example');
+    const started = Date.now();
+    const check = await submitCheck(w, pasteValues(csvWithErrors), '', stranger);
+    expect(check.answeredAt - started).toBeLessThan(2500);
+    expect(check.post.status).toBe(200);
+    expect(check.post.text).toContain('stranger@nowhere.example is not a member of');
+    expect(await t.prisma.importDraft.count({ where: { organizationId: w.organization.id } })).toBe(0);
+  });
+
+  // Source bug (src/slack/listeners/import-flow.ts:72-75): when the import fails after the
+  // progress message was posted, that message keeps saying "Import in progress" forever.
+  it('replaces the progress message when the import stops after it started', async () => {
+    const w = await linkedWorkspace(t, h);
+    const check = await submitCheck(w, pasteValues(csvWithErrors));
+    const review = (await check.review()).args.view as View;
+    // Stands for any failure once the draft is claimed (a database error...): its file became unreadable.
+    const { draftId } = JSON.parse(String(review.private_metadata)) as { draftId: string };
+    await t.prisma.importDraft.update({ where: { id: draftId }, data: { content: 'Nothing,Here\n' } });
+    const since = Date.now();
+    await confirm(w, review);
+    const progress = await h.fake.waitFor(
+      'chat.postMessage',
+      (args) => args.channel === w.ownerUser.userId && /Import in progress/.test(String(args.text)),
+    );
+    expect(progress.at).toBeGreaterThanOrEqual(since);
+    const told = await toldUser(w.ownerUser, /No Email column/, since);
+    expect(told.at).toBeGreaterThanOrEqual(since);
+    const channel = String(progress.args.channel).replace(/^U/, 'D');
+    const updated = await h.fake.waitFor('chat.update', (args) => args.channel === channel, 3000);
+    expect(String(updated.args.text)).not.toContain('Import in progress');
+    expect(await invitationCount(w.organization.id)).toBe(0);
+    expect(await t.prisma.importDraft.findUnique({ where: { id: draftId }, select: { status: true } })).toEqual({
+      status: 'REVIEWED',
+    });
+  });
+
   it('shows the review in French to an owner whose Slack is in French', async () => {
     const w = await linkedWorkspace(t, h, { slackLocale: 'fr-FR' });
     const frenchHeader = "Adresse électronique;Prénom;Nom;Type d'utilisateur;Rôle";

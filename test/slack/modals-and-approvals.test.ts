@@ -178,7 +178,7 @@ describe('the seat request card', () => {
   });
 
   it('asks a reason to deny, cancels the held invitations and redraws the card', async () => {
-    const { w, requestId, ts, click } = await heldRequest();
+    const { w, requestId, ts } = await heldRequest();
     const triggerId = `trigger-${randomUUID()}`;
     await interaction(
       h,

@@ -39,14 +39,14 @@ export function createSlackNotifier(options: { db: Db; botToken?: string; slackA
 
   return {
     platform: 'slack',
-    async deliver(workspace, notification) {
+    async deliver(workspace, notification, now) {
       const client = await clientFor(workspace.externalId);
       if (!client) return { type: 'skipped', note: 'no Slack token for this workspace' };
       const ref: WorkspaceRef = { platform: 'slack', externalId: workspace.externalId };
       try {
         return await say(db, client, ref, workspace, notification);
       } catch (error) {
-        return verdictOf(error);
+        return verdictOf(error, now);
       }
     },
   };
@@ -109,20 +109,28 @@ async function direct(
     await rememberChatUser(db, ref, { externalUserId: found.user.id, email: recipient.email });
     user = await findChatUserByEmail(db, ref, recipient.email);
   }
+  if (user && !user.locale) {
+    // users.lookupByEmail does not tell the language; users.info does, once per person.
+    const info = await client.users.info({ user: user.externalUserId, include_locale: true });
+    if (info.user?.locale) {
+      await rememberChatUser(db, ref, { externalUserId: user.externalUserId, locale: info.user.locale });
+      user = { ...user, locale: info.user.locale };
+    }
+  }
   if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
   const message = text(slackTexts(pickLocale(user.locale, fallback)));
   await client.chat.postMessage({ channel: user.externalUserId, text: message });
   return { type: 'sent' };
 }
 
-function verdictOf(error: unknown): Verdict {
+function verdictOf(error: unknown, now: Date): Verdict {
   const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number };
   if (e.code === ErrorCode.RateLimitedError) {
     return {
       type: 'failed',
       retryable: true,
       error: 'rate limited by Slack',
-      retryAt: new Date(Date.now() + (e.retryAfter ?? 1) * 1000),
+      retryAt: new Date(now.getTime() + (e.retryAfter ?? 1) * 1000),
     };
   }
   if (e.code === ErrorCode.PlatformError) {

@@ -1,0 +1,117 @@
+// `npm run slack:previews`: writes docs/slack/*.json, the Block Kit of Sesame's main Slack surfaces
+// built from sample data by the same code the app runs (paste one into Slack's Block Kit Builder,
+// https://app.slack.com/block-kit-builder, to see it as Slack draws it).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DryRunResult } from '../src/imports/dry-run-import.js';
+import type { InvitationPage } from '../src/invitations/list-invitations.js';
+import { defaultCatalogue } from '../src/organizations/catalogue.js';
+import type { Organization } from '../src/organizations/organization.js';
+import type { SeatRequestDetails } from '../src/seats/seat-request-details.js';
+import { importReview } from '../src/slack/blocks/import-review.js';
+import { inviteModal } from '../src/slack/blocks/invite-modal.js';
+import { pendingList } from '../src/slack/blocks/pending-list.js';
+import { seatRequestCard } from '../src/slack/blocks/seat-request-card.js';
+
+const dir = join(import.meta.dirname, '..', 'docs', 'slack');
+const organization = { id: 'org', name: 'Acme', catalogue: defaultCatalogue, locale: 'en' } as unknown as Organization;
+const now = new Date('2026-11-27T10:00:00Z');
+const day = 86_400_000;
+
+const invitation = (email: string, status: 'PENDING' | 'AWAITING_APPROVAL', role: string, userType: string) =>
+  ({
+    id: `3f1c2a9e-0000-4000-8000-00000000000${email.length % 10}`,
+    email,
+    firstName: '',
+    lastName: '',
+    status,
+    role,
+    userType,
+    inviterEmail: 'camille@acme.example',
+    expiresAt: new Date(now.getTime() + 12 * day),
+    deliveryStatus: 'DELIVERED',
+  }) as unknown as InvitationPage['invitations'][number];
+
+const page: InvitationPage = {
+  invitations: [
+    invitation('ana@acme.example', 'PENDING', 'publisher', 'creator'),
+    invitation('bo@acme.example', 'PENDING', 'viewer', 'viewer'),
+    invitation('chen@acme.example', 'AWAITING_APPROVAL', 'data_editor', 'editor'),
+  ],
+  total: 3,
+  page: 1,
+  pageSize: 10,
+  pages: 1,
+  counts: { pending: 2, awaitingApproval: 1, byUserType: { creator: 1, viewer: 1, editor: 1 } },
+};
+
+const seatRequest = {
+  request: {
+    id: '7d0f5b7e-1111-4000-8000-000000000001',
+    organizationId: 'org',
+    requestedById: 'm',
+    seatsRequested: 2,
+    limitBefore: 10,
+    status: 'PENDING',
+    decidedById: null,
+    decidedAt: null,
+    reason: null,
+    createdAt: now,
+  },
+  organizationName: 'Acme',
+  requestedByEmail: 'camille@acme.example',
+  decidedByEmail: null,
+  invitees: ['chen@acme.example', 'dina@acme.example'],
+  inviteeCount: 2,
+  limitAfter: 12,
+} as SeatRequestDetails;
+
+const dryRun: DryRunResult = {
+  rows: 5,
+  valid: 3,
+  toInvite: 3,
+  toAdd: 0,
+  alreadyInvited: 0,
+  alreadyMembers: 0,
+  wouldHold: 1,
+  errors: [
+    {
+      line: 3,
+      column: 'Email',
+      code: 'email.apostrophe',
+      params: {},
+      message: '"o\'neil@acme.example" contains an apostrophe, which e-mail addresses may not contain here: remove it.',
+    },
+    {
+      line: 5,
+      column: 'Role',
+      code: 'role.admin_not_grantable',
+      params: {},
+      message:
+        'The Administrator role cannot be granted by invitation or import; invite with another role, then promote the member.',
+    },
+  ] as DryRunResult['errors'],
+  warnings: [],
+};
+
+const surfaces: Record<string, unknown> = {
+  'invite-modal': inviteModal(defaultCatalogue, 'en', {}, 'creator'),
+  'invite-modal-fr': inviteModal(defaultCatalogue, 'fr', {}, 'editor'),
+  'pending-list': { blocks: pendingList(page, organization, {}, 'en').blocks },
+  'seat-request-card': { blocks: seatRequestCard(seatRequest, 'en').blocks },
+  'seat-request-card-approved': {
+    blocks: seatRequestCard(
+      { ...seatRequest, request: { ...seatRequest.request, status: 'APPROVED' }, decidedByEmail: 'dana@acme.example' },
+      'en',
+    ).blocks,
+  },
+  'import-review': importReview(dryRun, 'en', { draftId: 'draft' }),
+};
+
+await mkdir(dir, { recursive: true });
+for (const [name, surface] of Object.entries(surfaces)) {
+  await writeFile(join(dir, `${name}.json`), `${JSON.stringify(surface, null, 2)}\n`);
+}
+console.log(
+  `Written ${Object.keys(surfaces).length} surfaces to ${dir}: paste one into https://app.slack.com/block-kit-builder`,
+);
