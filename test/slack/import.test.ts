@@ -168,7 +168,8 @@ describe('/invite import', () => {
     expect(text).toMatch(/Line 6, Email: ana@example\.com already appears on line 2/);
     expect(text).not.toMatch(/Line [23],/);
     expect(review.submit).toMatchObject({ text: 'Import 2' });
-    // The download used the bot token on the fake's own host; nothing is written but the draft.
+    // The fake serves the file only to the bot token (else 403), so the rows above came from it.
+    // Nothing is written but the draft.
     expect(await invitationCount(w.organization.id)).toBe(0);
     expect(await t.prisma.importDraft.count({ where: { organizationId: w.organization.id } })).toBe(1);
   });
