@@ -7,14 +7,16 @@
 // after each Sesame burst the bench waits for its 50 answers on the response_urls, so that no
 // burst's work spills into the next. p50 and p99 are over every timed request of each app
 // (runs x 50, nearest rank); the per-burst figures are printed too (a burst's p99 is its slowest of 50).
-// The client, both apps and the fake Slack share this process: the fake's share of the work (it
-// records Sesame's response_url posts) counts against Sesame, never for it.
+// The client sends with test/support/slack-requests.ts from a worker thread, so that it does not
+// share the apps' event loop (as bench/pages.ts does); the fake Slack shares Sesame's, so its part of
+// the work (recording the response_url posts) counts against Sesame, never for it.
 //
 // Alone: `npx tsx bench/slack-ack.ts` (its own scratch database at BENCH_DATABASE_URL).
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createPrismaClient, type Db } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/server.js';
@@ -22,7 +24,7 @@ import { createLogger } from '../src/log/logger.js';
 import { createOrganization } from '../src/organizations/create-organization.js';
 import { createSlackService } from '../src/slack/create-slack-app.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
-import { sendSlashCommand } from '../test/support/slack-requests.js';
+import type { sendSlashCommand } from '../test/support/slack-requests.js';
 import { DEFAULT_BENCH_URL, openBenchDatabase } from './bench-database.js';
 import { type BenchSection, ms, verdict } from './section.js';
 
@@ -84,6 +86,7 @@ export async function benchSlackAck(
   const bare = createServer(receiver.requestListener);
   const bareEndpoint = `${await listen(bare)}/slack/events`;
 
+  const client = startClient();
   let next = 0;
   const burstOfCommands = (): Command[] =>
     Array.from({ length: BURST }, () => {
@@ -97,8 +100,8 @@ export async function benchSlackAck(
       };
     });
   const round = async (commands: Command[]) => {
-    const bareMs = await burst(bareEndpoint, commands);
-    const sesameMs = await burst(sesameEndpoint, commands);
+    const bareMs = await client.burst(bareEndpoint, commands);
+    const sesameMs = await client.burst(sesameEndpoint, commands);
     // Sesame's work goes on after the ack: every invitation answered before the next burst.
     await Promise.all(
       commands.map((c) =>
@@ -151,6 +154,7 @@ export async function benchSlackAck(
     log(`ratio of p99s: ${result.ratio.toFixed(2)}x (target <= ${TARGET_RATIO.toFixed(1)}x) ${verdict(result.pass)}`);
     return result;
   } finally {
+    await client.stop();
     await Promise.all([close(sesame), close(bare)]);
     await fake.close();
   }
@@ -163,17 +167,53 @@ export const slackSection: BenchSection = {
   },
 };
 
-/** Sends the commands at once; the latency of each, from sending the request to the end of its response. */
-function burst(endpoint: string, commands: Command[]): Promise<number[]> {
-  return Promise.all(
-    commands.map(async (command) => {
+// The client, in a worker thread: for each burst it is sent, it sends the commands at once with
+// sendSlashCommand and answers with the latency of each, from sending the request to the end of
+// its response. tsx's hooks do not reach worker threads: the helper is loaded with tsImport.
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { tsxApi, requests, signingSecret } = workerData;
+const loaded = import(tsxApi).then(({ tsImport }) => tsImport(requests, requests));
+parentPort.on('message', async ({ endpoint, commands }) => {
+  try {
+    const { sendSlashCommand } = await loaded;
+    const latencies = await Promise.all(commands.map(async (command) => {
       const started = performance.now();
-      const answer = await sendSlashCommand(endpoint, SIGNING_SECRET, command);
+      const answer = await sendSlashCommand(endpoint, signingSecret, command);
       const elapsed = performance.now() - started;
-      if (answer.status !== 200) throw new Error(`${endpoint} answered HTTP ${answer.status}: ${answer.text}`);
+      if (answer.status !== 200) throw new Error(endpoint + ' answered HTTP ' + answer.status + ': ' + answer.text);
       return elapsed;
-    }),
-  );
+    }));
+    parentPort.postMessage({ latencies });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error) });
+  }
+});
+`;
+
+function startClient() {
+  const worker = new Worker(CLIENT, {
+    eval: true,
+    workerData: {
+      tsxApi: import.meta.resolve('tsx/esm/api'),
+      requests: new URL('../test/support/slack-requests.ts', import.meta.url).href,
+      signingSecret: SIGNING_SECRET,
+    },
+  });
+  return {
+    burst: (endpoint: string, commands: Command[]) =>
+      new Promise<number[]>((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        worker.once('error', onError);
+        worker.once('message', (answer: { latencies?: number[]; error?: string }) => {
+          worker.off('error', onError);
+          if (answer.latencies) resolve(answer.latencies);
+          else reject(new Error(`the Slack bench client failed: ${answer.error}`));
+        });
+        worker.postMessage({ endpoint, commands });
+      }),
+    stop: () => worker.terminate().then(() => undefined),
+  };
 }
 
 /** Nearest-rank percentile. */

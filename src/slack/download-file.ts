@@ -18,11 +18,18 @@ export async function downloadSlackFile(file: SlackFile, token: string, slackApi
       reason: `Slack answered ${res.status} for the file (files:read scope?)`,
     });
   }
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > MAX_DRAFT_BYTES) {
-    throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
+  // Counted as it arrives: a file bigger than announced is cut off, never held whole.
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body ?? []) {
+    size += chunk.length;
+    if (size > MAX_DRAFT_BYTES) {
+      await res.body?.cancel().catch(() => {});
+      throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
+    }
+    chunks.push(Buffer.from(chunk));
   }
-  return bytes;
+  return Buffer.concat(chunks);
 }
 
 function isSlackHost(url: URL, api: URL): boolean {

@@ -78,3 +78,12 @@ export const parseMetadata = <T>(schema: z.ZodType<T>, raw: string | undefined):
     return schema.parse({});
   }
 };
+
+/** JSON from a button value or private_metadata; undefined when it is not JSON (zod says the rest). */
+export const parseJson = (text: string | undefined): unknown => {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+};

@@ -47,7 +47,11 @@ export function importReview(dryRun: DryRunResult, locale: Locale, metadata: Imp
 }
 
 /** Row errors as sections of lines, at most MAX_ERROR_SECTIONS of them, the rest counted. */
-export function rowProblems(errors: DryRunResult['errors'], locale: Locale): KnownBlock[] {
+export function rowProblems(
+  errors: DryRunResult['errors'],
+  locale: Locale,
+  maxSections = MAX_ERROR_SECTIONS,
+): KnownBlock[] {
   if (errors.length === 0) return [];
   const s = slackTexts(locale);
   const sections: string[] = [];
@@ -58,7 +62,7 @@ export function rowProblems(errors: DryRunResult['errors'], locale: Locale): Kno
     if (current && current.length + line.length + 1 > PER_SECTION) {
       sections.push(current);
       current = '';
-      if (sections.length >= MAX_ERROR_SECTIONS) break;
+      if (sections.length >= maxSections) break;
     }
     current += `${current ? '\n' : ''}${clip(line, PER_SECTION)}`;
     shown++;
@@ -78,7 +82,7 @@ export function importDoneBlocks(result: RunImportResult, locale: Locale): { tex
     result.alreadyInvited + result.alreadyMembers,
     result.errors.length,
   );
-  const blocks: KnownBlock[] = [section(text), ...rowProblems(result.errors, locale).slice(0, 45)];
+  const blocks: KnownBlock[] = [section(text), ...rowProblems(result.errors, locale, 40)];
   if (result.seatRequestId) blocks.push(context(s.heldNote));
   return { text, blocks };
 }

@@ -18,7 +18,7 @@ import { downloadSlackFile } from '../download-file.js';
 import { identify } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { slackTexts } from '../texts.js';
-import { importState, parseMetadata, replyMetadata } from '../view-state.js';
+import { importState, parseJson, parseMetadata, replyMetadata } from '../view-state.js';
 
 const reviewMetadata = z
   .object({ draftId: z.uuid().optional(), responseUrl: z.url().optional(), channelId: z.string().optional() })
@@ -31,8 +31,14 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
   app.view(callbacks.importCheck, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const metadata = parseMetadata(replyMetadata, view.private_metadata);
-    const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
-    if (!who.linked) return ack();
+    // Whoever submits is answered within Slack's 3 s, on the form, even when they cannot import.
+    let who: Awaited<ReturnType<typeof identify>>;
+    try {
+      who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
+      if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
+    } catch (error) {
+      return ack({ response_action: 'errors', errors: { file: errorText(error, 'en', deps.log, 'import') } });
+    }
     const locale = who.actor.locale;
     const s = slackTexts(locale);
     const state = importState.safeParse(view.state.values);
@@ -61,7 +67,7 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
   app.view(callbacks.importConfirm, async ({ ack, body, view, client }) => {
     await ack();
     const userId = body.user.id;
-    const metadata = reviewMetadata.parse(safeJson(view.private_metadata));
+    const metadata = reviewMetadata.parse(parseJson(view.private_metadata));
     const target = { client, userId, responseUrl: metadata.responseUrl };
     let locale: Locale = 'en';
     try {
@@ -95,38 +101,40 @@ async function runWithProgress(
       .then(() => client.chat.update({ channel, ts, text: s.importProgress(done, total, phase) }))
       .catch((error: unknown) => deps.log.warn('Import progress not shown', { error: String(error) }));
   };
-  const result = await runImportDraft(deps.db, actor, job.draftId, {
-    onProgress: show,
-    onStart: async () => {
-      const posted = await client.chat.postMessage({
-        channel: job.userId,
-        text: s.importProgress(0, undefined, 'reading'),
-      });
-      if (posted.channel && posted.ts) {
-        message = { channel: posted.channel, ts: posted.ts };
-        lastUpdate = Date.now();
-        await recordChatPost(
-          deps.db,
-          { platform: 'slack', externalId: job.teamId },
-          {
-            subject: importSubject(job.draftId),
-            channelId: posted.channel,
-            messageId: posted.ts,
-          },
-        );
-      }
-    },
-  });
+  let result: Awaited<ReturnType<typeof runImportDraft>>;
+  try {
+    result = await runImportDraft(deps.db, actor, job.draftId, {
+      onProgress: show,
+      onStart: async () => {
+        const posted = await client.chat.postMessage({
+          channel: job.userId,
+          text: s.importProgress(0, undefined, 'reading'),
+        });
+        if (posted.channel && posted.ts) {
+          message = { channel: posted.channel, ts: posted.ts };
+          lastUpdate = Date.now();
+          await recordChatPost(
+            deps.db,
+            { platform: 'slack', externalId: job.teamId },
+            {
+              subject: importSubject(job.draftId),
+              channelId: posted.channel,
+              messageId: posted.ts,
+            },
+          );
+        }
+      },
+    });
+  } catch (error) {
+    await pending;
+    // The progress message must not say "in progress" for ever: it says why the import stopped.
+    if (!message) throw error;
+    const text = `${s.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`;
+    await client.chat.update({ channel: message.channel, ts: message.ts, text, blocks: [] });
+    return;
+  }
   await pending;
   const done = importDoneBlocks(result, actor.locale);
   if (message) await client.chat.update({ channel: message.channel, ts: message.ts, ...done });
   else await client.chat.postMessage({ channel: job.userId, ...done });
 }
-
-const safeJson = (text: string | undefined): unknown => {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return undefined;
-  }
-};

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { type InvitationFilter, listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
+import { asMember } from '../as-member.js';
 import { PENDING_PAGE_SIZE, pendingActions, pendingList } from '../blocks/pending-list.js';
 import type { SlackDeps } from '../deps.js';
-import { identify } from '../identify.js';
 import { errorText, escapeMrkdwn, reply } from '../reply.js';
 import { slackTexts } from '../texts.js';
+import { parseJson } from '../view-state.js';
 
 const listState = z
   .object({
@@ -34,27 +35,17 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
       body,
       action,
       client,
-    }: {
-      ack: () => Promise<void>;
-      body: BlockAction;
-      action: ButtonAction;
-      client: import('@slack/web-api').WebClient;
-    }) => {
+    }: Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0]) => {
       await ack();
-      const target = { client, userId: body.user.id, responseUrl: body.response_url };
-      let locale: 'en' | 'fr' = 'en';
-      try {
-        const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
-        if (!who.linked) return;
-        const { actor } = who;
-        locale = actor.locale;
-        const s = slackTexts(locale);
+      const request = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
+      await asMember(deps, client, request, `pending ${operation}`, async ({ actor, organization }, target) => {
+        const s = slackTexts(actor.locale);
         let filter: InvitationFilter;
         let notice: string | undefined;
         if (operation === 'page') {
-          filter = listState.parse(safeJson(action.value));
+          filter = listState.parse(parseJson(action.value));
         } else {
-          const value = rowValue.parse(safeJson(action.value));
+          const value = rowValue.parse(parseJson(action.value));
           filter = value.list;
           try {
             const invitation =
@@ -64,24 +55,14 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
             notice = escapeMrkdwn(operation === 'resend' ? s.resent(invitation.email) : s.revoked(invitation.email));
           } catch (error) {
             // A refusal (cooldown, already revoked) is shown above the list, which is redrawn.
-            notice = `⚠️ ${escapeMrkdwn(errorText(error, locale, deps.log, `pending ${operation}`))}`;
+            notice = `⚠️ ${escapeMrkdwn(errorText(error, actor.locale, deps.log, `pending ${operation}`))}`;
           }
         }
         const page = await listInvitations(deps.db, actor, { ...filter, pageSize: PENDING_PAGE_SIZE });
-        await reply(target, pendingList(page, who.organization, filter, locale, notice));
-      } catch (error) {
-        await reply(target, { text: errorText(error, locale, deps.log, `pending ${operation}`) });
-      }
+        await reply(target, pendingList(page, organization, filter, actor.locale, notice));
+      });
     };
   app.action<BlockAction<ButtonAction>>(pendingActions.resend, handle('resend'));
   app.action<BlockAction<ButtonAction>>(pendingActions.revoke, handle('revoke'));
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${pendingActions.page}:`), handle('page'));
 }
-
-const safeJson = (text: string | undefined): unknown => {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return undefined;
-  }
-};

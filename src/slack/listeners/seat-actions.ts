@@ -9,11 +9,12 @@ import { isAppError } from '../../errors/app-error.js';
 import { assertCanDecideSeatRequests } from '../../permissions/policy.js';
 import { decideSeatRequest } from '../../seats/decide-seat-request.js';
 import { seatRequestDetails } from '../../seats/seat-request-details.js';
+import { asMember } from '../as-member.js';
 import { callbacks, denyModal } from '../blocks/forms.js';
 import { seatActions, seatRequestCard } from '../blocks/seat-request-card.js';
 import type { SlackDeps } from '../deps.js';
 import { identify } from '../identify.js';
-import { errorText, reply } from '../reply.js';
+import { errorText } from '../reply.js';
 import { denyState, parseMetadata } from '../view-state.js';
 
 const requestId = z.uuid();
@@ -25,48 +26,34 @@ const denyMetadata = z
 export function registerSeatActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(seatActions.approve, async ({ ack, body, action, client }) => {
     await ack();
-    const target = { client, userId: body.user.id, responseUrl: body.response_url };
-    let locale: 'en' | 'fr' = 'en';
-    const card = {
-      channel: body.container?.channel_id as string | undefined,
-      ts: body.container?.message_ts as string | undefined,
-    };
-    try {
-      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
-      if (!who.linked) return;
-      locale = who.actor.locale;
+    const request = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
+    await asMember(deps, client, request, 'seat approve', async ({ actor, organization }) => {
       const id = requestId.parse(action.value);
       try {
-        await decideSeatRequest(deps.db, who.actor, { requestId: id, decision: 'approve' });
+        await decideSeatRequest(deps.db, actor, { requestId: id, decision: 'approve' });
       } finally {
-        await redrawCard(deps.db, client, who.organization.id, id, who.organization.locale, card);
+        // Decided now or already: the card shows the decision to everyone.
+        await redrawCard(deps.db, client, organization.id, id, organization.locale, cardOf(body));
       }
-    } catch (error) {
-      await reply(target, { text: errorText(error, locale, deps.log, 'seat approve') });
-    }
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(seatActions.deny, async ({ ack, body, action, client }) => {
     await ack();
-    const target = { client, userId: body.user.id, responseUrl: body.response_url };
-    let locale: 'en' | 'fr' = 'en';
-    try {
-      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
-      if (!who.linked) return;
-      locale = who.actor.locale;
+    const request = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
+    await asMember(deps, client, request, 'seat deny', async ({ actor }) => {
       // Asked before the reason is typed: a member who may not decide is told at once.
-      assertCanDecideSeatRequests(who.actor);
+      assertCanDecideSeatRequests(actor);
+      const card = cardOf(body);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: denyModal(locale, {
+        view: denyModal(actor.locale, {
           requestId: requestId.parse(action.value),
-          channelId: body.container?.channel_id as string | undefined,
-          messageTs: body.container?.message_ts as string | undefined,
+          channelId: card.channel,
+          messageTs: card.ts,
         }),
       });
-    } catch (error) {
-      await reply(target, { text: errorText(error, locale, deps.log, 'seat deny') });
-    }
+    });
   });
 
   app.view(callbacks.deny, async ({ ack, body, view, client }) => {
@@ -113,3 +100,9 @@ export async function redrawCard(
   if (!details) return;
   await client.chat.update({ channel: card.channel, ts: card.ts, ...seatRequestCard(details, locale) });
 }
+
+/** The message a click came from (the card), when it came from a message. */
+const cardOf = (body: BlockAction) => ({
+  channel: body.container?.channel_id as string | undefined,
+  ts: body.container?.message_ts as string | undefined,
+});
