@@ -85,7 +85,12 @@ export function createSlackService(options: {
   let mode: SlackService['mode'];
   if (config.SLACK_APP_TOKEN) {
     mode = 'socket';
-    receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, ...oauthOptions });
+    // One workspace (Slack does not distribute Socket Mode apps); its API base as configured.
+    receiver = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger,
+      installerOptions: { clientOptions: { slackApiUrl } },
+    });
   } else {
     mode = 'http';
     receiver = new HTTPReceiver({
@@ -99,7 +104,7 @@ export function createSlackService(options: {
   }
   const app = new App({
     receiver,
-    ...(oauth ? {} : { token: config.SLACK_BOT_TOKEN }),
+    ...(oauth && mode === 'http' ? {} : { token: config.SLACK_BOT_TOKEN }),
     clientOptions,
     logger,
   });

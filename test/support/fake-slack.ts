@@ -36,6 +36,8 @@ export interface FakeSlack {
   botToken: string;
   teamId: string;
   botUserId: string;
+  /** What apps.connections.open answers to an app-level token (xapp-...): a test's WebSocket server. */
+  socketModeUrl?: string;
   /** Every Web API call and every response_url POST (method 'response_url', args = JSON body plus responseUrlPath). */
   calls: SlackCall[];
   callsTo(method: string): SlackCall[];
@@ -194,6 +196,10 @@ export async function startFakeSlack(
         record({ method, args, token, at: Date.now() });
         // OAuth's code exchange authenticates with the app's client id and secret, not a token.
         if (method === 'oauth.v2.access') return send(200, { ok: true, ...oauthAccess(args) });
+        // Socket Mode: the app-level token asks where to open the WebSocket.
+        if (method === 'apps.connections.open' && token?.startsWith('xapp-')) {
+          return send(200, fake.socketModeUrl ? { ok: true, url: fake.socketModeUrl } : { ok: false, error: 'no_socket' });
+        }
         if (token !== fake.botToken) return send(200, { ok: false, error: 'invalid_auth' });
         const failure = failures.get(method)?.shift();
         if (failure && 'status' in failure) {
