@@ -121,7 +121,10 @@ function slackProblems(env: Env): { name: string; message: string } | undefined 
     return { name: 'SLACK_APP_TOKEN', message: 'expected an app-level token starting with xapp-' };
   }
   if (env.SLACK_APP_TOKEN && env.SLACK_CLIENT_ID) {
-    return { name: 'SLACK_APP_TOKEN', message: 'Socket Mode serves one workspace: use SLACK_BOT_TOKEN without SLACK_CLIENT_ID' };
+    return {
+      name: 'SLACK_APP_TOKEN',
+      message: 'Socket Mode serves one workspace: use SLACK_BOT_TOKEN without SLACK_CLIENT_ID',
+    };
   }
   if (env.SLACK_CLIENT_ID && !(env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET)) {
     const name = env.SLACK_CLIENT_SECRET ? 'SLACK_STATE_SECRET' : 'SLACK_CLIENT_SECRET';

@@ -198,7 +198,10 @@ export async function startFakeSlack(
         if (method === 'oauth.v2.access') return send(200, { ok: true, ...oauthAccess(args) });
         // Socket Mode: the app-level token asks where to open the WebSocket.
         if (method === 'apps.connections.open' && token?.startsWith('xapp-')) {
-          return send(200, fake.socketModeUrl ? { ok: true, url: fake.socketModeUrl } : { ok: false, error: 'no_socket' });
+          return send(
+            200,
+            fake.socketModeUrl ? { ok: true, url: fake.socketModeUrl } : { ok: false, error: 'no_socket' },
+          );
         }
         if (token !== fake.botToken) return send(200, { ok: false, error: 'invalid_auth' });
         const failure = failures.get(method)?.shift();
