@@ -25,3 +25,15 @@ export function findChatPost(db: Db, ref: WorkspaceRef, subject: string): Promis
     where: { platform_workspaceId_subject: { platform: ref.platform, workspaceId: ref.externalId, subject } },
   });
 }
+
+/** Every post about a subject: the card itself, or one per person it was sent to (`<subject>:...`). */
+export function findChatPosts(db: Db, ref: WorkspaceRef, subject: string): Promise<ChatPost[]> {
+  return db.chatPost.findMany({
+    where: {
+      platform: ref.platform,
+      workspaceId: ref.externalId,
+      OR: [{ subject }, { subject: { startsWith: `${subject}:` } }],
+    },
+    orderBy: { createdAt: 'asc' },
+  });
+}

@@ -272,8 +272,25 @@ describe('seat request card', () => {
     expect(dmsTo(ownerSlackId ?? '').map((d) => d.args.text)).toEqual([fr.decisionDm(true, 2, managerEmail, null)]);
   });
 
-  it("is not posted when no managers' channel is set: skipped with a note about /invite settings", async () => {
-    const { organization, teamId, requestId } = await seatRequest({ managersChannelId: null });
+  it("without a managers' channel, goes to each manager on Slack in a direct message, once", async () => {
+    const { organization, owner, teamId, ownerSlackId, requestId, slackUser } = await seatRequest({
+      managersChannelId: null,
+    });
+    const managerEmail = `manager.${suffix()}@example.org`;
+    await memberActor(t.prisma, owner, { email: managerEmail, manager: true });
+    const managerSlackId = slackUser(managerEmail);
+    await memberActor(t.prisma, owner, { email: `plain.${suffix()}@example.org` });
+    await deliver();
+    const posts = cardPosts(requestId);
+    expect(posts.map((p) => p.args.channel).sort()).toEqual([managerSlackId, ownerSlackId].sort());
+    expect(await t.prisma.chatPost.count({ where: { workspaceId: teamId } })).toBe(2);
+    expect(await onlyNotification(organization.id)).toMatchObject({ status: 'SENT' });
+    await deliver();
+    expect(cardPosts(requestId)).toHaveLength(2);
+  });
+
+  it("is skipped, with a note about /invite settings, when there is no managers' channel and no manager on Slack", async () => {
+    const { organization, teamId, requestId } = await seatRequest({ managersChannelId: null, ownerSlackLocale: null });
     const from = fake.calls.length;
     await deliver();
     expect(cardPosts(requestId)).toHaveLength(0);
@@ -281,11 +298,7 @@ describe('seat request card', () => {
     expect(await postOf(teamId, requestId)).toBeNull();
     const row = await onlyNotification(organization.id);
     // Skipped rows are closed (SENT, never sent: no sent_at) with the reason in last_error.
-    expect(row).toMatchObject({
-      status: 'SENT',
-      sentAt: null,
-      lastError: "no managers' channel: an owner sets it with /invite settings",
-    });
+    expect(row).toMatchObject({ status: 'SENT', sentAt: null });
     expect(row.lastError).toContain('/invite settings');
   });
 

@@ -3,11 +3,11 @@
 // outside any Slack request: the workspace's bot token comes from the configuration (one
 // workspace) or from its OAuth installation.
 import { ErrorCode, WebClient } from '@slack/web-api';
-import { findChatPost, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
+import { findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import type { Db } from '../../db/database.js';
-import type { ChatWorkspace } from '../../generated/prisma/client.js';
+import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
@@ -62,20 +62,16 @@ async function say(
   if (n.type === 'seat_request.created' || n.type === 'seat_request.decided') {
     const subject = seatRequestSubject(n.details.request.id);
     const card = seatRequestCard(n.details, n.organizationLocale);
-    const posted = await findChatPost(db, ref, subject);
-    if (posted) {
-      // Already posted (a retry, or the decision): the card is redrawn, never posted twice.
-      await client.chat.update({ channel: posted.channelId, ts: posted.messageId, ...card });
-    } else if (n.type === 'seat_request.created') {
-      if (!workspace.managersChannelId) {
-        return { type: 'skipped', note: "no managers' channel: an owner sets it with /invite settings" };
+    // Already posted (a retry, or the decision): each card is redrawn, never posted twice.
+    const posted = await findChatPosts(db, ref, subject);
+    for (const post of posted) await client.chat.update({ channel: post.channelId, ts: post.messageId, ...card });
+    if (n.type === 'seat_request.created') {
+      if (workspace.managersChannelId) {
+        if (posted.length === 0) await postCard(db, client, ref, subject, workspace.managersChannelId, card);
+        return { type: 'sent' };
       }
-      const result = await client.chat.postMessage({ channel: workspace.managersChannelId, ...card });
-      if (result.channel && result.ts) {
-        await recordChatPost(db, ref, { subject, channelId: result.channel, messageId: result.ts });
-      }
+      return cardToEachManager(db, client, ref, workspace.organizationId, subject, card, posted);
     }
-    if (n.type === 'seat_request.created') return { type: 'sent' };
     const r = n.details.request;
     return direct(db, client, ref, n.recipient, n.organizationLocale, (s) =>
       s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
@@ -90,6 +86,47 @@ async function say(
   });
 }
 
+type Card = ReturnType<typeof seatRequestCard>;
+
+async function postCard(db: Db, client: WebClient, ref: WorkspaceRef, subject: string, channel: string, card: Card) {
+  const result = await client.chat.postMessage({ channel, ...card });
+  if (result.channel && result.ts) {
+    await recordChatPost(db, ref, { subject, channelId: result.channel, messageId: result.ts });
+  }
+}
+
+/**
+ * Without a managers' channel, the card goes to each manager (and owner) in a direct message, so
+ * that a held invitation never waits unseen. Each post is recorded: a retry posts only the missing.
+ */
+async function cardToEachManager(
+  db: Db,
+  client: WebClient,
+  ref: WorkspaceRef,
+  organizationId: string,
+  subject: string,
+  card: Card,
+  posted: { subject: string }[],
+): Promise<Verdict> {
+  const managers = await db.member.findMany({
+    where: { organizationId, OR: [{ isManager: true }, { isOwner: true }] },
+    select: { email: true },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
+  });
+  let reached = posted.length;
+  for (const manager of managers) {
+    const user = await slackUserFor(db, client, ref, manager.email);
+    const dmSubject = `${subject}:dm:${user?.externalUserId}`;
+    if (!user || posted.some((p) => p.subject === dmSubject)) continue;
+    await postCard(db, client, ref, dmSubject, user.externalUserId, card);
+    reached++;
+  }
+  return reached > 0
+    ? { type: 'sent' }
+    : { type: 'skipped', note: "no managers' channel (set it with /invite settings) and no manager on Slack" };
+}
+
 /** A direct message to a member, found by the e-mail Slack knows them by. */
 async function direct(
   db: Db,
@@ -99,15 +136,24 @@ async function direct(
   fallback: Locale,
   text: (s: ReturnType<typeof slackTexts>) => string,
 ): Promise<Verdict> {
-  let user = await findChatUserByEmail(db, ref, recipient.email);
+  const user = await slackUserFor(db, client, ref, recipient.email);
+  if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
+  const message = text(slackTexts(pickLocale(user.locale, fallback)));
+  await client.chat.postMessage({ channel: user.externalUserId, text: message });
+  return { type: 'sent' };
+}
+
+/** The Slack user of an e-mail in the workspace (remembered), with their language; null if none. */
+async function slackUserFor(db: Db, client: WebClient, ref: WorkspaceRef, email: string): Promise<ChatUser | null> {
+  let user = await findChatUserByEmail(db, ref, email);
   if (!user) {
-    const found = await client.users.lookupByEmail({ email: recipient.email }).catch((error: unknown) => {
+    const found = await client.users.lookupByEmail({ email }).catch((error: unknown) => {
       if ((error as { data?: { error?: string } }).data?.error === 'users_not_found') return undefined;
       throw error;
     });
-    if (!found?.user?.id) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
-    await rememberChatUser(db, ref, { externalUserId: found.user.id, email: recipient.email });
-    user = await findChatUserByEmail(db, ref, recipient.email);
+    if (!found?.user?.id) return null;
+    await rememberChatUser(db, ref, { externalUserId: found.user.id, email });
+    user = await findChatUserByEmail(db, ref, email);
   }
   if (user && !user.locale) {
     // users.lookupByEmail does not tell the language; users.info does, once per person.
@@ -117,10 +163,7 @@ async function direct(
       user = { ...user, locale: info.user.locale };
     }
   }
-  if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
-  const message = text(slackTexts(pickLocale(user.locale, fallback)));
-  await client.chat.postMessage({ channel: user.externalUserId, text: message });
-  return { type: 'sent' };
+  return user;
 }
 
 function verdictOf(error: unknown, now: Date): Verdict {
