@@ -27,6 +27,8 @@ export async function reply(target: ReplyTarget, message: SlackMessage): Promise
   if (target.responseUrl) {
     const res = await fetch(target.responseUrl, {
       method: 'POST',
+      // A hung response_url must not hold the listener: the DM below is the fallback.
+      signal: AbortSignal.timeout(10_000),
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         response_type: 'ephemeral',
@@ -34,9 +36,9 @@ export async function reply(target: ReplyTarget, message: SlackMessage): Promise
         ...(message.blocks ? { blocks: message.blocks } : {}),
         ...(message.replaceOriginal ? { replace_original: true } : {}),
       }),
-    });
-    if (res.ok) return;
-    // An expired response_url (30 minutes, 5 uses): fall back to the DM.
+    }).catch(() => undefined);
+    if (res?.ok) return;
+    // An expired response_url (30 minutes, 5 uses) or an unreachable one: fall back to the DM.
   }
   await target.client.chat.postMessage({ channel: target.userId, text: message.text, blocks: message.blocks });
 }
