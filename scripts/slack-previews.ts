@@ -1,17 +1,21 @@
 // `npm run slack:previews`: writes docs/slack/*.json, the Block Kit of Sesame's main Slack surfaces
 // built from sample data by the same code the app runs (paste one into Slack's Block Kit Builder,
-// https://app.slack.com/block-kit-builder, to see it as Slack draws it).
+// https://app.slack.com/block-kit-builder, to see it as Slack draws it), and, when Chromium is installed,
+// docs/slack/*.png: a screenshot of each, drawn by scripts/render-block-kit.ts, for the README.
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DryRunResult } from '../src/imports/dry-run-import.js';
 import type { InvitationPage } from '../src/invitations/list-invitations.js';
 import { defaultCatalogue } from '../src/organizations/catalogue.js';
 import type { Organization } from '../src/organizations/organization.js';
+import { chromium } from 'playwright-core';
 import type { SeatRequestDetails } from '../src/seats/seat-request-details.js';
 import { importReview } from '../src/slack/blocks/import-review.js';
 import { inviteModal } from '../src/slack/blocks/invite-modal.js';
 import { pendingList } from '../src/slack/blocks/pending-list.js';
 import { seatRequestCard } from '../src/slack/blocks/seat-request-card.js';
+import { renderBlockKitHtml } from './render-block-kit.js';
 
 const dir = join(import.meta.dirname, '..', 'docs', 'slack');
 const organization = { id: 'org', name: 'Acme', catalogue: defaultCatalogue, locale: 'en' } as unknown as Organization;
@@ -115,3 +119,37 @@ for (const [name, surface] of Object.entries(surfaces)) {
 console.log(
   `Written ${Object.keys(surfaces).length} surfaces to ${dir}: paste one into https://app.slack.com/block-kit-builder`,
 );
+
+const chromiumPath = '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  console.log(`PNG screenshots skipped: no ${chromiumPath} (install it with \`apt-get install -y chromium\`).`);
+} else {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  try {
+    for (const [name, surface] of Object.entries(surfaces)) {
+      const isModal = (surface as { type?: string }).type === 'modal';
+      const page = await browser.newPage({
+        viewport: { width: isModal ? 560 : 720, height: 100 }, // fullPage grows it to the content
+        deviceScaleFactor: 1,
+      });
+      const html = renderBlockKitHtml(surface, { optionalLabel: name.endsWith('-fr') ? '(facultatif)' : '(optional)' });
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.screenshot({ path: join(dir, `${name}.png`), type: 'png', fullPage: true });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`Written ${Object.keys(surfaces).length} screenshots (PNG) to ${dir}`);
+}

@@ -5,8 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkCode } from '../../src/chat/link-codes.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { sendSlashCommand, slackSignature } from '../support/slack-requests.js';
-import { command, linkedWorkspace, messageText, SIGNING_SECRET, type SlackHarness, startSlack } from './support.js';
+import { blockActionPayload, sendSlashCommand, slackSignature } from '../support/slack-requests.js';
+import {
+  command,
+  interaction,
+  linkedWorkspace,
+  messageText,
+  SIGNING_SECRET,
+  type SlackHarness,
+  startSlack,
+} from './support.js';
 
 let t: TestDatabase;
 let h: SlackHarness;
@@ -101,6 +109,43 @@ describe('/invite pending, resend, revoke, seats, help', () => {
     expect(messageText(filtered.args)).toContain('1 match (page 1 of 1)');
     const unknownStatus = await (await command(h, w.teamId, w.ownerUser, 'pending status:whatever')).answer();
     expect(messageText(unknownStatus.args)).toContain('did not understand');
+  });
+
+  it('revokes from the list, pages, and redraws the list in place with the outcome on top', async () => {
+    const w = await linkedWorkspace(t, h);
+    const emails = Array.from({ length: 11 }, (_, i) => `b${String(i).padStart(2, '0')}@example.com`);
+    await invite(t.prisma, w.owner, { emails });
+    const answer = await (await command(h, w.teamId, w.ownerUser, 'pending')).answer();
+    type Element = { action_id: string; value?: string };
+    const elements = (answer.args.blocks as { elements?: Element[] }[]).flatMap((b) => b.elements ?? []);
+    const click = async (element: Element | undefined) => {
+      const path = `/respond/${randomUUID()}`;
+      await interaction(
+        h,
+        blockActionPayload({
+          userId: w.ownerUser.userId,
+          teamId: w.teamId,
+          actionId: element?.action_id ?? '',
+          value: element?.value,
+          responseUrl: `${h.fake.url}${path}`,
+        }),
+      );
+      return (await h.fake.waitFor('response_url', (a) => a.responseUrlPath === path)).args;
+    };
+    const next = await click(elements.find((e) => e.action_id === 'pending_page:next'));
+    expect(messageText(next)).toContain('11 matches (page 2 of 2)');
+    const revoke = elements.find((e) => e.action_id === 'pending_revoke');
+    const { id } = JSON.parse(revoke?.value ?? '{}') as { id: string };
+    const redrawn = await click(revoke);
+    expect(redrawn.replace_original).toBe(true);
+    expect(messageText(redrawn)).toContain('revoked: the link no longer works');
+    expect(messageText(redrawn)).toContain('10 matches (page 1 of 1)');
+    expect((await t.prisma.invitation.findUniqueOrThrow({ where: { id } })).status).toBe('REVOKED');
+    const again = await click(revoke);
+    expect(messageText(again)).toContain('is revoked: nothing to do');
+    // Page 2 no longer exists once the list is shorter: the last page is shown.
+    const stale = await click(elements.find((e) => e.action_id === 'pending_page:next'));
+    expect(messageText(stale)).toContain('10 matches (page 1 of 1)');
   });
 
   it('revokes and resends by e-mail, with the cooldown shown', async () => {

@@ -58,7 +58,12 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
             notice = `⚠️ ${escapeMrkdwn(errorText(error, actor.locale, deps.log, `pending ${operation}`))}`;
           }
         }
-        const page = await listInvitations(deps.db, actor, { ...filter, pageSize: PENDING_PAGE_SIZE });
+        let page = await listInvitations(deps.db, actor, { ...filter, pageSize: PENDING_PAGE_SIZE });
+        // The list got shorter since it was drawn (revoked, accepted): show its last page.
+        if (page.page > page.pages) {
+          filter = { ...filter, page: page.pages };
+          page = await listInvitations(deps.db, actor, { ...filter, pageSize: PENDING_PAGE_SIZE });
+        }
         await reply(target, pendingList(page, organization, filter, actor.locale, notice));
       });
     };
