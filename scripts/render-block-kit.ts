@@ -21,12 +21,15 @@ const esc = (value: unknown): string =>
 
 /** Slack mrkdwn subset: *bold*, _italic_, ~strike~, `code`, <url|label> links, line breaks. */
 function mrkdwn(source: string): string {
-  const slack = source.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
   const links: string[] = [];
-  const withoutLinks = slack.replace(/<([^>|]+)(?:\|([^>]+))?>/g, (_, url: string, label?: string) => {
-    links.push(`<a>${esc(label ?? url.replace(/^mailto:/, ''))}</a>`);
-    return `\uE000${links.length - 1}\uE000`;
-  });
+  const withoutLinks = source
+    .replace(/<([^>|]+)(?:\|([^>]+))?>/g, (_, url: string, label?: string) => {
+      links.push(`<a>${esc(label ?? url.replace(/^mailto:/, ''))}</a>`);
+      return `\uE000${links.length - 1}\uE000`;
+    })
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
   const codes: string[] = [];
   return esc(withoutLinks)
     .replace(/`([^`\n]+)`/g, (_, code: string) => {
@@ -132,7 +135,7 @@ function block(b: Json, options: RenderOptions): string {
 
 const css = `
 *{box-sizing:border-box}
-body{margin:0;padding:24px;background:#f4f4f5;font:15px/1.47 Lato,'Helvetica Neue',Helvetica,'Liberation Sans',Arial,'DejaVu Sans',sans-serif,'Noto Color Emoji','Apple Color Emoji','Segoe UI Emoji';color:#1d1c1d;-webkit-font-smoothing:antialiased}
+body{margin:0;padding:24px;background:#f4f4f5;font:15px/1.47 Lato,'Helvetica Neue',Helvetica,'Liberation Sans',Arial,'DejaVu Sans','Noto Color Emoji','Apple Color Emoji','Segoe UI Emoji',sans-serif;color:#1d1c1d;-webkit-font-smoothing:antialiased}
 b{font-weight:700}code{font:12px Monaco,Menlo,Consolas,'DejaVu Sans Mono',monospace;color:#e01e5a;background:#f8f8f8;border:1px solid #e8e8e8;border-radius:3px;padding:1px 3px}
 a{color:#1264a3}
 .modal{width:100%;background:#fff;border-radius:8px;box-shadow:0 0 0 1px rgba(29,28,29,.13),0 18px 48px rgba(0,0,0,.2);overflow:hidden}

@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import type { DryRunResult } from '../src/imports/dry-run-import.js';
 import type { InvitationPage } from '../src/invitations/list-invitations.js';
 import { defaultCatalogue } from '../src/organizations/catalogue.js';
 import type { Organization } from '../src/organizations/organization.js';
-import { chromium } from 'playwright-core';
 import type { SeatRequestDetails } from '../src/seats/seat-request-details.js';
 import { importReview } from '../src/slack/blocks/import-review.js';
 import { inviteModal } from '../src/slack/blocks/invite-modal.js';
@@ -139,14 +139,14 @@ if (!existsSync(chromiumPath)) {
   try {
     for (const [name, surface] of Object.entries(surfaces)) {
       const isModal = (surface as { type?: string }).type === 'modal';
-      const page = await browser.newPage({
+      const tab = await browser.newPage({
         viewport: { width: isModal ? 560 : 720, height: 100 }, // fullPage grows it to the content
         deviceScaleFactor: 1,
       });
       const html = renderBlockKitHtml(surface, { optionalLabel: name.endsWith('-fr') ? '(facultatif)' : '(optional)' });
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.screenshot({ path: join(dir, `${name}.png`), type: 'png', fullPage: true });
-      await page.close();
+      await tab.setContent(html, { waitUntil: 'load' });
+      await tab.screenshot({ path: join(dir, `${name}.png`), type: 'png', fullPage: true });
+      await tab.close();
     }
   } finally {
     await browser.close();

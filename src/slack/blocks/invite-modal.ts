@@ -23,8 +23,9 @@ export interface InviteModalMetadata {
   channelId?: string;
 }
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
+/** Slack's limits: 2,000 characters for labels and hints, 150 for placeholders, 75 for options. */
+const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
 
 export function inviteModal(
   catalogue: Catalogue,
@@ -55,7 +56,7 @@ export function inviteModal(
           action_id: 'value',
           multiline: true,
           max_length: 3000,
-          placeholder: plain('ana@example.com, bo@example.com'),
+          placeholder: plain('ana@example.com, bo@example.com', 150),
         },
       },
       {
