@@ -108,6 +108,9 @@ const en = {
   setupDone: (org: string) =>
     `This workspace is now linked to ${org}, and you are its owner. Type \`/invite help\` to see what you can do.`,
   linked: (org: string) => `This workspace is now linked to ${org}.`,
+  homeTitle: 'Sesame',
+  homePending: 'Pending invitations',
+  homeHelp: 'Type `/invite help` in any channel for every command.',
   settingsTitle: 'Sesame settings',
   managersChannelLabel: "Managers' channel",
   managersChannelHint: 'Seat requests are posted there for the managers to approve or deny. Invite the bot to it.',
@@ -234,6 +237,9 @@ const fr: SlackTexts = {
   setupDone: (org) =>
     `Cet espace de travail est désormais lié à ${org}, dont vous êtes propriétaire. Tapez \`/invite aide\` pour voir ce que vous pouvez faire.`,
   linked: (org) => `Cet espace de travail est désormais lié à ${org}.`,
+  homeTitle: 'Sesame',
+  homePending: 'Invitations en cours',
+  homeHelp: 'Tapez `/invite aide` dans n’importe quel canal pour voir toutes les commandes.',
   settingsTitle: 'Paramètres Sesame',
   managersChannelLabel: 'Canal des responsables',
   managersChannelHint:

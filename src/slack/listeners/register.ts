@@ -1,6 +1,7 @@
 // Every Slack listener, registered on one Bolt app.
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import { registerAppHome } from './app-home.js';
 import { registerImportFlow } from './import-flow.js';
 import { registerInviteCommand } from './invite-command.js';
 import { registerInviteModal } from './invite-modal.js';
@@ -15,4 +16,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerImportFlow(app, deps);
   registerSeatActions(app, deps);
   registerWorkspaceForms(app, deps);
+  registerAppHome(app, deps);
 }

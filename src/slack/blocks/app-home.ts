@@ -1,0 +1,42 @@
+// The App Home tab: the organization's seats at a glance and the three things admins do most
+// (invite, import, the pending list), or how to link the workspace when it is not linked yet.
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { Locale } from '../../i18n/locale.js';
+import type { Organization } from '../../organizations/organization.js';
+import type { SeatSummary } from '../../seats/seat-summary.js';
+import { context, escapeMrkdwn, section } from '../reply.js';
+import { slackTexts } from '../texts.js';
+
+export const homeActions = { invite: 'home_invite', import: 'home_import', pending: 'home_pending' } as const;
+
+export function appHome(
+  locale: Locale,
+  state: { organization: Organization; seats: SeatSummary; canManage: boolean } | { problem: string },
+): HomeView {
+  const s = slackTexts(locale);
+  if ('problem' in state) return { type: 'home', blocks: [section(s.homeTitle), section(escapeMrkdwn(state.problem))] };
+  const { organization, seats } = state;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `${s.homeTitle} · ${organization.name}`.slice(0, 150) } },
+    section(s.seatsLine(seats.used, seats.limit, seats.remaining)),
+    context(s.seatsDetail(seats.members, seats.pending, seats.awaitingApproval, seats.openSeatRequests)),
+  ];
+  if (state.canManage) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'home_actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: homeActions.invite,
+          style: 'primary',
+          text: { type: 'plain_text', text: s.inviteTitle },
+        },
+        { type: 'button', action_id: homeActions.import, text: { type: 'plain_text', text: s.importTitle } },
+        { type: 'button', action_id: homeActions.pending, text: { type: 'plain_text', text: s.homePending } },
+      ],
+    });
+  }
+  blocks.push({ type: 'divider' }, context(s.homeHelp));
+  return { type: 'home', blocks };
+}
