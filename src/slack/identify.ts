@@ -6,7 +6,7 @@ import { rememberChatUser } from '../chat/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
 import type { WorkspaceRef } from '../chat/platform.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
 import { resolveActor } from '../members/resolve-actor.js';
 import type { Actor } from '../permissions/actor.js';
@@ -57,23 +57,32 @@ export async function identify(
   ]);
   if (!linked) return { linked: false, ref, profile };
   if (!profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
-  const member = await db.member.findUnique({
-    where: { organizationId_email: { organizationId: linked.organization.id, email: profile.email } },
-    select: { id: true },
-  });
-  if (!member) {
-    throw new AppError(
-      'chat.not_a_member',
-      { email: profile.email, organization: linked.organization.name },
-      'forbidden',
-    );
-  }
   const actor = await resolveActor(db, {
     organization: linked.organization,
     email: profile.email,
     channel: 'slack',
     locale: profile.locale,
+  }).catch((error: unknown) => {
+    if (!isAppError(error) || error.code !== 'member.not_found') throw error;
+    // Said with the way in: who to ask, rather than "not a member".
+    throw new AppError(
+      'chat.not_a_member',
+      { email: profile.email ?? '', organization: linked.organization.name },
+      'forbidden',
+    );
   });
-  await rememberChatUser(db, ref, { externalUserId: request.userId, email: profile.email, locale: profile.locale });
+  await rememberOnce(db, ref, request.userId, profile);
   return { linked: true, ref, profile, actor, ...linked };
+}
+
+/** What was last remembered of each Slack user by this process: a request writes only a change. */
+const remembered = new Map<string, string>();
+
+async function rememberOnce(db: Db, ref: WorkspaceRef, userId: string, profile: SlackProfile): Promise<void> {
+  const key = `${ref.externalId}:${userId}`;
+  const value = `${profile.email}|${profile.locale}`;
+  if (remembered.get(key) === value) return;
+  await rememberChatUser(db, ref, { externalUserId: userId, email: profile.email, locale: profile.locale });
+  if (remembered.size > 10_000) remembered.clear();
+  remembered.set(key, value);
 }

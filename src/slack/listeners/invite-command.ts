@@ -1,5 +1,6 @@
 // `/invite [subcommand]`: acked at once (Slack wants an answer within 3 s), then parsed into one
 // request (src/chat/command-text.ts), answered through the command's response_url.
+import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
@@ -25,6 +26,9 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function registerInviteCommand(app: App, deps: SlackDeps): void {
   app.command(/^\/invite/, async (args) => {
     await args.ack();
+    // Let the requests already waiting be acked before this one's work takes the thread: Slack
+    // gives each only 3 s, the work after an ack has no such deadline.
+    await setImmediate();
     const { command, client } = args;
     const target: ReplyTarget = { client, userId: command.user_id, responseUrl: command.response_url };
     let locale: 'en' | 'fr' = 'en';
