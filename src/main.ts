@@ -1,7 +1,7 @@
 // `npm start`: the Sesame service. Opens the database (embedded by default, applying pending
 // migrations), serves HTTP, runs the scheduled jobs, and stops cleanly on SIGTERM/SIGINT.
 import type { AddressInfo } from 'node:net';
-import { publicUrl, slackMode } from './config/env.js';
+import { publicUrl, slackMode, teamsMode } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
 import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
@@ -11,6 +11,8 @@ import { createHttpServer } from './http/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
 import { createSlackService } from './slack/create-slack-app.js';
+import { createTeamsService } from './teams/create-teams-app.js';
+import { teamsConfig } from './teams/teams-config.js';
 
 const env = loadConfig();
 const log = createLogger(env.LOG_LEVEL);
@@ -40,6 +42,13 @@ if (slack)
     `Slack: ${slackMode(env) === 'oauth' ? 'OAuth distribution' : 'one workspace'}, ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP at POST /slack/events'}`,
   );
 else log.info('Slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, see .env.example)');
+const teams = teamsMode(env) ? createTeamsService({ config: teamsConfig(env), db: database.prisma, log }) : undefined;
+if (teamsMode(env) === 'local') {
+  log.warn(
+    '!!! Microsoft Teams runs WITHOUT AUTHENTICATION (no MICROSOFT_APP_ID): POST /api/messages trusts whoever calls it. For local use only; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID before exposing Sesame.',
+  );
+} else if (teams) log.info('Microsoft Teams: POST /api/messages, every activity token verified');
+else log.info('Microsoft Teams: off (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID)');
 const server = createHttpServer({
   db: database.prisma,
   log,
@@ -52,6 +61,7 @@ const server = createHttpServer({
       clientIp: env.TRUST_PROXY ? forwardedAddress : undefined,
     }),
     ...slack?.routes,
+    ...teams?.routes,
     [SENDGRID_WEBHOOK_ROUTE]: createSendgridWebhookRoute({
       db: database.prisma,
       log,

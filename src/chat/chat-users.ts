@@ -2,7 +2,7 @@
 // language, and their personal conversation with the bot. Remembered on each request so that
 // notifications can reach an inviter later without asking the platform again.
 import type { Db } from '../db/database.js';
-import type { ChatUser } from '../generated/prisma/client.js';
+import type { ChatUser, Prisma } from '../generated/prisma/client.js';
 import type { WorkspaceRef } from './platform.js';
 
 export interface SeenChatUser {
@@ -10,6 +10,8 @@ export interface SeenChatUser {
   email?: string | null;
   locale?: string | null;
   conversationId?: string | null;
+  /** Teams: the personal conversation's reference, for proactive messages. */
+  conversationRef?: Prisma.InputJsonValue;
 }
 
 export async function rememberChatUser(db: Db, ref: WorkspaceRef, user: SeenChatUser): Promise<void> {
@@ -18,6 +20,7 @@ export async function rememberChatUser(db: Db, ref: WorkspaceRef, user: SeenChat
     ...(user.email ? { email: user.email.toLowerCase() } : {}),
     ...(user.locale ? { locale: user.locale } : {}),
     ...(user.conversationId ? { conversationId: user.conversationId } : {}),
+    ...(user.conversationRef ? { conversationRef: user.conversationRef } : {}),
   };
   await db.chatUser.upsert({
     where: { platform_workspaceId_externalUserId: key },

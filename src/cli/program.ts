@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
+import { registerSlack, registerTeams } from './commands/chat-links.js';
 import { registerImport } from './commands/import.js';
 import { registerInvitations } from './commands/invitations.js';
 import { registerInvite } from './commands/invite.js';
@@ -12,7 +13,6 @@ import { registerMembers } from './commands/members.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
-import { registerSlack } from './commands/slack.js';
 import { registerWebhooks } from './commands/webhooks.js';
 import { arg, langSchema } from './values.js';
 
@@ -65,6 +65,7 @@ Examples:
   registerAudit(program);
   registerWebhooks(program);
   registerSlack(program);
+  registerTeams(program);
   registerJobs(program);
   registerMigrate(program);
   return program;

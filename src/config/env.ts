@@ -96,6 +96,10 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalSecret,
   /** Slack's Web API base (GovSlack: https://slack-gov.com/api/; tests: a local fake). */
   SLACK_API_URL: optionalUrl(['http', 'https']),
+  /** Microsoft Teams: the bot's Microsoft app id (a GUID), its client secret and its tenant. */
+  MICROSOFT_APP_ID: optionalSecret,
+  MICROSOFT_APP_PASSWORD: optionalSecret,
+  MICROSOFT_APP_TENANT_ID: optionalSecret,
   /** Run the scheduled jobs (reminders, expiry, outbox delivery, clean-up) in this process. */
   JOBS_ENABLED: booleanFlag.default(true),
   LOG_LEVEL: z
@@ -106,7 +110,7 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Combinations that cannot work, each named by the variable to fix. */
-function slackProblems(env: Env): { name: string; message: string } | undefined {
+function combinationProblems(env: Env): { name: string; message: string } | undefined {
   const anySlack = env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID || env.SLACK_APP_TOKEN;
   if (anySlack && !env.SLACK_SIGNING_SECRET) {
     return {
@@ -133,6 +137,27 @@ function slackProblems(env: Env): { name: string; message: string } | undefined 
   if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID) {
     return { name: 'SLACK_BOT_TOKEN', message: 'required with SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID for OAuth)' };
   }
+  return teamsProblems(env);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function teamsProblems(env: Env): { name: string; message: string } | undefined {
+  if (env.MICROSOFT_APP_ID && !GUID.test(env.MICROSOFT_APP_ID)) {
+    return { name: 'MICROSOFT_APP_ID', message: "expected the bot's Microsoft app id (a GUID)" };
+  }
+  if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+    return { name: 'MICROSOFT_APP_PASSWORD', message: "required with MICROSOFT_APP_ID (the bot's client secret)" };
+  }
+  if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+    return {
+      name: 'MICROSOFT_APP_TENANT_ID',
+      message: 'required with MICROSOFT_APP_ID (the tenant of a single-tenant bot)',
+    };
+  }
+  if (!env.MICROSOFT_APP_ID && (env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID)) {
+    return { name: 'MICROSOFT_APP_ID', message: 'required with MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID' };
+  }
   return undefined;
 }
 
@@ -142,7 +167,7 @@ export class ConfigError extends Error {}
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
   if (result.success) {
-    const problem = slackProblems(result.data);
+    const problem = combinationProblems(result.data);
     if (!problem) return result.data;
     const shown = source[problem.name] === undefined || source[problem.name] === '' ? 'missing' : '(set)';
     throw new ConfigError(`Invalid configuration: ${problem.name}=${shown}: ${problem.message}`);
@@ -158,6 +183,15 @@ export function slackMode(env: Env): 'single' | 'oauth' | undefined {
   if (!env.SLACK_SIGNING_SECRET) return undefined;
   if (env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET) return 'oauth';
   return env.SLACK_BOT_TOKEN ? 'single' : undefined;
+}
+
+/**
+ * Teams: authenticated with the bot's credentials; without them, only for local use (the service
+ * listens on a loopback address): anyone who can reach the endpoint could speak as anyone.
+ */
+export function teamsMode(env: Env): 'authenticated' | 'local' | undefined {
+  if (env.MICROSOFT_APP_ID) return 'authenticated';
+  return ['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && env.NODE_ENV !== 'production' ? 'local' : undefined;
 }
 
 export function publicUrl(env: Env): string {

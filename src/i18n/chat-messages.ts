@@ -9,6 +9,12 @@ export const chatMessages = {
     () =>
       "Cet espace de travail n'est lié à aucune organisation Sesame. Demandez un code de liaison à votre opérateur Sesame (`sesame slack link`), puis tapez `/invite link <code>` ; ou, en tant qu'administrateur de l'espace, créez une organisation avec `/invite setup`.",
   ),
+  'chat.not_linked_teams': m(
+    () =>
+      'This Microsoft Teams tenant is not linked to a Sesame organization yet. Ask your Sesame operator for a link code (`sesame teams link`), then send me `link <code>`.',
+    () =>
+      "Ce locataire Microsoft Teams n'est lié à aucune organisation Sesame. Demandez un code de liaison à votre opérateur Sesame (`sesame teams link`), puis envoyez-moi `link <code>`.",
+  ),
   'chat.already_linked': m<{ organization: string }>(
     (p) => `This workspace is already linked to the organization ${p.organization}.`,
     (p) => `Cet espace de travail est déjà lié à l'organisation ${p.organization}.`,

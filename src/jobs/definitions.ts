@@ -1,7 +1,7 @@
 // Sesame's scheduled jobs. Each handler is one call to a domain function; the runner
 // (run-job.ts) repeats it while batches come back full, the scheduler (scheduler.ts) triggers it.
 import { z } from 'zod';
-import { publicUrl, slackMode } from '../config/env.js';
+import { publicUrl, slackMode, teamsMode } from '../config/env.js';
 import { createTransport } from '../email/transport/create-transport.js';
 import { cleanUpSpentTokens } from '../invitations/clean-up-tokens.js';
 import { expireDueInvitations } from '../invitations/expire.js';
@@ -9,7 +9,10 @@ import { sendDueReminders } from '../invitations/remind.js';
 import { type ChatNotifier, deliverNotifications } from '../notifications/deliver-notifications.js';
 import { deliverOutbox } from '../outbox/deliver-outbox.js';
 import { createSlackNotifier } from '../slack/notify/slack-notifier.js';
-import { defineJob, type JobDefinition } from './job.js';
+import { createTeamsService } from '../teams/create-teams-app.js';
+import { createTeamsNotifier } from '../teams/notify/teams-notifier.js';
+import { teamsConfig } from '../teams/teams-config.js';
+import { defineJob, type JobContext, type JobDefinition } from './job.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -86,10 +89,24 @@ const deliverNotificationsJob = defineJob({
         }),
       );
     }
+    if (teamsMode(ctx.env)) notifiers.push(teamsNotifierFor(ctx));
     return { ...(await deliverNotifications(ctx.db, { ...options, notifiers, log: ctx.log, signal: ctx.signal })) };
   },
   full: () => false,
 });
+
+/** One Teams adapter per worker (a resident job runs every few seconds). */
+let teamsNotifier: { db: unknown; notifier: ChatNotifier } | undefined;
+function teamsNotifierFor(ctx: JobContext): ChatNotifier {
+  if (teamsNotifier?.db !== ctx.db) {
+    const teams = createTeamsService({ config: teamsConfig(ctx.env), db: ctx.db, log: ctx.log });
+    teamsNotifier = {
+      db: ctx.db,
+      notifier: createTeamsNotifier({ db: ctx.db, adapter: teams.adapter, appId: teams.appId }),
+    };
+  }
+  return teamsNotifier.notifier;
+}
 
 const cleanUpTokens = defineJob({
   name: 'clean-up-tokens',

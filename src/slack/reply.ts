@@ -4,11 +4,11 @@
 // answered with a neutral line (never a stack trace).
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { chatTexts } from '../chat/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
-import { slackTexts } from './texts.js';
 
 export interface SlackMessage {
   text: string;
@@ -46,7 +46,7 @@ export async function reply(target: ReplyTarget, message: SlackMessage): Promise
 export function errorText(error: unknown, locale: Locale, log: Logger, context: string): string {
   if (isAppError(error)) return t(locale, error.code, error.params as never);
   log.error('Slack request failed', { context, error: error instanceof Error ? error.message : String(error) });
-  return slackTexts(locale).unexpected;
+  return chatTexts(locale).unexpected;
 }
 
 export async function replyError(

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rememberChatUser } from '../../src/chat/chat-users.js';
+import { chatTexts } from '../../src/chat/texts.js';
 import { recordEmailEvents } from '../../src/email/events/record-email-events.js';
 import { acceptInvitation } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
@@ -13,7 +14,6 @@ import { createLogger } from '../../src/log/logger.js';
 import { type ChatNotifier, deliverNotifications } from '../../src/notifications/deliver-notifications.js';
 import { decideSeatRequest } from '../../src/seats/decide-seat-request.js';
 import { createSlackNotifier } from '../../src/slack/notify/slack-notifier.js';
-import { slackTexts } from '../../src/slack/texts.js';
 import { memberActor, newOrganization } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
@@ -22,8 +22,8 @@ let t: TestDatabase;
 let fake: FakeSlack;
 let notifier: ChatNotifier;
 const log = createLogger('silent');
-const en = slackTexts('en');
-const fr = slackTexts('fr');
+const en = chatTexts('en');
+const fr = chatTexts('fr');
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -1,11 +1,11 @@
 // The App Home tab: the organization's seats at a glance and the three things admins do most
 // (invite, import, the pending list), or how to link the workspace when it is not linked yet.
 import type { HomeView, KnownBlock } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Organization } from '../../organizations/organization.js';
 import type { SeatSummary } from '../../seats/seat-summary.js';
 import { context, escapeMrkdwn, section } from '../reply.js';
-import { slackTexts } from '../texts.js';
 
 export const homeActions = { invite: 'home_invite', import: 'home_import', pending: 'home_pending' } as const;
 
@@ -13,7 +13,7 @@ export function appHome(
   locale: Locale,
   state: { organization: Organization; seats: SeatSummary; canManage: boolean } | { problem: string },
 ): HomeView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   if ('problem' in state) return { type: 'home', blocks: [section(s.homeTitle), section(escapeMrkdwn(state.problem))] };
   const { organization, seats } = state;
   const blocks: KnownBlock[] = [

@@ -1,8 +1,8 @@
 // The smaller modals: create an organization (unlinked workspace), settings (the managers'
 // channel), the import upload, and the reason asked when a manager denies seats.
 import type { ModalView } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
-import { slackTexts } from '../texts.js';
 import type { InviteModalMetadata } from './invite-modal.js';
 
 export const callbacks = {
@@ -17,7 +17,7 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const title = (text: string) => plain(text.slice(0, 24));
 
 export function setupModal(locale: Locale): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.setup,
@@ -48,7 +48,7 @@ export function setupModal(locale: Locale): ModalView {
 }
 
 export function settingsModal(locale: Locale, managersChannelId?: string): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.settings,
@@ -73,7 +73,7 @@ export function settingsModal(locale: Locale, managersChannelId?: string): Modal
 }
 
 export function importModal(locale: Locale, metadata: InviteModalMetadata): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.importCheck,
@@ -109,7 +109,7 @@ export function importModal(locale: Locale, metadata: InviteModalMetadata): Moda
 
 /** Shown while the file is fetched and checked (the submission is acked at once). */
 export function workingModal(locale: Locale, text: string): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   return {
     type: 'modal',
     title: title(s.importTitle),
@@ -122,7 +122,7 @@ export function denyModal(
   locale: Locale,
   metadata: { requestId: string; channelId?: string; messageTs?: string },
 ): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.deny,

@@ -2,11 +2,11 @@
 // reason; the submit button imports the valid rows. Slack allows 100 blocks and 3,000 characters
 // a section: errors are packed into sections and the rest counted.
 import type { KnownBlock, ModalView } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { DryRunResult } from '../../imports/dry-run-import.js';
 import type { RunImportResult } from '../../imports/run-import.js';
 import { clip, context, escapeMrkdwn, section } from '../reply.js';
-import { slackTexts } from '../texts.js';
 import { callbacks } from './forms.js';
 
 const MAX_ERROR_SECTIONS = 40;
@@ -19,7 +19,7 @@ export interface ImportReviewMetadata {
 }
 
 export function importReview(dryRun: DryRunResult, locale: Locale, metadata: ImportReviewMetadata): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const importable = dryRun.toInvite + dryRun.toAdd;
   const blocks: KnownBlock[] = [
     section(s.importSummary(dryRun.rows, dryRun.valid, dryRun.errors.length)),
@@ -53,7 +53,7 @@ export function rowProblems(
   maxSections = MAX_ERROR_SECTIONS,
 ): KnownBlock[] {
   if (errors.length === 0) return [];
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const sections: string[] = [];
   let current = '';
   let shown = 0;
@@ -74,7 +74,7 @@ export function rowProblems(
 }
 
 export function importDoneBlocks(result: RunImportResult, locale: Locale): { text: string; blocks: KnownBlock[] } {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const text = s.importDone(
     result.invited,
     result.held,

@@ -1,9 +1,9 @@
 // The invite modal: addresses, user type then role (the roles offered follow the user type, as
 // the catalogue's compatibility table says), groups, a personal message, "must use this e-mail".
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { type ChatTexts, chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Catalogue, grantableRoles, roleByKey } from '../../organizations/catalogue.js';
-import { type SlackTexts, slackTexts } from '../texts.js';
 
 export const INVITE_CALLBACK = 'invite_submit';
 export const USER_TYPE_ACTION = 'invite_user_type';
@@ -33,7 +33,7 @@ export function inviteModal(
   metadata: InviteModalMetadata,
   userTypeKey?: string,
 ): ModalView {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const types = catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
   const type = types.find((u) => u.key === userTypeKey) ?? types[0];
   const roles = type ? grantableRoles(catalogue, type.key) : [];
@@ -106,7 +106,7 @@ export function inviteModal(
 }
 
 function roleBlock(
-  s: SlackTexts,
+  s: ChatTexts,
   locale: Locale,
   roles: ReturnType<typeof grantableRoles>,
   initial: string | undefined,

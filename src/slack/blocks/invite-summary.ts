@@ -1,16 +1,16 @@
 // The ephemeral summary after an invite: one line per address (sent, held, already invited,
 // refused with its reason), the warnings, and what happens to the held ones.
 import type { KnownBlock } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { renderNotice } from '../../i18n/messages.js';
 import type { InviteResult } from '../../invitations/invite.js';
 import { clip, context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
-import { slackTexts } from '../texts.js';
 
 const icons = { invited: '✉️', held: '⏸️', already_invited: '↩️', refused: '⛔' } as const;
 
 export function inviteSummary(result: InviteResult, locale: Locale): SlackMessage {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const label = { invited: s.invited, held: s.held, already_invited: s.alreadyInvited, refused: s.refused };
   const lines = result.results.map((r) => {
     const why = r.error ? `: ${renderNotice(locale, r.error)}` : '';

@@ -1,6 +1,7 @@
 // The pending list as an ephemeral message: the counts, one section per invitation with Resend
 // and Revoke (Revoke asks for confirmation), and Previous/Next carrying the filter along.
 import type { KnownBlock } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
 import { statusLabel } from '../../invitations/find-invitation.js';
@@ -8,7 +9,6 @@ import type { InvitationFilter, InvitationPage } from '../../invitations/list-in
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { Organization } from '../../organizations/organization.js';
 import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
-import { slackTexts } from '../texts.js';
 
 export const PENDING_PAGE_SIZE = 10;
 export const pendingActions = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
@@ -23,7 +23,7 @@ export function pendingList(
   locale: Locale,
   notice?: string,
 ): SlackMessage {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const c = organization.catalogue;
   const blocks: KnownBlock[] = [];
   if (notice) blocks.push(section(notice));

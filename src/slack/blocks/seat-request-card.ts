@@ -1,15 +1,15 @@
 // The seat request card in the managers' channel: who asked, for whom, seats before and after,
 // the billing notice, and Approve/Deny while it is open; who decided once it is not.
 import type { KnownBlock } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { SeatRequestDetails } from '../../seats/seat-request-details.js';
 import { context, escapeMrkdwn, section } from '../reply.js';
-import { slackTexts } from '../texts.js';
 
 export const seatActions = { approve: 'seat_approve', deny: 'seat_deny' } as const;
 
 export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: string; blocks: KnownBlock[] } {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const r = d.request;
   const headline = s.seatRequestText(
     escapeMrkdwn(d.requestedByEmail),

@@ -1,13 +1,14 @@
 // `/invite seats`: used, remaining, by user type, awaiting approval.
+
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { userTypeName } from '../../organizations/catalogue.js';
 import type { Organization } from '../../organizations/organization.js';
 import type { SeatSummary } from '../../seats/seat-summary.js';
 import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
-import { slackTexts } from '../texts.js';
 
 export function seatsMessage(summary: SeatSummary, organization: Organization, locale: Locale): SlackMessage {
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const byType = Object.entries(summary.byUserType)
     .map(([key, count]) => `${userTypeName(organization.catalogue, key, locale)}: ${count}`)
     .join(' · ');

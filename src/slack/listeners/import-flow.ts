@@ -5,6 +5,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { importSubject, recordChatPost } from '../../chat/chat-posts.js';
+import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { ImportPhase } from '../../imports/import-types.js';
@@ -17,7 +18,6 @@ import type { SlackDeps } from '../deps.js';
 import { downloadSlackFile } from '../download-file.js';
 import { identify } from '../identify.js';
 import { errorText, reply } from '../reply.js';
-import { slackTexts } from '../texts.js';
 import { importState, parseJson, parseMetadata, replyMetadata } from '../view-state.js';
 
 const reviewMetadata = z
@@ -40,7 +40,7 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
       return ack({ response_action: 'errors', errors: { file: errorText(error, 'en', deps.log, 'import') } });
     }
     const locale = who.actor.locale;
-    const s = slackTexts(locale);
+    const s = chatTexts(locale);
     const state = importState.safeParse(view.state.values);
     if (!state.success || (state.data.files.length === 0 && !state.data.pasted)) {
       return ack({
@@ -88,7 +88,7 @@ async function runWithProgress(
   actor: Actor,
   job: { draftId: string; userId: string; teamId: string },
 ): Promise<void> {
-  const s = slackTexts(actor.locale);
+  const s = chatTexts(actor.locale);
   let message: { channel: string; ts: string } | undefined;
   let lastUpdate = 0;
   let pending: Promise<unknown> = Promise.resolve();

@@ -4,6 +4,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
+import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import { invite } from '../../invitations/invite.js';
 import { listInvitations } from '../../invitations/list-invitations.js';
@@ -19,7 +20,6 @@ import { seatsMessage } from '../blocks/seats.js';
 import type { SlackDeps } from '../deps.js';
 import { type Identity, identify } from '../identify.js';
 import { type ReplyTarget, reply, replyError } from '../reply.js';
-import { slackTexts } from '../texts.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -46,7 +46,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
   const { command, client } = args;
   const text = command.text ?? '';
   if (!who.linked) {
-    const s = slackTexts(who.profile.locale);
+    const s = chatTexts(who.profile.locale);
     const request = parseChatCommand(text);
     if (request.kind === 'link') {
       if (!who.profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
@@ -66,7 +66,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
 
   const { actor, organization } = who;
   const locale = actor.locale;
-  const s = slackTexts(locale);
+  const s = chatTexts(locale);
   const request: ChatCommand = parseChatCommand(text, organization.catalogue);
   const metadata = { responseUrl: command.response_url, channelId: command.channel_id };
   switch (request.kind) {

@@ -1,6 +1,7 @@
 // The invite modal: the user type select rebuilds the role options; the submission is checked
 // field by field (errors shown on the fields), then invited, and summarized where /invite was typed.
 import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
+import { chatTexts } from '../../chat/texts.js';
 import { renderNotice, t } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
@@ -9,7 +10,6 @@ import { inviteSummary } from '../blocks/invite-summary.js';
 import type { SlackDeps } from '../deps.js';
 import { identify } from '../identify.js';
 import { errorText, reply } from '../reply.js';
-import { slackTexts } from '../texts.js';
 import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
 
 export function registerInviteModal(app: App, deps: SlackDeps): void {
@@ -49,7 +49,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
       if (!state.success) {
         return await ack({
           response_action: 'errors',
-          errors: { [inviteBlockIds.emails]: slackTexts(locale).emailsMissing },
+          errors: { [inviteBlockIds.emails]: chatTexts(locale).emailsMissing },
         });
       }
       const input = {

@@ -2,6 +2,7 @@
 // The list is redrawn in place with the outcome on top.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
+import { chatTexts } from '../../chat/texts.js';
 import { type InvitationFilter, listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
@@ -9,7 +10,6 @@ import { asMember } from '../as-member.js';
 import { PENDING_PAGE_SIZE, pendingActions, pendingList } from '../blocks/pending-list.js';
 import type { SlackDeps } from '../deps.js';
 import { errorText, escapeMrkdwn, reply } from '../reply.js';
-import { slackTexts } from '../texts.js';
 import { parseJson } from '../view-state.js';
 
 const listState = z
@@ -39,7 +39,7 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
       await ack();
       const request = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
       await asMember(deps, client, request, `pending ${operation}`, async ({ actor, organization }, target) => {
-        const s = slackTexts(actor.locale);
+        const s = chatTexts(actor.locale);
         let filter: InvitationFilter;
         let notice: string | undefined;
         if (operation === 'page') {

@@ -3,6 +3,7 @@
 import type { App } from '@slack/bolt';
 import { createOrganizationForWorkspace } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
+import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';
@@ -10,7 +11,6 @@ import { callbacks } from '../blocks/forms.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, slackProfile, workspaceRef } from '../identify.js';
 import { errorText, reply } from '../reply.js';
-import { slackTexts } from '../texts.js';
 import { settingsState, setupState } from '../view-state.js';
 
 export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
@@ -42,7 +42,7 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
       return ack({ response_action: 'errors', errors: { name: errorText(error, locale, deps.log, 'setup') } });
     }
     await ack();
-    await reply({ client, userId: body.user.id }, { text: slackTexts(locale).setupDone(created) });
+    await reply({ client, userId: body.user.id }, { text: chatTexts(locale).setupDone(created) });
   });
 
   app.view(callbacks.settings, async ({ ack, body, view, client }) => {
@@ -62,6 +62,6 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
       return ack({ response_action: 'errors', errors: { managers_channel: text } });
     }
     await ack();
-    await reply({ client, userId }, { text: slackTexts(locale).settingsSaved(saved) });
+    await reply({ client, userId }, { text: chatTexts(locale).settingsSaved(saved) });
   });
 }

@@ -6,6 +6,7 @@ import { ErrorCode, WebClient } from '@slack/web-api';
 import { findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
+import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
 import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
@@ -15,7 +16,6 @@ import type { Verdict } from '../../outbox/verdict.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
 import { installedBotToken } from '../installation-store.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
-import { slackTexts } from '../texts.js';
 
 export function createSlackNotifier(options: { db: Db; botToken?: string; slackApiUrl?: string }): ChatNotifier {
   const { db } = options;
@@ -134,11 +134,11 @@ async function direct(
   ref: WorkspaceRef,
   recipient: Recipient,
   fallback: Locale,
-  text: (s: ReturnType<typeof slackTexts>) => string,
+  text: (s: ReturnType<typeof chatTexts>) => string,
 ): Promise<Verdict> {
   const user = await slackUserFor(db, client, ref, recipient.email);
   if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
-  const message = text(slackTexts(pickLocale(user.locale, fallback)));
+  const message = text(chatTexts(pickLocale(user.locale, fallback)));
   await client.chat.postMessage({ channel: user.externalUserId, text: message });
   return { type: 'sent' };
 }

@@ -1,5 +1,6 @@
-// Slack's own words (buttons, headings, summaries) in English and French. Refusals come from the
-// domain's messages (src/i18n) and are rendered from their codes.
+// The chat channels' own words (buttons, headings, summaries, notifications) in English and French,
+// written in Slack's mrkdwn (*bold*, `code`); Teams converts it (src/teams/markdown.ts). Refusals
+// come from the domain's messages (src/i18n) and are rendered from their codes.
 import type { Locale } from '../i18n/locale.js';
 
 const n = (count: number, one: string, many: string, locale: Locale) =>
@@ -111,6 +112,21 @@ const en = {
   homeTitle: 'Sesame',
   homePending: 'Pending invitations',
   homeHelp: 'Type `/invite help` in any channel for every command.',
+  teamsHelp: [
+    '*Sesame: invite people to your organization* (in a channel, mention @Sesame first)',
+    '`invite`: open the invite form',
+    '`invite ana@example.com bo@example.com [role] [user type]`: invite directly',
+    '`import` with a CSV file attached (personal chat): every row is checked before anything is sent',
+    '`pending [status:held] [role:…] [type:…] [by:e-mail] [expiring:7] [text]`: the open invitations',
+    '`resend <e-mail|id>` · `revoke <e-mail|id>` · `seats`',
+    "`settings` in a team channel: make it the managers' channel (owners)",
+    '`link <code>`: link this tenant to an organization (`sesame teams link` prints the code)',
+  ].join('\n'),
+  openInviteForm: 'Open the invite form',
+  importAttach: 'Attach a CSV file to a message that says `import` (in your personal chat with Sesame).',
+  settingsInChannel:
+    'Type `settings` in the team channel that should receive the seat requests (mention @Sesame there).',
+  managersChannelSet: 'This channel now receives the seat requests for the managers.',
   settingsTitle: 'Sesame settings',
   managersChannelLabel: "Managers' channel",
   managersChannelHint: 'Seat requests are posted there for the managers to approve or deny. Invite the bot to it.',
@@ -131,9 +147,9 @@ const en = {
   ].join('\n'),
 };
 
-export type SlackTexts = typeof en;
+export type ChatTexts = typeof en;
 
-const fr: SlackTexts = {
+const fr: ChatTexts = {
   inviteTitle: 'Inviter des personnes',
   send: 'Inviter',
   cancel: 'Annuler',
@@ -240,6 +256,22 @@ const fr: SlackTexts = {
   homeTitle: 'Sesame',
   homePending: 'Invitations en cours',
   homeHelp: 'Tapez `/invite aide` dans n’importe quel canal pour voir toutes les commandes.',
+  teamsHelp: [
+    '*Sesame : invitez des personnes dans votre organisation* (dans un canal, mentionnez d’abord @Sesame)',
+    "`invite` : ouvrir le formulaire d'invitation",
+    "`invite ana@exemple.fr bo@exemple.fr [rôle] [type d'utilisateur]` : inviter directement",
+    '`import` avec un fichier CSV joint (conversation personnelle) : chaque ligne est vérifiée avant tout envoi',
+    '`pending [statut:retenue] [role:…] [type:…] [par:e-mail] [expire:7] [texte]` : les invitations en cours',
+    '`resend <e-mail|id>` · `revoke <e-mail|id>` · `seats`',
+    '`settings` dans un canal d’équipe : en faire le canal des responsables (propriétaires)',
+    '`link <code>` : lier ce locataire à une organisation (`sesame teams link` affiche le code)',
+  ].join('\n'),
+  openInviteForm: "Ouvrir le formulaire d'invitation",
+  importAttach:
+    'Joignez un fichier CSV à un message qui dit `import` (dans votre conversation personnelle avec Sesame).',
+  settingsInChannel:
+    'Tapez `settings` dans le canal d’équipe qui doit recevoir les demandes de places (en y mentionnant @Sesame).',
+  managersChannelSet: 'Ce canal reçoit désormais les demandes de places pour les responsables.',
   settingsTitle: 'Paramètres Sesame',
   managersChannelLabel: 'Canal des responsables',
   managersChannelHint:
@@ -261,4 +293,4 @@ const fr: SlackTexts = {
   ].join('\n'),
 };
 
-export const slackTexts = (locale: Locale): SlackTexts => (locale === 'fr' ? fr : en);
+export const chatTexts = (locale: Locale): ChatTexts => (locale === 'fr' ? fr : en);

@@ -1,0 +1,85 @@
+// The invite dialog (a task module): the same fields as Slack's modal; the problems found on
+// submission are shown above their field, with what was typed kept.
+import type { TaskModuleTaskInfo } from 'botbuilder';
+import { chatTexts } from '../../chat/texts.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { InviteField } from '../../invitations/check-invite-input.js';
+import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import { adaptiveCard, cardAttachment, type Element, text } from './adaptive.js';
+
+export const INVITE_DIALOG = 'invite_form';
+
+export interface InviteDialogValues {
+  emails?: string;
+  assignment?: string;
+  groups?: string;
+  message?: string;
+  mustUseEmail?: string;
+}
+
+/** One choice per allowed (user type, role) pair: Adaptive Cards have no dependent selects. */
+export const assignmentValue = (userType: string, role: string) => `${userType}/${role}`;
+
+export function inviteDialog(
+  catalogue: Catalogue,
+  locale: Locale,
+  values: InviteDialogValues = {},
+  errors: Partial<Record<InviteField, string>> = {},
+): TaskModuleTaskInfo {
+  const s = chatTexts(locale);
+  const choices = catalogue.userTypes.flatMap((u) =>
+    grantableRoles(catalogue, u.key).map((r) => ({
+      title: `${u.names[locale]} · ${r.names[locale]}`,
+      value: assignmentValue(u.key, r.key),
+    })),
+  );
+  const defaultType = catalogue.userTypes.find((u) => u.allowedRoles.includes(catalogue.defaultRole));
+  const error = (field: InviteField): Element[] =>
+    errors[field] ? [text(errors[field] ?? '', { color: 'Attention', size: 'Small' })] : [];
+  const card = adaptiveCard(
+    [
+      ...error('emails'),
+      {
+        type: 'Input.Text',
+        id: 'emails',
+        label: s.emailsLabel,
+        isMultiline: true,
+        isRequired: true,
+        errorMessage: s.emailsMissing,
+        placeholder: 'ana@example.com, bo@example.com',
+        value: values.emails ?? '',
+      },
+      text(s.emailsHint, { size: 'Small', isSubtle: true }),
+      ...error('role'),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'assignment',
+        label: `${s.userTypeLabel} · ${s.roleLabel}`,
+        choices,
+        value: values.assignment ?? assignmentValue(defaultType?.key ?? '', catalogue.defaultRole),
+      },
+      ...error('groups'),
+      { type: 'Input.Text', id: 'groups', label: s.groupsLabel, placeholder: s.groupsHint, value: values.groups ?? '' },
+      ...error('message'),
+      {
+        type: 'Input.Text',
+        id: 'message',
+        label: s.messageLabel,
+        isMultiline: true,
+        maxLength: 2000,
+        placeholder: s.messageHint,
+        value: values.message ?? '',
+      },
+      {
+        type: 'Input.Toggle',
+        id: 'mustUseEmail',
+        title: s.mustUseEmailOption,
+        value: values.mustUseEmail ?? 'true',
+        valueOn: 'true',
+        valueOff: 'false',
+      },
+    ],
+    [{ type: 'Action.Submit', title: s.send, data: { verb: INVITE_DIALOG } }],
+  );
+  return { title: s.inviteTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
+}

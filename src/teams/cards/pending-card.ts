@@ -1,0 +1,67 @@
+// The pending list as a card: the counts, each invitation with Resend and Revoke (Revoke asks
+// again through a small confirmation card), Previous/Next carrying the filter along.
+
+import { chatTexts } from '../../chat/texts.js';
+import { formatDateTime } from '../../email/format-date.js';
+import type { Locale } from '../../i18n/locale.js';
+import { statusLabel } from '../../invitations/find-invitation.js';
+import type { InvitationFilter, InvitationPage } from '../../invitations/list-invitations.js';
+import { roleName, userTypeName } from '../../organizations/catalogue.js';
+import type { Organization } from '../../organizations/organization.js';
+import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
+
+export const pendingVerbs = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
+
+export function pendingCard(
+  page: InvitationPage,
+  organization: Organization,
+  filter: InvitationFilter,
+  locale: Locale,
+  notice?: string,
+): AdaptiveCard {
+  const s = chatTexts(locale);
+  const c = organization.catalogue;
+  const list = { ...filter, page: page.page };
+  const body: Element[] = [];
+  if (notice) body.push(text(notice, { color: 'Attention' }));
+  body.push(text(s.pendingHeading(page.total, page.page, page.pages), { weight: 'Bolder', size: 'Medium' }));
+  body.push(small(s.pendingCounts(page.counts.pending, page.counts.awaitingApproval)));
+  if (page.invitations.length === 0) body.push(text(s.pendingEmpty));
+  for (const inv of page.invitations) {
+    const row = s.pendingRow(
+      statusLabel(inv.status, locale),
+      roleName(c, inv.role, locale),
+      userTypeName(c, inv.userType, locale),
+      inv.inviterEmail,
+      formatDateTime(inv.expiresAt, locale),
+    );
+    const data = { id: inv.id, list };
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [
+        text(`**${inv.email}**`),
+        small(row),
+        {
+          type: 'ActionSet',
+          actions: [
+            ...(inv.status === 'PENDING' ? [execute(s.resend, pendingVerbs.resend, data)] : []),
+            {
+              type: 'Action.ShowCard',
+              title: s.revoke,
+              card: adaptiveCard(
+                [text(s.revokeConfirm(inv.email))],
+                [execute(s.revoke, pendingVerbs.revoke, data, 'destructive')],
+              ),
+            },
+          ],
+        },
+      ],
+    });
+  }
+  const nav: Element[] = [];
+  if (page.page > 1) nav.push(execute(s.previous, pendingVerbs.page, { list: { ...filter, page: page.page - 1 } }));
+  if (page.page < page.pages)
+    nav.push(execute(s.next, pendingVerbs.page, { list: { ...filter, page: page.page + 1 } }));
+  return adaptiveCard(body, nav);
+}

@@ -1,0 +1,39 @@
+// The seat request card posted in the managers' channel: who asked, for whom, seats before and
+// after, the billing notice; Approve, or Deny with a reason, while open; the decision once decided.
+
+import { chatTexts } from '../../chat/texts.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { SeatRequestDetails } from '../../seats/seat-request-details.js';
+import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
+
+export const seatVerbs = { approve: 'seat_approve', deny: 'seat_deny' } as const;
+
+export function seatRequestCard(d: SeatRequestDetails, locale: Locale): AdaptiveCard {
+  const s = chatTexts(locale);
+  const r = d.request;
+  const more = d.inviteeCount > d.invitees.length ? `, ${s.andMore(d.inviteeCount - d.invitees.length)}` : '';
+  const body: Element[] = [
+    text(s.seatRequestTitle, { weight: 'Bolder', size: 'Large' }),
+    text(s.seatRequestText(d.requestedByEmail, r.seatsRequested, d.organizationName)),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: s.seatRequestFor, value: `${d.invitees.join(', ')}${more}` },
+        { title: s.setupSeatsLabel, value: s.seatsBeforeAfter(r.limitBefore, d.limitAfter) },
+      ],
+    },
+    small(s.billingNotice(r.seatsRequested)),
+  ];
+  if (r.status !== 'PENDING') {
+    const by = d.decidedByEmail ?? '?';
+    body.push(
+      text(r.status === 'APPROVED' ? s.approved(by, d.limitAfter) : s.denied(by, r.reason ?? ''), { weight: 'Bolder' }),
+    );
+    return adaptiveCard(body);
+  }
+  body.push({ type: 'Input.Text', id: 'reason', label: s.denyReasonLabel, isMultiline: true, maxLength: 500 });
+  return adaptiveCard(body, [
+    execute(s.approve, seatVerbs.approve, { requestId: r.id }, 'positive'),
+    execute(s.deny, seatVerbs.deny, { requestId: r.id }, 'destructive'),
+  ]);
+}

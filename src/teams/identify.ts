@@ -1,0 +1,77 @@
+// Who is speaking in Teams: the tenant's organization (through its link), and the member behind
+// the Teams user, matched by the e-mail of their Teams account (from the conversation's roster).
+// Permissions then come from that member's role in the domain, as in Slack.
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { rememberChatUser } from '../chat/chat-users.js';
+import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
+import type { WorkspaceRef } from '../chat/platform.js';
+import type { Db } from '../db/database.js';
+import { AppError, isAppError } from '../errors/app-error.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type Locale, pickLocale } from '../i18n/locale.js';
+import { resolveActor } from '../members/resolve-actor.js';
+import type { Actor } from '../permissions/actor.js';
+
+export type TeamsIdentity =
+  | { linked: false; ref: WorkspaceRef; email: string | undefined; locale: Locale }
+  | ({ linked: true; ref: WorkspaceRef; email: string; locale: Locale; actor: Actor } & LinkedWorkspace);
+
+const EMAIL_TTL_MS = 5 * 60_000;
+const emails = new Map<string, { email: string | undefined; until: number }>();
+
+export const tenantOf = (context: TurnContext): string => {
+  const activity = context.activity;
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? '';
+};
+
+async function emailOf(context: TurnContext): Promise<string | undefined> {
+  const userId = context.activity.from?.id ?? '';
+  const key = `${tenantOf(context)}:${userId}`;
+  const cached = emails.get(key);
+  if (cached && cached.until > Date.now()) return cached.email;
+  const member = await TeamsInfo.getMember(context, userId).catch(() => undefined);
+  const email = (member?.email ?? member?.userPrincipalName)?.toLowerCase();
+  if (emails.size > 10_000) emails.clear();
+  emails.set(key, { email, until: Date.now() + EMAIL_TTL_MS });
+  return email;
+}
+
+export async function identifyTeams(db: Db, context: TurnContext): Promise<TeamsIdentity> {
+  const ref: WorkspaceRef = { platform: 'teams', externalId: tenantOf(context) };
+  const locale = pickLocale(context.activity.locale);
+  const [email, linked] = await Promise.all([emailOf(context), findLinkedWorkspace(db, ref)]);
+  if (!linked) return { linked: false, ref, email, locale };
+  if (!email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
+  const actor = await resolveActor(db, { organization: linked.organization, email, channel: 'teams', locale }).catch(
+    (error: unknown) => {
+      if (!isAppError(error) || error.code !== 'member.not_found') throw error;
+      throw new AppError('chat.not_a_member', { email, organization: linked.organization.name }, 'forbidden');
+    },
+  );
+  const personal = context.activity.conversation?.conversationType === 'personal';
+  await rememberChatUser(db, ref, {
+    externalUserId: context.activity.from?.id ?? '',
+    email,
+    locale,
+    // The personal chat is where notifications reach this member later (proactive messages).
+    ...(personal ? { conversationRef: conversationReference(context) } : {}),
+  });
+  return { linked: true, ref, email, locale, actor, ...linked };
+}
+
+/** What a proactive message needs to reach this conversation again. */
+export function conversationReference(context: TurnContext): Prisma.InputJsonValue {
+  const a = context.activity;
+  return {
+    serviceUrl: a.serviceUrl,
+    channelId: a.channelId,
+    conversation: {
+      id: a.conversation.id,
+      conversationType: a.conversation.conversationType ?? null,
+      tenantId: tenantOf(context),
+    },
+    bot: { id: a.recipient?.id ?? '', name: a.recipient?.name ?? '' },
+    user: { id: a.from?.id ?? '' },
+  };
+}

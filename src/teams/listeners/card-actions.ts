@@ -1,0 +1,135 @@
+// Action.Execute on Sesame's cards: the pending list's Resend/Revoke/pages, the seat request's
+// Approve/Deny, the import's confirmation. Each answers with the card redrawn (Teams shows it in
+// place); a seat request's card is also updated for everyone in the channel.
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { chatTexts } from '../../chat/texts.js';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { runImportDraft } from '../../imports/run-import-draft.js';
+import { listInvitations } from '../../invitations/list-invitations.js';
+import { resendInvitation } from '../../invitations/resend.js';
+import { revokeInvitation } from '../../invitations/revoke.js';
+import { decideSeatRequest } from '../../seats/decide-seat-request.js';
+import { seatRequestDetails } from '../../seats/seat-request-details.js';
+import { type AdaptiveCard, adaptiveCard, cardAttachment, text } from '../cards/adaptive.js';
+import { importDoneCard } from '../cards/import-cards.js';
+import { pendingCard } from '../cards/pending-card.js';
+import { seatRequestCard } from '../cards/seat-request-card.js';
+import type { TeamsDeps } from '../deps.js';
+import { identifyTeams, type TeamsIdentity } from '../identify.js';
+import { teamsErrorText } from '../reply.js';
+
+const PAGE_SIZE = 10;
+const listState = z
+  .object({
+    status: z.array(z.enum(['PENDING', 'AWAITING_APPROVAL', 'ACCEPTED', 'REVOKED', 'EXPIRED', 'CANCELLED'])).optional(),
+    role: z.string().max(100).optional(),
+    userType: z.string().max(100).optional(),
+    inviter: z.string().max(254).optional(),
+    expiringWithinDays: z.number().int().min(0).max(365).optional(),
+    search: z.string().max(200).optional(),
+    page: z.number().int().min(1).optional(),
+  })
+  .catch({});
+export const pendingData = z.object({ id: z.uuid().optional(), list: listState.optional() });
+export const seatData = z.object({ requestId: z.uuid(), reason: z.string().max(500).optional() });
+export const importData = z.object({ draftId: z.uuid() });
+
+type Linked = Extract<TeamsIdentity, { linked: true }>;
+
+/** Runs an action for a member; any refusal comes back as a small card saying why. */
+export async function asTeamsMember(
+  deps: TeamsDeps,
+  context: TurnContext,
+  label: string,
+  work: (who: Linked) => Promise<AdaptiveCard>,
+): Promise<AdaptiveCard> {
+  let locale: Locale = 'en';
+  try {
+    const who = await identifyTeams(deps.db, context);
+    locale = who.locale;
+    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
+    locale = who.actor.locale;
+    return await work(who);
+  } catch (error) {
+    return adaptiveCard([text(teamsErrorText(error, locale, deps.log, label), { color: 'Attention' })]);
+  }
+}
+
+export async function pendingAction(
+  deps: TeamsDeps,
+  who: Linked,
+  operation: 'resend' | 'revoke' | 'page',
+  raw: unknown,
+): Promise<AdaptiveCard> {
+  const { actor, organization } = who;
+  const s = chatTexts(actor.locale);
+  const data = pendingData.parse(raw);
+  let filter = data.list ?? {};
+  let notice: string | undefined;
+  if (operation !== 'page') {
+    if (!data.id) throw new AppError('invitation.not_found', { ref: '?' }, 'not_found');
+    try {
+      const invitation =
+        operation === 'resend'
+          ? await resendInvitation(deps.db, actor, data.id)
+          : await revokeInvitation(deps.db, actor, data.id);
+      notice = operation === 'resend' ? s.resent(invitation.email) : s.revoked(invitation.email);
+    } catch (error) {
+      notice = `⚠️ ${teamsErrorText(error, actor.locale, deps.log, `pending ${operation}`)}`;
+    }
+  }
+  let page = await listInvitations(deps.db, actor, { ...filter, pageSize: PAGE_SIZE });
+  if (page.page > page.pages) {
+    filter = { ...filter, page: page.pages };
+    page = await listInvitations(deps.db, actor, { ...filter, pageSize: PAGE_SIZE });
+  }
+  return pendingCard(page, organization, filter, actor.locale, notice);
+}
+
+export async function seatAction(
+  deps: TeamsDeps,
+  context: TurnContext,
+  who: Linked,
+  decision: 'approve' | 'deny',
+  raw: unknown,
+): Promise<AdaptiveCard> {
+  const data = seatData.parse(raw);
+  let refusal: unknown;
+  try {
+    await decideSeatRequest(deps.db, who.actor, { requestId: data.requestId, decision, reason: data.reason });
+  } catch (error) {
+    refusal = error;
+  }
+  const card = await currentSeatCard(deps.db, who.organization.id, data.requestId, who.organization.locale);
+  if (!card) throw refusal ?? new AppError('seat_request.not_found', { id: data.requestId }, 'not_found');
+  // Redrawn for everyone in the channel, not only for the manager who clicked.
+  if (context.activity.replyToId) {
+    await context
+      .updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [cardAttachment(card)] })
+      .catch((error: unknown) => deps.log.warn('Seat card not updated for the channel', { error: String(error) }));
+  }
+  if (refusal) {
+    const why = teamsErrorText(refusal, who.actor.locale, deps.log, `seat ${decision}`);
+    return { ...card, body: [text(why, { color: 'Attention' }), ...card.body] };
+  }
+  return card;
+}
+
+export async function currentSeatCard(
+  db: Db,
+  organizationId: string,
+  requestId: string,
+  locale: Locale,
+): Promise<AdaptiveCard | undefined> {
+  const details = await seatRequestDetails(db, organizationId, requestId);
+  return details ? seatRequestCard(details, locale) : undefined;
+}
+
+export async function importConfirm(deps: TeamsDeps, who: Linked, raw: unknown): Promise<AdaptiveCard> {
+  const { draftId } = importData.parse(raw);
+  const result = await runImportDraft(deps.db, who.actor, draftId);
+  return importDoneCard(result, who.actor.locale);
+}

@@ -1,0 +1,74 @@
+// The invite dialog (task module): opened from the "Open the invite form" card, checked field by
+// field on submit (the dialog comes back with the problems above their fields), then invited.
+import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { renderNotice } from '../../i18n/messages.js';
+import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
+import { invite } from '../../invitations/invite.js';
+import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { inviteDialog } from '../cards/invite-dialog.js';
+import type { TeamsDeps } from '../deps.js';
+import { identifyTeams } from '../identify.js';
+import { teamsErrorText } from '../reply.js';
+import { inviteSummary } from './messages.js';
+
+const submission = z.object({
+  emails: z.string().max(20_000).default(''),
+  assignment: z.string().max(200).default(''),
+  groups: z.string().max(2000).default(''),
+  message: z.string().max(5000).default(''),
+  mustUseEmail: z.enum(['true', 'false']).default('true'),
+});
+
+export async function fetchInviteDialog(deps: TeamsDeps, context: TurnContext): Promise<TaskModuleTaskInfo | string> {
+  let locale: Locale = 'en';
+  try {
+    const who = await identifyTeams(deps.db, context);
+    locale = who.locale;
+    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
+    assertCanManageInvitations(who.actor);
+    return inviteDialog(who.organization.catalogue, who.actor.locale);
+  } catch (error) {
+    return teamsErrorText(error, locale, deps.log, 'invite dialog');
+  }
+}
+
+export async function submitInviteDialog(
+  deps: TeamsDeps,
+  context: TurnContext,
+  raw: unknown,
+): Promise<TaskModuleTaskInfo | string> {
+  let locale: Locale = 'en';
+  try {
+    const who = await identifyTeams(deps.db, context);
+    locale = who.locale;
+    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
+    locale = who.actor.locale;
+    const values = submission.parse(raw);
+    const [userType, role] = values.assignment.split('/');
+    const input = {
+      emails: splitAddressList(values.emails),
+      userType,
+      role,
+      groups: values.groups.split(/[,;\n]+/),
+      message: values.message,
+      mustUseEmail: values.mustUseEmail === 'true',
+    };
+    const problems = checkInviteInput(who.organization, input);
+    if (problems.length > 0) {
+      const errors = Object.fromEntries(
+        problems.map((p) => [p.field, p.problems.map((n) => renderNotice(locale, n)).join(' ')]),
+      );
+      return inviteDialog(who.organization.catalogue, locale, values, errors);
+    }
+    const result = await invite(deps.db, who.actor, input);
+    // The summary stays in the conversation; the dialog closes with it too.
+    const summary = inviteSummary(result, locale);
+    await context.sendActivity({ type: 'message', text: summary, textFormat: 'markdown' }).catch(() => undefined);
+    return summary;
+  } catch (error) {
+    return teamsErrorText(error, locale, deps.log, 'invite dialog');
+  }
+}

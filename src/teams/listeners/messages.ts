@@ -1,0 +1,155 @@
+// Commands typed to the bot (personal chat, or @mention in a channel): parsed once into a typed
+// request (src/chat/command-text.ts), answered with text or a card.
+import type { TurnContext } from 'botbuilder';
+import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
+import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
+import { setManagersChannel } from '../../chat/managers-channel.js';
+import { chatTexts } from '../../chat/texts.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { renderNotice } from '../../i18n/messages.js';
+import { saveImportDraft } from '../../imports/save-import-draft.js';
+import { type InviteResult, invite } from '../../invitations/invite.js';
+import { listInvitations } from '../../invitations/list-invitations.js';
+import { resendInvitation } from '../../invitations/resend.js';
+import { revokeInvitation } from '../../invitations/revoke.js';
+import { userTypeName } from '../../organizations/catalogue.js';
+import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { seatSummary } from '../../seats/seat-summary.js';
+import { adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
+import { importReviewCard } from '../cards/import-cards.js';
+import { INVITE_DIALOG } from '../cards/invite-dialog.js';
+import { pendingCard } from '../cards/pending-card.js';
+import type { TeamsDeps } from '../deps.js';
+import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
+import { conversationReference, identifyTeams, type TeamsIdentity } from '../identify.js';
+import { sayCard, sayText, teamsErrorText } from '../reply.js';
+
+const PAGE_SIZE = 10;
+
+export async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  let locale: Locale = 'en';
+  try {
+    const who = await identifyTeams(deps.db, context);
+    locale = who.locale;
+    await run(deps, context, who, commandText(context.activity.text ?? ''));
+  } catch (error) {
+    await sayText(context, teamsErrorText(error, locale, deps.log, 'message'));
+  }
+}
+
+/** The text after any @mention; Teams' own verb `invite` is dropped (Slack's command is /invite). */
+function commandText(raw: string): string {
+  const plain = raw.replace(/<at>[^<]*<\/at>/g, ' ').trim();
+  const [first = '', ...rest] = plain.split(/\s+/);
+  return ['invite', 'inviter'].includes(first.toLowerCase()) ? rest.join(' ') : plain;
+}
+
+async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, typed: string): Promise<void> {
+  const s = chatTexts(who.locale);
+  if (!who.linked) {
+    const request = parseChatCommand(typed);
+    if (request.kind !== 'link') throw new AppError('chat.not_linked_teams', {}, 'forbidden');
+    if (!who.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
+    const organization = await linkWorkspaceWithCode(deps.db, who.ref, {
+      code: request.code,
+      linker: { email: who.email, locale: who.locale },
+    });
+    return sayText(context, s.linked(organization.name));
+  }
+  const { actor, organization } = who;
+  const locale = actor.locale;
+  const request: ChatCommand = parseChatCommand(typed, organization.catalogue);
+  switch (request.kind) {
+    case 'open_invite_form':
+      assertCanManageInvitations(actor);
+      await sayCard(
+        context,
+        adaptiveCard(
+          [text(s.inviteTitle, { weight: 'Bolder' })],
+          [
+            {
+              type: 'Action.Submit',
+              title: s.openInviteForm,
+              data: { msteams: { type: 'task/fetch' }, verb: INVITE_DIALOG },
+            },
+          ],
+        ),
+      );
+      return;
+    case 'invite': {
+      const result = await invite(deps.db, actor, {
+        emails: request.emails,
+        role: request.role,
+        userType: request.userType,
+      });
+      return sayText(context, inviteSummary(result, locale));
+    }
+    case 'pending': {
+      const page = await listInvitations(deps.db, actor, { ...request.filter, pageSize: PAGE_SIZE });
+      await sayCard(context, pendingCard(page, organization, request.filter, locale));
+      return;
+    }
+    case 'resend':
+      return sayText(context, s.resent((await resendInvitation(deps.db, actor, request.ref)).email));
+    case 'revoke':
+      return sayText(context, s.revoked((await revokeInvitation(deps.db, actor, request.ref)).email));
+    case 'seats': {
+      const summary = await seatSummary(deps.db, actor);
+      const byType = Object.entries(summary.byUserType)
+        .map(([key, count]) => `${userTypeName(organization.catalogue, key, locale)}: ${count}`)
+        .join(' · ');
+      const body: Element[] = [
+        text(s.seatsHeading(organization.name), { weight: 'Bolder' }),
+        text(s.seatsLine(summary.used, summary.limit, summary.remaining)),
+        small(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
+        ...(byType ? [small(`${s.byUserType}: ${byType}`)] : []),
+      ];
+      await sayCard(context, adaptiveCard(body));
+      return;
+    }
+    case 'import': {
+      assertCanManageInvitations(actor);
+      const file = fileAttachmentOf(context.activity.attachments);
+      if (!file) return sayText(context, s.importAttach);
+      const content = await downloadTeamsFile(file, deps.allowInsecureDownloads);
+      const saved = await saveImportDraft(deps.db, actor, { content, fileName: file.name });
+      await sayCard(context, importReviewCard(saved.dryRun, saved.draftId, locale));
+      return;
+    }
+    case 'settings': {
+      if (context.activity.conversation?.conversationType !== 'channel') return sayText(context, s.settingsInChannel);
+      const channelId = context.activity.conversation.id;
+      await setManagersChannel(deps.db, actor, who.ref, channelId);
+      // The reference is what lets the notification job post there later, proactively.
+      await deps.db.chatWorkspace.update({
+        where: { platform_externalId: { platform: 'teams', externalId: who.ref.externalId } },
+        data: { managersChannelRef: conversationReference(context) },
+      });
+      return sayText(context, s.managersChannelSet);
+    }
+    case 'link':
+    case 'setup':
+      throw new AppError('chat.already_linked', { organization: organization.name }, 'conflict');
+    case 'help':
+      return sayText(context, s.teamsHelp);
+    case 'usage':
+      return sayText(context, `${s.usage(request.problem)}\n\n${s.teamsHelp}`);
+  }
+}
+
+export function inviteSummary(result: InviteResult, locale: Locale): string {
+  const s = chatTexts(locale);
+  const label = { invited: s.invited, held: s.held, already_invited: s.alreadyInvited, refused: s.refused };
+  const lines = result.results.map((r) => {
+    const why = r.error ? `: ${renderNotice(locale, r.error)}` : '';
+    return `- ${r.email || '""'}: ${label[r.outcome]}${why}`;
+  });
+  const warnings = result.warnings.map((w) => `- ${renderNotice(locale, w)}`);
+  return [
+    s.inviteHeading(result.results.length),
+    ...lines,
+    ...warnings,
+    ...(result.seatRequestId ? [s.heldNote] : []),
+  ].join('\n');
+}

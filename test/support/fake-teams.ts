@@ -1,0 +1,265 @@
+// A local stand-in for Microsoft's Bot Framework services, so Teams tests need no tenant and no
+// network. One node:http server plays:
+// - the Bot Connector (the activities' serviceUrl): what botbuilder's ConnectorClient calls to send,
+//   reply, update, open 1:1 conversations and look members up lands in `calls`; calls fail on
+//   demand (429 with Retry-After, or 500); `/files/<id>` serves Teams file attachments;
+// - Bot Framework's identity provider: an OpenID document and a JWKS with a key made here, so a
+//   test runs with authentication ON and signs (or forges) channel tokens with `channelToken()`;
+// - Azure AD for the bot's outbound token. botbuilder cannot be pointed at a fake one: its MSAL-node
+//   refuses http:// authorities ("authority_uri_insecure") and, for any host it does not know, asks
+//   login.microsoftonline.com for instance discovery. So `authConfig()` puts the token in botbuilder's
+//   token cache, and points the login URL here so that a cache miss fails at once, offline.
+import { generateKeyPairSync, type KeyPairKeyObjectResult, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { AppCredentials } from 'botframework-connector';
+
+export interface TeamsUser {
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+  email: string;
+  tenantId?: string;
+}
+
+export interface TeamsCall {
+  method: 'POST' | 'PUT' | 'GET' | 'DELETE';
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: unknown;
+  authorization: string | undefined;
+  at: number;
+}
+
+/** An activity the bot sent (POST .../activities), replied (POST .../activities/<id>) or updated (PUT). */
+export type TeamsActivity = Record<string, unknown> & {
+  kind: 'send' | 'reply' | 'update';
+  type?: string;
+  text?: string;
+  attachments?: { contentType: string; content?: unknown }[];
+};
+
+export interface TeamsFileInfo {
+  downloadUrl: string;
+  uniqueId: string;
+  fileType: string;
+}
+
+/** expiresInSeconds defaults to 3600 (botbuilder tolerates 5 minutes of clock skew: expire a token by more). */
+export interface ChannelTokenOptions {
+  appId: string;
+  serviceUrl: string;
+  expiresInSeconds?: number;
+  key?: 'good' | 'other';
+}
+
+export interface FakeTeams {
+  /** Base URL, no trailing slash: use it as the activities' serviceUrl. */
+  url: string;
+  /** Tenant given to users without one. */
+  tenantId: string;
+  /** Every call but the OpenID metadata fetches; `path` is URL-decoded ('/v3/conversations/a:1/activities'). */
+  calls: TeamsCall[];
+  activities(): TeamsActivity[];
+  /** Resolves with the first call (recorded or future) matching; rejects after timeoutMs listing the calls made. */
+  waitFor(predicate: (call: TeamsCall) => boolean, timeoutMs?: number): Promise<TeamsCall>;
+  /** For TeamsInfo.getMember (by id or aadObjectId, in any conversation) and the member lists. */
+  addUser(user: TeamsUser): void;
+  /** What Teams puts in a 'application/vnd.microsoft.teams.file.download.info' attachment's content. */
+  addFile(file: { name: string; content: string | Buffer }): TeamsFileInfo;
+  /** The next call whose path matches fails with this status (429 with Retry-After, default 1s). Queue. */
+  failNext(pathPattern: RegExp, status: 429 | 500, retryAfterSeconds?: number): void;
+  /** A channel's JWT as Teams sends in Authorization: Bearer. key 'other' signs with an unpublished key. */
+  channelToken(options: ChannelTokenOptions): string;
+  /** Options for `new TeamsAdapter(...)` with authentication ON against this fake. Also caches the bot's
+   * outbound token ('fake-bot-token') for appId in botbuilder (process-wide), see the header. */
+  authConfig(appId: string, tenantId: string): ConfigurationBotFrameworkAuthenticationOptions;
+  close(): Promise<void>;
+}
+
+export const BOT_TOKEN = 'fake-bot-token';
+const ISSUER = 'https://api.botframework.com';
+const SCOPE = 'https://api.botframework.com';
+
+interface SigningKey extends KeyPairKeyObjectResult {
+  kid: string;
+}
+const makeKey = (): SigningKey => ({
+  kid: randomBytes(20).toString('base64url'),
+  ...generateKeyPairSync('rsa', { modulusLength: 2048 }),
+});
+// One pair per process: botbuilder caches the keys per metadata URL, and a later fake may get a closed one's port.
+let keys: { good: SigningKey; other: SigningKey } | undefined;
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+const decode = (part: string | undefined) => part && decodeURIComponent(part);
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  return raw ? JSON.parse(raw) : undefined;
+}
+
+export async function startFakeTeams(options: { tenantId?: string } = {}): Promise<FakeTeams> {
+  keys ??= { good: makeKey(), other: makeKey() };
+  const signing = keys;
+  const calls: TeamsCall[] = [];
+  const users = new Map<string, Required<TeamsUser>>();
+  const files = new Map<string, Buffer>();
+  const failures: { pattern: RegExp; status: 429 | 500; retryAfterSeconds: number }[] = [];
+  const waiters = new Set<(call: TeamsCall) => void>();
+  let counter = 0;
+  const nextId = () => String(1_700_000_000_000 + ++counter);
+
+  const member = (user: Required<TeamsUser>) => ({ ...user, userPrincipalName: user.email, userRole: 'user' });
+  const findUser = (idOrAad: string) =>
+    [...users.values()].find((u) => u.id === idOrAad || u.aadObjectId.toLowerCase() === idOrAad.toLowerCase());
+
+  const server = createServer((req, res) => {
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const decoded = decodeURIComponent(path);
+    const method = (req.method ?? 'GET') as TeamsCall['method'];
+    const route = (pattern: RegExp) => pattern.exec(path)?.slice(1).map(decode);
+    if (method === 'GET' && path === '/openid/.well-known/openidconfiguration') {
+      return send(200, {
+        issuer: ISSUER,
+        authorization_endpoint: 'https://invalid.botframework.com',
+        jwks_uri: `${url}/openid/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      });
+    }
+    if (method === 'GET' && path === '/openid/keys') {
+      const [{ n, e }, kid] = [signing.good.publicKey.export({ format: 'jwk' }), signing.good.kid];
+      return send(200, { keys: [{ kty: 'RSA', use: 'sig', kid, x5t: kid, n, e, endorsements: ['msteams'] }] });
+    }
+    readJson(req).then(
+      (body) => {
+        const [conversationId, activityId] = route(/^\/v3\/conversations\/([^/]+)(?:\/activities\/([^/]+))?/) ?? [];
+        const [authorization, at] = [req.headers.authorization, Date.now()];
+        const call: TeamsCall = { method, path: decoded, conversationId, activityId, body, authorization, at };
+        calls.push(call);
+        for (const waiter of waiters) waiter(call);
+        const failure = failures.findIndex((f) => f.pattern.test(decoded));
+        if (failure >= 0) {
+          const [{ status, retryAfterSeconds }] = failures.splice(failure, 1) as [(typeof failures)[number]];
+          const code = status === 429 ? 'TooManyRequests' : 'ServiceError';
+          const headers: Record<string, string> = status === 429 ? { 'retry-after': String(retryAfterSeconds) } : {};
+          return send(status, { error: { code, message: `fake Teams: failNext(${status})` } }, headers);
+        }
+        const file = route(/^\/files\/([^/]+)$/);
+        const stored = file && files.get(file[0] ?? '');
+        if (method === 'GET' && file) {
+          if (!stored) return send(404, { error: { code: 'itemNotFound', message: 'no such file' } });
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': stored.length });
+          return res.end(stored);
+        }
+        if (method === 'POST' && path === '/v3/conversations') {
+          const memberId = (body as { members?: { id?: string }[] } | undefined)?.members?.[0]?.id;
+          if (!memberId) return send(400, { error: { code: 'BadArgument', message: 'members is required' } });
+          return send(201, { id: `a:personal-${memberId}` });
+        }
+        if (route(/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)) {
+          if (method === 'DELETE') return send(200);
+          if (method === 'PUT' || method === 'POST') return send(200, { id: method === 'PUT' ? activityId : nextId() });
+        }
+        const memberId = route(/^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/)?.[0];
+        if (method === 'GET' && memberId) {
+          const user = findUser(memberId);
+          if (user) return send(200, member(user));
+          return send(404, { error: { code: 'MemberNotFoundInConversation', message: 'Member not found' } });
+        }
+        const list = route(/^\/v3\/conversations\/[^/]+\/(paged)?members$/);
+        if (method === 'GET' && list) {
+          const members = [...users.values()].map(member);
+          return send(200, list[0] ? { members } : members);
+        }
+        send(404, { error: { code: 'NotFound', message: `fake Teams: no route for ${method} ${path}` } });
+      },
+      (error: unknown) => send(400, { error: { code: 'BadSyntax', message: String(error) } }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tenantId = options.tenantId ?? '9b4f1a2e-5c7d-4e3f-8a1b-2c3d4e5f6a7b';
+
+  return {
+    url,
+    tenantId,
+    calls,
+    activities: () =>
+      calls.flatMap((c): TeamsActivity[] => {
+        if (!/^\/v3\/conversations\/[^/]+\/activities/.test(c.path) || c.method === 'GET' || c.method === 'DELETE')
+          return [];
+        const kind = c.method === 'PUT' ? 'update' : c.activityId ? 'reply' : 'send';
+        return [{ ...(c.body as Record<string, unknown>), kind }];
+      }),
+    waitFor: (predicate, timeoutMs = 5000) =>
+      new Promise<TeamsCall>((resolve, reject) => {
+        const found = calls.find(predicate);
+        if (found) return resolve(found);
+        const waiter = (call: TeamsCall) => {
+          if (!predicate(call)) return;
+          waiters.delete(waiter);
+          clearTimeout(timer);
+          resolve(call);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          const called = calls.map((c) => `${c.method} ${c.path}`).join(', ') || 'none';
+          reject(new Error(`fake Teams: no matching call within ${timeoutMs}ms; calls: ${called}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      }),
+    addUser: (user) => {
+      const name = user.name ?? user.email.split('@')[0] ?? user.email;
+      const { aadObjectId = randomUUID(), tenantId: userTenant = tenantId } = user;
+      users.set(user.id, { ...user, aadObjectId, tenantId: userTenant, name });
+    },
+    addFile: ({ name, content }) => {
+      const uniqueId = randomUUID();
+      files.set(uniqueId, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      const fileType = name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '';
+      return { downloadUrl: `${url}/files/${uniqueId}`, uniqueId, fileType };
+    },
+    failNext: (pattern, status, retryAfterSeconds = 1) => void failures.push({ pattern, status, retryAfterSeconds }),
+    channelToken: ({ appId, serviceUrl, expiresInSeconds = 3600, key = 'good' }) => {
+      const { kid, privateKey } = signing[key];
+      const now = Math.floor(Date.now() / 1000);
+      const [nbf, exp] = [now - 60, now + expiresInSeconds];
+      const claims = { iss: ISSUER, aud: appId, serviceurl: serviceUrl, nbf, exp, iat: nbf };
+      const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid, x5t: kid })}.${b64(claims)}`;
+      return `${unsigned}.${sign('sha256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
+    },
+    authConfig: (appId, appTenantId) => {
+      // AppCredentials.getToken() looks here first (key: appId + OAuth scope); the field is private in the types.
+      const { cache } = AppCredentials as unknown as { cache: Map<string, { accessToken: string; expiresOn: Date }> };
+      const expiresOn = new Date(Date.now() + 10 * 365 * 864e5);
+      cache.set(`${appId}${SCOPE}-cache`, { accessToken: BOT_TOKEN, expiresOn });
+      return {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: appTenantId,
+        MicrosoftAppType: 'SingleTenant',
+        ToBotFromChannelOpenIdMetadataUrl: `${url}/openid/.well-known/openidconfiguration`,
+        ToBotFromChannelTokenIssuer: ISSUER,
+        ToChannelFromBotLoginUrl: `${url}/aad/${appTenantId}`,
+        ToChannelFromBotOAuthScope: SCOPE,
+        ValidateAuthority: false,
+      };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
