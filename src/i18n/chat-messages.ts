@@ -20,9 +20,10 @@ export const chatMessages = {
     (p) => `Cet espace de travail est déjà lié à l'organisation ${p.organization}.`,
   ),
   'chat.link_code_invalid': m(
-    () => 'This link code is unknown, already used or expired. Ask your operator for a new one (`sesame slack link`).',
     () =>
-      'Ce code de liaison est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre opérateur (`sesame slack link`).',
+      'This link code is unknown, already used or expired. Ask your operator for a new one (`sesame slack link` or `sesame teams link`).',
+    () =>
+      'Ce code de liaison est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre opérateur (`sesame slack link` ou `sesame teams link`).',
   ),
   'chat.setup_not_admin': m(
     () => 'Only an admin or owner of this workspace may create an organization for it.',

@@ -4,7 +4,7 @@
 // Adaptive Card Action.Execute invokes, task module fetch/submit, and the bot added to a team.
 // `sendActivity` POSTs one as JSON, with the Authorization header a test chooses (see
 // FakeTeams.channelToken for a valid or forged one, or none when authentication is off).
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
 export const TEAMS_BOT = { id: '28:bot-id', name: 'Sesame' };
 
@@ -19,8 +19,8 @@ export interface TeamsConversation {
   id: string;
   conversationType: 'personal' | 'channel';
   tenantId: string;
-  /** Channel conversations: defaults to { id: the channel's id, name: 'Team' }. */
-  team?: { id: string; name?: string };
+  /** Channel conversations: defaults to { id: the channel's id (its General channel), name: 'Team' }. */
+  team?: { id: string; name?: string; aadGroupId?: string };
 }
 
 export interface TeamsRequestBase {
@@ -44,8 +44,8 @@ export interface TeamsResponse {
   text: string;
 }
 
-let counter = 0;
-const messageId = () => String(Date.now() * 10 + (++counter % 10));
+let lastMessageId = Date.now();
+const messageId = () => String(++lastMessageId);
 const invokeId = () => `f:${randomInt(1e9, 1e10)}${randomInt(1e9, 1e10)}`;
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -90,7 +90,9 @@ function base(kind: string, id: string, input: TeamsRequestBase): TeamsActivityJ
 }
 
 /** A user's message. In a channel, Teams only delivers @mentions: the text starts with '<at>Sesame</at> '. */
-export function messageActivity(input: TeamsRequestBase & { text: string; attachments?: unknown[] }): TeamsActivityJson {
+export function messageActivity(
+  input: TeamsRequestBase & { text: string; attachments?: unknown[] },
+): TeamsActivityJson {
   const activity = base('message', messageId(), input);
   const mention = `<at>${TEAMS_BOT.name}</at>`;
   const inChannel = input.conversation.conversationType === 'channel';
@@ -117,7 +119,13 @@ export function adaptiveCardActionInvoke(
   input: TeamsRequestBase & { verb: string; data?: Record<string, unknown>; title?: string },
 ): TeamsActivityJson {
   const activity = base('invoke', invokeId(), input);
-  const action = { type: 'Action.Execute', title: input.title ?? input.verb, id: invokeId(), verb: input.verb, data: input.data ?? {} };
+  const action = {
+    type: 'Action.Execute',
+    title: input.title ?? input.verb,
+    id: invokeId(),
+    verb: input.verb,
+    data: input.data ?? {},
+  };
   const channelData = { ...(activity.channelData as object), source: { name: 'message' } };
   return { ...activity, name: 'adaptiveCard/action', value: { action, trigger: 'manual' }, channelData };
 }
@@ -134,21 +142,22 @@ export function taskSubmitInvoke(input: TeamsRequestBase & { data: Record<string
   return { ...activity, name: 'task/submit', value: { data: input.data, context: { theme: 'default' } } };
 }
 
-/** The bot added to a team (installation): sent in the team's General channel, `user` is who added it. */
+/** The bot added to a team (in its General channel; channelData.eventType 'teamMemberAdded') or installed
+ * in a personal scope (a personal conversation); `user` is who added it. */
 export function conversationUpdate(
   input: TeamsRequestBase & { membersAdded?: { id: string }[]; channel?: { id: string; name?: string } },
 ): TeamsActivityJson {
   const activity = base('conversationUpdate', invokeId(), input);
   const { channelId, team } = channelOf(input.conversation);
-  const channelData = {
-    ...(activity.channelData as object),
-    team: { aadGroupId: input.user.aadObjectId.replace(/.$/, '0'), ...team },
+  const inTeam = input.conversation.conversationType === 'channel' && {
+    team: { aadGroupId: randomUUID(), ...team },
     channel: input.channel ?? { id: channelId, name: 'General' },
     eventType: 'teamMemberAdded',
-    ...input.channelData,
   };
+  const channelData = { tenant: { id: input.conversation.tenantId }, ...inTeam, ...input.channelData };
   const membersAdded = input.membersAdded ?? [{ id: TEAMS_BOT.id }];
-  const { entities: _entities, locale: _locale, localTimezone: _zone, ...rest } = activity;
+  // Teams sends no clientInfo, locale or reply id with it.
+  const { entities: _entities, locale: _locale, localTimezone: _zone, replyToId: _reply, ...rest } = activity;
   return { ...rest, membersAdded, channelData };
 }
 

@@ -1,0 +1,103 @@
+// Sesame's Teams bot served over real HTTP on a test database, a local fake of the Bot Connector
+// (and of Bot Framework's identity provider), and people of a tenant linked to a fresh organization.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '../../src/http/server.js';
+import { createLogger } from '../../src/log/logger.js';
+import { createTeamsService, type TeamsConfig, type TeamsService } from '../../src/teams/create-teams-app.js';
+import { newOrganization } from '../domain/fixtures.js';
+import type { TestDatabase } from '../support/database.js';
+import { type FakeTeams, startFakeTeams } from '../support/fake-teams.js';
+import { sendActivity, type TeamsConversation, type TeamsFrom, type TeamsResponse } from '../support/teams-requests.js';
+
+export interface TeamsHarness {
+  endpoint: string;
+  fake: FakeTeams;
+  service: TeamsService;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startTeams(
+  t: TestDatabase,
+  config: (fake: FakeTeams) => TeamsConfig = () => ({}),
+): Promise<TeamsHarness> {
+  const fake = await startFakeTeams();
+  const logs: string[] = [];
+  const log = createLogger('debug', (line) => logs.push(line));
+  const service = createTeamsService({ config: config(fake), db: t.prisma, log });
+  const server = createHttpServer({ db: t.prisma, log, routes: service.routes });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}/api/messages`,
+    fake,
+    service,
+    logs,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fake.close();
+    },
+  };
+}
+
+export interface TeamsPerson extends TeamsFrom {
+  email: string;
+  /** Their personal chat with the bot. */
+  personal: TeamsConversation;
+}
+
+/** A tenant linked to a fresh organization whose owner is a Teams user. */
+export async function linkedTenant(
+  t: TestDatabase,
+  h: TeamsHarness,
+  options: { seats?: number; locale?: 'fr' | 'en' } = {},
+) {
+  const { organization, owner } = await newOrganization(t.prisma, options);
+  const tenantId = randomUUID();
+  await t.prisma.chatWorkspace.create({
+    data: { platform: 'teams', externalId: tenantId, organizationId: organization.id },
+  });
+  const person = (email: string): TeamsPerson => {
+    const aadObjectId = randomUUID();
+    const id = `29:${aadObjectId.replace(/-/g, '')}`;
+    h.fake.addUser({ id, aadObjectId, name: email.split('@')[0], email, tenantId });
+    return {
+      id,
+      aadObjectId,
+      name: email,
+      email,
+      personal: { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId },
+    };
+  };
+  const member = async (email: string, role: string, manager = false) => {
+    await t.prisma.member.create({
+      data: {
+        organizationId: organization.id,
+        email,
+        username: email.replace(/[^a-z0-9._@]/g, '_'),
+        role,
+        userType: 'creator',
+        isManager: manager,
+      },
+    });
+    return person(email);
+  };
+  const channel: TeamsConversation = { id: `19:${randomUUID()}@thread.tacv2`, conversationType: 'channel', tenantId };
+  return { organization, owner, tenantId, ownerUser: person(owner.member.email), person, member, channel };
+}
+
+export const post = (
+  h: TeamsHarness,
+  activity: Record<string, unknown>,
+  authorization?: string,
+): Promise<TeamsResponse> => sendActivity(h.endpoint, activity, { authorization });
+
+/** The texts of what the bot sent to a conversation since `from` calls (messages and cards). */
+export function sentTo(h: TeamsHarness, conversationId: string, from = 0): string[] {
+  return h.fake.calls
+    .slice(from)
+    .filter((c) => c.conversationId === conversationId && (c.method === 'POST' || c.method === 'PUT'))
+    .map((c) => JSON.stringify(c.body));
+}
