@@ -31,6 +31,8 @@ export interface TeamsCall {
   body: unknown;
   authorization: string | undefined;
   at: number;
+  /** Set when failNext() made this call fail. */
+  failed?: 429 | 500;
 }
 
 /** An activity the bot sent (POST .../activities), replied (POST .../activities/<id>) or updated (PUT). */
@@ -62,6 +64,7 @@ export interface FakeTeams {
   tenantId: string;
   /** Every call but the OpenID metadata fetches; `path` is URL-decoded ('/v3/conversations/a:1/activities'). */
   calls: TeamsCall[];
+  /** The activities the bot got through (calls failed by failNext() left out), in order. */
   activities(): TeamsActivity[];
   /** Resolves with the first call (recorded or future) matching; rejects after timeoutMs listing the calls made. */
   waitFor(predicate: (call: TeamsCall) => boolean, timeoutMs?: number): Promise<TeamsCall>;
@@ -95,7 +98,15 @@ let keys: { good: SigningKey; other: SigningKey } | undefined;
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-const decode = (part: string | undefined) => part && decodeURIComponent(part);
+function decode(part: string): string;
+function decode(part: string | undefined): string | undefined;
+function decode(part: string | undefined) {
+  try {
+    return part && decodeURIComponent(part);
+  } catch {
+    return part; // malformed %-escape: left as sent
+  }
+}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -125,7 +136,7 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const decoded = decodeURIComponent(path);
+    const decoded = decode(path);
     const method = (req.method ?? 'GET') as TeamsCall['method'];
     const route = (pattern: RegExp) => pattern.exec(path)?.slice(1).map(decode);
     if (method === 'GET' && path === '/openid/.well-known/openidconfiguration') {
@@ -145,12 +156,14 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
       (body) => {
         const [conversationId, activityId] = route(/^\/v3\/conversations\/([^/]+)(?:\/activities\/([^/]+))?/) ?? [];
         const [authorization, at] = [req.headers.authorization, Date.now()];
+        const index = failures.findIndex((f) => f.pattern.test(decoded));
+        const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
         const call: TeamsCall = { method, path: decoded, conversationId, activityId, body, authorization, at };
+        if (failure) call.failed = failure.status;
         calls.push(call);
         for (const waiter of waiters) waiter(call);
-        const failure = failures.findIndex((f) => f.pattern.test(decoded));
-        if (failure >= 0) {
-          const [{ status, retryAfterSeconds }] = failures.splice(failure, 1) as [(typeof failures)[number]];
+        if (failure) {
+          const { status, retryAfterSeconds } = failure;
           const code = status === 429 ? 'TooManyRequests' : 'ServiceError';
           const headers: Record<string, string> = status === 429 ? { 'retry-after': String(retryAfterSeconds) } : {};
           return send(status, { error: { code, message: `fake Teams: failNext(${status})` } }, headers);
@@ -197,7 +210,7 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
     calls,
     activities: () =>
       calls.flatMap((c): TeamsActivity[] => {
-        if (!/^\/v3\/conversations\/[^/]+\/activities/.test(c.path) || c.method === 'GET' || c.method === 'DELETE')
+        if (!/^\/v3\/conversations\/[^/]+\/activities/.test(c.path) || /GET|DELETE/.test(c.method) || c.failed)
           return [];
         const kind = c.method === 'PUT' ? 'update' : c.activityId ? 'reply' : 'send';
         return [{ ...(c.body as Record<string, unknown>), kind }];

@@ -1,0 +1,103 @@
+// Chat notifications delivered to Teams proactively: the seat request card in the managers'
+// channel (updated once decided) and the outcomes in the inviter's personal chat.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireDueInvitations } from '../../src/invitations/expire.js';
+import { invite } from '../../src/invitations/invite.js';
+import { createLogger } from '../../src/log/logger.js';
+import { deliverNotifications } from '../../src/notifications/deliver-notifications.js';
+import { decideSeatRequest } from '../../src/seats/decide-seat-request.js';
+import { createTeamsNotifier } from '../../src/teams/notify/teams-notifier.js';
+import { memberActor } from '../domain/fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { messageActivity } from '../support/teams-requests.js';
+import { linkedTenant, post, startTeams, type TeamsHarness } from './support.js';
+
+let t: TestDatabase;
+let h: TeamsHarness;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  h = await startTeams(t);
+});
+afterAll(async () => {
+  await h?.close();
+  await t?.close();
+});
+
+const deliver = (now?: Date) =>
+  deliverNotifications(t.prisma, {
+    notifiers: [createTeamsNotifier({ db: t.prisma, adapter: h.service.adapter, appId: h.service.appId })],
+    log: createLogger('silent'),
+    now,
+  });
+
+describe('Teams notifications', () => {
+  it('posts the seat request card in the managers’ channel once, updates it when decided, and tells the requester', async () => {
+    const w = await linkedTenant(t, h, { seats: 1 });
+    // The owner makes a channel the managers' one, and has written to the bot in personal chat.
+    await post(
+      h,
+      messageActivity({ text: 'settings', user: w.ownerUser, conversation: w.channel, serviceUrl: h.fake.url }),
+    );
+    await post(
+      h,
+      messageActivity({ text: 'help', user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url }),
+    );
+    const result = await invite(t.prisma, w.owner, { emails: ['n1@example.com', 'n2@example.com'] });
+    const requestId = result.seatRequestId as string;
+
+    const from = h.fake.calls.length;
+    expect((await deliver()).sent).toBeGreaterThanOrEqual(1);
+    const card = await h.fake.waitFor(
+      (c) =>
+        c.method === 'POST' && c.conversationId === w.channel.id && String(JSON.stringify(c.body)).includes(requestId),
+    );
+    expect(JSON.stringify(card.body)).toContain('Seats: 1 → 3');
+    const post1 = await t.prisma.chatPost.findFirstOrThrow({ where: { workspaceId: w.tenantId } });
+    await deliver();
+    const posts = h.fake.calls
+      .slice(from)
+      .filter((c) => c.method === 'POST' && String(JSON.stringify(c.body)).includes(requestId));
+    expect(posts).toHaveLength(1);
+
+    const manager = await memberActor(t.prisma, w.owner, { email: 'mgr@acme.example', manager: true });
+    await decideSeatRequest(t.prisma, manager, { requestId, decision: 'approve' });
+    await deliver();
+    await h.fake.waitFor(
+      (c) =>
+        c.method === 'PUT' &&
+        c.activityId === post1.messageId &&
+        String(JSON.stringify(c.body)).includes('Approved by'),
+    );
+    await h.fake.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.conversationId === w.ownerUser.personal.id &&
+        String(JSON.stringify(c.body)).includes('was approved by'),
+    );
+  });
+
+  it('tells the inviter in personal chat that an invitation expired; skips one who never wrote to the bot', async () => {
+    const w = await linkedTenant(t, h);
+    await post(
+      h,
+      messageActivity({ text: 'help', user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url }),
+    );
+    await invite(t.prisma, w.owner, { emails: ['old@example.com'] });
+    const later = new Date(Date.now() + 15 * 86_400_000);
+    await expireDueInvitations(t.prisma, { now: later, limit: 100 });
+    await deliver();
+    await h.fake.waitFor(
+      (c) => c.conversationId === w.ownerUser.personal.id && String(JSON.stringify(c.body)).includes('old@example.com'),
+    );
+
+    const quiet = await linkedTenant(t, h);
+    await invite(t.prisma, quiet.owner, { emails: ['old2@example.com'] });
+    await expireDueInvitations(t.prisma, { now: later, limit: 100 });
+    await deliver();
+    const row = await t.prisma.outboxMessage.findFirstOrThrow({
+      where: { organizationId: quiet.organization.id, kind: 'notification' },
+    });
+    expect(row).toMatchObject({ status: 'SENT', sentAt: null });
+    expect(row.lastError).toContain('has not talked to the bot');
+  });
+});
