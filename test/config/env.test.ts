@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, slackMode } from '../../src/config/env.js';
+import { ConfigError, parseEnv, slackMode, teamsMode } from '../../src/config/env.js';
 
 describe('parseEnv', () => {
   it('has a default for every setting', () => {
@@ -80,6 +80,32 @@ describe('Slack variables', () => {
     expect(error.message).not.toContain('\n');
     expect(error.message).toContain(expected);
     for (const value of Object.values(vars)) if (value.length > 2) expect(error.message).not.toContain(value);
+  });
+});
+
+describe('Teams variables', () => {
+  const id = '8e3d2a1c-4b5f-4c6d-9e7f-0a1b2c3d4e5f';
+  it('authenticates with the three credentials; without them, answers only on a loopback address outside production', () => {
+    const full = { MICROSOFT_APP_ID: id, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' };
+    expect(teamsMode(parseEnv(full))).toBe('authenticated');
+    expect(teamsMode(parseEnv({}))).toBe('local');
+    expect(teamsMode(parseEnv({ HOST: '0.0.0.0' }))).toBeUndefined();
+    expect(teamsMode(parseEnv({ NODE_ENV: 'production' }))).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { MICROSOFT_APP_ID: 'not-a-guid', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' },
+      'MICROSOFT_APP_ID=(set)',
+    ],
+    [{ MICROSOFT_APP_ID: id, MICROSOFT_APP_TENANT_ID: 't' }, 'MICROSOFT_APP_PASSWORD=missing'],
+    [{ MICROSOFT_APP_ID: id, MICROSOFT_APP_PASSWORD: 'p' }, 'MICROSOFT_APP_TENANT_ID=missing'],
+    [{ MICROSOFT_APP_PASSWORD: 'hunter2-value' }, 'MICROSOFT_APP_ID=missing'],
+  ])('refuses an incomplete set-up in one line (%o)', (vars, expected) => {
+    const error = catchError(() => parseEnv(vars));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain(expected);
+    expect(error.message).not.toContain('hunter2-value');
   });
 });
 

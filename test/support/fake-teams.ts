@@ -9,7 +9,7 @@
 //   refuses http:// authorities ("authority_uri_insecure") and, for any host it does not know, asks
 //   login.microsoftonline.com for instance discovery. So `authConfig()` puts the token in botbuilder's
 //   token cache, and points the login URL here so that a cache miss fails at once, offline.
-import { generateKeyPairSync, type KeyPairKeyObjectResult, randomBytes, randomUUID, sign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
@@ -86,27 +86,22 @@ export const BOT_TOKEN = 'fake-bot-token';
 const ISSUER = 'https://api.botframework.com';
 const SCOPE = 'https://api.botframework.com';
 
-interface SigningKey extends KeyPairKeyObjectResult {
-  kid: string;
-}
-const makeKey = (): SigningKey => ({
+const makeKey = () => ({
   kid: randomBytes(20).toString('base64url'),
   ...generateKeyPairSync('rsa', { modulusLength: 2048 }),
 });
 // One pair per process: botbuilder caches the keys per metadata URL, and a later fake may get a closed one's port.
-let keys: { good: SigningKey; other: SigningKey } | undefined;
+let keys: Record<'good' | 'other', ReturnType<typeof makeKey>> | undefined;
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function decode(part: string): string;
-function decode(part: string | undefined): string | undefined;
-function decode(part: string | undefined) {
+const decode = <T extends string | undefined>(text: T): T => {
   try {
-    return part && decodeURIComponent(part);
+    return (text && decodeURIComponent(text)) as T;
   } catch {
-    return part; // malformed %-escape: left as sent
+    return text; // a malformed %-escape is left as sent
   }
-}
+};
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
