@@ -52,7 +52,8 @@ const escapeHtml = (text: string) =>
 
 function channelOf(conversation: TeamsConversation) {
   const channelId = conversation.id.split(';')[0] ?? conversation.id;
-  return { channelId, team: { name: 'Team', ...conversation.team, id: conversation.team?.id ?? channelId } };
+  const { id = channelId, name = 'Team', aadGroupId = randomUUID() } = conversation.team ?? {};
+  return { channelId, team: { id, name, aadGroupId } };
 }
 
 function base(kind: string, id: string, input: TeamsRequestBase): TeamsActivityJson {
@@ -150,7 +151,7 @@ export function conversationUpdate(
   const activity = base('conversationUpdate', invokeId(), input);
   const { channelId, team } = channelOf(input.conversation);
   const inTeam = input.conversation.conversationType === 'channel' && {
-    team: { aadGroupId: randomUUID(), ...team },
+    team,
     channel: input.channel ?? { id: channelId, name: 'General' },
     eventType: 'teamMemberAdded',
   };

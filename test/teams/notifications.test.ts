@@ -76,6 +76,29 @@ describe('Teams notifications', () => {
     );
   });
 
+  it('opens a personal chat with an inviter seen only in a channel', async () => {
+    const w = await linkedTenant(t, h);
+    await post(
+      h,
+      messageActivity({ text: 'settings', user: w.ownerUser, conversation: w.channel, serviceUrl: h.fake.url }),
+    );
+    await invite(t.prisma, w.owner, { emails: ['chan@example.com'] });
+    await expireDueInvitations(t.prisma, { now: new Date(Date.now() + 15 * 86_400_000), limit: 100 });
+    await deliver();
+    const created = await h.fake.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.path === '/v3/conversations' &&
+        String(JSON.stringify(c.body)).includes(w.ownerUser.id),
+    );
+    expect(created.body).toMatchObject({ isGroup: false, tenantId: w.tenantId });
+    await h.fake.waitFor((c) => c.method === 'POST' && String(JSON.stringify(c.body)).includes('chan@example.com'));
+    const user = await t.prisma.chatUser.findFirstOrThrow({
+      where: { workspaceId: w.tenantId, email: w.owner.member.email },
+    });
+    expect(user.conversationRef).not.toBeNull();
+  });
+
   it('tells the inviter in personal chat that an invitation expired; skips one who never wrote to the bot', async () => {
     const w = await linkedTenant(t, h);
     await post(
@@ -98,6 +121,6 @@ describe('Teams notifications', () => {
       where: { organizationId: quiet.organization.id, kind: 'notification' },
     });
     expect(row).toMatchObject({ status: 'SENT', sentAt: null });
-    expect(row.lastError).toContain('has not talked to the bot');
+    expect(row.lastError).toContain('has not used the bot in Teams');
   });
 });

@@ -2,12 +2,13 @@
 // channel (its reference stored by `settings`), updated once decided; the outcomes to the
 // inviter in their personal chat with the bot (its reference stored when they last wrote to it).
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import { type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
 import { findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
-import { findChatUserByEmail } from '../../chat/chat-users.js';
+import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
+import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import type { Verdict } from '../../outbox/verdict.js';
@@ -53,17 +54,29 @@ export function createTeamsNotifier(options: { db: Db; adapter: TeamsAdapter; ap
             return { type: 'sent' };
           }
           const r = n.details.request;
-          return direct(db, ref, n.recipient.email, n.organizationLocale, inConversation, (s) =>
-            s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
+          return direct(
+            db,
+            ref,
+            n.recipient.email,
+            n.organizationLocale,
+            { adapter, appId, workspace, inConversation },
+            (s) => s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
           );
         }
         const email = n.invitationEmail;
-        return await direct(db, ref, n.recipient.email, n.organizationLocale, inConversation, (s) => {
-          if (n.type === 'invitation.accepted') return s.accepted(email);
-          if (n.type === 'invitation.expired') return s.expired(email);
-          if (n.type === 'invitation.bounced') return s.bounced(email, n.detail ?? 'bounce');
-          return s.undeliverable(email);
-        });
+        return await direct(
+          db,
+          ref,
+          n.recipient.email,
+          n.organizationLocale,
+          { adapter, appId, workspace, inConversation },
+          (s) => {
+            if (n.type === 'invitation.accepted') return s.accepted(email);
+            if (n.type === 'invitation.expired') return s.expired(email);
+            if (n.type === 'invitation.bounced') return s.bounced(email, n.detail ?? 'bounce');
+            return s.undeliverable(email);
+          },
+        );
       } catch (error) {
         return verdictOf(error, now);
       }
@@ -76,18 +89,62 @@ async function direct(
   ref: WorkspaceRef,
   email: string,
   fallback: 'en' | 'fr',
-  inConversation: (reference: unknown, logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  teams: Teams,
   text: (s: ReturnType<typeof chatTexts>) => string,
 ): Promise<Verdict> {
   const user = await findChatUserByEmail(db, ref, email);
-  if (!user?.conversationRef) {
-    return { type: 'skipped', note: 'the recipient has not talked to the bot in Teams yet (no personal chat)' };
+  if (!user) return { type: 'skipped', note: 'the recipient has not used the bot in Teams yet' };
+  const message = {
+    type: 'message',
+    text: toTeamsMarkdown(text(chatTexts(pickLocale(user.locale, fallback)))),
+    textFormat: 'markdown',
+  };
+  if (user.conversationRef) {
+    await teams.inConversation(user.conversationRef, async (context) => {
+      await context.sendActivity(message);
+    });
+    return { type: 'sent' };
   }
-  const message = toTeamsMarkdown(text(chatTexts(pickLocale(user.locale, fallback))));
-  await inConversation(user.conversationRef, async (context) => {
-    await context.sendActivity({ type: 'message', text: message, textFormat: 'markdown' });
-  });
+  // Seen in a channel only: open the personal chat, through the service the workspace uses.
+  const known = teams.workspace.managersChannelRef as {
+    serviceUrl?: string;
+    bot?: { id?: string; name?: string };
+  } | null;
+  if (!known?.serviceUrl || !known.bot?.id) {
+    return { type: 'skipped', note: 'the recipient has no personal chat with the bot in Teams yet' };
+  }
+  const parameters = {
+    isGroup: false,
+    bot: { id: known.bot.id, name: known.bot.name ?? 'Sesame' },
+    members: [{ id: user.externalUserId, name: '' }],
+    tenantId: ref.externalId,
+    channelData: { tenant: { id: ref.externalId } },
+  } as ConversationParameters;
+  await teams.adapter.createConversationAsync(
+    teams.appId,
+    'msteams',
+    known.serviceUrl,
+    BOT_AUDIENCE,
+    parameters,
+    async (context) => {
+      await context.sendActivity(message);
+      await rememberChatUser(db, ref, {
+        externalUserId: user.externalUserId,
+        conversationRef: { ...(TurnContext.getConversationReference(context.activity) as object) } as never,
+      });
+    },
+  );
   return { type: 'sent' };
+}
+
+/** Bot Framework's audience for tokens to the Bot Connector (public cloud). */
+const BOT_AUDIENCE = 'https://api.botframework.com';
+
+interface Teams {
+  adapter: TeamsAdapter;
+  appId: string;
+  workspace: ChatWorkspace;
+  inConversation: (reference: unknown, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 }
 
 function verdictOf(error: unknown, now: Date): Verdict {
