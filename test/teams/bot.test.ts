@@ -206,4 +206,42 @@ describe('Teams seat approvals', () => {
     const refused = await approve(viewer);
     expect(JSON.stringify(refused.json)).toContain('only managers and owners');
   });
+
+  it('denies with the reason typed on the card (required), cancelling the held invitations', async () => {
+    const w = await linkedTenant(t, h, { seats: 1 });
+    const result = await invite(t.prisma, w.owner, { emails: ['d1@example.com'] });
+    const requestId = result.seatRequestId as string;
+    const deny = (reason?: string) =>
+      post(
+        h,
+        adaptiveCardActionInvoke({
+          verb: 'seat_deny',
+          data: { requestId, ...(reason === undefined ? {} : { reason }) },
+          user: w.ownerUser,
+          conversation: w.channel,
+          serviceUrl: h.fake.url,
+        }),
+      );
+    expect(JSON.stringify((await deny()).json)).toContain('Say why the request is denied');
+    expect((await t.prisma.seatRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('PENDING');
+    expect(JSON.stringify((await deny('No budget')).json)).toContain('Denied by');
+    const held = await t.prisma.invitation.findMany({ where: { seatRequestId: requestId } });
+    expect(held.map((i) => i.status)).toEqual(['CANCELLED']);
+  });
+
+  it('speaks French to a French Teams user', async () => {
+    const w = await linkedTenant(t, h, { seats: 3 });
+    const from = h.fake.calls.length;
+    await post(
+      h,
+      messageActivity({
+        text: 'seats',
+        user: w.ownerUser,
+        conversation: w.ownerUser.personal,
+        serviceUrl: h.fake.url,
+        locale: 'fr-FR',
+      }),
+    );
+    expect(sentTo(h, w.ownerUser.personal.id, from).join()).toContain('1 sur 3 utilisées');
+  });
 });
