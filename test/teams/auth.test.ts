@@ -1,0 +1,84 @@
+// Teams with authentication ON: every activity's token is checked against Bot Framework's keys
+// (here a local identity provider with its own key pair); missing, forged and expired tokens get 401.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowConsoleError } from '../support/console-error.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { BOT_TOKEN } from '../support/fake-teams.js';
+import { adaptiveCardActionInvoke, messageActivity } from '../support/teams-requests.js';
+import { linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
+
+const appId = randomUUID();
+let t: TestDatabase;
+let h: TeamsHarness;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  h = await startTeams(t, (fake) => {
+    const tenantId = fake.tenantId;
+    return { appId, appPassword: 'secret', tenantId, authOverrides: fake.authConfig(appId, tenantId) };
+  });
+});
+afterAll(async () => {
+  await h?.close();
+  await t?.close();
+});
+
+describe('Teams authentication', () => {
+  it('answers an activity signed by the channel, and replies with the bot’s own token', async () => {
+    const w = await linkedTenant(t, h, { seats: 5 });
+    const token = h.fake.channelToken({ appId, serviceUrl: h.fake.url });
+    const from = h.fake.calls.length;
+    const activity = messageActivity({
+      text: 'seats',
+      user: w.ownerUser,
+      conversation: w.ownerUser.personal,
+      serviceUrl: h.fake.url,
+    });
+    expect((await post(h, activity, `Bearer ${token}`)).status).toBe(200);
+    expect(sentTo(h, w.ownerUser.personal.id, from).join()).toContain('1 of 5 used');
+    const reply = h.fake.calls.slice(from).find((c) => c.conversationId === w.ownerUser.personal.id);
+    expect(reply?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    const invoke = adaptiveCardActionInvoke({
+      verb: 'pending_page',
+      data: { list: { page: 1 } },
+      user: w.ownerUser,
+      conversation: w.ownerUser.personal,
+      serviceUrl: h.fake.url,
+    });
+    const card = await post(h, invoke, `Bearer ${token}`);
+    expect(card.status).toBe(200);
+    expect(JSON.stringify(card.json)).toContain('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('answers 401 to missing, forged, expired and foreign tokens, and does nothing', async () => {
+    allowConsoleError(); // botbuilder logs each refused token with console.error
+    const w = await linkedTenant(t, h);
+    const activity = messageActivity({
+      text: 'invite forged@example.com',
+      user: w.ownerUser,
+      conversation: w.ownerUser.personal,
+      serviceUrl: h.fake.url,
+    });
+    const from = h.fake.calls.length;
+    expect((await post(h, activity)).status).toBe(401);
+    expect(
+      (await post(h, activity, `Bearer ${h.fake.channelToken({ appId, serviceUrl: h.fake.url, key: 'other' })}`))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await post(
+          h,
+          activity,
+          `Bearer ${h.fake.channelToken({ appId, serviceUrl: h.fake.url, expiresInSeconds: -600 })}`,
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await post(h, activity, `Bearer ${h.fake.channelToken({ appId: randomUUID(), serviceUrl: h.fake.url })}`))
+        .status,
+    ).toBe(401);
+    expect(sentTo(h, w.ownerUser.personal.id, from)).toEqual([]);
+    expect(await t.prisma.invitation.count({ where: { organizationId: w.organization.id } })).toBe(0);
+  });
+});
