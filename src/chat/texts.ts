@@ -123,6 +123,8 @@ const en = {
     '`link <code>`: link this tenant to an organization (`sesame teams link` prints the code)',
   ].join('\n'),
   openInviteForm: 'Open the invite form',
+  teamsWelcome:
+    'Hello, I am Sesame: I invite people to your organization. Type `help` for the commands. An owner who wants this channel to receive the seat requests types `settings` here (mention me first).',
   importAttach: 'Attach a CSV file to a message that says `import` (in your personal chat with Sesame).',
   settingsInChannel:
     'Type `settings` in the team channel that should receive the seat requests (mention @Sesame there).',
@@ -267,6 +269,8 @@ const fr: ChatTexts = {
     '`link <code>` : lier ce locataire à une organisation (`sesame teams link` affiche le code)',
   ].join('\n'),
   openInviteForm: "Ouvrir le formulaire d'invitation",
+  teamsWelcome:
+    "Bonjour, je suis Sesame : j'invite des personnes dans votre organisation. Tapez `aide` pour voir les commandes. Un propriétaire qui veut que ce canal reçoive les demandes de places tape ici `settings` (en me mentionnant d'abord).",
   importAttach:
     'Joignez un fichier CSV à un message qui dit `import` (dans votre conversation personnelle avec Sesame).',
   settingsInChannel:

@@ -13,6 +13,7 @@ import { seatVerbs } from './cards/seat-request-card.js';
 import type { TeamsDeps } from './deps.js';
 import { botRequest, botResponse, readJsonBody } from './http-shim.js';
 import { asTeamsMember, importConfirm, pendingAction, seatAction } from './listeners/card-actions.js';
+import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
 import { onMessage } from './listeners/messages.js';
 
@@ -56,6 +57,7 @@ export function createTeamsService(options: { config: TeamsConfig; db: Db; log: 
   const deps: TeamsDeps = { db, log, allowInsecureDownloads: !authenticated };
 
   app.message(/.*/s, (context) => onMessage(deps, context));
+  app.conversationUpdate('membersAdded', (context) => onInstalled(deps, context));
   app.adaptiveCards.actionExecute(pendingVerbs.resend, (context, _state, data) =>
     asTeamsMember(deps, context, 'pending resend', (who) => pendingAction(deps, who, 'resend', data)),
   );

@@ -6,6 +6,7 @@ import { invite } from '../../src/invitations/invite.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import {
   adaptiveCardActionInvoke,
+  conversationUpdate,
   fileAttachment,
   messageActivity,
   taskFetchInvoke,
@@ -243,5 +244,18 @@ describe('Teams seat approvals', () => {
       }),
     );
     expect(sentTo(h, w.ownerUser.personal.id, from).join()).toContain('1 sur 3 utilisées');
+  });
+
+  it('greets a team it is added to, and says how an owner picks the managers’ channel', async () => {
+    const w = await linkedTenant(t, h);
+    const from = h.fake.calls.length;
+    const res = await post(
+      h,
+      conversationUpdate({ user: w.ownerUser, conversation: w.channel, serviceUrl: h.fake.url }),
+    );
+    expect(res.status).toBe(200);
+    expect(sentTo(h, w.channel.id, from).join()).toContain('settings');
+    const workspace = await t.prisma.chatWorkspace.findFirstOrThrow({ where: { externalId: w.tenantId } });
+    expect(workspace.managersChannelId).toBeNull();
   });
 });
