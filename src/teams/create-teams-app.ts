@@ -3,6 +3,7 @@
 // (401 otherwise); without them the bot answers unauthenticated, for local use only.
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { Route } from '../http/server.js';
 import type { Logger } from '../log/logger.js';
@@ -16,6 +17,13 @@ import { asTeamsMember, importConfirm, pendingAction, seatAction } from './liste
 import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
 import { onMessage } from './listeners/messages.js';
+
+/** What every Bot Framework activity has; botbuilder checks the rest (and the token). */
+const activityShape = z.looseObject({
+  type: z.string().min(1),
+  serviceUrl: z.string().min(1).optional(),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
 
 export interface TeamsService {
   app: Application;
@@ -84,7 +92,7 @@ export function createTeamsService(options: { config: TeamsConfig; db: Db; log: 
 
   const route: Route = async (req, res) => {
     const body = await readJsonBody(req);
-    if (!body) {
+    if (!body || !activityShape.safeParse(body).success) {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid activity' }));
       return;
     }

@@ -82,3 +82,12 @@ describe('Teams authentication', () => {
     expect(await t.prisma.invitation.count({ where: { organizationId: w.organization.id } })).toBe(0);
   });
 });
+
+describe('Teams requests', () => {
+  it('answers 400 to a body that is not an activity, before anything else', async () => {
+    for (const body of ['{}', 'not json', '[]', JSON.stringify({ type: 'message' })]) {
+      const res = await fetch(h.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(400);
+    }
+  });
+});
