@@ -10,7 +10,6 @@ import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { Organization } from '../../organizations/organization.js';
 import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
 
-export const PENDING_PAGE_SIZE = 10;
 export const pendingActions = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
 
 /** Button values stay under Slack's 2,000 characters: the filter is small by construction. */

@@ -1,16 +1,16 @@
 // The App Home tab, drawn when a member opens it (Slack retries the event when it is not acked in
 // time: drawing it again is harmless), and its buttons, which open the same forms as /invite.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { pendingPage } from '../../chat/pending-list.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
-import { listInvitations } from '../../invitations/list-invitations.js';
 import { assertCanManageInvitations, canManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { asMember, type MemberIdentity } from '../as-member.js';
 import { appHome, homeActions } from '../blocks/app-home.js';
 import { importModal } from '../blocks/forms.js';
 import { inviteModal } from '../blocks/invite-modal.js';
-import { PENDING_PAGE_SIZE, pendingList } from '../blocks/pending-list.js';
+import { pendingList } from '../blocks/pending-list.js';
 import type { SlackDeps } from '../deps.js';
 import { identify } from '../identify.js';
 import { errorText, type ReplyTarget, reply } from '../reply.js';
@@ -57,7 +57,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
   });
   // The list goes to the member's DM with the bot (a Home tab click has no response_url).
   button(homeActions.pending, async ({ actor, organization }, target) => {
-    const page = await listInvitations(deps.db, actor, { pageSize: PENDING_PAGE_SIZE });
+    const { page } = await pendingPage(deps.db, actor, {});
     await reply(target, { ...pendingList(page, organization, {}, actor.locale), replaceOriginal: false });
   });
 }

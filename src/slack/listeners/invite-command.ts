@@ -4,10 +4,10 @@ import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
+import { pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import { invite } from '../../invitations/invite.js';
-import { listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { assertCanManageInvitations, assertOwner } from '../../permissions/policy.js';
@@ -15,7 +15,7 @@ import { seatSummary } from '../../seats/seat-summary.js';
 import { importModal, settingsModal, setupModal } from '../blocks/forms.js';
 import { inviteModal } from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
-import { PENDING_PAGE_SIZE, pendingList } from '../blocks/pending-list.js';
+import { pendingList } from '../blocks/pending-list.js';
 import { seatsMessage } from '../blocks/seats.js';
 import type { SlackDeps } from '../deps.js';
 import { type Identity, identify } from '../identify.js';
@@ -87,9 +87,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       return reply(target, inviteSummary(result, locale));
     }
     case 'pending': {
-      const filter = { ...request.filter, pageSize: PENDING_PAGE_SIZE };
-      const page = await listInvitations(deps.db, actor, filter);
-      return reply(target, { ...pendingList(page, organization, request.filter, locale), replaceOriginal: false });
+      const { page, filter } = await pendingPage(deps.db, actor, request.filter);
+      return reply(target, { ...pendingList(page, organization, filter, locale), replaceOriginal: false });
     }
     case 'resend': {
       const invitation = await resendInvitation(deps.db, actor, request.ref);

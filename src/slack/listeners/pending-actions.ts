@@ -2,28 +2,18 @@
 // The list is redrawn in place with the outcome on top.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
+import { pendingListState, pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
-import { type InvitationFilter, listInvitations } from '../../invitations/list-invitations.js';
+import type { InvitationFilter } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { asMember } from '../as-member.js';
-import { PENDING_PAGE_SIZE, pendingActions, pendingList } from '../blocks/pending-list.js';
+import { pendingActions, pendingList } from '../blocks/pending-list.js';
 import type { SlackDeps } from '../deps.js';
 import { errorText, escapeMrkdwn, reply } from '../reply.js';
 import { parseJson } from '../view-state.js';
 
-const listState = z
-  .object({
-    status: z.array(z.enum(['PENDING', 'AWAITING_APPROVAL', 'ACCEPTED', 'REVOKED', 'EXPIRED', 'CANCELLED'])).optional(),
-    role: z.string().max(100).optional(),
-    userType: z.string().max(100).optional(),
-    inviter: z.string().max(254).optional(),
-    expiringWithinDays: z.number().int().min(0).max(365).optional(),
-    search: z.string().max(200).optional(),
-    page: z.number().int().min(1).optional(),
-  })
-  .catch({});
-const rowValue = z.object({ id: z.uuid(), list: listState });
+const rowValue = z.object({ id: z.uuid(), list: pendingListState });
 
 type Operation = 'resend' | 'revoke' | 'page';
 
@@ -43,7 +33,7 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
         let filter: InvitationFilter;
         let notice: string | undefined;
         if (operation === 'page') {
-          filter = listState.parse(parseJson(action.value));
+          filter = pendingListState.parse(parseJson(action.value));
         } else {
           const value = rowValue.parse(parseJson(action.value));
           filter = value.list;
@@ -58,13 +48,8 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
             notice = `⚠️ ${escapeMrkdwn(errorText(error, actor.locale, deps.log, `pending ${operation}`))}`;
           }
         }
-        let page = await listInvitations(deps.db, actor, { ...filter, pageSize: PENDING_PAGE_SIZE });
-        // The list got shorter since it was drawn (revoked, accepted): show its last page.
-        if (page.page > page.pages) {
-          filter = { ...filter, page: page.pages };
-          page = await listInvitations(deps.db, actor, { ...filter, pageSize: PENDING_PAGE_SIZE });
-        }
-        await reply(target, pendingList(page, organization, filter, actor.locale, notice));
+        const shown = await pendingPage(deps.db, actor, filter);
+        await reply(target, pendingList(shown.page, organization, shown.filter, actor.locale, notice));
       });
     };
   app.action<BlockAction<ButtonAction>>(pendingActions.resend, handle('resend'));

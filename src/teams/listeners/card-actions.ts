@@ -3,12 +3,12 @@
 // place); a seat request's card is also updated for everyone in the channel.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { pendingListState, pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { runImportDraft } from '../../imports/run-import-draft.js';
-import { listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { decideSeatRequest } from '../../seats/decide-seat-request.js';
@@ -21,19 +21,7 @@ import type { TeamsDeps } from '../deps.js';
 import { identifyTeams, type TeamsIdentity } from '../identify.js';
 import { teamsErrorText } from '../reply.js';
 
-const PAGE_SIZE = 10;
-const listState = z
-  .object({
-    status: z.array(z.enum(['PENDING', 'AWAITING_APPROVAL', 'ACCEPTED', 'REVOKED', 'EXPIRED', 'CANCELLED'])).optional(),
-    role: z.string().max(100).optional(),
-    userType: z.string().max(100).optional(),
-    inviter: z.string().max(254).optional(),
-    expiringWithinDays: z.number().int().min(0).max(365).optional(),
-    search: z.string().max(200).optional(),
-    page: z.number().int().min(1).optional(),
-  })
-  .catch({});
-export const pendingData = z.object({ id: z.uuid().optional(), list: listState.optional() });
+export const pendingData = z.object({ id: z.uuid().optional(), list: pendingListState.optional() });
 export const seatData = z.object({ requestId: z.uuid(), reason: z.string().max(500).optional() });
 export const importData = z.object({ draftId: z.uuid() });
 
@@ -67,7 +55,7 @@ export async function pendingAction(
   const { actor, organization } = who;
   const s = chatTexts(actor.locale);
   const data = pendingData.parse(raw);
-  let filter = data.list ?? {};
+  const filter = data.list ?? {};
   let notice: string | undefined;
   if (operation !== 'page') {
     if (!data.id) throw new AppError('invitation.not_found', { ref: '?' }, 'not_found');
@@ -81,12 +69,8 @@ export async function pendingAction(
       notice = `⚠️ ${teamsErrorText(error, actor.locale, deps.log, `pending ${operation}`)}`;
     }
   }
-  let page = await listInvitations(deps.db, actor, { ...filter, pageSize: PAGE_SIZE });
-  if (page.page > page.pages) {
-    filter = { ...filter, page: page.pages };
-    page = await listInvitations(deps.db, actor, { ...filter, pageSize: PAGE_SIZE });
-  }
-  return pendingCard(page, organization, filter, actor.locale, notice);
+  const shown = await pendingPage(deps.db, actor, filter);
+  return pendingCard(shown.page, organization, shown.filter, actor.locale, notice);
 }
 
 export async function seatAction(

@@ -4,13 +4,13 @@ import type { TurnContext } from 'botbuilder';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
+import { pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { renderNotice } from '../../i18n/messages.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
 import { type InviteResult, invite } from '../../invitations/invite.js';
-import { listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { userTypeName } from '../../organizations/catalogue.js';
@@ -24,8 +24,6 @@ import type { TeamsDeps } from '../deps.js';
 import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
 import { conversationReference, identifyTeams, type TeamsIdentity } from '../identify.js';
 import { sayCard, sayText, teamsErrorText } from '../reply.js';
-
-const PAGE_SIZE = 10;
 
 export async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   let locale: Locale = 'en';
@@ -86,8 +84,8 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
       return sayText(context, inviteSummary(result, locale));
     }
     case 'pending': {
-      const page = await listInvitations(deps.db, actor, { ...request.filter, pageSize: PAGE_SIZE });
-      await sayCard(context, pendingCard(page, organization, request.filter, locale));
+      const { page, filter } = await pendingPage(deps.db, actor, request.filter);
+      await sayCard(context, pendingCard(page, organization, filter, locale));
       return;
     }
     case 'resend':
