@@ -167,6 +167,33 @@ describe('Teams commands', () => {
   });
 });
 
+describe('Teams commands, continued', () => {
+  it('pages the pending list with its Next action', async () => {
+    const w = await linkedTenant(t, h);
+    await invite(t.prisma, w.owner, { emails: Array.from({ length: 12 }, (_, i) => `pg${i}@example.com`) });
+    expect(await say(w.ownerUser, 'pending')).toContain('12 matches (page 1 of 2)');
+    const next = await post(
+      h,
+      adaptiveCardActionInvoke({
+        verb: 'pending_page',
+        data: { list: { page: 2 } },
+        user: w.ownerUser,
+        conversation: w.ownerUser.personal,
+        serviceUrl: h.fake.url,
+      }),
+    );
+    expect(JSON.stringify(next.json)).toContain('12 matches (page 2 of 2)');
+  });
+
+  it('explains import without a file, refuses it to a non-administrator, and helps with an unknown command', async () => {
+    const w = await linkedTenant(t, h);
+    expect(await say(w.ownerUser, 'import')).toContain('Attach a CSV file');
+    const viewer = await w.member('import.viewer@acme.example', 'viewer');
+    expect(await say(viewer, 'import')).toContain('only owners and administrators');
+    expect(await say(w.ownerUser, 'frobnicate')).toContain('did not understand');
+  });
+});
+
 describe('Teams seat approvals', () => {
   it('makes a channel the managers’ channel, and decides a request once when two managers approve', async () => {
     const w = await linkedTenant(t, h, { seats: 1 });
