@@ -3,6 +3,7 @@
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { resolveActor } from '../members/resolve-actor.js';
 import { createOrganization } from '../organizations/create-organization.js';
@@ -66,14 +67,21 @@ export async function createOrganizationForWorkspace(
     locale: input.linker.locale,
     channel: ref.platform,
   });
-  await db.chatWorkspace.create({
-    data: {
-      platform: ref.platform,
-      externalId: ref.externalId,
-      organizationId: organization.id,
-      linkedByEmail: input.linker.email,
-    },
-  });
+  try {
+    await db.chatWorkspace.create({
+      data: {
+        platform: ref.platform,
+        externalId: ref.externalId,
+        organizationId: organization.id,
+        linkedByEmail: input.linker.email,
+      },
+    });
+  } catch (error) {
+    // Another admin linked the workspace in between: the organization just made is undone.
+    await db.organization.delete({ where: { id: organization.id } });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') await refuseIfLinked(db, ref);
+    throw error;
+  }
   await audit(db, organization, ref, input.linker);
   return organization;
 }

@@ -10,6 +10,9 @@ import type { ImportProgress } from './import-types.js';
 import { type RunImportResult, runImport } from './run-import.js';
 import { DRAFT_LIFETIME_MS } from './save-import-draft.js';
 
+/** Longer than the import's own transaction timeout (15 min): a run still going is never taken over. */
+const ABANDONED_AFTER_MS = 30 * 60_000;
+
 const statusLabel = {
   IMPORTING: { en: 'in progress', fr: 'en cours' },
   DONE: { en: 'done', fr: 'terminé' },
@@ -33,8 +36,12 @@ export async function runImportDraft(
     where: {
       id: draftId,
       organizationId: actor.organization.id,
-      status: 'REVIEWED',
       createdAt: { gt: new Date(now.getTime() - DRAFT_LIFETIME_MS) },
+      OR: [
+        { status: 'REVIEWED' },
+        // A run whose process died: its transaction was rolled back, nothing was written.
+        { status: 'IMPORTING', startedAt: { lt: new Date(now.getTime() - ABANDONED_AFTER_MS) } },
+      ],
     },
     data: { status: 'IMPORTING', startedAt: now },
   });
