@@ -58,7 +58,7 @@ export async function deliverNotifications(
 
 async function deliverOne(
   db: Db,
-  message: { organizationId: string; payload: unknown; attempts: number },
+  message: { organizationId: string; key: string; payload: unknown; attempts: number },
   options: { notifiers: ChatNotifier[]; log: Logger; maxAttempts?: number; now: Date },
 ): Promise<Verdict> {
   if (message.attempts > (options.maxAttempts ?? 10)) {
@@ -68,20 +68,43 @@ async function deliverOne(
   if (!payload.success) return { type: 'failed', retryable: false, error: 'invalid notification payload' };
   const notification = await describeNotification(db, message.organizationId, payload.data);
   if (!notification) return { type: 'skipped', note: 'its subject no longer exists' };
+  const target = workspaceOf(message.payload);
   const workspaces = await db.chatWorkspace.findMany({
-    where: { organizationId: message.organizationId, platform: { in: options.notifiers.map((n) => n.platform) } },
+    where: {
+      organizationId: message.organizationId,
+      platform: { in: options.notifiers.map((n) => n.platform) },
+      ...(target ? { platform: target.platform, externalId: target.externalId } : {}),
+    },
     orderBy: { linkedAt: 'asc' },
   });
   if (workspaces.length === 0) return { type: 'skipped', note: 'no chat workspace is linked to the organization' };
-  const verdicts: Verdict[] = [];
-  for (const workspace of workspaces) {
-    const notifier = options.notifiers.find((n) => n.platform === workspace.platform);
-    if (notifier) verdicts.push(await notifier.deliver(workspace, notification, options.now));
+  if (workspaces.length > 1) {
+    // One row per workspace, each delivered and retried on its own: a failure in one never
+    // re-sends to the others, and a success in one never hides a failure in another.
+    await db.$executeRawUnsafe(
+      `INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
+       SELECT $1::uuid, 'notification', $2 || ':' || w.platform || ':' || w.external_id,
+              $3::jsonb || jsonb_build_object('workspace', jsonb_build_object('platform', w.platform, 'externalId', w.external_id))
+         FROM unnest($4::text[], $5::text[]) AS w(platform, external_id)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      message.organizationId,
+      message.key,
+      JSON.stringify(message.payload),
+      workspaces.map((w) => w.platform),
+      workspaces.map((w) => w.externalId),
+    );
+    return { type: 'skipped', note: `one notification per workspace (${workspaces.length})` };
   }
-  // Sent if any workspace said it; else the first retryable failure (retried), else the first verdict.
-  return (
-    verdicts.find((v) => v.type === 'sent') ??
-    verdicts.find((v) => v.type === 'failed' && v.retryable) ??
-    verdicts[0] ?? { type: 'skipped', note: 'no notifier' }
-  );
+  const [workspace] = workspaces;
+  const notifier = options.notifiers.find((n) => n.platform === workspace?.platform);
+  if (!workspace || !notifier) return { type: 'skipped', note: 'no notifier' };
+  return notifier.deliver(workspace, notification, options.now);
+}
+
+/** The workspace a per-workspace copy of a notification is for (see the fan-out above). */
+function workspaceOf(payload: unknown): { platform: string; externalId: string } | undefined {
+  const workspace = (payload as { workspace?: { platform?: unknown; externalId?: unknown } } | null)?.workspace;
+  return typeof workspace?.platform === 'string' && typeof workspace.externalId === 'string'
+    ? { platform: workspace.platform, externalId: workspace.externalId }
+    : undefined;
 }
