@@ -7,8 +7,8 @@
 // (one token asked again and again would make every batched read a single-row lookup).
 //
 // Alone: `npx tsx bench/pages.ts` (its own scratch database at BENCH_DATABASE_URL).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createPrismaClient, type Db } from '../src/db/database.js';
@@ -21,6 +21,7 @@ import { resolveActor } from '../src/members/resolve-actor.js';
 import { createOrganization } from '../src/organizations/create-organization.js';
 import { DEFAULT_BENCH_URL, openBenchDatabase } from './bench-database.js';
 import type { BenchSection } from './section.js';
+import { close, listen } from './servers.js';
 
 const TARGET_RATIO = 0.5;
 const INVITATIONS = 100;
@@ -133,17 +134,6 @@ export const pagesSection: BenchSection = {
     return (await benchPages(prisma, db, { log })).pass;
   },
 };
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 

@@ -12,9 +12,9 @@
 // the work (recording the response_url posts) counts against Sesame, never for it.
 //
 // Alone: `npx tsx bench/slack-ack.ts` (its own scratch database at BENCH_DATABASE_URL).
+
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { App, HTTPReceiver } from '@slack/bolt';
@@ -27,6 +27,7 @@ import { startFakeSlack } from '../test/support/fake-slack.js';
 import type { sendSlashCommand } from '../test/support/slack-requests.js';
 import { DEFAULT_BENCH_URL, openBenchDatabase } from './bench-database.js';
 import { type BenchSection, ms, verdict } from './section.js';
+import { close, listen } from './servers.js';
 
 const TARGET_RATIO = 1.5;
 const BURST = 50;
@@ -220,17 +221,6 @@ function startClient() {
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

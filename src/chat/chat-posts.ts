@@ -20,12 +20,6 @@ export async function recordChatPost(
   });
 }
 
-export function findChatPost(db: Db, ref: WorkspaceRef, subject: string): Promise<ChatPost | null> {
-  return db.chatPost.findUnique({
-    where: { platform_workspaceId_subject: { platform: ref.platform, workspaceId: ref.externalId, subject } },
-  });
-}
-
 /** Every post about a subject: the card itself, or one per person it was sent to (`<subject>:...`). */
 export function findChatPosts(db: Db, ref: WorkspaceRef, subject: string): Promise<ChatPost[]> {
   return db.chatPost.findMany({

@@ -2,7 +2,8 @@
 import type { Db } from '../db/database.js';
 import type { ChatWorkspace } from '../generated/prisma/client.js';
 import { type Organization, toOrganization } from '../organizations/organization.js';
-import type { WorkspaceRef } from './platform.js';
+import type { Actor } from '../permissions/actor.js';
+import type { ChatPlatform, WorkspaceRef } from './platform.js';
 
 export interface LinkedWorkspace {
   workspace: ChatWorkspace;
@@ -19,10 +20,10 @@ export async function findLinkedWorkspace(db: Db, ref: WorkspaceRef): Promise<Li
   return { workspace, organization: toOrganization(organization) };
 }
 
-/** The workspaces of an organization on one platform (notifications go to each of them). */
-export function workspacesOf(db: Db, organizationId: string, platform?: string): Promise<ChatWorkspace[]> {
+/** The workspaces of the acting member's organization on one platform (operators' listing). */
+export function linkedWorkspaces(db: Db, actor: Actor, platform: ChatPlatform): Promise<ChatWorkspace[]> {
   return db.chatWorkspace.findMany({
-    where: { organizationId, ...(platform ? { platform } : {}) },
+    where: { organizationId: actor.organization.id, platform },
     orderBy: { linkedAt: 'asc' },
   });
 }

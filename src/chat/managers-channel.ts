@@ -1,11 +1,22 @@
 // Where a workspace posts the seat requests for the managers to decide. Owners choose it.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertOwner } from '../permissions/policy.js';
 import type { WorkspaceRef } from './platform.js';
 
-export async function setManagersChannel(db: Db, actor: Actor, ref: WorkspaceRef, channelId: string): Promise<void> {
+/**
+ * `reference`: Teams' conversation reference of the channel, needed to post there proactively
+ * (Slack posts by channel id alone).
+ */
+export async function setManagersChannel(
+  db: Db,
+  actor: Actor,
+  ref: WorkspaceRef,
+  channelId: string,
+  reference?: Prisma.InputJsonValue,
+): Promise<void> {
   assertOwner(actor);
   await db.$transaction(async (tx) => {
     await tx.chatWorkspace.update({
@@ -14,7 +25,7 @@ export async function setManagersChannel(db: Db, actor: Actor, ref: WorkspaceRef
         platform_externalId: { platform: ref.platform, externalId: ref.externalId },
         organizationId: actor.organization.id,
       },
-      data: { managersChannelId: channelId },
+      data: { managersChannelId: channelId, managersChannelRef: reference ?? Prisma.DbNull },
     });
     await recordAuditEvent(tx, actor, {
       action: 'chat.managers_channel_set',

@@ -11,7 +11,8 @@ const optionalUrl = (protocols: string[]) =>
       message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
-const optionalSecret = z
+/** Optional: an empty value counts as unset (as .env.example leaves them). */
+const optionalText = z
   .string()
   .trim()
   .optional()
@@ -53,53 +54,33 @@ export const envSchema = z.object({
   /** Apply pending database migrations at start; when false, refuse to start until `sesame migrate` ran. */
   AUTO_MIGRATE: booleanFlag.default(true),
   /** SendGrid API key; without it e-mails are written to $DATA_DIR/outbox/ (offline mode). */
-  SENDGRID_API_KEY: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
+  SENDGRID_API_KEY: optionalText,
   /** SendGrid API base URL (e.g. https://api.eu.sendgrid.com for EU data residency, or a local fake). */
   SENDGRID_BASE_URL: optionalUrl(['http', 'https']),
   SENDGRID_FROM_EMAIL: z.email({ message: 'expected an e-mail address' }).default('sesame@localhost.localdomain'),
   SENDGRID_FROM_NAME: z.string().trim().min(1).default('Sesame'),
   /** Optional SendGrid dynamic template ids (d-...); Sesame's own templates are used otherwise. */
-  SENDGRID_TEMPLATE_INVITATION: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-  SENDGRID_TEMPLATE_REMINDER: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-  SENDGRID_TEMPLATE_MEMBER_ADDED: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
+  SENDGRID_TEMPLATE_INVITATION: optionalText,
+  SENDGRID_TEMPLATE_REMINDER: optionalText,
+  SENDGRID_TEMPLATE_MEMBER_ADDED: optionalText,
   /** The Event Webhook's verification key (base64 SPKI DER, from SendGrid's settings page). */
-  SENDGRID_WEBHOOK_PUBLIC_KEY: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: optionalText,
   /** Slack, one workspace: the bot token (xoxb-...) of the app installed in it. */
-  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_BOT_TOKEN: optionalText,
   /** Slack's signing secret (Basic Information > App Credentials): every request is verified with it. */
-  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalText,
   /** Slack, many workspaces: OAuth distribution (installations are kept in the database). */
-  SLACK_CLIENT_ID: optionalSecret,
-  SLACK_CLIENT_SECRET: optionalSecret,
-  SLACK_STATE_SECRET: optionalSecret,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
   /** Socket Mode (no public URL): the app-level token (xapp-...). HTTP mode without it. */
-  SLACK_APP_TOKEN: optionalSecret,
+  SLACK_APP_TOKEN: optionalText,
   /** Slack's Web API base (GovSlack: https://slack-gov.com/api/; tests: a local fake). */
   SLACK_API_URL: optionalUrl(['http', 'https']),
   /** Microsoft Teams: the bot's Microsoft app id (a GUID), its client secret and its tenant. */
-  MICROSOFT_APP_ID: optionalSecret,
-  MICROSOFT_APP_PASSWORD: optionalSecret,
-  MICROSOFT_APP_TENANT_ID: optionalSecret,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
   /** Run the scheduled jobs (reminders, expiry, outbox delivery, clean-up) in this process. */
   JOBS_ENABLED: booleanFlag.default(true),
   LOG_LEVEL: z

@@ -1,6 +1,7 @@
 // Reads an HTML form's body (application/x-www-form-urlencoded) with a size limit. Anything else
 // is refused before it is buffered: a page's form never needs more than a few hundred bytes.
 import type { IncomingMessage } from 'node:http';
+import { readLimited } from './read-limited.js';
 
 export const FORM_BODY_LIMIT = 16 * 1024;
 
@@ -16,13 +17,8 @@ export async function readFormBody(req: IncomingMessage, limit = FORM_BODY_LIMIT
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyError(413);
 
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyError(413);
-    chunks.push(chunk);
-  }
+  const bytes = await readLimited(req, limit);
+  if (!bytes) throw new BodyError(413);
   // URLSearchParams decodes "+" and %XX like browsers encode them; a repeated name keeps its last value.
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  return Object.fromEntries(new URLSearchParams(bytes.toString('utf8')));
 }

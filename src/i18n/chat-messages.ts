@@ -49,12 +49,4 @@ export const chatMessages = {
     (p) => `This import was already confirmed (${p.status}): it runs once.`,
     (p) => `Cet import a déjà été confirmé (${p.status}) : il ne s'exécute qu'une fois.`,
   ),
-  'import.too_large': m<{ maxMb: number }>(
-    (p) => `The file is larger than ${p.maxMb} MB: split it into smaller files.`,
-    (p) => `Le fichier dépasse ${p.maxMb} Mo : découpez-le en fichiers plus petits.`,
-  ),
-  'import.no_source': m(
-    () => 'Upload a CSV file or paste the rows (with their header row).',
-    () => "Chargez un fichier CSV ou collez les lignes (avec leur ligne d'en-tête).",
-  ),
 };

@@ -2,6 +2,7 @@
 // Channels render AppError codes and row errors through `t()`; they never write their own.
 
 import { chatMessages } from './chat-messages.js';
+import { importMessages } from './import-messages.js';
 import type { Locale } from './locale.js';
 import { type Message, m } from './message.js';
 
@@ -11,6 +12,7 @@ const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name
 
 export const messages = {
   ...chatMessages,
+  ...importMessages,
   'email.required': m(
     () => 'The e-mail address is missing.',
     () => "L'adresse électronique n'est pas renseignée.",
@@ -235,47 +237,6 @@ export const messages = {
   'webhook.not_found': m<{ id: string }>(
     (p) => `No webhook endpoint matches ${p.id}.`,
     (p) => `Aucun point de terminaison de webhook ne correspond à ${p.id}.`,
-  ),
-  'import.empty': m(
-    () => 'The file is empty: expected a header row (Email, First Name, ...) and one row per person.',
-    () =>
-      "Le fichier est vide : attendu une ligne d'en-tête (Adresse électronique, Prénom, ...) et une ligne par personne.",
-  ),
-  'import.no_email_column': m<{ headers: string }>(
-    (p) => `No Email column in the header row (found: ${p.headers}). Name it "Email" or "Adresse électronique".`,
-    (p) =>
-      `Pas de colonne Adresse électronique dans l'en-tête (trouvé : ${p.headers}). Nommez-la « Adresse électronique » ou « Email ».`,
-  ),
-  'import.duplicate_column': m<{ column: string }>(
-    (p) => `The column ${p.column} appears twice in the header row.`,
-    (p) => `La colonne ${p.column} apparaît deux fois dans l'en-tête.`,
-  ),
-  'import.unreadable': m<{ reason: string }>(
-    (p) => `The file could not be read as CSV: ${p.reason}`,
-    (p) => `Le fichier n'a pas pu être lu comme un CSV : ${p.reason}`,
-  ),
-  'import.row_empty_email': m(
-    () => 'The e-mail address is missing on this row.',
-    () => "L'adresse électronique manque sur cette ligne.",
-  ),
-  'import.bad_quotes': m<{ line: number }>(
-    (p) =>
-      `A quoted field is not closed properly after line ${p.line}: check the double quotes (a quote inside a quoted field is written "").`,
-    (p) =>
-      `Un champ entre guillemets n'est pas correctement fermé après la ligne ${p.line} : vérifiez les guillemets (un guillemet dans un champ entre guillemets s'écrit "").`,
-  ),
-  'import.not_utf8': m(
-    () => 'The file is not encoded in UTF-8: save it as "CSV UTF-8" and import it again.',
-    () => "Le fichier n'est pas encodé en UTF-8 : enregistrez-le au format « CSV UTF-8 » et importez-le à nouveau.",
-  ),
-  'import.row_not_utf8': m(
-    () => 'This value has characters that are not valid UTF-8: save the file as "CSV UTF-8".',
-    () =>
-      'Cette valeur contient des caractères qui ne sont pas en UTF-8 valide : enregistrez le fichier au format « CSV UTF-8 ».',
-  ),
-  'import.no_rows': m(
-    () => 'The file has a header row but no row to import.',
-    () => "Le fichier a une ligne d'en-tête mais aucune ligne à importer.",
   ),
   'username.duplicate_in_file': m<{ username: string; line: number }>(
     (p) => `The username ${p.username} already appears on line ${p.line} of this file.`,

@@ -12,6 +12,8 @@ export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
 /** Drafts older than this cannot be confirmed any more (the dry run would be stale). */
 export const DRAFT_LIFETIME_MS = 24 * 3_600_000;
 
+export const tooLarge = () => new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
+
 export interface SavedDraft {
   draftId: string;
   dryRun: DryRunResult;
@@ -24,9 +26,7 @@ export async function saveImportDraft(
 ): Promise<SavedDraft> {
   assertCanManageInvitations(actor);
   const size = typeof input.content === 'string' ? Buffer.byteLength(input.content, 'utf8') : input.content.length;
-  if (size > MAX_DRAFT_BYTES) {
-    throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
-  }
+  if (size > MAX_DRAFT_BYTES) throw tooLarge();
   const content = typeof input.content === 'string' ? input.content : decodeUtf8(input.content);
   if (!content.trim()) throw new AppError('import.no_source', {}, 'invalid');
   // An unreadable file throws here, before anything is kept.

@@ -9,7 +9,7 @@ import { sendDueReminders } from '../invitations/remind.js';
 import { type ChatNotifier, deliverNotifications } from '../notifications/deliver-notifications.js';
 import { deliverOutbox } from '../outbox/deliver-outbox.js';
 import { createSlackNotifier } from '../slack/notify/slack-notifier.js';
-import { createTeamsService } from '../teams/create-teams-app.js';
+import { createTeamsAdapter } from '../teams/create-teams-app.js';
 import { createTeamsNotifier } from '../teams/notify/teams-notifier.js';
 import { teamsConfig } from '../teams/teams-config.js';
 import { defineJob, type JobContext, type JobDefinition } from './job.js';
@@ -99,11 +99,9 @@ const deliverNotificationsJob = defineJob({
 let teamsNotifier: { db: unknown; notifier: ChatNotifier } | undefined;
 function teamsNotifierFor(ctx: JobContext): ChatNotifier {
   if (teamsNotifier?.db !== ctx.db) {
-    const teams = createTeamsService({ config: teamsConfig(ctx.env), db: ctx.db, log: ctx.log });
-    teamsNotifier = {
-      db: ctx.db,
-      notifier: createTeamsNotifier({ db: ctx.db, adapter: teams.adapter, appId: teams.appId }),
-    };
+    const config = teamsConfig(ctx.env);
+    const adapter = createTeamsAdapter(config);
+    teamsNotifier = { db: ctx.db, notifier: createTeamsNotifier({ db: ctx.db, adapter, appId: config.appId ?? '' }) };
   }
   return teamsNotifier.notifier;
 }

@@ -1,7 +1,8 @@
 // Fetches a file uploaded through a modal's file_input. The bot token goes only to Slack's own
 // hosts (or to the configured SLACK_API_URL's host: GovSlack, tests), whatever URL a payload holds.
 import { AppError } from '../errors/app-error.js';
-import { MAX_DRAFT_BYTES } from '../imports/save-import-draft.js';
+import { readUpload } from '../imports/read-upload.js';
+import { MAX_DRAFT_BYTES, tooLarge } from '../imports/save-import-draft.js';
 import type { SlackFile } from './view-state.js';
 
 export async function downloadSlackFile(file: SlackFile, token: string, slackApiUrl: string): Promise<Buffer> {
@@ -9,27 +10,14 @@ export async function downloadSlackFile(file: SlackFile, token: string, slackApi
   if (!url || !isSlackHost(new URL(url), new URL(slackApiUrl))) {
     throw new AppError('import.unreadable', { reason: 'the file is not on Slack' }, 'invalid');
   }
-  if (file.size !== undefined && file.size > MAX_DRAFT_BYTES) {
-    throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
-  }
+  if (file.size !== undefined && file.size > MAX_DRAFT_BYTES) throw tooLarge();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'error' });
   if (!res.ok) {
     throw new AppError('import.unreadable', {
       reason: `Slack answered ${res.status} for the file (files:read scope?)`,
     });
   }
-  // Counted as it arrives: a file bigger than announced is cut off, never held whole.
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body ?? []) {
-    size += chunk.length;
-    if (size > MAX_DRAFT_BYTES) {
-      await res.body?.cancel().catch(() => {});
-      throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  return readUpload(res);
 }
 
 function isSlackHost(url: URL, api: URL): boolean {

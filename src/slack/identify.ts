@@ -2,13 +2,12 @@
 // the Slack user, matched by the verified e-mail of their Slack profile. Permissions then come
 // from that member's role in the domain, never from Slack ids in configuration.
 import type { WebClient } from '@slack/web-api';
+import { chatActor } from '../chat/chat-actor.js';
 import { rememberChatUser } from '../chat/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
 import type { WorkspaceRef } from '../chat/platform.js';
 import type { Db } from '../db/database.js';
-import { AppError, isAppError } from '../errors/app-error.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
-import { resolveActor } from '../members/resolve-actor.js';
 import type { Actor } from '../permissions/actor.js';
 
 export interface SlackProfile {
@@ -56,21 +55,7 @@ export async function identify(
     findLinkedWorkspace(db, ref),
   ]);
   if (!linked) return { linked: false, ref, profile };
-  if (!profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
-  const actor = await resolveActor(db, {
-    organization: linked.organization,
-    email: profile.email,
-    channel: 'slack',
-    locale: profile.locale,
-  }).catch((error: unknown) => {
-    if (!isAppError(error) || error.code !== 'member.not_found') throw error;
-    // Said with the way in: who to ask, rather than "not a member".
-    throw new AppError(
-      'chat.not_a_member',
-      { email: profile.email ?? '', organization: linked.organization.name },
-      'forbidden',
-    );
-  });
+  const actor = await chatActor(db, linked, { email: profile.email, locale: profile.locale, platform: 'slack' });
   await rememberOnce(db, ref, request.userId, profile);
   return { linked: true, ref, profile, actor, ...linked };
 }

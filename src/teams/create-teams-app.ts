@@ -41,20 +41,22 @@ export interface TeamsConfig {
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
 
+/** The Bot Framework adapter alone: what proactive messages need (the notification job). */
+export function createTeamsAdapter(config: TeamsConfig): TeamsAdapter {
+  if (!config.appId) return new TeamsAdapter({});
+  return new TeamsAdapter({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppTenantId: config.tenantId,
+    MicrosoftAppType: 'SingleTenant',
+    ...config.authOverrides,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+}
+
 export function createTeamsService(options: { config: TeamsConfig; db: Db; log: Logger }): TeamsService {
   const { config, db, log } = options;
   const authenticated = Boolean(config.appId);
-  const adapter = new TeamsAdapter(
-    authenticated
-      ? ({
-          MicrosoftAppId: config.appId,
-          MicrosoftAppPassword: config.appPassword,
-          MicrosoftAppTenantId: config.tenantId,
-          MicrosoftAppType: 'SingleTenant',
-          ...config.authOverrides,
-        } as ConfigurationBotFrameworkAuthenticationOptions)
-      : {},
-  );
+  const adapter = createTeamsAdapter(config);
   const app = new Application({
     adapter,
     botAppId: config.appId ?? '',

@@ -3,7 +3,7 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { MAX_DRAFT_BYTES } from '../imports/save-import-draft.js';
+import { readUpload } from '../imports/read-upload.js';
 
 const downloadInfo = z.object({
   contentType: z.literal('application/vnd.microsoft.teams.file.download.info'),
@@ -27,13 +27,5 @@ export async function downloadTeamsFile(file: TeamsFile, allowInsecure: boolean)
   }
   const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(60_000) });
   if (!res.ok) throw new AppError('import.unreadable', { reason: `the file could not be fetched (${res.status})` });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body ?? []) {
-    size += chunk.length;
-    if (size > MAX_DRAFT_BYTES)
-      throw new AppError('import.too_large', { maxMb: MAX_DRAFT_BYTES / 1024 / 1024 }, 'invalid');
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  return readUpload(res);
 }

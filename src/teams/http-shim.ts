@@ -3,19 +3,15 @@
 // size limit (Bot Framework activities are small; attachments come by URL).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'botbuilder';
+import { readLimited } from '../http/read-limited.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
+  const bytes = await readLimited(req, MAX_BODY_BYTES);
+  if (!bytes) return undefined;
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;

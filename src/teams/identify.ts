@@ -2,14 +2,13 @@
 // the Teams user, matched by the e-mail of their Teams account (from the conversation's roster).
 // Permissions then come from that member's role in the domain, as in Slack.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { chatActor } from '../chat/chat-actor.js';
 import { rememberChatUser } from '../chat/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
 import type { WorkspaceRef } from '../chat/platform.js';
 import type { Db } from '../db/database.js';
-import { AppError, isAppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
-import { resolveActor } from '../members/resolve-actor.js';
 import type { Actor } from '../permissions/actor.js';
 
 export type TeamsIdentity =
@@ -42,13 +41,7 @@ export async function identifyTeams(db: Db, context: TurnContext): Promise<Teams
   const locale = pickLocale(context.activity.locale);
   const [email, linked] = await Promise.all([emailOf(context), findLinkedWorkspace(db, ref)]);
   if (!linked) return { linked: false, ref, email, locale };
-  if (!email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
-  const actor = await resolveActor(db, { organization: linked.organization, email, channel: 'teams', locale }).catch(
-    (error: unknown) => {
-      if (!isAppError(error) || error.code !== 'member.not_found') throw error;
-      throw new AppError('chat.not_a_member', { email, organization: linked.organization.name }, 'forbidden');
-    },
-  );
+  const actor = await chatActor(db, linked, { email, locale, platform: 'teams' });
   const personal = context.activity.conversation?.conversationType === 'personal';
   await rememberChatUser(db, ref, {
     externalUserId: context.activity.from?.id ?? '',
@@ -57,7 +50,7 @@ export async function identifyTeams(db: Db, context: TurnContext): Promise<Teams
     // The personal chat is where notifications reach this member later (proactive messages).
     ...(personal ? { conversationRef: conversationReference(context) } : {}),
   });
-  return { linked: true, ref, email, locale, actor, ...linked };
+  return { linked: true, ref, email: actor.member.email, locale, actor, ...linked };
 }
 
 /** What a proactive message needs to reach this conversation again. */

@@ -2,13 +2,12 @@
 // that records every call, and helpers that act as Slack does: signed slash commands and
 // interactions from users of a workspace linked to a fresh organization.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createSlackService } from '../../src/slack/create-slack-app.js';
 import { newOrganization } from '../domain/fixtures.js';
 import type { TestDatabase } from '../support/database.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { serveRoutes } from '../support/serve-routes.js';
 import { type SendOptions, sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -30,16 +29,13 @@ export async function startSlack(t: TestDatabase): Promise<SlackHarness> {
     log,
     retries: 0,
   });
-  const server = createHttpServer({ db: t.prisma, log, routes: service.routes });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveRoutes(t.prisma, log, service.routes);
   return {
-    endpoint: `http://127.0.0.1:${port}/slack/events`,
+    endpoint: `${server.base}/slack/events`,
     fake,
     logs,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await fake.close();
     },
   };

@@ -1,13 +1,12 @@
 // Sesame's Teams bot served over real HTTP on a test database, a local fake of the Bot Connector
 // (and of Bot Framework's identity provider), and people of a tenant linked to a fresh organization.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createTeamsService, type TeamsConfig, type TeamsService } from '../../src/teams/create-teams-app.js';
 import { newOrganization } from '../domain/fixtures.js';
 import type { TestDatabase } from '../support/database.js';
 import { type FakeTeams, startFakeTeams } from '../support/fake-teams.js';
+import { serveRoutes } from '../support/serve-routes.js';
 import { sendActivity, type TeamsConversation, type TeamsFrom, type TeamsResponse } from '../support/teams-requests.js';
 
 export interface TeamsHarness {
@@ -26,17 +25,14 @@ export async function startTeams(
   const logs: string[] = [];
   const log = createLogger('debug', (line) => logs.push(line));
   const service = createTeamsService({ config: config(fake), db: t.prisma, log });
-  const server = createHttpServer({ db: t.prisma, log, routes: service.routes });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveRoutes(t.prisma, log, service.routes);
   return {
-    endpoint: `http://127.0.0.1:${port}/api/messages`,
+    endpoint: `${server.base}/api/messages`,
     fake,
     service,
     logs,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await fake.close();
     },
   };

@@ -3,7 +3,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type ChatTexts, chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type Catalogue, grantableRoles, roleByKey } from '../../organizations/catalogue.js';
+import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
 
 export const INVITE_CALLBACK = 'invite_submit';
 export const USER_TYPE_ACTION = 'invite_user_type';
@@ -127,6 +127,3 @@ function roleBlock(
     },
   };
 }
-
-export const roleLabel = (catalogue: Catalogue, key: string, locale: Locale) =>
-  roleByKey(catalogue, key)?.names[locale] ?? key;

@@ -5,7 +5,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { isAppError } from '../../errors/app-error.js';
+import { AppError, isAppError } from '../../errors/app-error.js';
 import { assertCanDecideSeatRequests } from '../../permissions/policy.js';
 import { decideSeatRequest } from '../../seats/decide-seat-request.js';
 import { seatRequestDetails } from '../../seats/seat-request-details.js';
@@ -19,8 +19,7 @@ import { denyState, parseMetadata } from '../view-state.js';
 
 const requestId = z.uuid();
 const denyMetadata = z
-  .object({ requestId: z.uuid(), channelId: z.string().optional(), messageTs: z.string().optional() })
-  .or(z.object({ requestId: z.undefined().optional() }))
+  .object({ requestId: z.uuid().optional(), channelId: z.string().optional(), messageTs: z.string().optional() })
   .catch({});
 
 export function registerSeatActions(app: App, deps: SlackDeps): void {
@@ -59,29 +58,34 @@ export function registerSeatActions(app: App, deps: SlackDeps): void {
   app.view(callbacks.deny, async ({ ack, body, view, client }) => {
     const metadata = parseMetadata(denyMetadata, view.private_metadata);
     let locale: 'en' | 'fr' = 'en';
+    let redraw: { organizationId: string; locale: 'en' | 'fr' } | undefined;
+    let refusal: string | undefined;
     try {
       const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
-      if (!who.linked || !metadata.requestId) return await ack();
+      if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
       locale = who.actor.locale;
+      if (!metadata.requestId) throw new AppError('seat_request.not_found', { id: '?' }, 'not_found');
       const { reason } = denyState.parse(view.state.values);
-      await decideSeatRequest(deps.db, who.actor, { requestId: metadata.requestId, decision: 'deny', reason });
-      await ack();
-      await redrawCard(deps.db, client, who.organization.id, metadata.requestId, who.organization.locale, {
-        channel: 'channelId' in metadata ? metadata.channelId : undefined,
-        ts: 'messageTs' in metadata ? metadata.messageTs : undefined,
-      });
+      try {
+        await decideSeatRequest(deps.db, who.actor, { requestId: metadata.requestId, decision: 'deny', reason });
+        redraw = { organizationId: who.organization.id, locale: who.organization.locale };
+      } catch (error) {
+        // Decided by someone else in the meantime: the card shows their decision too.
+        if (isAppError(error) && error.code === 'seat_request.already_decided') {
+          redraw = { organizationId: who.organization.id, locale: who.organization.locale };
+        }
+        throw error;
+      }
     } catch (error) {
       // Shown on the reason field: "already decided by ...", "a reason is required", "only managers".
-      await ack({ response_action: 'errors', errors: { reason: errorText(error, locale, deps.log, 'seat deny') } });
-      if (isAppError(error) && error.code === 'seat_request.already_decided' && metadata.requestId) {
-        const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
-        if (who.linked) {
-          await redrawCard(deps.db, client, who.organization.id, metadata.requestId, who.organization.locale, {
-            channel: 'channelId' in metadata ? metadata.channelId : undefined,
-            ts: 'messageTs' in metadata ? metadata.messageTs : undefined,
-          });
-        }
-      }
+      refusal = errorText(error, locale, deps.log, 'seat deny');
+    }
+    await ack(refusal ? { response_action: 'errors', errors: { reason: refusal } } : undefined);
+    if (redraw && metadata.requestId) {
+      await redrawCard(deps.db, client, redraw.organizationId, metadata.requestId, redraw.locale, {
+        channel: metadata.channelId,
+        ts: metadata.messageTs,
+      });
     }
   });
 }

@@ -13,6 +13,7 @@ import { type Locale, pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
 import type { Verdict } from '../../outbox/verdict.js';
+import { seatDeciders } from '../../seats/seat-deciders.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
 import { installedBotToken } from '../installation-store.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
@@ -108,12 +109,7 @@ async function cardToEachManager(
   card: Card,
   posted: { subject: string }[],
 ): Promise<Verdict> {
-  const managers = await db.member.findMany({
-    where: { organizationId, OR: [{ isManager: true }, { isOwner: true }] },
-    select: { email: true },
-    orderBy: { createdAt: 'asc' },
-    take: 50,
-  });
+  const managers = await seatDeciders(db, organizationId);
   let reached = posted.length;
   for (const manager of managers) {
     const user = await slackUserFor(db, client, ref, manager.email);

@@ -21,9 +21,9 @@ import type { TeamsDeps } from '../deps.js';
 import { identifyTeams, type TeamsIdentity } from '../identify.js';
 import { teamsErrorText } from '../reply.js';
 
-export const pendingData = z.object({ id: z.uuid().optional(), list: pendingListState.optional() });
-export const seatData = z.object({ requestId: z.uuid(), reason: z.string().max(500).optional() });
-export const importData = z.object({ draftId: z.uuid() });
+const pendingData = z.object({ id: z.uuid().optional(), list: pendingListState.optional() });
+const seatData = z.object({ requestId: z.uuid(), reason: z.string().max(500).optional() });
+const importData = z.object({ draftId: z.uuid() });
 
 type Linked = Extract<TeamsIdentity, { linked: true }>;
 
@@ -102,7 +102,7 @@ export async function seatAction(
   return card;
 }
 
-export async function currentSeatCard(
+async function currentSeatCard(
   db: Db,
   organizationId: string,
   requestId: string,

@@ -118,12 +118,8 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
     case 'settings': {
       if (context.activity.conversation?.conversationType !== 'channel') return sayText(context, s.settingsInChannel);
       const channelId = context.activity.conversation.id;
-      await setManagersChannel(deps.db, actor, who.ref, channelId);
       // The reference is what lets the notification job post there later, proactively.
-      await deps.db.chatWorkspace.update({
-        where: { platform_externalId: { platform: 'teams', externalId: who.ref.externalId } },
-        data: { managersChannelRef: conversationReference(context) },
-      });
+      await setManagersChannel(deps.db, actor, who.ref, channelId, conversationReference(context));
       return sayText(context, s.managersChannelSet);
     }
     case 'link':
