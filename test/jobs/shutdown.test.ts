@@ -72,6 +72,29 @@ describe('stopping the scheduler', () => {
     expect(events.filter((e) => e.outcome === 'skipped').length).toBeGreaterThan(0);
   });
 
+  it('ends a worker cancelled while it is still loading at once, without running its job', async () => {
+    const made = await testEnv();
+    const log = testLog();
+    const events: RunEvent[] = [];
+    const scheduler = await startScheduler({
+      dbUrl: t.url,
+      env: made.env,
+      log,
+      jobs: only('expire-invitations', { firstRunAfterMs: 0 }),
+    });
+    scheduler.onRun((event) => events.push(event));
+    // The worker thread exists, but loading the job's modules takes it about a second.
+    await waitFor(() => scheduler.running().length > 0, 10_000, 'the worker to be created');
+    const report = await scheduler.stop(60_000);
+    await made.cleanup();
+
+    expect(report).toMatchObject({ waitedFor: ['expire-invitations'], terminated: [] });
+    expect(scheduler.running()).toEqual([]);
+    // Had it loaded and run, it would have reported a run (of no batch, being cancelled).
+    expect(events).toEqual([]);
+    expect(log.lines.join('\n')).not.toMatch(/ ERROR /);
+  });
+
   it('terminates a worker that ignores cancel once the bound has passed', async () => {
     const made = await testEnv();
     const log = testLog();
