@@ -35,3 +35,38 @@ export async function setManagersChannel(
     });
   });
 }
+
+/**
+ * When an owner adds the bot to a Teams team, its channel becomes the managers' one, unless an
+ * owner already chose one: the first choice is never replaced silently. Anyone in a team may add
+ * an app, so for anyone else this does nothing. Returns whether the channel was taken.
+ */
+export async function adoptManagersChannel(
+  db: Db,
+  actor: Actor,
+  ref: WorkspaceRef,
+  channelId: string,
+  reference: Prisma.InputJsonValue,
+): Promise<boolean> {
+  if (!actor.member.isOwner) return false;
+  return db.$transaction(async (tx) => {
+    // The condition on the current value makes two installs at once take one channel.
+    const { count } = await tx.chatWorkspace.updateMany({
+      where: {
+        platform: ref.platform,
+        externalId: ref.externalId,
+        organizationId: actor.organization.id,
+        managersChannelId: null,
+      },
+      data: { managersChannelId: channelId, managersChannelRef: reference },
+    });
+    if (count === 0) return false;
+    await recordAuditEvent(tx, actor, {
+      action: 'chat.managers_channel_set',
+      subjectType: 'organization',
+      subjectId: actor.organization.id,
+      data: { platform: ref.platform, workspace: ref.externalId, channel: channelId, onInstall: true },
+    });
+    return true;
+  });
+}

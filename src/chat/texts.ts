@@ -125,6 +125,8 @@ const en = {
   openInviteForm: 'Open the invite form',
   teamsWelcome:
     'Hello, I am Sesame: I invite people to your organization. Type `help` for the commands. An owner who wants this channel to receive the seat requests types `settings` here (mention me first).',
+  teamsWelcomeAdopted:
+    "Hello, I am Sesame: I invite people to your organization. Type `help` for the commands. As you are an owner and no managers' channel was chosen yet, this channel now receives the seat requests. To choose another one, type `settings` there (mention me first).",
   importAttach: 'Attach a CSV file to a message that says `import` (in your personal chat with Sesame).',
   settingsInChannel:
     'Type `settings` in the team channel that should receive the seat requests (mention @Sesame there).',
@@ -271,6 +273,8 @@ const fr: ChatTexts = {
   openInviteForm: "Ouvrir le formulaire d'invitation",
   teamsWelcome:
     "Bonjour, je suis Sesame : j'invite des personnes dans votre organisation. Tapez `aide` pour voir les commandes. Un propriétaire qui veut que ce canal reçoive les demandes de places tape ici `settings` (en me mentionnant d'abord).",
+  teamsWelcomeAdopted:
+    "Bonjour, je suis Sesame : j'invite des personnes dans votre organisation. Tapez `aide` pour voir les commandes. Comme vous êtes propriétaire et qu'aucun canal des responsables n'était choisi, ce canal reçoit désormais les demandes de places. Pour en choisir un autre, tapez-y `settings` (en me mentionnant d'abord).",
   importAttach:
     'Joignez un fichier CSV à un message qui dit `import` (dans votre conversation personnelle avec Sesame).',
   settingsInChannel:

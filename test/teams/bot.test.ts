@@ -1,5 +1,6 @@
 // The Teams bot over HTTP, with Activity JSON shaped as Teams sends it, authentication off (local
 // use); replies reach a local fake Bot Connector.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkCode } from '../../src/chat/link-codes.js';
 import { invite } from '../../src/invitations/invite.js';
@@ -273,16 +274,36 @@ describe('Teams seat approvals', () => {
     expect(sentTo(h, w.ownerUser.personal.id, from).join()).toContain('1 sur 3 utilisées');
   });
 
-  it('greets a team it is added to, and says how an owner picks the managers’ channel', async () => {
+  it('greets a team it is added to; an owner adding it makes the first managers’ channel, no one else does', async () => {
     const w = await linkedTenant(t, h);
-    const from = h.fake.calls.length;
-    const res = await post(
-      h,
-      conversationUpdate({ user: w.ownerUser, conversation: w.channel, serviceUrl: h.fake.url }),
-    );
-    expect(res.status).toBe(200);
-    expect(sentTo(h, w.channel.id, from).join()).toContain('settings');
+    const channelOf = async () =>
+      (await t.prisma.chatWorkspace.findFirstOrThrow({ where: { externalId: w.tenantId } })).managersChannelId;
+    const addedBy = async (user: TeamsPerson, channel: typeof w.channel) => {
+      const from = h.fake.calls.length;
+      const res = await post(h, conversationUpdate({ user, conversation: channel, serviceUrl: h.fake.url }));
+      expect(res.status).toBe(200);
+      return sentTo(h, channel.id, from).join();
+    };
+
+    // An administrator who is not an owner: a welcome that says how an owner picks the channel.
+    const admin = await w.member('teams-admin@example.com', 'admin');
+    expect(await addedBy(admin, w.channel)).toContain('An owner who wants this channel');
+    expect(await channelOf()).toBeNull();
+
+    // The owner: this channel now receives the seat requests, with the reference to post there.
+    expect(await addedBy(w.ownerUser, w.channel)).toContain('this channel now receives the seat requests');
     const workspace = await t.prisma.chatWorkspace.findFirstOrThrow({ where: { externalId: w.tenantId } });
-    expect(workspace.managersChannelId).toBeNull();
+    expect(workspace.managersChannelId).toBe(w.channel.id);
+    expect(workspace.managersChannelRef).toMatchObject({ conversation: { id: w.channel.id }, serviceUrl: h.fake.url });
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { organizationId: w.organization.id, action: 'chat.managers_channel_set' },
+      }),
+    ).toBe(1);
+
+    // Added to a second team later, even by the owner: the first choice stays.
+    const other = { ...w.channel, id: `19:${randomUUID()}@thread.tacv2` };
+    expect(await addedBy(w.ownerUser, other)).toContain('An owner who wants this channel');
+    expect(await channelOf()).toBe(w.channel.id);
   });
 });

@@ -1,19 +1,39 @@
-// The bot added to a team or a chat: it says what it does and how an owner makes the channel the
-// managers' one. It does not make it so by itself: anyone in a team may add an app, and seat
+// The bot added to a team or a chat: it says what it does. Added to a team by an owner of the
+// linked organization, while no managers' channel is chosen yet, it takes that team's channel for
+// the seat requests (and keeps its conversation reference, to post there later). Added by anyone
+// else it only explains how an owner picks the channel: anyone in a team may add an app, and seat
 // requests must only go where an owner chose.
 import type { TurnContext } from 'botbuilder';
+import { adoptManagersChannel } from '../../chat/managers-channel.js';
 import { chatTexts } from '../../chat/texts.js';
 import { pickLocale } from '../../i18n/locale.js';
 import type { TeamsDeps } from '../deps.js';
+import { conversationReference, identifyTeams } from '../identify.js';
 import { sayText } from '../reply.js';
 
 export async function onInstalled(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const botId = context.activity.recipient?.id;
   const added = context.activity.membersAdded ?? [];
   if (!added.some((member) => member.id === botId)) return;
+  const s = chatTexts(pickLocale(context.activity.locale));
+  let adopted = false;
   try {
-    await sayText(context, chatTexts(pickLocale(context.activity.locale)).teamsWelcome);
+    adopted = await adoptIfOwner(deps, context);
+  } catch (error) {
+    // An installer who is not a member, an unlinked tenant: the welcome says what to do.
+    deps.log.debug('Teams install: channel not adopted', { error: error instanceof Error ? error.message : '' });
+  }
+  try {
+    await sayText(context, adopted ? s.teamsWelcomeAdopted : s.teamsWelcome);
   } catch (error) {
     deps.log.warn('Teams welcome not sent', { error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+async function adoptIfOwner(deps: TeamsDeps, context: TurnContext): Promise<boolean> {
+  const conversation = context.activity.conversation;
+  if (conversation?.conversationType !== 'channel') return false;
+  const who = await identifyTeams(deps.db, context);
+  if (!who.linked) return false;
+  return adoptManagersChannel(deps.db, who.actor, who.ref, conversation.id, conversationReference(context));
 }
