@@ -1,5 +1,6 @@
 // Every environment variable Sesame reads, validated once at boot (see .env.example).
 import { z } from 'zod';
+import { parseKeys } from '../security/secret-box.js';
 
 const optionalUrl = (protocols: string[]) =>
   z
@@ -73,6 +74,12 @@ export const envSchema = z.object({
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_STATE_SECRET: optionalText,
+  /**
+   * Seals the Slack installations' tokens kept in the database (required with SLACK_CLIENT_ID):
+   * 32 random bytes in base64 (openssl rand -base64 32). Several, comma separated, to rotate:
+   * the first seals, all open.
+   */
+  TOKEN_ENCRYPTION_KEY: optionalText,
   /** Socket Mode (no public URL): the app-level token (xapp-...). HTTP mode without it. */
   SLACK_APP_TOKEN: optionalText,
   /** Slack's Web API base (GovSlack: https://slack-gov.com/api/; tests: a local fake). */
@@ -115,6 +122,16 @@ function combinationProblems(env: Env): { name: string; message: string } | unde
     const name = env.SLACK_CLIENT_SECRET ? 'SLACK_STATE_SECRET' : 'SLACK_CLIENT_SECRET';
     return { name, message: 'required with SLACK_CLIENT_ID (OAuth distribution)' };
   }
+  if (env.SLACK_CLIENT_ID && !env.TOKEN_ENCRYPTION_KEY) {
+    return {
+      name: 'TOKEN_ENCRYPTION_KEY',
+      message: "required with SLACK_CLIENT_ID, to seal the installations' tokens (openssl rand -base64 32)",
+    };
+  }
+  if (env.TOKEN_ENCRYPTION_KEY) {
+    const keys = parseKeys(env.TOKEN_ENCRYPTION_KEY);
+    if ('problem' in keys) return { name: 'TOKEN_ENCRYPTION_KEY', message: keys.problem };
+  }
   if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID) {
     return { name: 'SLACK_BOT_TOKEN', message: 'required with SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID for OAuth)' };
   }
@@ -144,6 +161,9 @@ function teamsProblems(env: Env): { name: string; message: string } | undefined 
 
 export class ConfigError extends Error {}
 
+/** Variables whose value must never be printed, not even in a configuration error. */
+const SECRET_NAME = /SECRET|PASSWORD|TOKEN|_KEY/;
+
 /** Parses the environment; the first problem becomes one line naming the variable. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
@@ -155,7 +175,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
-  const shown = source[name] === undefined ? 'missing' : JSON.stringify(source[name]);
+  const shown =
+    source[name] === undefined ? 'missing' : SECRET_NAME.test(name) ? '(set)' : JSON.stringify(source[name]);
   throw new ConfigError(`Invalid configuration: ${name}=${shown}: ${issue?.message ?? 'invalid value'}`);
 }
 

@@ -8,6 +8,7 @@ import { expireDueInvitations } from '../invitations/expire.js';
 import { sendDueReminders } from '../invitations/remind.js';
 import { type ChatNotifier, deliverNotifications } from '../notifications/deliver-notifications.js';
 import { deliverOutbox } from '../outbox/deliver-outbox.js';
+import { createSecretBox } from '../security/secret-box.js';
 import { createSlackNotifier } from '../slack/notify/slack-notifier.js';
 import { createTeamsAdapter } from '../teams/create-teams-app.js';
 import { createTeamsNotifier } from '../teams/notify/teams-notifier.js';
@@ -85,6 +86,7 @@ const deliverNotificationsJob = defineJob({
           db: ctx.db,
           // One workspace: its token; OAuth distribution: each workspace's installation.
           botToken: slackMode(ctx.env) === 'single' ? ctx.env.SLACK_BOT_TOKEN : undefined,
+          secretBox: ctx.env.TOKEN_ENCRYPTION_KEY ? createSecretBox(ctx.env.TOKEN_ENCRYPTION_KEY) : undefined,
           slackApiUrl: ctx.env.SLACK_API_URL,
         }),
       );

@@ -8,6 +8,7 @@ import type { Env } from '../config/env.js';
 import type { Db } from '../db/database.js';
 import type { Route } from '../http/server.js';
 import type { Logger } from '../log/logger.js';
+import { createSecretBox } from '../security/secret-box.js';
 import type { SlackDeps } from './deps.js';
 import { databaseInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/register.js';
@@ -34,6 +35,7 @@ export type SlackConfig = Partial<
     | 'SLACK_STATE_SECRET'
     | 'SLACK_APP_TOKEN'
     | 'SLACK_API_URL'
+    | 'TOKEN_ENCRYPTION_KEY'
   >
 >;
 
@@ -71,7 +73,7 @@ export function createSlackService(options: {
         clientSecret: config.SLACK_CLIENT_SECRET,
         stateSecret: config.SLACK_STATE_SECRET,
         scopes: SLACK_SCOPES,
-        installationStore: databaseInstallationStore(db),
+        installationStore: databaseInstallationStore(db, createSecretBox(config.TOKEN_ENCRYPTION_KEY ?? '')),
         installerOptions: {
           directInstall: true,
           clientOptions: { slackApiUrl },

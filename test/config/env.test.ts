@@ -55,6 +55,9 @@ describe('parseEnv', () => {
   });
 });
 
+/** 32 bytes in base64, as `openssl rand -base64 32` prints. */
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('Slack variables', () => {
   it('tells which set-up they describe', () => {
     expect(slackMode(parseEnv({}))).toBeUndefined();
@@ -64,6 +67,7 @@ describe('Slack variables', () => {
       SLACK_CLIENT_ID: 'c',
       SLACK_CLIENT_SECRET: 'x',
       SLACK_STATE_SECRET: 'y',
+      TOKEN_ENCRYPTION_KEY: KEY,
     };
     expect(slackMode(parseEnv(oauth))).toBe('oauth');
   });
@@ -74,6 +78,12 @@ describe('Slack variables', () => {
     [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN=missing'],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x' }, 'SLACK_STATE_SECRET=missing'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xoxb-2' }, 'SLACK_APP_TOKEN=(set)'],
+    [
+      { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y' },
+      'TOKEN_ENCRYPTION_KEY=missing: required with SLACK_CLIENT_ID',
+    ],
+    [{ TOKEN_ENCRYPTION_KEY: 'not-a-key-but-still-secret' }, 'TOKEN_ENCRYPTION_KEY=(set): key 1 is not 32 bytes'],
+    [{ TOKEN_ENCRYPTION_KEY: `${KEY},c2hvcnQ=` }, 'TOKEN_ENCRYPTION_KEY=(set): key 2 is not 32 bytes'],
   ])('refuses an incomplete or wrong set-up in one line, never printing a secret (%o)', (vars, expected) => {
     const error = catchError(() => parseEnv(vars));
     expect(error).toBeInstanceOf(ConfigError);

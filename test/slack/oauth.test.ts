@@ -4,11 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log/logger.js';
+import { createSecretBox } from '../../src/security/secret-box.js';
 import { createSlackService } from '../../src/slack/create-slack-app.js';
+import { installedBotToken } from '../../src/slack/installation-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { sendSlashCommand } from '../support/slack-requests.js';
 import { messageText, SIGNING_SECRET } from './support.js';
+
+const TOKEN_KEY = Buffer.alloc(32, 3).toString('base64');
 
 let t: TestDatabase;
 let fake: FakeSlack;
@@ -25,6 +29,7 @@ beforeAll(async () => {
       SLACK_CLIENT_ID: '1234.5678',
       SLACK_CLIENT_SECRET: 'client-secret',
       SLACK_STATE_SECRET: 'state-secret-for-tests',
+      TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
       SLACK_API_URL: fake.apiUrl,
     },
     db: t.prisma,
@@ -69,8 +74,12 @@ describe('Slack OAuth distribution', () => {
       redirect: 'manual',
     });
     expect(back.status).toBe(200);
+    // Kept sealed: the database alone holds no usable token; the key opens it for this row only.
     const stored = await t.prisma.slackInstallation.findUniqueOrThrow({ where: { id: 'T:TNEWTEAM' } });
-    expect((stored.installation as { bot?: { token?: string } }).bot?.token).toBe(fake.botToken);
+    expect(JSON.stringify(stored.installation)).not.toContain(fake.botToken);
+    expect(await installedBotToken(t.prisma, createSecretBox(TOKEN_KEY), 'TNEWTEAM')).toBe(fake.botToken);
+    await t.prisma.slackInstallation.create({ data: { id: 'T:TOTHER', installation: stored.installation as object } });
+    await expect(installedBotToken(t.prisma, createSecretBox(TOKEN_KEY), 'TOTHER')).rejects.toThrow(/another row/);
 
     fake.addUser({ id: 'UNEWADMIN', teamId: 'TNEWTEAM', email: 'admin@newteam.example', isAdmin: true });
     const path = '/respond/oauth-first-command';

@@ -14,15 +14,22 @@ import type { ChatNotifier } from '../../notifications/deliver-notifications.js'
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
 import { installedBotToken } from '../installation-store.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
 
-export function createSlackNotifier(options: { db: Db; botToken?: string; slackApiUrl?: string }): ChatNotifier {
-  const { db } = options;
+export function createSlackNotifier(options: {
+  db: Db;
+  /** One workspace: its token. Otherwise each workspace's installation, opened with this box. */
+  botToken?: string;
+  secretBox?: SecretBox;
+  slackApiUrl?: string;
+}): ChatNotifier {
+  const { db, secretBox } = options;
   const clients = new Map<string, WebClient>();
   const clientFor = async (teamId: string): Promise<WebClient | undefined> => {
-    const token = options.botToken ?? (await installedBotToken(db, teamId));
+    const token = options.botToken ?? (secretBox ? await installedBotToken(db, secretBox, teamId) : undefined);
     if (!token) return undefined;
     let client = clients.get(token);
     if (!client) {
