@@ -12,7 +12,7 @@ import { createSecretBox } from '../security/secret-box.js';
 import type { SlackDeps } from './deps.js';
 import { databaseInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/register.js';
-import { defaultSlackApiUrl } from './slack-api-url.js';
+import { defaultSlackApiUrl, slackAuthorizeUrl } from './slack-api-url.js';
 
 export const SLACK_SCOPES = [
   'commands',
@@ -76,6 +76,7 @@ export function createSlackService(options: {
         installationStore: databaseInstallationStore(db, createSecretBox(config.TOKEN_ENCRYPTION_KEY ?? '')),
         installerOptions: {
           directInstall: true,
+          authorizationUrl: slackAuthorizeUrl(slackApiUrl),
           clientOptions: { slackApiUrl },
           installPath: '/slack/install',
           redirectUriPath: '/slack/oauth_redirect',

@@ -55,7 +55,8 @@ describe('Slack OAuth distribution', () => {
     const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get('location') ?? '');
-    expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
+    // Approved on the host of SLACK_API_URL (slack-gov.com for GovSlack; here the fake).
+    expect(location.origin + location.pathname).toBe(new URL('/oauth/v2/authorize', fake.apiUrl).toString());
     expect(location.searchParams.get('client_id')).toBe('1234.5678');
     expect(location.searchParams.get('scope')).toContain('users:read.email');
     const state = location.searchParams.get('state') ?? '';
