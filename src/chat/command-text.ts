@@ -7,6 +7,7 @@ import { type Catalogue, findRole, findUserType } from '../organizations/catalog
 
 export type ChatCommand =
   | { kind: 'open_invite_form' }
+  | { kind: 'open_add_form' }
   | { kind: 'invite'; emails: string[]; role?: string; userType?: string }
   | { kind: 'pending'; filter: InvitationFilter }
   | { kind: 'revoke'; ref: string }
@@ -104,6 +105,9 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     case 'seats':
     case 'places':
       return { kind: 'seats' };
+    case 'add':
+    case 'ajouter':
+      return { kind: 'open_add_form' };
     case 'import':
     case 'importer':
       return { kind: 'import' };

@@ -87,3 +87,30 @@ export const parseJson = (text: string | undefined): unknown => {
     return undefined;
   }
 };
+
+export const addMemberState = values.transform((v, ctx) => {
+  const roleBlock = Object.keys(v).find((k) => k.startsWith('role:'));
+  const parsed = z
+    .object({
+      email: z.object({ value: text }),
+      first_name: z.object({ value: text }),
+      last_name: z.object({ value: text }),
+      username: z.object({ value: text }).optional(),
+      user_type: z.object({ add_member_user_type: select }),
+    })
+    .safeParse(v);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    return z.NEVER;
+  }
+  const role = roleBlock ? select.safeParse(v[roleBlock]?.value) : undefined;
+  return {
+    email: parsed.data.email.value,
+    firstName: parsed.data.first_name.value,
+    lastName: parsed.data.last_name.value,
+    username: parsed.data.username?.value || undefined,
+    userType: parsed.data.user_type.add_member_user_type,
+    role: role?.success ? role.data : undefined,
+    roleBlockId: roleBlock ?? 'role:',
+  };
+});

@@ -12,6 +12,7 @@ import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { assertCanManageInvitations, assertOwner } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
+import { addMemberModal } from '../blocks/add-member-modal.js';
 import { importModal, settingsModal, setupModal } from '../blocks/forms.js';
 import { inviteModal } from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
@@ -70,6 +71,10 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
   const request: ChatCommand = parseChatCommand(text, organization.catalogue);
   const metadata = { responseUrl: command.response_url, channelId: command.channel_id };
   switch (request.kind) {
+    case 'open_add_form':
+      assertCanManageInvitations(actor);
+      await client.views.open({ trigger_id: command.trigger_id, view: addMemberModal(organization.catalogue, locale) });
+      return;
     case 'open_invite_form':
       // The domain's permission check before showing a form the member could not submit.
       assertCanManageInvitations(actor);

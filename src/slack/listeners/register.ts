@@ -1,6 +1,7 @@
 // Every Slack listener, registered on one Bolt app.
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import { registerAddMemberModal } from './add-member-modal.js';
 import { registerAppHome } from './app-home.js';
 import { registerImportFlow } from './import-flow.js';
 import { registerInviteCommand } from './invite-command.js';
@@ -12,6 +13,7 @@ import { registerWorkspaceForms } from './workspace-forms.js';
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerInviteCommand(app, deps);
   registerInviteModal(app, deps);
+  registerAddMemberModal(app, deps);
   registerPendingActions(app, deps);
   registerImportFlow(app, deps);
   registerSeatActions(app, deps);

@@ -1,0 +1,45 @@
+// The words of "add a member directly" in the chat channels (Slack mrkdwn; Teams converts it).
+import type { Locale } from '../i18n/locale.js';
+
+const en = {
+  addTitle: 'Add a member',
+  addButton: 'Add',
+  addIntro:
+    'The member is created at once, without an invitation. Sesame chooses a temporary password and shows it to you once: give it to them; they replace it at first login.',
+  emailLabel: 'E-mail address',
+  firstNameLabel: 'First name',
+  lastNameLabel: 'Last name',
+  usernameLabel: 'Username',
+  usernameHint: 'Optional: made from the e-mail address when left empty.',
+  adding: 'Adding the member…',
+  added: (name: string, email: string, username: string) => `✅ *${name}* (${email}) is a member, as \`${username}\`.`,
+  passwordHeading: 'Temporary password, shown only this once:',
+  passwordNote:
+    'Give it to them in person or by another channel than e-mail. They received an e-mail saying their account exists, and must choose their own password at first login.',
+  notAdded: 'The member was not added:',
+  openAddForm: 'Open the add form',
+};
+
+type AddMemberTexts = typeof en;
+
+const fr: AddMemberTexts = {
+  addTitle: 'Ajouter un membre',
+  addButton: 'Ajouter',
+  addIntro:
+    'Le membre est créé tout de suite, sans invitation. Sesame choisit un mot de passe temporaire et vous le montre une seule fois : transmettez-le ; il le remplacera à sa première connexion.',
+  emailLabel: 'Adresse électronique',
+  firstNameLabel: 'Prénom',
+  lastNameLabel: 'Nom',
+  usernameLabel: "Nom d'utilisateur",
+  usernameHint: "Facultatif : tiré de l'adresse électronique s'il est laissé vide.",
+  adding: 'Ajout du membre…',
+  added: (name: string, email: string, username: string) =>
+    `✅ *${name}* (${email}) est membre, sous le nom \`${username}\`.`,
+  passwordHeading: 'Mot de passe temporaire, affiché cette seule fois :',
+  passwordNote:
+    "Transmettez-le en personne ou par un autre moyen que l'e-mail. Le membre a reçu un e-mail lui disant que son compte existe ; il choisira son propre mot de passe à sa première connexion.",
+  notAdded: "Le membre n'a pas été ajouté :",
+  openAddForm: "Ouvrir le formulaire d'ajout",
+};
+
+export const addMemberTexts = (locale: Locale): AddMemberTexts => (locale === 'fr' ? fr : en);

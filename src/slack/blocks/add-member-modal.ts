@@ -1,0 +1,113 @@
+// "Add a member" (no invitation): e-mail, names, username, user type then role (the roles offered
+// follow the user type). Once added, the modal shows the temporary password Sesame chose, once:
+// a modal is not kept in the conversation's history, unlike a message.
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { addMemberTexts } from '../../chat/add-member-texts.js';
+import { chatTexts } from '../../chat/texts.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+
+export const ADD_MEMBER_CALLBACK = 'add_member_submit';
+export const ADD_USER_TYPE_ACTION = 'add_member_user_type';
+
+export const addBlockIds = {
+  email: 'email',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  username: 'username',
+  userType: 'user_type',
+} as const;
+
+const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
+const textInput = (blockId: string, label: string, optional = false, hint?: string): KnownBlock => ({
+  type: 'input',
+  block_id: blockId,
+  optional,
+  label: plain(label),
+  ...(hint ? { hint: plain(hint) } : {}),
+  element: { type: 'plain_text_input', action_id: 'value', max_length: 254 },
+});
+
+export function addMemberModal(catalogue: Catalogue, locale: Locale, userTypeKey?: string): ModalView {
+  const s = chatTexts(locale);
+  const a = addMemberTexts(locale);
+  const types = catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
+  const type = types.find((u) => u.key === userTypeKey) ?? types[0];
+  const roles = type ? grantableRoles(catalogue, type.key) : [];
+  const initialRole = roles.find((r) => r.key === catalogue.defaultRole) ?? roles[0];
+  return {
+    type: 'modal',
+    callback_id: ADD_MEMBER_CALLBACK,
+    title: plain(a.addTitle.slice(0, 24)),
+    submit: plain(a.addButton),
+    close: plain(s.cancel),
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: a.addIntro }] },
+      textInput(addBlockIds.email, a.emailLabel),
+      textInput(addBlockIds.firstName, a.firstNameLabel),
+      textInput(addBlockIds.lastName, a.lastNameLabel),
+      textInput(addBlockIds.username, a.usernameLabel, true, a.usernameHint),
+      {
+        type: 'input',
+        block_id: addBlockIds.userType,
+        label: plain(s.userTypeLabel),
+        hint: plain(s.userTypeHint),
+        dispatch_action: true,
+        element: {
+          type: 'static_select',
+          action_id: ADD_USER_TYPE_ACTION,
+          options: types.map((u) => option(u.names[locale], u.key)),
+          ...(type ? { initial_option: option(type.names[locale], type.key) } : {}),
+        },
+      },
+      {
+        type: 'input',
+        // A new block id per user type, as in the invite modal: a role kept from another user
+        // type would not be allowed by this one.
+        block_id: `role:${type?.key ?? ''}`,
+        label: plain(s.roleLabel),
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: roles.map((r) => option(r.names[locale], r.key)),
+          ...(initialRole ? { initial_option: option(initialRole.names[locale], initialRole.key) } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** While the member is being added (the submission is answered at once, the work follows). */
+export function addingView(locale: Locale): ModalView {
+  const a = addMemberTexts(locale);
+  return {
+    type: 'modal',
+    title: plain(a.addTitle.slice(0, 24)),
+    close: plain(chatTexts(locale).close),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: a.adding } }],
+  };
+}
+
+/** The outcome: the member and their temporary password, or why they were not added. */
+export function addedView(
+  locale: Locale,
+  outcome: { added: { name: string; email: string; username: string; password: string } } | { problem: string },
+): ModalView {
+  const a = addMemberTexts(locale);
+  const blocks: KnownBlock[] =
+    'added' in outcome
+      ? [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: a.added(outcome.added.name, outcome.added.email, outcome.added.username),
+            },
+          },
+          { type: 'section', text: { type: 'mrkdwn', text: `${a.passwordHeading}\n\`${outcome.added.password}\`` } },
+          { type: 'context', elements: [{ type: 'mrkdwn', text: a.passwordNote }] },
+        ]
+      : [{ type: 'section', text: { type: 'mrkdwn', text: `${a.notAdded} ${outcome.problem}` } }];
+  return { type: 'modal', title: plain(a.addTitle.slice(0, 24)), close: plain(chatTexts(locale).close), blocks };
+}

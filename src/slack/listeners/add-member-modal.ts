@@ -1,0 +1,92 @@
+// "Add a member" modal: the user type select rebuilds the role options; the submission is checked
+// field by field (errors shown on the fields), answered at once with a "working" view, then the
+// member is added and the view shows their temporary password, once.
+import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
+import { addMemberTexts } from '../../chat/add-member-texts.js';
+import { renderNotice, t } from '../../i18n/messages.js';
+import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
+import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
+import {
+  ADD_MEMBER_CALLBACK,
+  ADD_USER_TYPE_ACTION,
+  addBlockIds,
+  addedView,
+  addingView,
+  addMemberModal,
+} from '../blocks/add-member-modal.js';
+import type { SlackDeps } from '../deps.js';
+import { identify } from '../identify.js';
+import { errorText, escapeMrkdwn, reply } from '../reply.js';
+import { addMemberState } from '../view-state.js';
+
+export function registerAddMemberModal(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(ADD_USER_TYPE_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    if (!body.view || !body.team) return;
+    const who = await identify(deps.db, client, { teamId: body.team.id, userId: body.user.id });
+    if (!who.linked) return;
+    await client.views.update({
+      view_id: body.view.id,
+      hash: body.view.hash,
+      view: addMemberModal(who.organization.catalogue, who.actor.locale, action.selected_option?.value),
+    });
+  });
+
+  app.view(ADD_MEMBER_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
+    // A submission is answered once: with field errors, or with the "working" view.
+    let acked = false;
+    const ack = async (response?: ViewResponseAction) => {
+      if (acked) return;
+      acked = true;
+      await slackAck(response);
+    };
+    const userId = body.user.id;
+    let locale: 'en' | 'fr' = 'en';
+    try {
+      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
+      if (!who.linked) {
+        const text = t(who.profile.locale, 'chat.not_linked', {});
+        return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
+      }
+      locale = who.actor.locale;
+      const state = addMemberState.safeParse(view.state.values);
+      if (!state.success) {
+        const text = t(locale, 'email.required', {});
+        return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
+      }
+      const { roleBlockId, ...form } = state.data;
+      const problems = checkAddMemberInput(who.organization, form);
+      if (problems.length > 0) {
+        const blockOf: Record<AddMemberField, string> = { ...addBlockIds, role: roleBlockId };
+        const errors = Object.fromEntries(
+          problems.map((p) => [blockOf[p.field], p.problems.map((n) => renderNotice(locale, n)).join(' ')]),
+        );
+        return await ack({ response_action: 'errors', errors });
+      }
+      // Hashing the password and writing take longer than the submission may wait.
+      await ack({ response_action: 'update', view: addingView(locale) });
+      let outcome: Parameters<typeof addedView>[1];
+      try {
+        const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
+        const name = [member.firstName, member.lastName].filter(Boolean).join(' ') || member.email;
+        outcome = {
+          added: {
+            name: escapeMrkdwn(name),
+            email: escapeMrkdwn(member.email),
+            username: member.username ?? '',
+            password: temporaryPassword,
+          },
+        };
+      } catch (error) {
+        outcome = { problem: errorText(error, locale, deps.log, 'add member modal') };
+      }
+      await client.views.update({ view_id: view.id, view: addedView(locale, outcome) });
+    } catch (error) {
+      await ack();
+      await reply(
+        { client, userId },
+        { text: `${addMemberTexts(locale).notAdded} ${errorText(error, locale, deps.log, 'add member modal')}` },
+      );
+    }
+  });
+}
