@@ -10,7 +10,7 @@ const en = {
   firstNameLabel: 'First name',
   lastNameLabel: 'Last name',
   usernameLabel: 'Username',
-  usernameHint: 'Optional: made from the e-mail address when left empty.',
+  usernameHint: '6 to 128 letters, digits, ".", "_" or "@". Optional: made from the e-mail address when left empty.',
   adding: 'Adding the member…',
   added: (name: string, email: string, username: string) => `✅ *${name}* (${email}) is a member, as \`${username}\`.`,
   passwordHeading: 'Temporary password, shown only this once:',
@@ -31,7 +31,8 @@ const fr: AddMemberTexts = {
   firstNameLabel: 'Prénom',
   lastNameLabel: 'Nom',
   usernameLabel: "Nom d'utilisateur",
-  usernameHint: "Facultatif : tiré de l'adresse électronique s'il est laissé vide.",
+  usernameHint:
+    "6 à 128 lettres, chiffres, « . », « _ » ou « @ ». Facultatif : tiré de l'adresse électronique s'il est laissé vide.",
   adding: 'Ajout du membre…',
   added: (name: string, email: string, username: string) =>
     `✅ *${name}* (${email}) est membre, sous le nom \`${username}\`.`,

@@ -56,6 +56,7 @@ describe('the Teams app package', () => {
     expect(commands.map((c) => c.title)).toEqual([
       'invite',
       'import',
+      'add',
       'pending',
       'revoke',
       'resend',
@@ -64,6 +65,8 @@ describe('the Teams app package', () => {
       'settings',
     ]);
     expect(commands[0]?.description).toBe('invite <e-mails> [role] [user type]');
+    // A command list holds 10 commands at most.
+    expect(commands.length).toBeLessThanOrEqual(10);
     // The schema's limits, which the Teams admin center enforces on upload.
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.name.full.length).toBeLessThanOrEqual(100);

@@ -1,6 +1,7 @@
 // Commands typed to the bot (personal chat, or @mention in a channel): parsed once into a typed
 // request (src/chat/command-text.ts), answered with text or a card.
 import type { TurnContext } from 'botbuilder';
+import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
@@ -17,6 +18,7 @@ import { userTypeName } from '../../organizations/catalogue.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
+import { ADD_MEMBER_DIALOG } from '../cards/add-member-dialog.js';
 import { importReviewCard } from '../cards/import-cards.js';
 import { INVITE_DIALOG } from '../cards/invite-dialog.js';
 import { pendingCard } from '../cards/pending-card.js';
@@ -70,6 +72,22 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
               type: 'Action.Submit',
               title: s.openInviteForm,
               data: { msteams: { type: 'task/fetch' }, verb: INVITE_DIALOG },
+            },
+          ],
+        ),
+      );
+      return;
+    case 'open_add_form':
+      assertCanManageInvitations(actor);
+      await sayCard(
+        context,
+        adaptiveCard(
+          [text(addMemberTexts(locale).addTitle, { weight: 'Bolder' }), small(addMemberTexts(locale).addIntro)],
+          [
+            {
+              type: 'Action.Submit',
+              title: addMemberTexts(locale).openAddForm,
+              data: { msteams: { type: 'task/fetch' }, verb: ADD_MEMBER_DIALOG },
             },
           ],
         ),

@@ -1,0 +1,80 @@
+// "Add a member" dialog (a task module): the same fields as Slack's modal, the problems found on
+// submission shown above their field with what was typed kept; once added, the dialog shows the
+// temporary password once (a dialog is not kept in the conversation, unlike a message).
+import type { TaskModuleTaskInfo } from 'botbuilder';
+import { addMemberTexts } from '../../chat/add-member-texts.js';
+import { chatTexts } from '../../chat/texts.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { AddMemberField } from '../../members/check-add-member-input.js';
+import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import { adaptiveCard, cardAttachment, type Element, small, text } from './adaptive.js';
+import { assignmentValue } from './invite-dialog.js';
+
+export const ADD_MEMBER_DIALOG = 'add_member_form';
+
+export interface AddMemberDialogValues {
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+  assignment?: string;
+}
+
+export function addMemberDialog(
+  catalogue: Catalogue,
+  locale: Locale,
+  values: AddMemberDialogValues = {},
+  errors: Partial<Record<AddMemberField, string>> = {},
+): TaskModuleTaskInfo {
+  const s = chatTexts(locale);
+  const a = addMemberTexts(locale);
+  const choices = catalogue.userTypes.flatMap((u) =>
+    grantableRoles(catalogue, u.key).map((r) => ({
+      title: `${u.names[locale]} · ${r.names[locale]}`,
+      value: assignmentValue(u.key, r.key),
+    })),
+  );
+  const defaultType = catalogue.userTypes.find((u) => u.allowedRoles.includes(catalogue.defaultRole));
+  const error = (field: AddMemberField): Element[] =>
+    errors[field] ? [text(errors[field] ?? '', { color: 'Attention', size: 'Small' })] : [];
+  const input = (id: keyof AddMemberDialogValues & AddMemberField, label: string, required: boolean): Element[] => [
+    ...error(id),
+    { type: 'Input.Text', id, label, isRequired: required, maxLength: 254, value: values[id] ?? '' },
+  ];
+  const card = adaptiveCard(
+    [
+      small(a.addIntro),
+      ...input('email', a.emailLabel, true),
+      ...input('firstName', a.firstNameLabel, true),
+      ...input('lastName', a.lastNameLabel, true),
+      ...input('username', a.usernameLabel, false),
+      small(a.usernameHint),
+      ...error('role'),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'assignment',
+        label: `${s.userTypeLabel} · ${s.roleLabel}`,
+        choices,
+        value: values.assignment ?? assignmentValue(defaultType?.key ?? '', catalogue.defaultRole),
+      },
+    ],
+    [{ type: 'Action.Submit', title: a.addButton, data: { verb: ADD_MEMBER_DIALOG } }],
+  );
+  return { title: a.addTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
+}
+
+/** The member added, and their temporary password, shown this once. */
+export function memberAddedDialog(
+  locale: Locale,
+  added: { name: string; email: string; username: string; password: string },
+): TaskModuleTaskInfo {
+  const a = addMemberTexts(locale);
+  const card = adaptiveCard([
+    text(a.added(added.name, added.email, added.username)),
+    text(a.passwordHeading, { weight: 'Bolder' }),
+    // Monospace, large and selectable: it is read or copied once.
+    { type: 'TextBlock', text: added.password, fontType: 'Monospace', size: 'Large', wrap: true },
+    small(a.passwordNote),
+  ]);
+  return { title: a.addTitle, width: 'medium', height: 'medium', card: cardAttachment(card) };
+}
