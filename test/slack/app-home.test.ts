@@ -49,6 +49,7 @@ describe('App Home', () => {
     const text = messageText(published.args);
     expect(text).toContain('2 of 5 used');
     expect(text).toContain('home_invite');
+    expect(text).toContain('home_add_member');
     expect((await homeOpened(w.teamId, w.ownerUser.userId, 1)).status).toBe(200);
     await expect
       .poll(() => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === w.ownerUser.userId).length)
@@ -68,7 +69,10 @@ describe('App Home', () => {
     expect(messageText(unlinked.args)).toContain('/invite link');
   });
 
-  it('opens the invite form from the Home button', async () => {
+  it.each([
+    ['home_invite', 'invite_submit'],
+    ['home_add_member', 'add_member_submit'],
+  ])('opens the form from the Home button %s', async (actionId, callbackId) => {
     const w = await linkedWorkspace(t, h);
     const triggerId = `trigger-${randomUUID()}`;
     await interaction(
@@ -76,12 +80,12 @@ describe('App Home', () => {
       blockActionPayload({
         userId: w.ownerUser.userId,
         teamId: w.teamId,
-        actionId: 'home_invite',
+        actionId,
         triggerId,
         view: { type: 'home' },
       }),
     );
     const opened = await h.fake.waitFor('views.open', (a) => a.trigger_id === triggerId);
-    expect((opened.args.view as { callback_id: string }).callback_id).toBe('invite_submit');
+    expect((opened.args.view as { callback_id: string }).callback_id).toBe(callbackId);
   });
 });

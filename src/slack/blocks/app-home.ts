@@ -1,13 +1,19 @@
-// The App Home tab: the organization's seats at a glance and the three things admins do most
-// (invite, import, the pending list), or how to link the workspace when it is not linked yet.
+// The App Home tab: the organization's seats at a glance and what admins do most (invite,
+// import, add a member, the pending list), or how to link the workspace when it is not linked yet.
 import type { HomeView, KnownBlock } from '@slack/types';
+import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Organization } from '../../organizations/organization.js';
 import type { SeatSummary } from '../../seats/seat-summary.js';
 import { context, escapeMrkdwn, section } from '../reply.js';
 
-export const homeActions = { invite: 'home_invite', import: 'home_import', pending: 'home_pending' } as const;
+export const homeActions = {
+  invite: 'home_invite',
+  import: 'home_import',
+  add: 'home_add_member',
+  pending: 'home_pending',
+} as const;
 
 export function appHome(
   locale: Locale,
@@ -33,6 +39,11 @@ export function appHome(
           text: { type: 'plain_text', text: s.inviteTitle },
         },
         { type: 'button', action_id: homeActions.import, text: { type: 'plain_text', text: s.importTitle } },
+        {
+          type: 'button',
+          action_id: homeActions.add,
+          text: { type: 'plain_text', text: addMemberTexts(locale).addTitle },
+        },
         { type: 'button', action_id: homeActions.pending, text: { type: 'plain_text', text: s.homePending } },
       ],
     });

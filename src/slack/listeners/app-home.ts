@@ -7,6 +7,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { assertCanManageInvitations, canManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { asMember, type MemberIdentity } from '../as-member.js';
+import { addMemberModal } from '../blocks/add-member-modal.js';
 import { appHome, homeActions } from '../blocks/app-home.js';
 import { importModal } from '../blocks/forms.js';
 import { inviteModal } from '../blocks/invite-modal.js';
@@ -54,6 +55,13 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
   button(homeActions.import, async ({ actor }, target, triggerId) => {
     assertCanManageInvitations(actor);
     await target.client.views.open({ trigger_id: triggerId, view: importModal(actor.locale, {}) });
+  });
+  button(homeActions.add, async ({ actor, organization }, target, triggerId) => {
+    assertCanManageInvitations(actor);
+    await target.client.views.open({
+      trigger_id: triggerId,
+      view: addMemberModal(organization.catalogue, actor.locale),
+    });
   });
   // The list goes to the member's DM with the bot (a Home tab click has no response_url).
   button(homeActions.pending, async ({ actor, organization }, target) => {
