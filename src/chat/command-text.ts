@@ -13,6 +13,7 @@ export type ChatCommand =
   | { kind: 'revoke'; ref: string }
   | { kind: 'resend'; ref: string }
   | { kind: 'seats' }
+  | { kind: 'audit'; action?: string }
   | { kind: 'import' }
   | { kind: 'settings' }
   | { kind: 'link'; code: string }
@@ -105,6 +106,9 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     case 'seats':
     case 'places':
       return { kind: 'seats' };
+    case 'audit':
+    case 'journal':
+      return parseAudit(rest);
     case 'add':
     case 'ajouter':
       return { kind: 'open_add_form' };
@@ -122,6 +126,17 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
       return { kind: 'setup' };
   }
   return parseInvite(words, catalogue);
+}
+
+/** An action prefix as the audit trail names them: `invitation.`, `seat_request.approved`. */
+const auditAction = z.string().regex(/^[a-z_.]{1,60}$/);
+
+function parseAudit(words: string[]): ChatCommand {
+  if (words.length === 0) return { kind: 'audit' };
+  const action = auditAction.safeParse(words[0]?.toLowerCase());
+  return words.length === 1 && action.success
+    ? { kind: 'audit', action: action.data }
+    : { kind: 'usage', problem: 'audit [invitation.|member.|seat_request.|…]' };
 }
 
 function parsePending(words: string[]): ChatCommand {

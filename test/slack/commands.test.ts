@@ -174,6 +174,25 @@ describe('/invite pending, resend, revoke, seats, help', () => {
     expect(await textOf(await command(h, w.teamId, w.ownerUser, 'aide'))).toContain('ouvrir le formulaire');
   });
 
+  it('lists the audit trail, filtered by action, to administrators only', async () => {
+    const w = await linkedWorkspace(t, h);
+    await command(h, w.teamId, w.ownerUser, 'audit.one@example.com').then((sent) => sent.answer());
+    await command(h, w.teamId, w.ownerUser, 'revoke audit.one@example.com').then((sent) => sent.answer());
+    const all = await textOf(await command(h, w.teamId, w.ownerUser, 'audit'));
+    // Newest first; the organization's creation (from the CLI) is part of the trail too.
+    expect(all).toContain('the latest 3 events');
+    expect(all.indexOf('invitation.revoked')).toBeLessThan(all.indexOf('invitation.created'));
+    expect(all).toContain('(cli) · `organization.created`');
+    expect(all).toMatch(/`invitation\.revoked` · email=audit\.one@example\.com/);
+    expect(all).toContain(`${w.owner.member.email} (slack) · \`invitation.created\``);
+    const created = await textOf(await command(h, w.teamId, w.ownerUser, 'audit invitation.created'));
+    expect(created).toContain('the latest 1 event starting with `invitation.created`');
+    expect(created).not.toContain('invitation.revoked');
+    expect(await textOf(await command(h, w.teamId, w.ownerUser, 'audit <script>'))).toContain('audit [invitation.');
+    const viewer = await w.member('audit.viewer@acme.example', 'viewer');
+    expect(await textOf(await command(h, w.teamId, viewer, 'audit'))).toContain('only owners and administrators');
+  });
+
   it('opens the invite form for an administrator', async () => {
     const w = await linkedWorkspace(t, h);
     const triggerId = `trigger-${randomUUID()}`;

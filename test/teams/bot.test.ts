@@ -258,6 +258,16 @@ describe('Teams seat approvals', () => {
     expect(held.map((i) => i.status)).toEqual(['CANCELLED']);
   });
 
+  it('lists the audit trail to an administrator', async () => {
+    const w = await linkedTenant(t, h);
+    await say(w.ownerUser, 'invite audit.teams@example.com');
+    const trail = await say(w.ownerUser, 'audit invitation.');
+    expect(trail).toContain('the latest 1 event starting with `invitation.`');
+    expect(trail).toContain(`${w.ownerUser.email} (teams) · \`invitation.created\``);
+    const viewer = await w.member('audit.teams.viewer@acme.example', 'viewer');
+    expect(await say(viewer, 'audit')).toContain('only owners and administrators');
+  });
+
   it('speaks French to a French Teams user', async () => {
     const w = await linkedTenant(t, h, { seats: 3 });
     const from = h.fake.calls.length;

@@ -61,6 +61,7 @@ describe('the Teams app package', () => {
       'revoke',
       'resend',
       'seats',
+      'audit',
       'help',
       'settings',
     ]);

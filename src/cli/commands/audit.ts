@@ -1,5 +1,6 @@
 // sesame audit
 import type { Command } from 'commander';
+import { describeAuditEvent } from '../../audit/describe-audit-event.js';
 import { listAuditEvents } from '../../audit/list-audit-events.js';
 import type { AuditEvent } from '../../generated/prisma/client.js';
 import { formatDate, table } from '../output.js';
@@ -33,7 +34,7 @@ JSON output (--json):
         out.line(
           table(
             s.auditHeaders,
-            events.map((e) => [formatDate(e.createdAt), e.actorEmail, e.channel, e.action, describe(e)]),
+            events.map((e) => [formatDate(e.createdAt), e.actorEmail, e.channel, e.action, describeAuditEvent(e)]),
           ),
         );
       }),
@@ -51,14 +52,4 @@ function eventJson(e: AuditEvent) {
     subjectId: e.subjectId,
     data: e.data,
   };
-}
-
-/** The event's data on one line, e.g. `email=jane@example.com sendCount=2`, cut at 100 characters. */
-function describe(e: AuditEvent): string {
-  const data = e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data : {};
-  const text = Object.entries(data)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' ');
-  return text.length > 100 ? `${text.slice(0, 99)}…` : text || `${e.subjectType} ${e.subjectId ?? ''}`.trim();
 }

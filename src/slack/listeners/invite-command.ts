@@ -2,6 +2,7 @@
 // request (src/chat/command-text.ts), answered through the command's response_url.
 import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { pendingPage } from '../../chat/pending-list.js';
@@ -71,6 +72,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
   const request: ChatCommand = parseChatCommand(text, organization.catalogue);
   const metadata = { responseUrl: command.response_url, channelId: command.channel_id };
   switch (request.kind) {
+    case 'audit':
+      return reply(target, { text: await auditTrailText(deps.db, actor, request.action, locale) });
     case 'open_add_form':
       assertCanManageInvitations(actor);
       await client.views.open({ trigger_id: command.trigger_id, view: addMemberModal(organization.catalogue, locale) });

@@ -2,6 +2,7 @@
 // request (src/chat/command-text.ts), answered with text or a card.
 import type { TurnContext } from 'botbuilder';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
+import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
@@ -77,6 +78,8 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
         ),
       );
       return;
+    case 'audit':
+      return sayText(context, await auditTrailText(deps.db, actor, request.action, locale));
     case 'open_add_form':
       assertCanManageInvitations(actor);
       await sayCard(
