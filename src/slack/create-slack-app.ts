@@ -165,7 +165,12 @@ function boltLogger(log: Logger): BoltLogger {
       .join(' ')
       .trim();
   return {
-    debug: (...parts) => log.debug(`slack: ${text(parts)}`),
+    debug: (...parts) => {
+      const line = text(parts);
+      // Slack's client logs each call's body, headers and result at debug level: message texts,
+      // members' e-mails, a temporary password shown in a modal. None of it belongs in a log.
+      if (!/^http request (body|headers|result):/.test(line)) log.debug(`slack: ${line}`);
+    },
     info: (...parts) => log.info(`slack: ${text(parts)}`),
     warn: (...parts) => log.warn(`slack: ${text(parts)}`),
     error: (...parts) => log.error(`slack: ${text(parts)}`),

@@ -106,6 +106,9 @@ describe('adding a member from Slack', () => {
     expect(shown).toContain('*Kim Lee* (kim.lee@example.com) is a member');
     const password = /`([a-z0-9-]{16})`/.exec(shown)?.[1] ?? '';
     expect(checkPassword(password, 'kim.lee').ok).toBe(true);
+    // Not in the log, even at debug level (Slack's client logs its requests and their results).
+    await expect.poll(() => h.logs.some((line) => line.includes('views.update'))).toBe(true);
+    expect(h.logs.join('\n')).not.toContain(password);
 
     const member = await t.prisma.member.findFirstOrThrow({
       where: { organizationId: w.organization.id, email: 'kim.lee@example.com' },
