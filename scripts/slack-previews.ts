@@ -11,7 +11,7 @@ import type { InvitationPage } from '../src/invitations/list-invitations.js';
 import { defaultCatalogue } from '../src/organizations/catalogue.js';
 import type { Organization } from '../src/organizations/organization.js';
 import type { SeatRequestDetails } from '../src/seats/seat-request-details.js';
-import { addedView, addMemberModal } from '../src/slack/blocks/add-member-modal.js';
+import { addMemberModal, passwordView } from '../src/slack/blocks/add-member-modal.js';
 import { importReview } from '../src/slack/blocks/import-review.js';
 import { inviteModal } from '../src/slack/blocks/invite-modal.js';
 import { pendingList } from '../src/slack/blocks/pending-list.js';
@@ -112,9 +112,13 @@ const surfaces: Record<string, unknown> = {
   },
   'import-review': importReview(dryRun, 'en', { draftId: 'draft' }),
   'add-member-modal': addMemberModal(defaultCatalogue, 'en', 'editor'),
-  'member-added': addedView('en', {
+  'member-added': passwordView('en', {
+    kind: 'add',
+    name: 'Kim Lee',
+    email: 'kim.lee@example.com',
+    username: 'kim.lee',
     // An example: Sesame draws a new one for each member.
-    added: { name: 'Kim Lee', email: 'kim.lee@example.com', username: 'kim.lee', password: 'h7kqm-3rtxv-p9ce' },
+    password: 'h7kqm-3rtxv-p9ce',
   }),
 };
 

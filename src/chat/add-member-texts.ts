@@ -17,6 +17,15 @@ const en = {
   passwordNote:
     'Give it to them in person or by another channel than e-mail. They received an e-mail saying their account exists, and must choose their own password at first login.',
   notAdded: 'The member was not added:',
+  reissueTitle: 'Temporary password',
+  reissuing: 'Issuing a new temporary password…',
+  reissued: (name: string, email: string) =>
+    `🔑 A new temporary password for *${name}* (${email}); the previous one no longer works.`,
+  reissueNote: 'Give it to them in person or by another channel than e-mail; they choose their own at first login.',
+  notReissued: 'No new password was issued:',
+  reissueButton: 'Show a new temporary password',
+  reissueIntro: (email: string) =>
+    `A new temporary password for ${email} is shown once, in a dialog; the previous one stops working.`,
   openAddForm: 'Open the add form',
 };
 
@@ -40,6 +49,16 @@ const fr: AddMemberTexts = {
   passwordNote:
     "Transmettez-le en personne ou par un autre moyen que l'e-mail. Le membre a reçu un e-mail lui disant que son compte existe ; il choisira son propre mot de passe à sa première connexion.",
   notAdded: "Le membre n'a pas été ajouté :",
+  reissueTitle: 'Mot de passe temporaire',
+  reissuing: "Émission d'un nouveau mot de passe temporaire…",
+  reissued: (name: string, email: string) =>
+    `🔑 Un nouveau mot de passe temporaire pour *${name}* (${email}) ; le précédent ne fonctionne plus.`,
+  reissueNote:
+    "Transmettez-le en personne ou par un autre moyen que l'e-mail ; le membre choisira le sien à sa première connexion.",
+  notReissued: "Aucun nouveau mot de passe n'a été émis :",
+  reissueButton: 'Afficher un nouveau mot de passe temporaire',
+  reissueIntro: (email: string) =>
+    `Un nouveau mot de passe temporaire pour ${email} s'affiche une seule fois, dans une fenêtre ; le précédent cesse de fonctionner.`,
   openAddForm: "Ouvrir le formulaire d'ajout",
 };
 

@@ -8,6 +8,7 @@ import { type Catalogue, findRole, findUserType } from '../organizations/catalog
 export type ChatCommand =
   | { kind: 'open_invite_form' }
   | { kind: 'open_add_form' }
+  | { kind: 'reissue_password'; ref: string }
   | { kind: 'invite'; emails: string[]; role?: string; userType?: string }
   | { kind: 'pending'; filter: InvitationFilter }
   | { kind: 'revoke'; ref: string }
@@ -109,6 +110,12 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     case 'audit':
     case 'journal':
       return parseAudit(rest);
+    case 'password':
+    case 'motdepasse':
+    case 'mot-de-passe':
+      return rest.length === 1 && rest[0]
+        ? { kind: 'reissue_password', ref: rest[0] }
+        : { kind: 'usage', problem: 'password <e-mail>' };
     case 'add':
     case 'ajouter':
       return { kind: 'open_add_form' };

@@ -192,6 +192,17 @@ export const messages = {
     (p) => `${p.email} is not a member of this organization.`,
     (p) => `${p.email} n'est pas membre de cette organisation.`,
   ),
+  'member.password_already_chosen': m<E>(
+    (p) =>
+      `${p.email} has already signed in and chosen their own password: a temporary password is no longer issued for them.`,
+    (p) =>
+      `${p.email} s'est déjà connecté et a choisi son propre mot de passe : un mot de passe temporaire ne lui est plus émis.`,
+  ),
+  'member.owner_password': m<E>(
+    (p) => `Only an owner may issue a new temporary password for ${p.email}, who is an owner.`,
+    (p) =>
+      `Seul un propriétaire peut émettre un nouveau mot de passe temporaire pour ${p.email}, qui est propriétaire.`,
+  ),
   'accept.unknown': m(
     () =>
       'This invitation link is not valid. Check that you copied the whole link, or ask the person who invited you for a new invitation.',

@@ -3,6 +3,7 @@
 // only as a hash; a non-administrator is refused before any form opens.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMemberWithTemporaryPassword } from '../../src/members/add-member-with-temporary-password.js';
 import { verifyPassword } from '../../src/members/hash-password.js';
 import { checkPassword } from '../../src/members/password-policy.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -143,6 +144,33 @@ describe('adding a member from Slack', () => {
     const refused = await h.fake.waitFor('views.update', (args) => args.view_id === again);
     expect(viewText(refused.args.view as ViewText)).toContain('The member was not added');
     expect(await t.prisma.member.count({ where: { organizationId: w.organization.id } })).toBe(2);
+  });
+
+  it('issues a new temporary password with /invite password, shown once in a modal, until the first sign-in', async () => {
+    const w = await linkedWorkspace(t, h);
+    const added = await addMemberWithTemporaryPassword(t.prisma, w.owner, {
+      email: 'lost.password@example.com',
+      firstName: 'Lo',
+      lastName: 'St',
+    });
+    const reissue = async () => {
+      const triggerId = `${Date.now()}.${randomUUID().slice(0, 6)}`;
+      const updates = h.fake.callsTo('views.update').length;
+      await command(h, w.teamId, w.ownerUser, 'password lost.password@example.com', { triggerId });
+      const opened = await h.fake.waitFor('views.open', (args) => args.trigger_id === triggerId);
+      expect(viewText(opened.args.view as ViewText)).toContain('Issuing a new temporary password');
+      await expect.poll(() => h.fake.callsTo('views.update').length).toBe(updates + 1);
+      return viewText(h.fake.callsTo('views.update')[updates]?.args.view as ViewText);
+    };
+    const shown = await reissue();
+    expect(shown).toContain('A new temporary password for *Lo St*');
+    const password = /`([a-z0-9-]{16})`/.exec(shown)?.[1] ?? '';
+    const member = await t.prisma.member.findUniqueOrThrow({ where: { id: added.member.id } });
+    expect(await verifyPassword(password, member.passwordHash ?? '')).toBe(true);
+    expect(await verifyPassword(added.temporaryPassword, member.passwordHash ?? '')).toBe(false);
+
+    await t.prisma.member.update({ where: { id: added.member.id }, data: { status: 'ACTIVE' } });
+    expect(await reissue()).toContain('has already signed in and chosen their own password');
   });
 
   it('refuses a member who may not add people, in their language, before any form opens', async () => {

@@ -6,6 +6,7 @@ import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import { escapeMrkdwn } from '../reply.js';
 
 export const ADD_MEMBER_CALLBACK = 'add_member_submit';
 export const ADD_USER_TYPE_ACTION = 'add_member_user_type';
@@ -78,36 +79,46 @@ export function addMemberModal(catalogue: Catalogue, locale: Locale, userTypeKey
   };
 }
 
-/** While the member is being added (the submission is answered at once, the work follows). */
-export function addingView(locale: Locale): ModalView {
+/** While the work runs (a submission or a trigger is answered at once, the work follows). */
+export function workingView(locale: Locale, kind: 'add' | 'reissue'): ModalView {
   const a = addMemberTexts(locale);
   return {
     type: 'modal',
-    title: plain(a.addTitle.slice(0, 24)),
+    title: plain((kind === 'add' ? a.addTitle : a.reissueTitle).slice(0, 24)),
     close: plain(chatTexts(locale).close),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: a.adding } }],
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: kind === 'add' ? a.adding : a.reissuing } }],
   };
 }
 
-/** The outcome: the member and their temporary password, or why they were not added. */
-export function addedView(
-  locale: Locale,
-  outcome: { added: { name: string; email: string; username: string; password: string } } | { problem: string },
-): ModalView {
+export type PasswordOutcome =
+  | { kind: 'add' | 'reissue'; name: string; email: string; username: string; password: string }
+  | { kind: 'add' | 'reissue'; problem: string };
+
+/** The outcome: the member and their temporary password, shown this once, or why there is none. */
+export function passwordView(locale: Locale, outcome: PasswordOutcome): ModalView {
   const a = addMemberTexts(locale);
+  const add = outcome.kind === 'add';
   const blocks: KnownBlock[] =
-    'added' in outcome
+    'password' in outcome
       ? [
           {
             type: 'section',
             text: {
               type: 'mrkdwn',
-              text: a.added(outcome.added.name, outcome.added.email, outcome.added.username),
+              text: add
+                ? a.added(escapeMrkdwn(outcome.name), escapeMrkdwn(outcome.email), outcome.username)
+                : a.reissued(escapeMrkdwn(outcome.name), escapeMrkdwn(outcome.email)),
             },
           },
-          { type: 'section', text: { type: 'mrkdwn', text: `${a.passwordHeading}\n\`${outcome.added.password}\`` } },
-          { type: 'context', elements: [{ type: 'mrkdwn', text: a.passwordNote }] },
+          { type: 'section', text: { type: 'mrkdwn', text: `${a.passwordHeading}\n\`${outcome.password}\`` } },
+          { type: 'context', elements: [{ type: 'mrkdwn', text: add ? a.passwordNote : a.reissueNote }] },
         ]
-      : [{ type: 'section', text: { type: 'mrkdwn', text: `${a.notAdded} ${outcome.problem}` } }];
-  return { type: 'modal', title: plain(a.addTitle.slice(0, 24)), close: plain(chatTexts(locale).close), blocks };
+      : [
+          {
+            type: 'section',
+            text: { type: 'mrkdwn', text: `${add ? a.notAdded : a.notReissued} ${outcome.problem}` },
+          },
+        ];
+  const title = add ? a.addTitle : a.reissueTitle;
+  return { type: 'modal', title: plain(title.slice(0, 24)), close: plain(chatTexts(locale).close), blocks };
 }

@@ -3,6 +3,7 @@
 // member is added and the view shows their temporary password, once.
 import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
+import type { Member } from '../../generated/prisma/client.js';
 import { renderNotice, t } from '../../i18n/messages.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
@@ -10,13 +11,14 @@ import {
   ADD_MEMBER_CALLBACK,
   ADD_USER_TYPE_ACTION,
   addBlockIds,
-  addedView,
-  addingView,
   addMemberModal,
+  type PasswordOutcome,
+  passwordView,
+  workingView,
 } from '../blocks/add-member-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { identify } from '../identify.js';
-import { errorText, escapeMrkdwn, reply } from '../reply.js';
+import { errorText, reply } from '../reply.js';
 import { addMemberState } from '../view-state.js';
 
 export function registerAddMemberModal(app: App, deps: SlackDeps): void {
@@ -64,23 +66,15 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
         return await ack({ response_action: 'errors', errors });
       }
       // Hashing the password and writing take longer than the submission may wait.
-      await ack({ response_action: 'update', view: addingView(locale) });
-      let outcome: Parameters<typeof addedView>[1];
+      await ack({ response_action: 'update', view: workingView(locale, 'add') });
+      let outcome: PasswordOutcome;
       try {
         const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
-        const name = [member.firstName, member.lastName].filter(Boolean).join(' ') || member.email;
-        outcome = {
-          added: {
-            name: escapeMrkdwn(name),
-            email: escapeMrkdwn(member.email),
-            username: member.username ?? '',
-            password: temporaryPassword,
-          },
-        };
+        outcome = { kind: 'add', ...shownMember(member), password: temporaryPassword };
       } catch (error) {
-        outcome = { problem: errorText(error, locale, deps.log, 'add member modal') };
+        outcome = { kind: 'add', problem: errorText(error, locale, deps.log, 'add member modal') };
       }
-      await client.views.update({ view_id: view.id, view: addedView(locale, outcome) });
+      await client.views.update({ view_id: view.id, view: passwordView(locale, outcome) });
     } catch (error) {
       await ack();
       await reply(
@@ -90,3 +84,10 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
     }
   });
 }
+
+/** What the result view says of the member (names, else the address). */
+export const shownMember = (member: Member) => ({
+  name: [member.firstName, member.lastName].filter(Boolean).join(' ') || member.email,
+  email: member.email,
+  username: member.username ?? '',
+});

@@ -11,9 +11,10 @@ import { AppError } from '../../errors/app-error.js';
 import { invite } from '../../invitations/invite.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
+import { reissueTemporaryPassword } from '../../members/reissue-temporary-password.js';
 import { assertCanManageInvitations, assertOwner } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
-import { addMemberModal } from '../blocks/add-member-modal.js';
+import { addMemberModal, type PasswordOutcome, passwordView, workingView } from '../blocks/add-member-modal.js';
 import { importModal, settingsModal, setupModal } from '../blocks/forms.js';
 import { inviteModal } from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
@@ -21,7 +22,8 @@ import { pendingList } from '../blocks/pending-list.js';
 import { seatsMessage } from '../blocks/seats.js';
 import type { SlackDeps } from '../deps.js';
 import { type Identity, identify } from '../identify.js';
-import { type ReplyTarget, reply, replyError } from '../reply.js';
+import { errorText, type ReplyTarget, reply, replyError } from '../reply.js';
+import { shownMember } from './add-member-modal.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -74,6 +76,20 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
   switch (request.kind) {
     case 'audit':
       return reply(target, { text: await auditTrailText(deps.db, actor, request.action, locale) });
+    case 'reissue_password': {
+      assertCanManageInvitations(actor);
+      // The trigger expires in 3 s: the modal opens first, the password follows in it.
+      const opened = await client.views.open({ trigger_id: command.trigger_id, view: workingView(locale, 'reissue') });
+      let outcome: PasswordOutcome;
+      try {
+        const { member, temporaryPassword } = await reissueTemporaryPassword(deps.db, actor, request.ref);
+        outcome = { kind: 'reissue', ...shownMember(member), password: temporaryPassword };
+      } catch (error) {
+        outcome = { kind: 'reissue', problem: errorText(error, locale, deps.log, 'reissue password') };
+      }
+      await client.views.update({ view_id: opened.view?.id ?? '', view: passwordView(locale, outcome) });
+      return;
+    }
     case 'open_add_form':
       assertCanManageInvitations(actor);
       await client.views.open({ trigger_id: command.trigger_id, view: addMemberModal(organization.catalogue, locale) });
