@@ -1,4 +1,5 @@
 // The words of "add a member directly" in the chat channels (Slack mrkdwn; Teams converts it).
+import type { Member } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 
 const en = {
@@ -63,3 +64,10 @@ const fr: AddMemberTexts = {
 };
 
 export const addMemberTexts = (locale: Locale): AddMemberTexts => (locale === 'fr' ? fr : en);
+
+/** What the result says of the member: their names (else their address), address and username. */
+export const shownMember = (member: Member) => ({
+  name: [member.firstName, member.lastName].filter(Boolean).join(' ') || member.email,
+  email: member.email,
+  username: member.username ?? '',
+});

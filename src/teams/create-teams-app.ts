@@ -7,14 +7,14 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { Route } from '../http/server.js';
 import type { Logger } from '../log/logger.js';
-import { ADD_MEMBER_DIALOG } from './cards/add-member-dialog.js';
+import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from './cards/add-member-dialog.js';
 import { importVerbs } from './cards/import-cards.js';
 import { INVITE_DIALOG } from './cards/invite-dialog.js';
 import { pendingVerbs } from './cards/pending-card.js';
 import { seatVerbs } from './cards/seat-request-card.js';
 import type { TeamsDeps } from './deps.js';
 import { botRequest, botResponse, readJsonBody } from './http-shim.js';
-import { fetchAddMemberDialog, submitAddMemberDialog } from './listeners/add-member-dialog.js';
+import { fetchAddMemberDialog, fetchReissueDialog, submitAddMemberDialog } from './listeners/add-member-dialog.js';
 import { asTeamsMember, importConfirm, pendingAction, seatAction } from './listeners/card-actions.js';
 import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
@@ -92,6 +92,7 @@ export function createTeamsService(options: { config: TeamsConfig; db: Db; log: 
   app.taskModules.submit(INVITE_DIALOG, (context, _state, data) => submitInviteDialog(deps, context, data));
   app.taskModules.fetch(ADD_MEMBER_DIALOG, (context) => fetchAddMemberDialog(deps, context));
   app.taskModules.submit(ADD_MEMBER_DIALOG, (context, _state, data) => submitAddMemberDialog(deps, context, data));
+  app.taskModules.fetch(REISSUE_PASSWORD_DIALOG, (context, _state, data) => fetchReissueDialog(deps, context, data));
   app.error(async (_context, error) => {
     log.error('Teams turn failed', { error: error.message });
   });

@@ -2,6 +2,7 @@
 // show above their fields; the member is created with a temporary password shown once in the
 // dialog (never posted in the conversation) and kept only as a hash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMemberWithTemporaryPassword } from '../../src/members/add-member-with-temporary-password.js';
 import { verifyPassword } from '../../src/members/hash-password.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { messageActivity, taskFetchInvoke, taskSubmitInvoke } from '../support/teams-requests.js';
@@ -74,6 +75,32 @@ describe('adding a member from Teams', () => {
     expect(await verifyPassword(password, member.passwordHash ?? '')).toBe(true);
     // Nothing was posted in the conversation: the password lives only in the dialog.
     expect(JSON.stringify(h.fake.calls.slice(before))).not.toContain(password);
+  });
+
+  it('issues a new temporary password from the password command, in a dialog only', async () => {
+    const w = await linkedTenant(t, h);
+    const added = await addMemberWithTemporaryPassword(t.prisma, w.owner, {
+      email: 'lost.teams@example.com',
+      firstName: 'Lo',
+      lastName: 'St',
+    });
+    const base = { user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url };
+    const from = h.fake.calls.length;
+    await post(h, messageActivity({ ...base, text: 'password lost.teams@example.com' }));
+    const card = sentTo(h, w.ownerUser.personal.id, from).join('\n');
+    expect(card).toContain('reissue_password');
+    expect(card).toContain('lost.teams@example.com');
+
+    const fetched = await post(
+      h,
+      taskFetchInvoke({ ...base, data: { verb: 'reissue_password', email: 'lost.teams@example.com' } }),
+    );
+    const shown = JSON.stringify(fetched.json);
+    expect(shown).toContain('A new temporary password for');
+    const password = /"text":"([a-z0-9]{5}-[a-z0-9]{5}-[a-z0-9]{4})"/.exec(shown)?.[1] ?? '';
+    const member = await t.prisma.member.findUniqueOrThrow({ where: { id: added.member.id } });
+    expect(await verifyPassword(password, member.passwordHash ?? '')).toBe(true);
+    expect(JSON.stringify(h.fake.calls.slice(from))).not.toContain(password);
   });
 
   it('refuses a member who may not add people, and an address that is already a member', async () => {

@@ -2,8 +2,7 @@
 // field by field (errors shown on the fields), answered at once with a "working" view, then the
 // member is added and the view shows their temporary password, once.
 import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
-import { addMemberTexts } from '../../chat/add-member-texts.js';
-import type { Member } from '../../generated/prisma/client.js';
+import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
 import { renderNotice, t } from '../../i18n/messages.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
@@ -84,10 +83,3 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
     }
   });
 }
-
-/** What the result view says of the member (names, else the address). */
-export const shownMember = (member: Member) => ({
-  name: [member.firstName, member.lastName].filter(Boolean).join(' ') || member.email,
-  email: member.email,
-  username: member.username ?? '',
-});

@@ -2,6 +2,7 @@
 // request (src/chat/command-text.ts), answered through the command's response_url.
 import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { shownMember } from '../../chat/add-member-texts.js';
 import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
@@ -23,7 +24,6 @@ import { seatsMessage } from '../blocks/seats.js';
 import type { SlackDeps } from '../deps.js';
 import { type Identity, identify } from '../identify.js';
 import { errorText, type ReplyTarget, reply, replyError } from '../reply.js';
-import { shownMember } from './add-member-modal.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

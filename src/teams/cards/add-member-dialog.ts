@@ -11,6 +11,7 @@ import { adaptiveCard, cardAttachment, type Element, small, text } from './adapt
 import { assignmentValue } from './invite-dialog.js';
 
 export const ADD_MEMBER_DIALOG = 'add_member_form';
+export const REISSUE_PASSWORD_DIALOG = 'reissue_password';
 
 export interface AddMemberDialogValues {
   email?: string;
@@ -63,18 +64,20 @@ export function addMemberDialog(
   return { title: a.addTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
 }
 
-/** The member added, and their temporary password, shown this once. */
-export function memberAddedDialog(
+/** The member added, or given a new temporary password, and that password, shown this once. */
+export function passwordDialog(
   locale: Locale,
-  added: { name: string; email: string; username: string; password: string },
+  kind: 'add' | 'reissue',
+  shown: { name: string; email: string; username: string; password: string },
 ): TaskModuleTaskInfo {
   const a = addMemberTexts(locale);
   const card = adaptiveCard([
-    text(a.added(added.name, added.email, added.username)),
+    text(kind === 'add' ? a.added(shown.name, shown.email, shown.username) : a.reissued(shown.name, shown.email)),
     text(a.passwordHeading, { weight: 'Bolder' }),
     // Monospace, large and selectable: it is read or copied once.
-    { type: 'TextBlock', text: added.password, fontType: 'Monospace', size: 'Large', wrap: true },
-    small(a.passwordNote),
+    { type: 'TextBlock', text: shown.password, fontType: 'Monospace', size: 'Large', wrap: true },
+    small(kind === 'add' ? a.passwordNote : a.reissueNote),
   ]);
-  return { title: a.addTitle, width: 'medium', height: 'medium', card: cardAttachment(card) };
+  const title = kind === 'add' ? a.addTitle : a.reissueTitle;
+  return { title, width: 'medium', height: 'medium', card: cardAttachment(card) };
 }

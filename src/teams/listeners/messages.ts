@@ -19,7 +19,7 @@ import { userTypeName } from '../../organizations/catalogue.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
-import { ADD_MEMBER_DIALOG } from '../cards/add-member-dialog.js';
+import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from '../cards/add-member-dialog.js';
 import { importReviewCard } from '../cards/import-cards.js';
 import { INVITE_DIALOG } from '../cards/invite-dialog.js';
 import { pendingCard } from '../cards/pending-card.js';
@@ -80,6 +80,22 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
       return;
     case 'audit':
       return sayText(context, await auditTrailText(deps.db, actor, request.action, locale));
+    case 'reissue_password':
+      assertCanManageInvitations(actor);
+      await sayCard(
+        context,
+        adaptiveCard(
+          [small(addMemberTexts(locale).reissueIntro(request.ref))],
+          [
+            {
+              type: 'Action.Submit',
+              title: addMemberTexts(locale).reissueButton,
+              data: { msteams: { type: 'task/fetch' }, verb: REISSUE_PASSWORD_DIALOG, email: request.ref },
+            },
+          ],
+        ),
+      );
+      return;
     case 'open_add_form':
       assertCanManageInvitations(actor);
       await sayCard(
