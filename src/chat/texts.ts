@@ -112,19 +112,6 @@ const en = {
   homeTitle: 'Sesame',
   homePending: 'Pending invitations',
   homeHelp: 'Type `/invite help` in any channel for every command.',
-  teamsHelp: [
-    '*Sesame: invite people to your organization* (in a channel, mention @Sesame first)',
-    '`invite`: open the invite form',
-    '`invite ana@example.com bo@example.com [role] [user type]`: invite directly',
-    '`import` with a CSV file attached (personal chat): every row is checked before anything is sent',
-    '`add`: add a member directly, with a temporary password (no invitation)',
-    '`password <e-mail>`: a new temporary password for a member who has not signed in yet',
-    '`audit [invitation.|member.|seat_request.…]`: the latest events, who did what and from where',
-    '`pending [status:held] [role:…] [type:…] [by:e-mail] [expiring:7] [text]`: the open invitations',
-    '`resend <e-mail|id>` · `revoke <e-mail|id>` · `seats`',
-    "`settings` in a team channel: make it the managers' channel (owners)",
-    '`link <code>`: link this tenant to an organization (`sesame teams link` prints the code)',
-  ].join('\n'),
   openInviteForm: 'Open the invite form',
   teamsWelcome:
     'Hello, I am Sesame: I invite people to your organization. Type `help` for the commands. An owner who wants this channel to receive the seat requests types `settings` here (mention me first).',
@@ -141,20 +128,6 @@ const en = {
   save: 'Save',
   unexpected: 'Something went wrong on our side; nothing was lost. Try again in a moment.',
   usage: (problem: string) => `I did not understand "${problem}". Type \`/invite help\` for the commands.`,
-  help: [
-    '*Sesame: invite people to your organization*',
-    '`/invite`: open the invite form',
-    '`/invite ana@example.com bo@example.com [role] [user type]`: invite directly',
-    '`/invite import`: upload a CSV (checked row by row before anything is sent)',
-    '`/invite add`: add a member directly, with a temporary password (no invitation)',
-    '`/invite password <e-mail>`: a new temporary password for a member who has not signed in yet',
-    '`/invite audit [invitation.|member.|seat_request.…]`: the latest events, who did what and from where',
-    '`/invite pending [status:held] [role:…] [type:…] [by:e-mail] [expiring:7] [text]`: the open invitations, with Resend and Revoke',
-    '`/invite resend <e-mail|id>` · `/invite revoke <e-mail|id>`',
-    '`/invite seats`: seats used and remaining',
-    '`/invite settings`: the managers’ channel (owners)',
-    '`/invite link <code>` · `/invite setup`: link this workspace to an organization',
-  ].join('\n'),
 };
 
 export type ChatTexts = typeof en;
@@ -266,19 +239,6 @@ const fr: ChatTexts = {
   homeTitle: 'Sesame',
   homePending: 'Invitations en cours',
   homeHelp: 'Tapez `/invite aide` dans n’importe quel canal pour voir toutes les commandes.',
-  teamsHelp: [
-    '*Sesame : invitez des personnes dans votre organisation* (dans un canal, mentionnez d’abord @Sesame)',
-    "`invite` : ouvrir le formulaire d'invitation",
-    "`invite ana@exemple.fr bo@exemple.fr [rôle] [type d'utilisateur]` : inviter directement",
-    '`import` avec un fichier CSV joint (conversation personnelle) : chaque ligne est vérifiée avant tout envoi',
-    '`ajouter` : ajouter un membre directement, avec un mot de passe temporaire (sans invitation)',
-    '`motdepasse <e-mail>` : un nouveau mot de passe temporaire pour un membre qui ne s’est pas encore connecté',
-    '`journal [invitation.|member.|seat_request.…]` : les derniers événements, qui a fait quoi et d’où',
-    '`pending [statut:retenue] [role:…] [type:…] [par:e-mail] [expire:7] [texte]` : les invitations en cours',
-    '`resend <e-mail|id>` · `revoke <e-mail|id>` · `seats`',
-    '`settings` dans un canal d’équipe : en faire le canal des responsables (propriétaires)',
-    '`link <code>` : lier ce locataire à une organisation (`sesame teams link` affiche le code)',
-  ].join('\n'),
   openInviteForm: "Ouvrir le formulaire d'invitation",
   teamsWelcome:
     "Bonjour, je suis Sesame : j'invite des personnes dans votre organisation. Tapez `aide` pour voir les commandes. Un propriétaire qui veut que ce canal reçoive les demandes de places tape ici `settings` (en me mentionnant d'abord).",
@@ -297,20 +257,6 @@ const fr: ChatTexts = {
   save: 'Enregistrer',
   unexpected: "Un problème est survenu de notre côté ; rien n'a été perdu. Réessayez dans un instant.",
   usage: (problem) => `Je n'ai pas compris « ${problem} ». Tapez \`/invite aide\` pour voir les commandes.`,
-  help: [
-    '*Sesame : invitez des personnes dans votre organisation*',
-    "`/invite` : ouvrir le formulaire d'invitation",
-    "`/invite ana@exemple.fr bo@exemple.fr [rôle] [type d'utilisateur]` : inviter directement",
-    '`/invite import` : charger un CSV (vérifié ligne par ligne avant tout envoi)',
-    '`/invite ajouter` : ajouter un membre directement, avec un mot de passe temporaire (sans invitation)',
-    '`/invite motdepasse <e-mail>` : un nouveau mot de passe temporaire pour un membre qui ne s’est pas encore connecté',
-    '`/invite journal [invitation.|member.|seat_request.…]` : les derniers événements, qui a fait quoi et d’où',
-    '`/invite pending [statut:retenue] [role:…] [type:…] [par:e-mail] [expire:7] [texte]` : les invitations en cours, avec Renvoyer et Révoquer',
-    '`/invite resend <e-mail|id>` · `/invite revoke <e-mail|id>`',
-    '`/invite seats` : places utilisées et restantes',
-    '`/invite settings` : le canal des responsables (propriétaires)',
-    '`/invite link <code>` · `/invite setup` : lier cet espace de travail à une organisation',
-  ].join('\n'),
 };
 
 export const chatTexts = (locale: Locale): ChatTexts => (locale === 'fr' ? fr : en);

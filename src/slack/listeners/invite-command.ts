@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/
 import { shownMember } from '../../chat/add-member-texts.js';
 import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
+import { chatHelp } from '../../chat/help-texts.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
@@ -139,8 +140,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     case 'setup':
       throw new AppError('chat.already_linked', { organization: organization.name }, 'conflict');
     case 'help':
-      return reply(target, { text: s.help });
+      return reply(target, { text: chatHelp(locale, 'slack') });
     case 'usage':
-      return reply(target, { text: `${s.usage(request.problem)}\n\n${s.help}` });
+      return reply(target, { text: `${s.usage(request.problem)}\n\n${chatHelp(locale, 'slack')}` });
   }
 }

@@ -4,6 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
+import { chatHelp } from '../../chat/help-texts.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
 import { pendingPage } from '../../chat/pending-list.js';
@@ -163,9 +164,9 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
     case 'setup':
       throw new AppError('chat.already_linked', { organization: organization.name }, 'conflict');
     case 'help':
-      return sayText(context, s.teamsHelp);
+      return sayText(context, chatHelp(locale, 'teams'));
     case 'usage':
-      return sayText(context, `${s.usage(request.problem)}\n\n${s.teamsHelp}`);
+      return sayText(context, `${s.usage(request.problem)}\n\n${chatHelp(locale, 'teams')}`);
   }
 }
 
