@@ -169,6 +169,14 @@ describe('adding a member from Slack', () => {
     expect(await verifyPassword(password, member.passwordHash ?? '')).toBe(true);
     expect(await verifyPassword(added.temporaryPassword, member.passwordHash ?? '')).toBe(false);
 
+    // Slack resending the same command (it thought the ack was late) issues nothing more.
+    const opened = h.fake.callsTo('views.open').length;
+    await command(h, w.teamId, w.ownerUser, 'password lost.password@example.com', { retryNum: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.fake.callsTo('views.open').length).toBe(opened);
+    const still = await t.prisma.member.findUniqueOrThrow({ where: { id: added.member.id } });
+    expect(still.passwordHash).toBe(member.passwordHash);
+
     await t.prisma.member.update({ where: { id: added.member.id }, data: { status: 'ACTIVE' } });
     expect(await reissue()).toContain('has already signed in and chosen their own password');
   });

@@ -79,6 +79,9 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       return reply(target, { text: await auditTrailText(deps.db, actor, request.action, locale) });
     case 'reissue_password': {
       assertCanManageInvitations(actor);
+      // Slack resends a command it thinks was not acked: the first attempt is issuing the password
+      // already, and a second would make the one it shows stop working.
+      if (args.context.retryNum) return;
       // The trigger expires in 3 s: the modal opens first, the password follows in it.
       const opened = await client.views.open({ trigger_id: command.trigger_id, view: workingView(locale, 'reissue') });
       let outcome: PasswordOutcome;
