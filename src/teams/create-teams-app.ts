@@ -55,7 +55,18 @@ export function createTeamsAdapter(config: TeamsConfig): TeamsAdapter {
   } as ConfigurationBotFrameworkAuthenticationOptions);
 }
 
-export function createTeamsService(options: { config: TeamsConfig; db: Db; log: Logger }): TeamsService {
+/**
+ * An import confirmation (an invoke) answers with the final counts if the import ends within this,
+ * else with its progress, then updates the card: Teams gives an invoke about 15 s.
+ */
+const IMPORT_ANSWER_WITHIN_MS = 5000;
+
+export function createTeamsService(options: {
+  config: TeamsConfig;
+  db: Db;
+  log: Logger;
+  importAnswerWithinMs?: number;
+}): TeamsService {
   const { config, db, log } = options;
   const authenticated = Boolean(config.appId);
   const adapter = createTeamsAdapter(config);
@@ -66,7 +77,13 @@ export function createTeamsService(options: { config: TeamsConfig; db: Db; log: 
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const deps: TeamsDeps = { db, log, allowInsecureDownloads: !authenticated };
+  const deps: TeamsDeps = {
+    db,
+    log,
+    allowInsecureDownloads: !authenticated,
+    continueConversation: (reference, logic) => adapter.continueConversationAsync(config.appId ?? '', reference, logic),
+    importAnswerWithinMs: options.importAnswerWithinMs ?? IMPORT_ANSWER_WITHIN_MS,
+  };
 
   app.message(/.*/s, (context) => onMessage(deps, context));
   app.conversationUpdate('membersAdded', (context) => onInstalled(deps, context));
@@ -86,7 +103,7 @@ export function createTeamsService(options: { config: TeamsConfig; db: Db; log: 
     asTeamsMember(deps, context, 'seat deny', (who) => seatAction(deps, context, who, 'deny', data)),
   );
   app.adaptiveCards.actionExecute(importVerbs.confirm, (context, _state, data) =>
-    asTeamsMember(deps, context, 'import confirm', (who) => importConfirm(deps, who, data)),
+    asTeamsMember(deps, context, 'import confirm', (who) => importConfirm(deps, context, who, data)),
   );
   app.taskModules.fetch(INVITE_DIALOG, (context) => fetchInviteDialog(deps, context));
   app.taskModules.submit(INVITE_DIALOG, (context, _state, data) => submitInviteDialog(deps, context, data));

@@ -20,11 +20,12 @@ export interface TeamsHarness {
 export async function startTeams(
   t: TestDatabase,
   config: (fake: FakeTeams) => TeamsConfig = () => ({}),
+  options: { importAnswerWithinMs?: number } = {},
 ): Promise<TeamsHarness> {
   const fake = await startFakeTeams();
   const logs: string[] = [];
   const log = createLogger('debug', (line) => logs.push(line));
-  const service = createTeamsService({ config: config(fake), db: t.prisma, log });
+  const service = createTeamsService({ config: config(fake), db: t.prisma, log, ...options });
   const server = await serveRoutes(t.prisma, log, service.routes);
   return {
     endpoint: `${server.base}/api/messages`,

@@ -4,6 +4,7 @@
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { DryRunResult } from '../../imports/dry-run-import.js';
+import type { ImportPhase } from '../../imports/import-types.js';
 import type { RunImportResult } from '../../imports/run-import.js';
 import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
 
@@ -50,4 +51,17 @@ function rowErrors(errors: DryRunResult['errors'], locale: Locale): Element[] {
   const blocks: Element[] = [text(s.importErrorsHeading, { weight: 'Bolder' }), text(lines.join('\n'))];
   if (errors.length > MAX_ERRORS_SHOWN) blocks.push(small(s.importMoreErrors(errors.length - MAX_ERRORS_SHOWN)));
   return blocks;
+}
+
+/** While a long import runs after its confirmation: the rows read or written so far. */
+export function importProgressCard(
+  progress: { done: number; total: number | undefined; phase: ImportPhase },
+  locale: Locale,
+): AdaptiveCard {
+  return adaptiveCard([text(chatTexts(locale).importProgress(progress.done, progress.total, progress.phase))]);
+}
+
+/** An import that stopped after its confirmation was answered: nothing was written, and why. */
+export function importStoppedCard(reason: string, locale: Locale): AdaptiveCard {
+  return adaptiveCard([text(`${chatTexts(locale).importFailed} ${reason}`, { color: 'Attention' })]);
 }

@@ -1,20 +1,22 @@
 // Action.Execute on Sesame's cards: the pending list's Resend/Revoke/pages, the seat request's
 // Approve/Deny, the import's confirmation. Each answers with the card redrawn (Teams shows it in
 // place); a seat request's card is also updated for everyone in the channel.
-import type { TurnContext } from 'botbuilder';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { pendingListState, pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
+import type { ImportPhase } from '../../imports/import-types.js';
 import { runImportDraft } from '../../imports/run-import-draft.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { decideSeatRequest } from '../../seats/decide-seat-request.js';
 import { seatRequestDetails } from '../../seats/seat-request-details.js';
 import { type AdaptiveCard, adaptiveCard, cardAttachment, text } from '../cards/adaptive.js';
-import { importDoneCard } from '../cards/import-cards.js';
+import { importDoneCard, importProgressCard, importStoppedCard } from '../cards/import-cards.js';
 import { pendingCard } from '../cards/pending-card.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import type { TeamsDeps } from '../deps.js';
@@ -112,8 +114,70 @@ async function currentSeatCard(
   return details ? seatRequestCard(details, locale) : undefined;
 }
 
-export async function importConfirm(deps: TeamsDeps, who: Linked, raw: unknown): Promise<AdaptiveCard> {
+/** Teams allows about one update a second per message; progress every 2 s is plenty. */
+const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Confirms an import once. A short one answers with its counts; one still running after
+ * importAnswerWithinMs answers with its progress, and the card is then updated in place as rows
+ * are written, and with the counts (or why it stopped) at the end.
+ */
+export async function importConfirm(
+  deps: TeamsDeps,
+  context: TurnContext,
+  who: Linked,
+  raw: unknown,
+): Promise<AdaptiveCard> {
   const { draftId } = importData.parse(raw);
-  const result = await runImportDraft(deps.db, who.actor, draftId);
-  return importDoneCard(result, who.actor.locale);
+  const locale = who.actor.locale;
+  const reference = TurnContext.getConversationReference(context.activity);
+  const cardId = context.activity.replyToId;
+  const updateCard = async (card: AdaptiveCard) => {
+    if (!cardId) return;
+    await deps.continueConversation(reference, async (later) => {
+      await later.updateActivity({ id: cardId, type: 'message', attachments: [cardAttachment(card)] });
+    });
+  };
+  let answered = false;
+  let latest: { done: number; total: number | undefined; phase: ImportPhase } = {
+    done: 0,
+    total: undefined,
+    phase: 'reading',
+  };
+  let lastShown = 0;
+  let updates = Promise.resolve();
+  const show = (card: AdaptiveCard) => {
+    // Best effort, one at a time: a failed update must not stop the import.
+    updates = updates
+      .then(() => updateCard(card))
+      .catch((error: unknown) => deps.log.warn('Teams import card not updated', { error: String(error) }));
+  };
+  let claimed = () => {};
+  const claim = new Promise<void>((resolve) => {
+    claimed = resolve;
+  });
+  const run = runImportDraft(deps.db, who.actor, draftId, {
+    onStart: async () => claimed(),
+    onProgress: (done, total, phase) => {
+      latest = { done, total, phase };
+      if (!answered || Date.now() - lastShown < PROGRESS_EVERY_MS) return;
+      lastShown = Date.now();
+      show(importProgressCard(latest, locale));
+    },
+  });
+  // A draft that cannot be claimed (already confirmed, expired) is refused in this answer.
+  await Promise.race([claim, run]);
+  const timer = new AbortController();
+  const finished = await Promise.race([
+    run.then(() => true),
+    sleep(deps.importAnswerWithinMs, false, { signal: timer.signal }),
+  ]).finally(() => timer.abort());
+  if (finished) return importDoneCard(await run, locale);
+  answered = true;
+  lastShown = Date.now();
+  void run.then(
+    (result) => show(importDoneCard(result, locale)),
+    (error: unknown) => show(importStoppedCard(teamsErrorText(error, locale, deps.log, 'import'), locale)),
+  );
+  return importProgressCard(latest, locale);
 }
