@@ -63,7 +63,8 @@ export async function listInvitations(
     db.invitation.findMany({
       where,
       include: { inviter: { select: { email: true } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      // Newest first; the invitations of one batch (one instant) by address, for a list one can scan.
+      orderBy: [{ createdAt: 'desc' }, { email: 'asc' }, { id: 'asc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),

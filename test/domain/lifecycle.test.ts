@@ -85,6 +85,18 @@ describe('revoke', () => {
 });
 
 describe('pending list', () => {
+  it('shows the newest first, and one batch by address whatever order it was typed in', async () => {
+    const { owner } = await newOrganization(t.prisma);
+    await invite(t.prisma, owner, { emails: ['first@x.com'] });
+    await invite(t.prisma, owner, { emails: ['zed@y.com', 'amy@y.com', 'kim@y.com'] });
+    expect((await listInvitations(t.prisma, owner)).invitations.map((i) => i.email)).toEqual([
+      'amy@y.com',
+      'kim@y.com',
+      'zed@y.com',
+      'first@x.com',
+    ]);
+  });
+
   it('filters, paginates and counts', async () => {
     const { owner } = await newOrganization(t.prisma);
     await invite(t.prisma, owner, {
