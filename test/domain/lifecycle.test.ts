@@ -88,6 +88,11 @@ describe('pending list', () => {
   it('shows the newest first, and one batch by address whatever order it was typed in', async () => {
     const { owner } = await newOrganization(t.prisma);
     await invite(t.prisma, owner, { emails: ['first@x.com'] });
+    // A minute earlier, so that the two batches never share a millisecond.
+    await t.prisma.invitation.updateMany({
+      where: { organizationId: owner.organization.id },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
     await invite(t.prisma, owner, { emails: ['zed@y.com', 'amy@y.com', 'kim@y.com'] });
     expect((await listInvitations(t.prisma, owner)).invitations.map((i) => i.email)).toEqual([
       'amy@y.com',
