@@ -31,9 +31,9 @@ export const chatMessages = {
   ),
   'chat.no_verified_email': m(
     () =>
-      'Sesame could not read your verified e-mail address from your profile (the app needs the users:read.email scope).',
+      'Sesame could not read a confirmed e-mail address on your profile, and it needs one to know who you are. Confirm your address in your chat account; if it is confirmed, ask the administrator who installed Sesame to check its permissions (users:read.email in Slack).',
     () =>
-      "Sesame n'a pas pu lire l'adresse électronique vérifiée de votre profil (l'application a besoin de la permission users:read.email).",
+      "Sesame n'a pas pu lire d'adresse électronique confirmée sur votre profil ; il en a besoin pour savoir qui vous êtes. Confirmez votre adresse dans votre compte de messagerie ; si elle l'est, demandez à l'administrateur qui a installé Sesame de vérifier ses permissions (users:read.email dans Slack).",
   ),
   'chat.not_a_member': m<{ email: string; organization: string }>(
     (p) =>

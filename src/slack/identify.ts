@@ -31,8 +31,10 @@ export async function slackProfile(client: WebClient, teamId: string, userId: st
   if (cached && cached.until > Date.now()) return cached.profile;
   const info = await client.users.info({ user: userId, include_locale: true });
   const user = info.user;
+  // Only an address Slack has confirmed names a member; bots and deactivated users name no one.
+  const verified = user && user.is_email_confirmed !== false && !user.is_bot && !user.deleted;
   const profile: SlackProfile = {
-    email: user?.profile?.email?.toLowerCase(),
+    email: verified ? user.profile?.email?.toLowerCase() : undefined,
     locale: pickLocale(user?.locale),
     isWorkspaceAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
   };

@@ -88,6 +88,15 @@ describe('/invite <e-mails>', () => {
     const stranger = w.person('stranger@elsewhere.example');
     expect(await textOf(await command(h, w.teamId, stranger, 'help'))).toContain('is not a member of');
   });
+
+  it("does not take an address Slack has not confirmed for a member's, not even the owner's", async () => {
+    const w = await linkedWorkspace(t, h);
+    const userId = `U${randomUUID().slice(0, 10).toUpperCase()}`;
+    h.fake.addUser({ id: userId, teamId: w.teamId, email: w.owner.member.email, emailConfirmed: false });
+    const answer = await textOf(await command(h, w.teamId, { userId, email: w.owner.member.email }, 'zed@example.com'));
+    expect(answer).toContain('could not read a confirmed e-mail address');
+    expect(await t.prisma.invitation.count({ where: { organizationId: w.organization.id } })).toBe(0);
+  });
 });
 
 describe('/invite pending, resend, revoke, seats, help', () => {

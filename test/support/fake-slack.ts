@@ -16,6 +16,8 @@ export interface SlackUser {
   isAdmin?: boolean;
   isOwner?: boolean;
   isBot?: boolean;
+  /** False for an address Slack has not confirmed yet (users.info's is_email_confirmed). */
+  emailConfirmed?: boolean;
 }
 
 export interface SlackCall {
@@ -92,7 +94,13 @@ export async function startFakeSlack(
   };
   const userJson = (u: SlackUser, withLocale: boolean) => {
     const name = u.email?.split('@')[0] ?? u.id.toLowerCase();
-    const flags = { is_admin: u.isAdmin ?? false, is_owner: u.isOwner ?? false, is_bot: u.isBot ?? false };
+    const flags = {
+      is_admin: u.isAdmin ?? false,
+      is_owner: u.isOwner ?? false,
+      is_bot: u.isBot ?? false,
+      is_email_confirmed: u.emailConfirmed ?? true,
+      deleted: false,
+    };
     const profile = { email: u.email, real_name: u.realName ?? name, display_name: u.realName ?? '' };
     const locale = withLocale ? { locale: u.locale ?? 'en-US' } : {};
     return { id: u.id, team_id: u.teamId, name, real_name: profile.real_name, ...flags, ...locale, profile };
