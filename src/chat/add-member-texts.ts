@@ -24,6 +24,8 @@ const en = {
     `🔑 A new temporary password for *${name}* (${email}); the previous one no longer works.`,
   reissueNote: 'Give it to them in person or by another channel than e-mail; they choose their own at first login.',
   notReissued: 'No new password was issued:',
+  passwordNotShown: (email: string) =>
+    `${email} was added, but their temporary password could not be shown. Type \`/invite password ${email}\` for a new one.`,
   reissueButton: 'Show a new temporary password',
   reissueIntro: (email: string) =>
     `A new temporary password for ${email} is shown once, in a dialog; the previous one stops working.`,
@@ -57,6 +59,8 @@ const fr: AddMemberTexts = {
   reissueNote:
     "Transmettez-le en personne ou par un autre moyen que l'e-mail ; le membre choisira le sien à sa première connexion.",
   notReissued: "Aucun nouveau mot de passe n'a été émis :",
+  passwordNotShown: (email: string) =>
+    `${email} a été ajouté, mais son mot de passe temporaire n'a pas pu être affiché. Tapez \`/invite motdepasse ${email}\` pour en obtenir un nouveau.`,
   reissueButton: 'Afficher un nouveau mot de passe temporaire',
   reissueIntro: (email: string) =>
     `Un nouveau mot de passe temporaire pour ${email} s'affiche une seule fois, dans une fenêtre ; le précédent cesse de fonctionner.`,

@@ -146,6 +146,33 @@ describe('adding a member from Slack', () => {
     expect(await t.prisma.member.count({ where: { organizationId: w.organization.id } })).toBe(2);
   });
 
+  it('says by DM, without the password, when Slack fails to show it: the member exists', async () => {
+    const w = await linkedWorkspace(t, h);
+    h.fake.failNext('views.update', { error: 'view_not_found' });
+    const dms = h.fake.callsTo('chat.postMessage').length;
+    await interaction(
+      h,
+      viewSubmissionPayload({
+        userId: w.ownerUser.userId,
+        teamId: w.teamId,
+        callbackId: 'add_member_submit',
+        values: addValues({
+          email: 'unseen@example.com',
+          first: 'Un',
+          last: 'Seen',
+          userType: 'viewer',
+          role: 'viewer',
+        }),
+      }),
+    );
+    await expect.poll(() => h.fake.callsTo('chat.postMessage').length).toBe(dms + 1);
+    const dm = messageText(h.fake.callsTo('chat.postMessage')[dms]?.args ?? {});
+    expect(dm).toContain('unseen@example.com was added');
+    expect(dm).toContain('/invite password unseen@example.com');
+    expect(dm).not.toMatch(/[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{4}/);
+    expect(await t.prisma.member.count({ where: { email: 'unseen@example.com' } })).toBe(1);
+  });
+
   it('issues a new temporary password with /invite password, shown once in a modal, until the first sign-in', async () => {
     const w = await linkedWorkspace(t, h);
     const added = await addMemberWithTemporaryPassword(t.prisma, w.owner, {

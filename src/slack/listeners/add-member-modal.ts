@@ -73,7 +73,14 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
       } catch (error) {
         outcome = { kind: 'add', problem: errorText(error, locale, deps.log, 'add member modal') };
       }
-      await client.views.update({ view_id: view.id, view: passwordView(locale, outcome) });
+      try {
+        await client.views.update({ view_id: view.id, view: passwordView(locale, outcome) });
+      } catch (error) {
+        if (!('password' in outcome)) throw error;
+        // The member exists; only the password's one showing failed. Never resend it in a message.
+        deps.log.warn('Slack add member: the result view was not shown', { error: String(error) });
+        await reply({ client, userId }, { text: addMemberTexts(locale).passwordNotShown(outcome.email) });
+      }
     } catch (error) {
       await ack();
       await reply(
