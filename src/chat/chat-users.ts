@@ -36,3 +36,12 @@ export function findChatUserByEmail(db: Db, ref: WorkspaceRef, email: string): P
     orderBy: { updatedAt: 'desc' },
   });
 }
+
+/** A chat user by the platform's own id for them. */
+export function findChatUser(db: Db, ref: WorkspaceRef, externalUserId: string): Promise<ChatUser | null> {
+  return db.chatUser.findUnique({
+    where: {
+      platform_workspaceId_externalUserId: { platform: ref.platform, workspaceId: ref.externalId, externalUserId },
+    },
+  });
+}

@@ -76,6 +76,44 @@ describe('Teams notifications', () => {
     );
   });
 
+  it("without a managers' channel, sends the card to each manager's personal chat once, and updates each", async () => {
+    const w = await linkedTenant(t, h, { seats: 1 });
+    const manager = await w.member('dm.manager@acme.example', 'viewer', true);
+    const silent = await w.member('silent.manager@acme.example', 'viewer', true);
+    // The owner and one manager have written to the bot; the other manager never has.
+    for (const person of [w.ownerUser, manager]) {
+      await post(
+        h,
+        messageActivity({ text: 'help', user: person, conversation: person.personal, serviceUrl: h.fake.url }),
+      );
+    }
+    const result = await invite(t.prisma, w.owner, { emails: ['dm1@example.com', 'dm2@example.com'] });
+    const requestId = result.seatRequestId as string;
+    const cardsIn = (conversationId: string, method: 'POST' | 'PUT', text: string) =>
+      h.fake.calls.filter(
+        (c) =>
+          c.method === method &&
+          c.conversationId === conversationId &&
+          // The decided card has no buttons left, so no request id: PUTs are matched by their text.
+          (method === 'PUT' || JSON.stringify(c.body).includes(requestId)) &&
+          JSON.stringify(c.body).includes(text),
+      );
+
+    await deliver();
+    await deliver();
+    for (const person of [w.ownerUser, manager]) {
+      expect(cardsIn(person.personal.id, 'POST', 'Seats: 1 → 3')).toHaveLength(1);
+    }
+    expect(h.fake.calls.some((c) => c.conversationId === silent.personal.id)).toBe(false);
+
+    const decider = await memberActor(t.prisma, w.owner, { email: 'dm.decider@acme.example', manager: true });
+    await decideSeatRequest(t.prisma, decider, { requestId, decision: 'approve' });
+    await deliver();
+    for (const person of [w.ownerUser, manager]) {
+      await expect.poll(() => cardsIn(person.personal.id, 'PUT', 'Approved by').length).toBe(1);
+    }
+  });
+
   it('opens a personal chat with an inviter seen only in a channel', async () => {
     const w = await linkedTenant(t, h);
     await post(

@@ -1,10 +1,11 @@
 // Says the chat notifications in Teams, proactively: the seat request card in the managers'
-// channel (its reference stored by `settings`), updated once decided; the outcomes to the
+// channel (its reference stored by `settings` or an owner's install), or without one in each
+// manager's personal chat, updated once decided; the outcomes to the
 // inviter in their personal chat with the bot (its reference stored when they last wrote to it).
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
 import { findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
-import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
+import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
@@ -12,6 +13,7 @@ import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import type { Verdict } from '../../outbox/verdict.js';
+import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import { toTeamsMarkdown } from '../markdown.js';
@@ -31,16 +33,17 @@ export function createTeamsNotifier(options: { db: Db; adapter: TeamsAdapter; ap
           const card = cardAttachment(seatRequestCard(n.details, n.organizationLocale));
           const posted = await findChatPosts(db, ref, subject);
           for (const post of posted) {
-            const reference = { ...(workspace.managersChannelRef as object), conversation: { id: post.channelId } };
+            const reference = await postReference(db, ref, workspace, subject, post);
+            if (!reference) continue;
             await inConversation(reference, async (context) => {
               await context.updateActivity({ id: post.messageId, type: 'message', attachments: [card] });
             });
           }
           if (n.type === 'seat_request.created') {
-            if (posted.length > 0) return { type: 'sent' };
             if (!workspace.managersChannelRef || !workspace.managersChannelId) {
-              return { type: 'skipped', note: "no managers' channel: an owner types settings in it" };
+              return cardToEachDecider(db, ref, workspace, subject, card, posted, inConversation);
             }
+            if (posted.length > 0) return { type: 'sent' };
             await inConversation(workspace.managersChannelRef, async (context) => {
               const sent = await context.sendActivity({ type: 'message', attachments: [card] });
               if (sent?.id) {
@@ -135,6 +138,68 @@ async function direct(
     },
   );
   return { type: 'sent' };
+}
+
+type InConversation = (reference: unknown, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+
+/** The subject of the card sent to one decider in their personal chat. */
+const dmSubject = (subject: string, externalUserId: string) => `${subject}:dm:${externalUserId}`;
+
+/** Where a posted card is: the managers' channel, or a decider's personal chat. */
+async function postReference(
+  db: Db,
+  ref: WorkspaceRef,
+  workspace: ChatWorkspace,
+  subject: string,
+  post: { subject: string; channelId: string },
+): Promise<unknown> {
+  if (post.subject === subject) {
+    return workspace.managersChannelRef
+      ? { ...(workspace.managersChannelRef as object), conversation: { id: post.channelId } }
+      : undefined;
+  }
+  const externalUserId = post.subject.slice(dmSubject(subject, '').length);
+  return (await findChatUser(db, ref, externalUserId))?.conversationRef ?? undefined;
+}
+
+/**
+ * Without a managers' channel, the card goes to each manager (and owner) in their personal chat
+ * with the bot, as in Slack, so that a held invitation never waits unseen. Each post is recorded:
+ * a retry posts only the missing ones, and a decision updates them all.
+ */
+async function cardToEachDecider(
+  db: Db,
+  ref: WorkspaceRef,
+  workspace: ChatWorkspace,
+  subject: string,
+  card: ReturnType<typeof cardAttachment>,
+  posted: { subject: string }[],
+  inConversation: InConversation,
+): Promise<Verdict> {
+  let reached = posted.length;
+  for (const decider of await seatDeciders(db, workspace.organizationId)) {
+    const user = await findChatUserByEmail(db, ref, decider.email);
+    if (!user?.conversationRef) continue;
+    const own = dmSubject(subject, user.externalUserId);
+    if (posted.some((p) => p.subject === own)) continue;
+    await inConversation(user.conversationRef, async (context) => {
+      const sent = await context.sendActivity({ type: 'message', attachments: [card] });
+      if (sent?.id) {
+        await recordChatPost(db, ref, {
+          subject: own,
+          channelId: context.activity.conversation.id,
+          messageId: sent.id,
+        });
+      }
+    });
+    reached++;
+  }
+  return reached > 0
+    ? { type: 'sent' }
+    : {
+        type: 'skipped',
+        note: "no managers' channel (an owner types settings in one) and no manager has a personal chat with the bot",
+      };
 }
 
 /** Bot Framework's audience for tokens to the Bot Connector (public cloud). */
