@@ -57,9 +57,10 @@ export function createTeamsAdapter(config: TeamsConfig): TeamsAdapter {
 
 /**
  * An import confirmation (an invoke) answers with the final counts if the import ends within this,
- * else with its progress, then updates the card: Teams gives an invoke about 15 s.
+ * else with its progress, then updates the card. Teams waits five seconds for an invoke's answer
+ * before it retries the invoke; claiming the draft and answering must fit in what is left.
  */
-const IMPORT_ANSWER_WITHIN_MS = 5000;
+const IMPORT_ANSWER_WITHIN_MS = 2000;
 
 export function createTeamsService(options: {
   config: TeamsConfig;
