@@ -1,12 +1,13 @@
 // "Add a member" (no invitation): e-mail, names, username, user type then role (the roles offered
 // follow the user type). Once added, the modal shows the temporary password Sesame chose, once:
 // a modal is not kept in the conversation's history, unlike a message.
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import type { Catalogue } from '../../organizations/catalogue.js';
 import { escapeMrkdwn } from '../reply.js';
+import { assignmentSelects } from './assignment-selects.js';
 
 export const ADD_MEMBER_CALLBACK = 'add_member_submit';
 export const ADD_USER_TYPE_ACTION = 'add_member_user_type';
@@ -20,7 +21,6 @@ export const addBlockIds = {
 } as const;
 
 const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
 const textInput = (blockId: string, label: string, optional = false, hint?: string): KnownBlock => ({
   type: 'input',
   block_id: blockId,
@@ -33,10 +33,6 @@ const textInput = (blockId: string, label: string, optional = false, hint?: stri
 export function addMemberModal(catalogue: Catalogue, locale: Locale, userTypeKey?: string): ModalView {
   const s = chatTexts(locale);
   const a = addMemberTexts(locale);
-  const types = catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
-  const type = types.find((u) => u.key === userTypeKey) ?? types[0];
-  const roles = type ? grantableRoles(catalogue, type.key) : [];
-  const initialRole = roles.find((r) => r.key === catalogue.defaultRole) ?? roles[0];
   return {
     type: 'modal',
     callback_id: ADD_MEMBER_CALLBACK,
@@ -49,32 +45,7 @@ export function addMemberModal(catalogue: Catalogue, locale: Locale, userTypeKey
       textInput(addBlockIds.firstName, a.firstNameLabel),
       textInput(addBlockIds.lastName, a.lastNameLabel),
       textInput(addBlockIds.username, a.usernameLabel, true, a.usernameHint),
-      {
-        type: 'input',
-        block_id: addBlockIds.userType,
-        label: plain(s.userTypeLabel),
-        hint: plain(s.userTypeHint),
-        dispatch_action: true,
-        element: {
-          type: 'static_select',
-          action_id: ADD_USER_TYPE_ACTION,
-          options: types.map((u) => option(u.names[locale], u.key)),
-          ...(type ? { initial_option: option(type.names[locale], type.key) } : {}),
-        },
-      },
-      {
-        type: 'input',
-        // A new block id per user type, as in the invite modal: a role kept from another user
-        // type would not be allowed by this one.
-        block_id: `role:${type?.key ?? ''}`,
-        label: plain(s.roleLabel),
-        element: {
-          type: 'static_select',
-          action_id: 'value',
-          options: roles.map((r) => option(r.names[locale], r.key)),
-          ...(initialRole ? { initial_option: option(initialRole.names[locale], initialRole.key) } : {}),
-        },
-      },
+      ...assignmentSelects(catalogue, locale, ADD_USER_TYPE_ACTION, userTypeKey),
     ],
   };
 }

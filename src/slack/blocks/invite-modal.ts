@@ -1,9 +1,10 @@
 // The invite modal: addresses, user type then role (the roles offered follow the user type, as
 // the catalogue's compatibility table says), groups, a personal message, "must use this e-mail".
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { type ChatTexts, chatTexts } from '../../chat/texts.js';
+import type { ModalView, PlainTextOption } from '@slack/types';
+import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import type { Catalogue } from '../../organizations/catalogue.js';
+import { assignmentSelects } from './assignment-selects.js';
 
 export const INVITE_CALLBACK = 'invite_submit';
 export const USER_TYPE_ACTION = 'invite_user_type';
@@ -34,10 +35,6 @@ export function inviteModal(
   userTypeKey?: string,
 ): ModalView {
   const s = chatTexts(locale);
-  const types = catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
-  const type = types.find((u) => u.key === userTypeKey) ?? types[0];
-  const roles = type ? grantableRoles(catalogue, type.key) : [];
-  const defaultRole = roles.find((r) => r.key === catalogue.defaultRole) ?? roles[0];
   return {
     type: 'modal',
     callback_id: INVITE_CALLBACK,
@@ -59,20 +56,7 @@ export function inviteModal(
           placeholder: plain('ana@example.com, bo@example.com', 150),
         },
       },
-      {
-        type: 'input',
-        block_id: inviteBlockIds.userType,
-        label: plain(s.userTypeLabel),
-        hint: plain(s.userTypeHint),
-        dispatch_action: true,
-        element: {
-          type: 'static_select',
-          action_id: USER_TYPE_ACTION,
-          options: types.map((u) => option(u.names[locale], u.key)),
-          ...(type ? { initial_option: option(type.names[locale], type.key) } : {}),
-        },
-      },
-      roleBlock(s, locale, roles, defaultRole?.key, type?.key),
+      ...assignmentSelects(catalogue, locale, USER_TYPE_ACTION, userTypeKey),
       {
         type: 'input',
         block_id: inviteBlockIds.groups,
@@ -102,28 +86,5 @@ export function inviteModal(
         },
       },
     ],
-  };
-}
-
-function roleBlock(
-  s: ChatTexts,
-  locale: Locale,
-  roles: ReturnType<typeof grantableRoles>,
-  initial: string | undefined,
-  typeKey: string | undefined,
-): KnownBlock {
-  const initialRole = roles.find((r) => r.key === initial);
-  return {
-    type: 'input',
-    // A new block id per user type: Slack keeps a select's value by block id, and a role kept
-    // from another user type would not be allowed by this one.
-    block_id: `${inviteBlockIds.role}:${typeKey ?? ''}`,
-    label: plain(s.roleLabel),
-    element: {
-      type: 'static_select',
-      action_id: 'value',
-      options: roles.map((r) => option(r.names[locale], r.key)),
-      ...(initialRole ? { initial_option: option(initialRole.names[locale], initialRole.key) } : {}),
-    },
   };
 }

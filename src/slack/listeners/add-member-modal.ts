@@ -1,9 +1,10 @@
 // "Add a member" modal: the user type select rebuilds the role options; the submission is checked
 // field by field (errors shown on the fields), answered at once with a "working" view, then the
 // member is added and the view shows their temporary password, once.
-import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
-import { renderNotice, t } from '../../i18n/messages.js';
+import { fieldErrors } from '../../chat/field-errors.js';
+import { t } from '../../i18n/messages.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
 import {
@@ -19,28 +20,16 @@ import type { SlackDeps } from '../deps.js';
 import { identify } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { addMemberState } from '../view-state.js';
+import { answerOnce, registerUserTypeSwitch } from './form-parts.js';
 
 export function registerAddMemberModal(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<StaticSelectAction>>(ADD_USER_TYPE_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
-    if (!body.view || !body.team) return;
-    const who = await identify(deps.db, client, { teamId: body.team.id, userId: body.user.id });
-    if (!who.linked) return;
-    await client.views.update({
-      view_id: body.view.id,
-      hash: body.view.hash,
-      view: addMemberModal(who.organization.catalogue, who.actor.locale, action.selected_option?.value),
-    });
-  });
+  registerUserTypeSwitch(app, deps, ADD_USER_TYPE_ACTION, (who, userType) =>
+    addMemberModal(who.organization.catalogue, who.actor.locale, userType),
+  );
 
   app.view(ADD_MEMBER_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
     // A submission is answered once: with field errors, or with the "working" view.
-    let acked = false;
-    const ack = async (response?: ViewResponseAction) => {
-      if (acked) return;
-      acked = true;
-      await slackAck(response);
-    };
+    const ack = answerOnce(slackAck);
     const userId = body.user.id;
     let locale: 'en' | 'fr' = 'en';
     try {
@@ -59,9 +48,7 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
       const problems = checkAddMemberInput(who.organization, form);
       if (problems.length > 0) {
         const blockOf: Record<AddMemberField, string> = { ...addBlockIds, role: roleBlockId };
-        const errors = Object.fromEntries(
-          problems.map((p) => [blockOf[p.field], p.problems.map((n) => renderNotice(locale, n)).join(' ')]),
-        );
+        const errors = fieldErrors(problems, locale, (field) => blockOf[field]);
         return await ack({ response_action: 'errors', errors });
       }
       // Hashing the password and writing take longer than the submission may wait.

@@ -1,8 +1,9 @@
 // The invite modal: the user type select rebuilds the role options; the submission is checked
 // field by field (errors shown on the fields), then invited, and summarized where /invite was typed.
-import type { App, BlockAction, StaticSelectAction, ViewResponseAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
+import { fieldErrors } from '../../chat/field-errors.js';
 import { chatTexts } from '../../chat/texts.js';
-import { renderNotice, t } from '../../i18n/messages.js';
+import { t } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
 import { INVITE_CALLBACK, inviteBlockIds, inviteModal, USER_TYPE_ACTION } from '../blocks/invite-modal.js';
@@ -11,29 +12,16 @@ import type { SlackDeps } from '../deps.js';
 import { identify } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
+import { answerOnce, registerUserTypeSwitch } from './form-parts.js';
 
 export function registerInviteModal(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<StaticSelectAction>>(USER_TYPE_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
-    if (!body.view || !body.team) return;
-    const who = await identify(deps.db, client, { teamId: body.team.id, userId: body.user.id });
-    if (!who.linked) return;
-    const metadata = parseMetadata(replyMetadata, body.view.private_metadata);
-    await client.views.update({
-      view_id: body.view.id,
-      hash: body.view.hash,
-      view: inviteModal(who.organization.catalogue, who.actor.locale, metadata, action.selected_option?.value),
-    });
-  });
+  registerUserTypeSwitch(app, deps, USER_TYPE_ACTION, (who, userType, privateMetadata) =>
+    inviteModal(who.organization.catalogue, who.actor.locale, parseMetadata(replyMetadata, privateMetadata), userType),
+  );
 
   app.view(INVITE_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
     // A submission is answered once: with field errors, or by closing the modal.
-    let acked = false;
-    const ack = async (response?: ViewResponseAction) => {
-      if (acked) return;
-      acked = true;
-      await slackAck(response);
-    };
+    const ack = answerOnce(slackAck);
     const userId = body.user.id;
     const metadata = parseMetadata(replyMetadata, view.private_metadata);
     const target = { client, userId, responseUrl: metadata.responseUrl };
@@ -68,15 +56,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
           groups: inviteBlockIds.groups,
           message: inviteBlockIds.message,
         };
-        const errors = Object.fromEntries(
-          problems.map((p) => [
-            blockOf[p.field],
-            p.problems
-              .map((n) => renderNotice(locale, n))
-              .join(' ')
-              .slice(0, 2000),
-          ]),
-        );
+        const errors = fieldErrors(problems, locale, (field) => blockOf[field]);
         return await ack({ response_action: 'errors', errors });
       }
       await ack();

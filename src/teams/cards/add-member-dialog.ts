@@ -3,12 +3,11 @@
 // temporary password once (a dialog is not kept in the conversation, unlike a message).
 import type { TaskModuleTaskInfo } from 'botbuilder';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
-import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AddMemberField } from '../../members/check-add-member-input.js';
-import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import type { Catalogue } from '../../organizations/catalogue.js';
 import { adaptiveCard, cardAttachment, type Element, small, text } from './adaptive.js';
-import { assignmentValue } from './invite-dialog.js';
+import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
 
 export const ADD_MEMBER_DIALOG = 'add_member_form';
 export const REISSUE_PASSWORD_DIALOG = 'reissue_password';
@@ -27,19 +26,9 @@ export function addMemberDialog(
   values: AddMemberDialogValues = {},
   errors: Partial<Record<AddMemberField, string>> = {},
 ): TaskModuleTaskInfo {
-  const s = chatTexts(locale);
   const a = addMemberTexts(locale);
-  const choices = catalogue.userTypes.flatMap((u) =>
-    grantableRoles(catalogue, u.key).map((r) => ({
-      title: `${u.names[locale]} · ${r.names[locale]}`,
-      value: assignmentValue(u.key, r.key),
-    })),
-  );
-  const defaultType = catalogue.userTypes.find((u) => u.allowedRoles.includes(catalogue.defaultRole));
-  const error = (field: AddMemberField): Element[] =>
-    errors[field] ? [text(errors[field] ?? '', { color: 'Attention', size: 'Small' })] : [];
   const input = (id: keyof AddMemberDialogValues & AddMemberField, label: string, required: boolean): Element[] => [
-    ...error(id),
+    ...fieldProblem(errors[id]),
     { type: 'Input.Text', id, label, isRequired: required, maxLength: 254, value: values[id] ?? '' },
   ];
   const card = adaptiveCard(
@@ -50,14 +39,8 @@ export function addMemberDialog(
       ...input('lastName', a.lastNameLabel, true),
       ...input('username', a.usernameLabel, false),
       small(a.usernameHint),
-      ...error('role'),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'assignment',
-        label: `${s.userTypeLabel} · ${s.roleLabel}`,
-        choices,
-        value: values.assignment ?? assignmentValue(defaultType?.key ?? '', catalogue.defaultRole),
-      },
+      ...fieldProblem(errors.role),
+      assignmentChoiceSet(catalogue, locale, values.assignment),
     ],
     [{ type: 'Action.Submit', title: a.addButton, data: { verb: ADD_MEMBER_DIALOG } }],
   );

@@ -4,8 +4,9 @@ import type { TaskModuleTaskInfo } from 'botbuilder';
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { InviteField } from '../../invitations/check-invite-input.js';
-import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import type { Catalogue } from '../../organizations/catalogue.js';
 import { adaptiveCard, cardAttachment, type Element, text } from './adaptive.js';
+import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
 
 export const INVITE_DIALOG = 'invite_form';
 
@@ -17,9 +18,6 @@ export interface InviteDialogValues {
   mustUseEmail?: string;
 }
 
-/** One choice per allowed (user type, role) pair: Adaptive Cards have no dependent selects. */
-export const assignmentValue = (userType: string, role: string) => `${userType}/${role}`;
-
 export function inviteDialog(
   catalogue: Catalogue,
   locale: Locale,
@@ -27,15 +25,7 @@ export function inviteDialog(
   errors: Partial<Record<InviteField, string>> = {},
 ): TaskModuleTaskInfo {
   const s = chatTexts(locale);
-  const choices = catalogue.userTypes.flatMap((u) =>
-    grantableRoles(catalogue, u.key).map((r) => ({
-      title: `${u.names[locale]} · ${r.names[locale]}`,
-      value: assignmentValue(u.key, r.key),
-    })),
-  );
-  const defaultType = catalogue.userTypes.find((u) => u.allowedRoles.includes(catalogue.defaultRole));
-  const error = (field: InviteField): Element[] =>
-    errors[field] ? [text(errors[field] ?? '', { color: 'Attention', size: 'Small' })] : [];
+  const error = (field: InviteField): Element[] => fieldProblem(errors[field]);
   const card = adaptiveCard(
     [
       ...error('emails'),
@@ -51,13 +41,7 @@ export function inviteDialog(
       },
       text(s.emailsHint, { size: 'Small', isSubtle: true }),
       ...error('role'),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'assignment',
-        label: `${s.userTypeLabel} · ${s.roleLabel}`,
-        choices,
-        value: values.assignment ?? assignmentValue(defaultType?.key ?? '', catalogue.defaultRole),
-      },
+      assignmentChoiceSet(catalogue, locale, values.assignment),
       ...error('groups'),
       { type: 'Input.Text', id: 'groups', label: s.groupsLabel, placeholder: s.groupsHint, value: values.groups ?? '' },
       ...error('message'),

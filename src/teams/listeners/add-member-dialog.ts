@@ -4,17 +4,14 @@
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
-import { AppError } from '../../errors/app-error.js';
-import type { Locale } from '../../i18n/locale.js';
-import { renderNotice } from '../../i18n/messages.js';
+import { fieldErrors } from '../../chat/field-errors.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { checkAddMemberInput } from '../../members/check-add-member-input.js';
 import { reissueTemporaryPassword } from '../../members/reissue-temporary-password.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { withTeamsMember } from '../as-member.js';
 import { addMemberDialog, passwordDialog } from '../cards/add-member-dialog.js';
 import type { TeamsDeps } from '../deps.js';
-import { identifyTeams } from '../identify.js';
-import { teamsErrorText } from '../reply.js';
 
 const submission = z.object({
   email: z.string().max(1000).default(''),
@@ -24,76 +21,60 @@ const submission = z.object({
   assignment: z.string().max(200).default(''),
 });
 
-export async function fetchAddMemberDialog(
-  deps: TeamsDeps,
-  context: TurnContext,
-): Promise<TaskModuleTaskInfo | string> {
-  let locale: Locale = 'en';
-  try {
-    const who = await identifyTeams(deps.db, context);
-    locale = who.locale;
-    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
-    assertCanManageInvitations(who.actor);
-    return addMemberDialog(who.organization.catalogue, who.actor.locale);
-  } catch (error) {
-    return teamsErrorText(error, locale, deps.log, 'add member dialog');
-  }
-}
+type DialogAnswer = TaskModuleTaskInfo | string;
 
-export async function submitAddMemberDialog(
-  deps: TeamsDeps,
-  context: TurnContext,
-  raw: unknown,
-): Promise<TaskModuleTaskInfo | string> {
-  let locale: Locale = 'en';
-  try {
-    const who = await identifyTeams(deps.db, context);
-    locale = who.locale;
-    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
-    locale = who.actor.locale;
-    const values = submission.parse(raw);
-    const [userType, role] = values.assignment.split('/');
-    const form = {
-      email: values.email,
-      firstName: values.firstName,
-      lastName: values.lastName,
-      username: values.username.trim() || undefined,
-      userType,
-      role,
-    };
-    const problems = checkAddMemberInput(who.organization, form);
-    if (problems.length > 0) {
-      const errors = Object.fromEntries(
-        problems.map((p) => [p.field, p.problems.map((n) => renderNotice(locale, n)).join(' ')]),
-      );
-      return addMemberDialog(who.organization.catalogue, locale, values, errors);
-    }
-    const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
-    return passwordDialog(locale, 'add', { ...shownMember(member), password: temporaryPassword });
-  } catch (error) {
-    return `${addMemberTexts(locale).notAdded} ${teamsErrorText(error, locale, deps.log, 'add member dialog')}`;
-  }
-}
+export const fetchAddMemberDialog = (deps: TeamsDeps, context: TurnContext): Promise<DialogAnswer> =>
+  withTeamsMember<DialogAnswer>(
+    deps,
+    context,
+    'add member dialog',
+    async (who) => {
+      assertCanManageInvitations(who.actor);
+      return addMemberDialog(who.organization.catalogue, who.actor.locale);
+    },
+    (text) => text,
+  );
+
+export const submitAddMemberDialog = (deps: TeamsDeps, context: TurnContext, raw: unknown): Promise<DialogAnswer> =>
+  withTeamsMember<DialogAnswer>(
+    deps,
+    context,
+    'add member dialog',
+    async (who) => {
+      const locale = who.actor.locale;
+      const values = submission.parse(raw);
+      const [userType, role] = values.assignment.split('/');
+      const form = {
+        email: values.email,
+        firstName: values.firstName,
+        lastName: values.lastName,
+        username: values.username.trim() || undefined,
+        userType,
+        role,
+      };
+      const problems = checkAddMemberInput(who.organization, form);
+      if (problems.length > 0) {
+        return addMemberDialog(who.organization.catalogue, locale, values, fieldErrors(problems, locale));
+      }
+      const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
+      return passwordDialog(locale, 'add', { ...shownMember(member), password: temporaryPassword });
+    },
+    (text, locale) => `${addMemberTexts(locale).notAdded} ${text}`,
+  );
 
 /**
  * Opened from the card the `password <e-mail>` command answers: the click is the request, so the
  * new password is issued here and shown in the dialog, never in the conversation.
  */
-export async function fetchReissueDialog(
-  deps: TeamsDeps,
-  context: TurnContext,
-  raw: unknown,
-): Promise<TaskModuleTaskInfo | string> {
-  let locale: Locale = 'en';
-  try {
-    const who = await identifyTeams(deps.db, context);
-    locale = who.locale;
-    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
-    locale = who.actor.locale;
-    const { email } = z.object({ email: z.string().max(1000) }).parse(raw);
-    const { member, temporaryPassword } = await reissueTemporaryPassword(deps.db, who.actor, email);
-    return passwordDialog(locale, 'reissue', { ...shownMember(member), password: temporaryPassword });
-  } catch (error) {
-    return `${addMemberTexts(locale).notReissued} ${teamsErrorText(error, locale, deps.log, 'reissue password')}`;
-  }
-}
+export const fetchReissueDialog = (deps: TeamsDeps, context: TurnContext, raw: unknown): Promise<DialogAnswer> =>
+  withTeamsMember<DialogAnswer>(
+    deps,
+    context,
+    'reissue password',
+    async (who) => {
+      const { email } = z.object({ email: z.string().max(1000) }).parse(raw);
+      const { member, temporaryPassword } = await reissueTemporaryPassword(deps.db, who.actor, email);
+      return passwordDialog(who.actor.locale, 'reissue', { ...shownMember(member), password: temporaryPassword });
+    },
+    (text, locale) => `${addMemberTexts(locale).notReissued} ${text}`,
+  );

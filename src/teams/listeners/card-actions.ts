@@ -15,38 +15,28 @@ import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { decideSeatRequest } from '../../seats/decide-seat-request.js';
 import { seatRequestDetails } from '../../seats/seat-request-details.js';
+import { type LinkedTeamsIdentity, withTeamsMember } from '../as-member.js';
 import { type AdaptiveCard, adaptiveCard, cardAttachment, text } from '../cards/adaptive.js';
 import { importDoneCard, importProgressCard, importStoppedCard } from '../cards/import-cards.js';
 import { pendingCard } from '../cards/pending-card.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import type { TeamsDeps } from '../deps.js';
-import { identifyTeams, type TeamsIdentity } from '../identify.js';
 import { teamsErrorText } from '../reply.js';
 
 const pendingData = z.object({ id: z.uuid().optional(), list: pendingListState.optional() });
 const seatData = z.object({ requestId: z.uuid(), reason: z.string().max(500).optional() });
 const importData = z.object({ draftId: z.uuid() });
 
-type Linked = Extract<TeamsIdentity, { linked: true }>;
+type Linked = LinkedTeamsIdentity;
 
 /** Runs an action for a member; any refusal comes back as a small card saying why. */
-export async function asTeamsMember(
+export const asTeamsMember = (
   deps: TeamsDeps,
   context: TurnContext,
   label: string,
   work: (who: Linked) => Promise<AdaptiveCard>,
-): Promise<AdaptiveCard> {
-  let locale: Locale = 'en';
-  try {
-    const who = await identifyTeams(deps.db, context);
-    locale = who.locale;
-    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
-    locale = who.actor.locale;
-    return await work(who);
-  } catch (error) {
-    return adaptiveCard([text(teamsErrorText(error, locale, deps.log, label), { color: 'Attention' })]);
-  }
-}
+): Promise<AdaptiveCard> =>
+  withTeamsMember(deps, context, label, work, (refusal) => adaptiveCard([text(refusal, { color: 'Attention' })]));
 
 export async function pendingAction(
   deps: TeamsDeps,

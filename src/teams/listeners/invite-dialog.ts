@@ -2,16 +2,13 @@
 // field on submit (the dialog comes back with the problems above their fields), then invited.
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { AppError } from '../../errors/app-error.js';
-import type { Locale } from '../../i18n/locale.js';
-import { renderNotice } from '../../i18n/messages.js';
+import { fieldErrors } from '../../chat/field-errors.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { withTeamsMember } from '../as-member.js';
 import { inviteDialog } from '../cards/invite-dialog.js';
 import type { TeamsDeps } from '../deps.js';
-import { identifyTeams } from '../identify.js';
-import { teamsErrorText } from '../reply.js';
 import { inviteSummary } from './messages.js';
 
 const submission = z.object({
@@ -22,53 +19,46 @@ const submission = z.object({
   mustUseEmail: z.enum(['true', 'false']).default('true'),
 });
 
-export async function fetchInviteDialog(deps: TeamsDeps, context: TurnContext): Promise<TaskModuleTaskInfo | string> {
-  let locale: Locale = 'en';
-  try {
-    const who = await identifyTeams(deps.db, context);
-    locale = who.locale;
-    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
-    assertCanManageInvitations(who.actor);
-    return inviteDialog(who.organization.catalogue, who.actor.locale);
-  } catch (error) {
-    return teamsErrorText(error, locale, deps.log, 'invite dialog');
-  }
-}
+type DialogAnswer = TaskModuleTaskInfo | string;
 
-export async function submitInviteDialog(
-  deps: TeamsDeps,
-  context: TurnContext,
-  raw: unknown,
-): Promise<TaskModuleTaskInfo | string> {
-  let locale: Locale = 'en';
-  try {
-    const who = await identifyTeams(deps.db, context);
-    locale = who.locale;
-    if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
-    locale = who.actor.locale;
-    const values = submission.parse(raw);
-    const [userType, role] = values.assignment.split('/');
-    const input = {
-      emails: splitAddressList(values.emails),
-      userType,
-      role,
-      groups: values.groups.split(/[,;\n]+/),
-      message: values.message,
-      mustUseEmail: values.mustUseEmail === 'true',
-    };
-    const problems = checkInviteInput(who.organization, input);
-    if (problems.length > 0) {
-      const errors = Object.fromEntries(
-        problems.map((p) => [p.field, p.problems.map((n) => renderNotice(locale, n)).join(' ')]),
-      );
-      return inviteDialog(who.organization.catalogue, locale, values, errors);
-    }
-    const result = await invite(deps.db, who.actor, input);
-    // The summary stays in the conversation; the dialog closes with it too.
-    const summary = inviteSummary(result, locale);
-    await context.sendActivity({ type: 'message', text: summary, textFormat: 'markdown' }).catch(() => undefined);
-    return summary;
-  } catch (error) {
-    return teamsErrorText(error, locale, deps.log, 'invite dialog');
-  }
-}
+export const fetchInviteDialog = (deps: TeamsDeps, context: TurnContext): Promise<DialogAnswer> =>
+  withTeamsMember<DialogAnswer>(
+    deps,
+    context,
+    'invite dialog',
+    async (who) => {
+      assertCanManageInvitations(who.actor);
+      return inviteDialog(who.organization.catalogue, who.actor.locale);
+    },
+    (text) => text,
+  );
+
+export const submitInviteDialog = (deps: TeamsDeps, context: TurnContext, raw: unknown): Promise<DialogAnswer> =>
+  withTeamsMember<DialogAnswer>(
+    deps,
+    context,
+    'invite dialog',
+    async (who) => {
+      const locale = who.actor.locale;
+      const values = submission.parse(raw);
+      const [userType, role] = values.assignment.split('/');
+      const input = {
+        emails: splitAddressList(values.emails),
+        userType,
+        role,
+        groups: values.groups.split(/[,;\n]+/),
+        message: values.message,
+        mustUseEmail: values.mustUseEmail === 'true',
+      };
+      const problems = checkInviteInput(who.organization, input);
+      if (problems.length > 0) {
+        return inviteDialog(who.organization.catalogue, locale, values, fieldErrors(problems, locale));
+      }
+      const result = await invite(deps.db, who.actor, input);
+      // The summary stays in the conversation; the dialog closes with it too.
+      const summary = inviteSummary(result, locale);
+      await context.sendActivity({ type: 'message', text: summary, textFormat: 'markdown' }).catch(() => undefined);
+      return summary;
+    },
+    (text) => text,
+  );
