@@ -6,6 +6,7 @@ import { listAuditEvents } from '../audit/list-audit-events.js';
 import type { Db } from '../db/database.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Actor } from '../permissions/actor.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** A chat message stays readable (and under Slack's 3,000 characters a section) with this many. */
 export const CHAT_AUDIT_LIMIT = 20;
@@ -25,7 +26,6 @@ const words = {
   },
 };
 
-const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const when = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ');
 
 export async function auditTrailText(
@@ -39,7 +39,7 @@ export async function auditTrailText(
   if (events.length === 0) return w.empty;
   const lines = events.map(
     (e) =>
-      `• ${when(e.createdAt)} · ${escapeMarkup(e.actorEmail ?? '')} (${e.channel}) · \`${e.action}\` · ${escapeMarkup(describeAuditEvent(e, 80))}`,
+      `• ${when(e.createdAt)} · ${escapeMrkdwn(e.actorEmail ?? '')} (${e.channel}) · \`${e.action}\` · ${escapeMrkdwn(describeAuditEvent(e, 80))}`,
   );
   return [w.heading(events.length, action), ...lines, w.more].join('\n');
 }

@@ -6,6 +6,8 @@ import type { WorkspaceRef } from './platform.js';
 
 export const seatRequestSubject = (seatRequestId: string) => `seat_request:${seatRequestId}`;
 export const importSubject = (draftId: string) => `import:${draftId}`;
+/** The copy of a card sent to one person in a direct message (no managers' channel). */
+export const directPostSubject = (subject: string, externalUserId: string) => `${subject}:dm:${externalUserId}`;
 
 export async function recordChatPost(
   db: Db,

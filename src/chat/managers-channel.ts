@@ -27,12 +27,7 @@ export async function setManagersChannel(
       },
       data: { managersChannelId: channelId, managersChannelRef: reference ?? Prisma.DbNull },
     });
-    await recordAuditEvent(tx, actor, {
-      action: 'chat.managers_channel_set',
-      subjectType: 'organization',
-      subjectId: actor.organization.id,
-      data: { platform: ref.platform, workspace: ref.externalId, channel: channelId },
-    });
+    await auditChannelChoice(tx, actor, ref, channelId);
   });
 }
 
@@ -61,12 +56,22 @@ export async function adoptManagersChannel(
       data: { managersChannelId: channelId, managersChannelRef: reference },
     });
     if (count === 0) return false;
-    await recordAuditEvent(tx, actor, {
-      action: 'chat.managers_channel_set',
-      subjectType: 'organization',
-      subjectId: actor.organization.id,
-      data: { platform: ref.platform, workspace: ref.externalId, channel: channelId, onInstall: true },
-    });
+    await auditChannelChoice(tx, actor, ref, channelId, { onInstall: true });
     return true;
+  });
+}
+
+function auditChannelChoice(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  ref: WorkspaceRef,
+  channelId: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  return recordAuditEvent(tx, actor, {
+    action: 'chat.managers_channel_set',
+    subjectType: 'organization',
+    subjectId: actor.organization.id,
+    data: { platform: ref.platform, workspace: ref.externalId, channel: channelId, ...extra },
   });
 }

@@ -2,9 +2,16 @@
 // written in Slack's mrkdwn (*bold*, `code`); Teams converts it (src/teams/markdown.ts). Refusals
 // come from the domain's messages (src/i18n) and are rendered from their codes.
 import type { Locale } from '../i18n/locale.js';
+import type { RunImportResult } from '../imports/run-import.js';
 
 const n = (count: number, one: string, many: string, locale: Locale) =>
   `${count} ${count === 1 || (locale === 'fr' && count === 0) ? one : many}`;
+
+/** What an import's final message counts (a run's result). */
+type ImportCounts = Pick<
+  RunImportResult,
+  'invited' | 'held' | 'added' | 'alreadyInvited' | 'alreadyMembers' | 'errors'
+>;
 
 const en = {
   inviteTitle: 'Invite people',
@@ -99,8 +106,8 @@ const en = {
   importNothing: 'No valid row to import: fix the file and upload it again.',
   importProgress: (done: number, total: number | undefined, phase: string) =>
     `⏳ Import in progress: ${phase === 'reading' ? 'reading' : 'writing'} ${done}${total ? ` of ${total}` : ''} rows…`,
-  importDone: (invited: number, held: number, added: number, already: number, errors: number) =>
-    `✅ Import done: ${invited} invited, ${held} held for approval, ${added} added directly, ${already} already there, ${n(errors, 'row', 'rows', 'en')} skipped.`,
+  importDone: (r: ImportCounts) =>
+    `✅ Import done: ${r.invited} invited, ${r.held} held for approval, ${r.added} added directly, ${r.alreadyInvited + r.alreadyMembers} already there, ${n(r.errors.length, 'row', 'rows', 'en')} skipped.`,
   importFailed: 'The import stopped before writing anything:',
 
   setupTitle: 'Create an organization',
@@ -226,8 +233,8 @@ const fr: ChatTexts = {
   importNothing: 'Aucune ligne valide à importer : corrigez le fichier et chargez-le à nouveau.',
   importProgress: (done, total, phase) =>
     `⏳ Import en cours : ${phase === 'reading' ? 'lecture' : 'écriture'} de ${done}${total ? ` sur ${total}` : ''} lignes…`,
-  importDone: (invited, held, added, already, errors) =>
-    `✅ Import terminé : ${invited} invitées, ${held} en attente d'approbation, ${added} ajoutées directement, ${already} déjà présentes, ${n(errors, 'ligne ignorée', 'lignes ignorées', 'fr')}.`,
+  importDone: (r) =>
+    `✅ Import terminé : ${r.invited} invitées, ${r.held} en attente d'approbation, ${r.added} ajoutées directement, ${r.alreadyInvited + r.alreadyMembers} déjà présentes, ${n(r.errors.length, 'ligne ignorée', 'lignes ignorées', 'fr')}.`,
   importFailed: "L'import s'est arrêté avant d'écrire quoi que ce soit :",
 
   setupTitle: 'Créer une organisation',

@@ -62,6 +62,6 @@ export async function replyError(
 export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 /** Slack's mrkdwn treats &, < and > as markup. */
-export const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export { escapeMrkdwn } from '../chat/mrkdwn.js';
 /** Slack's limit for a section's text. */
 export const clip = (text: string, max = 2900) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -27,32 +27,37 @@ const files = z.object({ files: z.array(slackFile).nullish() }).transform((v) =>
 
 const values = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-export const inviteState = values.transform((v, ctx) => {
-  const roleBlock = Object.keys(v).find((k) => k.startsWith('role:'));
-  const parsed = z
-    .object({
-      emails: z.object({ value: text }),
-      user_type: z.object({ invite_user_type: select }),
-      groups: z.object({ value: text }).optional(),
-      message: z.object({ value: text }).optional(),
-      must_use_email: z.object({ value: checkboxes }).optional(),
-    })
-    .safeParse(v);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
-    return z.NEVER;
-  }
-  const role = roleBlock ? select.safeParse(v[roleBlock]?.value) : undefined;
-  return {
-    emails: parsed.data.emails.value,
-    userType: parsed.data.user_type.invite_user_type,
-    role: role?.success ? role.data : undefined,
-    roleBlockId: roleBlock ?? 'role:',
-    groups: parsed.data.groups?.value ?? '',
-    message: parsed.data.message?.value ?? '',
-    mustUseEmail: (parsed.data.must_use_email?.value ?? []).includes('yes'),
-  };
-});
+/**
+ * A form with the user type and role selects: its fixed blocks by `shape`, plus the role from
+ * the block named after the chosen user type (`role:<type>`, see blocks/assignment-selects.ts).
+ */
+const formWithRole = <T extends z.ZodRawShape>(shape: T) =>
+  values.transform((v, ctx) => {
+    const parsed = z.object(shape).safeParse(v);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+      return z.NEVER;
+    }
+    const roleBlockId = Object.keys(v).find((k) => k.startsWith('role:')) ?? 'role:';
+    const role = select.safeParse(v[roleBlockId]?.value);
+    return { blocks: parsed.data, role: role.success ? role.data : undefined, roleBlockId };
+  });
+
+export const inviteState = formWithRole({
+  emails: z.object({ value: text }),
+  user_type: z.object({ invite_user_type: select }),
+  groups: z.object({ value: text }).optional(),
+  message: z.object({ value: text }).optional(),
+  must_use_email: z.object({ value: checkboxes }).optional(),
+}).transform(({ blocks, role, roleBlockId }) => ({
+  emails: blocks.emails.value,
+  userType: blocks.user_type.invite_user_type,
+  role,
+  roleBlockId,
+  groups: blocks.groups?.value ?? '',
+  message: blocks.message?.value ?? '',
+  mustUseEmail: (blocks.must_use_email?.value ?? []).includes('yes'),
+}));
 
 export const setupState = z
   .object({ name: z.object({ value: text }), seats: z.object({ value: number }) })
@@ -88,29 +93,18 @@ export const parseJson = (text: string | undefined): unknown => {
   }
 };
 
-export const addMemberState = values.transform((v, ctx) => {
-  const roleBlock = Object.keys(v).find((k) => k.startsWith('role:'));
-  const parsed = z
-    .object({
-      email: z.object({ value: text }),
-      first_name: z.object({ value: text }),
-      last_name: z.object({ value: text }),
-      username: z.object({ value: text }).optional(),
-      user_type: z.object({ add_member_user_type: select }),
-    })
-    .safeParse(v);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
-    return z.NEVER;
-  }
-  const role = roleBlock ? select.safeParse(v[roleBlock]?.value) : undefined;
-  return {
-    email: parsed.data.email.value,
-    firstName: parsed.data.first_name.value,
-    lastName: parsed.data.last_name.value,
-    username: parsed.data.username?.value || undefined,
-    userType: parsed.data.user_type.add_member_user_type,
-    role: role?.success ? role.data : undefined,
-    roleBlockId: roleBlock ?? 'role:',
-  };
-});
+export const addMemberState = formWithRole({
+  email: z.object({ value: text }),
+  first_name: z.object({ value: text }),
+  last_name: z.object({ value: text }),
+  username: z.object({ value: text }).optional(),
+  user_type: z.object({ add_member_user_type: select }),
+}).transform(({ blocks, role, roleBlockId }) => ({
+  email: blocks.email.value,
+  firstName: blocks.first_name.value,
+  lastName: blocks.last_name.value,
+  username: blocks.username?.value || undefined,
+  userType: blocks.user_type.add_member_user_type,
+  role,
+  roleBlockId,
+}));

@@ -75,13 +75,7 @@ export function rowProblems(
 
 export function importDoneBlocks(result: RunImportResult, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const s = chatTexts(locale);
-  const text = s.importDone(
-    result.invited,
-    result.held,
-    result.added,
-    result.alreadyInvited + result.alreadyMembers,
-    result.errors.length,
-  );
+  const text = s.importDone(result);
   const blocks: KnownBlock[] = [section(text), ...rowProblems(result.errors, locale, 40)];
   if (result.seatRequestId) blocks.push(context(s.heldNote));
   return { text, blocks };

@@ -3,7 +3,7 @@
 // outside any Slack request: the workspace's bot token comes from the configuration (one
 // workspace) or from its OAuth installation.
 import { ErrorCode, WebClient } from '@slack/web-api';
-import { findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
+import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
@@ -120,9 +120,10 @@ async function cardToEachManager(
   let reached = posted.length;
   for (const manager of managers) {
     const user = await slackUserFor(db, client, ref, manager.email);
-    const dmSubject = `${subject}:dm:${user?.externalUserId}`;
-    if (!user || posted.some((p) => p.subject === dmSubject)) continue;
-    await postCard(db, client, ref, dmSubject, user.externalUserId, card);
+    if (!user) continue;
+    const own = directPostSubject(subject, user.externalUserId);
+    if (posted.some((p) => p.subject === own)) continue;
+    await postCard(db, client, ref, own, user.externalUserId, card);
     reached++;
   }
   return reached > 0

@@ -30,13 +30,7 @@ export function importReviewCard(dryRun: DryRunResult, draftId: string, locale: 
 
 export function importDoneCard(result: RunImportResult, locale: Locale): AdaptiveCard {
   const s = chatTexts(locale);
-  const done = s.importDone(
-    result.invited,
-    result.held,
-    result.added,
-    result.alreadyInvited + result.alreadyMembers,
-    result.errors.length,
-  );
+  const done = s.importDone(result);
   return adaptiveCard([
     text(done),
     ...rowErrors(result.errors, locale),

@@ -4,7 +4,7 @@
 // inviter in their personal chat with the bot (its reference stored when they last wrote to it).
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
-import { findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
+import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
@@ -142,9 +142,6 @@ async function direct(
 
 type InConversation = (reference: unknown, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 
-/** The subject of the card sent to one decider in their personal chat. */
-const dmSubject = (subject: string, externalUserId: string) => `${subject}:dm:${externalUserId}`;
-
 /** Where a posted card is: the managers' channel, or a decider's personal chat. */
 async function postReference(
   db: Db,
@@ -158,7 +155,7 @@ async function postReference(
       ? { ...(workspace.managersChannelRef as object), conversation: { id: post.channelId } }
       : undefined;
   }
-  const externalUserId = post.subject.slice(dmSubject(subject, '').length);
+  const externalUserId = post.subject.slice(directPostSubject(subject, '').length);
   return (await findChatUser(db, ref, externalUserId))?.conversationRef ?? undefined;
 }
 
@@ -180,7 +177,7 @@ async function cardToEachDecider(
   for (const decider of await seatDeciders(db, workspace.organizationId)) {
     const user = await findChatUserByEmail(db, ref, decider.email);
     if (!user?.conversationRef) continue;
-    const own = dmSubject(subject, user.externalUserId);
+    const own = directPostSubject(subject, user.externalUserId);
     if (posted.some((p) => p.subject === own)) continue;
     await inConversation(user.conversationRef, async (context) => {
       const sent = await context.sendActivity({ type: 'message', attachments: [card] });
