@@ -10,9 +10,7 @@ import { type ChatNotifier, deliverNotifications } from '../notifications/delive
 import { deliverOutbox } from '../outbox/deliver-outbox.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { createSlackNotifier } from '../slack/notify/slack-notifier.js';
-import { createTeamsAdapter } from '../teams/create-teams-app.js';
-import { createTeamsNotifier } from '../teams/notify/teams-notifier.js';
-import { teamsConfig } from '../teams/teams-config.js';
+import { createTeamsJobNotifier } from '../teams/notify/job-notifier.js';
 import { defineJob, type JobContext, type JobDefinition } from './job.js';
 
 const SECOND = 1000;
@@ -101,9 +99,7 @@ const deliverNotificationsJob = defineJob({
 let teamsNotifier: { db: unknown; notifier: ChatNotifier } | undefined;
 function teamsNotifierFor(ctx: JobContext): ChatNotifier {
   if (teamsNotifier?.db !== ctx.db) {
-    const config = teamsConfig(ctx.env);
-    const adapter = createTeamsAdapter(config);
-    teamsNotifier = { db: ctx.db, notifier: createTeamsNotifier({ db: ctx.db, adapter, appId: config.appId ?? '' }) };
+    teamsNotifier = { db: ctx.db, notifier: createTeamsJobNotifier({ db: ctx.db, env: ctx.env, log: ctx.log }) };
   }
   return teamsNotifier.notifier;
 }
