@@ -1,10 +1,9 @@
 // The frame of a Teams listener acting for a member: identify them (tenant → organization, Teams
 // user → member), run the work, and turn any refusal into the answer the listener gives (a card,
 // a dialog's text) in their language. A tenant that is not linked is told how to link it.
-import type { TurnContext } from 'botbuilder';
 import { AppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
-import type { TeamsDeps } from './deps.js';
+import type { TeamsDeps, TeamsTurn } from './deps.js';
 import { identifyTeams, type TeamsIdentity } from './identify.js';
 import { teamsErrorText } from './reply.js';
 
@@ -12,14 +11,14 @@ export type LinkedTeamsIdentity = Extract<TeamsIdentity, { linked: true }>;
 
 export async function withTeamsMember<T>(
   deps: TeamsDeps,
-  context: TurnContext,
+  turn: TeamsTurn,
   label: string,
   work: (who: LinkedTeamsIdentity) => Promise<T>,
   refusal: (text: string, locale: Locale) => T,
 ): Promise<T> {
   let locale: Locale = 'en';
   try {
-    const who = await identifyTeams(deps.db, context);
+    const who = await identifyTeams(deps.db, turn);
     locale = who.locale;
     if (!who.linked) throw new AppError('chat.not_linked_teams', {}, 'forbidden');
     locale = who.actor.locale;

@@ -1,58 +1,44 @@
-// Builds the Teams bot (@microsoft/teams-ai on botbuilder) and its route in Sesame's one HTTP
-// server: POST /api/messages. With the bot's credentials every activity's token is verified
-// (401 otherwise); without them the bot answers unauthenticated, for local use only.
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
-import { z } from 'zod';
+// Builds the Teams bot on the Teams SDK (@microsoft/teams.apps) and its route in Sesame's one HTTP
+// server: POST /api/messages, through the SDK's HTTP server adapter seam (no Express listener, no
+// second port). With the bot's credentials every activity's token is verified (401 otherwise);
+// without them the bot answers unauthenticated, for local use only (see teamsMode).
+import type {
+  AdaptiveCardActionResponse,
+  IAdaptiveCardActionInvokeActivity,
+  ITaskFetchInvokeActivity,
+  ITaskSubmitInvokeActivity,
+  TaskModuleResponse,
+} from '@microsoft/teams.api';
+import type { App } from '@microsoft/teams.apps';
 import type { Db } from '../db/database.js';
 import type { Route } from '../http/server.js';
 import type { Logger } from '../log/logger.js';
+import { type AdaptiveCard, adaptiveCard, text } from './cards/adaptive.js';
 import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from './cards/add-member-dialog.js';
 import { importVerbs } from './cards/import-cards.js';
 import { INVITE_DIALOG } from './cards/invite-dialog.js';
 import { pendingVerbs } from './cards/pending-card.js';
 import { seatVerbs } from './cards/seat-request-card.js';
-import type { TeamsDeps } from './deps.js';
-import { botRequest, botResponse, readJsonBody } from './http-shim.js';
+import type { TeamsDeps, TeamsTurn } from './deps.js';
 import { fetchAddMemberDialog, fetchReissueDialog, submitAddMemberDialog } from './listeners/add-member-dialog.js';
 import { asTeamsMember, importConfirm, pendingAction, seatAction } from './listeners/card-actions.js';
 import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
 import { onMessage } from './listeners/messages.js';
+import { createNodeHttpAdapter } from './node-http-adapter.js';
+import type { TeamsConfig } from './teams-config.js';
+import { createSdkApp } from './teams-sdk-app.js';
 
-/** What every Bot Framework activity has; botbuilder checks the rest (and the token). */
-const activityShape = z.looseObject({
-  type: z.string().min(1),
-  serviceUrl: z.string().min(1).optional(),
-  conversation: z.looseObject({ id: z.string().min(1) }),
-});
+export type { TeamsConfig } from './teams-config.js';
 
 export interface TeamsService {
-  app: Application;
-  adapter: TeamsAdapter;
-  /** The bot's app id ('' without credentials): proactive messages are sent in its name. */
+  app: App;
+  /** The bot's app id ('' without credentials). */
   appId: string;
   routes: Record<string, Route>;
-}
-
-export interface TeamsConfig {
-  appId?: string;
-  appPassword?: string;
-  tenantId?: string;
-  /** Overrides of Bot Framework's endpoints (sovereign clouds; a local identity provider in tests). */
-  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
-}
-
-/** The Bot Framework adapter alone: what proactive messages need (the notification job). */
-export function createTeamsAdapter(config: TeamsConfig): TeamsAdapter {
-  if (!config.appId) return new TeamsAdapter({});
-  return new TeamsAdapter({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppTenantId: config.tenantId,
-    MicrosoftAppType: 'SingleTenant',
-    ...config.authOverrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  /** Initializes the SDK (it registers its endpoint then); the route also does it on its first request. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /**
@@ -61,6 +47,55 @@ export function createTeamsAdapter(config: TeamsConfig): TeamsAdapter {
  * before it retries the invoke; claiming the draft and answering must fit in what is left.
  */
 const IMPORT_ANSWER_WITHIN_MS = 2000;
+const MESSAGING_ENDPOINT = '/api/messages';
+
+type CardAction = (deps: TeamsDeps, turn: TeamsTurn, data: unknown) => Promise<AdaptiveCard>;
+
+/** Action.Execute verbs (Teams sends the verb; the SDK's own `card.action.<x>` routes key on data.action). */
+const cardActions: Record<string, CardAction> = {
+  [pendingVerbs.resend]: (deps, turn, data) =>
+    asTeamsMember(deps, turn, 'pending resend', (who) => pendingAction(deps, who, 'resend', data)),
+  [pendingVerbs.revoke]: (deps, turn, data) =>
+    asTeamsMember(deps, turn, 'pending revoke', (who) => pendingAction(deps, who, 'revoke', data)),
+  [pendingVerbs.page]: (deps, turn, data) =>
+    asTeamsMember(deps, turn, 'pending page', (who) => pendingAction(deps, who, 'page', data)),
+  [seatVerbs.approve]: (deps, turn, data) =>
+    asTeamsMember(deps, turn, 'seat approve', (who) => seatAction(deps, turn, who, 'approve', data)),
+  [seatVerbs.deny]: (deps, turn, data) =>
+    asTeamsMember(deps, turn, 'seat deny', (who) => seatAction(deps, turn, who, 'deny', data)),
+  [importVerbs.confirm]: (deps, turn, data) =>
+    asTeamsMember(deps, turn, 'import confirm', (who) => importConfirm(deps, turn, who, data)),
+};
+
+type DialogAnswer = Awaited<ReturnType<typeof fetchInviteDialog>>;
+type Dialog = (deps: TeamsDeps, turn: TeamsTurn, data: unknown) => Promise<DialogAnswer>;
+
+/** Dialogs (task modules) by the `verb` of the card button that opened them, or of their submit button. */
+const dialogOpens: Record<string, Dialog> = {
+  [INVITE_DIALOG]: (deps, turn) => fetchInviteDialog(deps, turn),
+  [ADD_MEMBER_DIALOG]: (deps, turn) => fetchAddMemberDialog(deps, turn),
+  [REISSUE_PASSWORD_DIALOG]: (deps, turn, data) => fetchReissueDialog(deps, turn, data),
+};
+const dialogSubmits: Record<string, Dialog> = {
+  [INVITE_DIALOG]: (deps, turn, data) => submitInviteDialog(deps, turn, data),
+  [ADD_MEMBER_DIALOG]: (deps, turn, data) => submitAddMemberDialog(deps, turn, data),
+};
+
+const verbOf = (data: unknown): string =>
+  data && typeof data === 'object' && typeof (data as { verb?: unknown }).verb === 'string'
+    ? (data as { verb: string }).verb
+    : '';
+
+const cardAnswer = (card: AdaptiveCard): AdaptiveCardActionResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card as never,
+});
+
+const dialogAnswer = (answer: DialogAnswer): TaskModuleResponse =>
+  typeof answer === 'string'
+    ? { task: { type: 'message', value: answer } }
+    : { task: { type: 'continue', value: answer } };
 
 export function createTeamsService(options: {
   config: TeamsConfig;
@@ -70,60 +105,48 @@ export function createTeamsService(options: {
 }): TeamsService {
   const { config, db, log } = options;
   const authenticated = Boolean(config.appId);
-  const adapter = createTeamsAdapter(config);
-  const app = new Application({
-    adapter,
-    botAppId: config.appId ?? '',
-    removeRecipientMention: true,
-    startTypingTimer: false,
-    longRunningMessages: false,
-  });
+  const adapter = createNodeHttpAdapter();
+  const app = createSdkApp(config, log, adapter);
   const deps: TeamsDeps = {
     db,
     log,
     allowInsecureDownloads: !authenticated,
-    continueConversation: (reference, logic) => adapter.continueConversationAsync(config.appId ?? '', reference, logic),
     importAnswerWithinMs: options.importAnswerWithinMs ?? IMPORT_ANSWER_WITHIN_MS,
   };
 
-  app.message(/.*/s, (context) => onMessage(deps, context));
-  app.conversationUpdate('membersAdded', (context) => onInstalled(deps, context));
-  app.adaptiveCards.actionExecute(pendingVerbs.resend, (context, _state, data) =>
-    asTeamsMember(deps, context, 'pending resend', (who) => pendingAction(deps, who, 'resend', data)),
-  );
-  app.adaptiveCards.actionExecute(pendingVerbs.revoke, (context, _state, data) =>
-    asTeamsMember(deps, context, 'pending revoke', (who) => pendingAction(deps, who, 'revoke', data)),
-  );
-  app.adaptiveCards.actionExecute(pendingVerbs.page, (context, _state, data) =>
-    asTeamsMember(deps, context, 'pending page', (who) => pendingAction(deps, who, 'page', data)),
-  );
-  app.adaptiveCards.actionExecute(seatVerbs.approve, (context, _state, data) =>
-    asTeamsMember(deps, context, 'seat approve', (who) => seatAction(deps, context, who, 'approve', data)),
-  );
-  app.adaptiveCards.actionExecute(seatVerbs.deny, (context, _state, data) =>
-    asTeamsMember(deps, context, 'seat deny', (who) => seatAction(deps, context, who, 'deny', data)),
-  );
-  app.adaptiveCards.actionExecute(importVerbs.confirm, (context, _state, data) =>
-    asTeamsMember(deps, context, 'import confirm', (who) => importConfirm(deps, context, who, data)),
-  );
-  app.taskModules.fetch(INVITE_DIALOG, (context) => fetchInviteDialog(deps, context));
-  app.taskModules.submit(INVITE_DIALOG, (context, _state, data) => submitInviteDialog(deps, context, data));
-  app.taskModules.fetch(ADD_MEMBER_DIALOG, (context) => fetchAddMemberDialog(deps, context));
-  app.taskModules.submit(ADD_MEMBER_DIALOG, (context, _state, data) => submitAddMemberDialog(deps, context, data));
-  app.taskModules.fetch(REISSUE_PASSWORD_DIALOG, (context, _state, data) => fetchReissueDialog(deps, context, data));
-  app.error(async (_context, error) => {
-    log.error('Teams turn failed', { error: error.message });
+  app.on('message', (turn) => onMessage(deps, turn));
+  app.on('conversationUpdate', (turn) => onInstalled(deps, turn));
+  app.on('card.action', async (turn: TeamsTurn<IAdaptiveCardActionInvokeActivity>) => {
+    const { verb, data } = turn.activity.value.action;
+    const action = cardActions[verb ?? ''];
+    if (!action) {
+      log.warn('Teams card action with an unknown verb', { verb: String(verb).slice(0, 40) });
+      return cardAnswer(adaptiveCard([text('This button is no longer in use.', { color: 'Attention' })]));
+    }
+    return cardAnswer(await action(deps, turn, data));
+  });
+  app.on('dialog.open', async (turn: TeamsTurn<ITaskFetchInvokeActivity>) => {
+    const data: unknown = turn.activity.value?.data;
+    const open = dialogOpens[verbOf(data)];
+    return dialogAnswer(open ? await open(deps, turn, data) : 'This form is no longer in use.');
+  });
+  app.on('dialog.submit', async (turn: TeamsTurn<ITaskSubmitInvokeActivity>) => {
+    const data: unknown = turn.activity.value?.data;
+    const submit = dialogSubmits[verbOf(data)];
+    return dialogAnswer(submit ? await submit(deps, turn, data) : 'This form is no longer in use.');
   });
 
-  const route: Route = async (req, res) => {
-    const body = await readJsonBody(req);
-    if (!body || !activityShape.safeParse(body).success) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid activity' }));
-      return;
-    }
-    await adapter.process(botRequest(req, body), botResponse(res), (context: TurnContext) =>
-      app.run(context).then(() => {}),
-    );
+  // The SDK registers its endpoint on the adapter when it initializes; once, whoever asks first.
+  let initialized: Promise<void> | undefined;
+  const start = () => {
+    initialized ??= app.initialize();
+    return initialized;
   };
-  return { app, adapter, appId: config.appId ?? '', routes: { 'POST /api/messages': route } };
+  return {
+    app,
+    appId: config.appId ?? '',
+    routes: { [`POST ${MESSAGING_ENDPOINT}`]: adapter.route(MESSAGING_ENDPOINT, start) },
+    start,
+    stop: () => app.stop(),
+  };
 }

@@ -1,6 +1,6 @@
 // A file attached in a Teams personal chat arrives as a pre-authenticated download URL
 // (application/vnd.microsoft.teams.file.download.info); no token is sent with it.
-import type { Attachment } from 'botbuilder';
+import type { Attachment } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { readUpload } from '../imports/read-upload.js';

@@ -1,7 +1,6 @@
 // Who is speaking in Teams: the tenant's organization (through its link), and the member behind
 // the Teams user, matched by the e-mail of their Teams account (from the conversation's roster).
 // Permissions then come from that member's role in the domain, as in Slack.
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { chatActor } from '../chat/chat-actor.js';
 import { rememberChatUser } from '../chat/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
@@ -10,6 +9,7 @@ import type { Db } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
 import type { Actor } from '../permissions/actor.js';
+import type { TeamsTurn } from './deps.js';
 
 export type TeamsIdentity =
   | { linked: false; ref: WorkspaceRef; email: string | undefined; locale: Locale }
@@ -18,51 +18,53 @@ export type TeamsIdentity =
 const EMAIL_TTL_MS = 5 * 60_000;
 const emails = new Map<string, { email: string | undefined; until: number }>();
 
-export const tenantOf = (context: TurnContext): string => {
-  const activity = context.activity;
+export const tenantOf = (turn: TeamsTurn): string => {
+  const activity = turn.activity;
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? '';
 };
 
-async function emailOf(context: TurnContext): Promise<string | undefined> {
-  const userId = context.activity.from?.id ?? '';
-  const key = `${tenantOf(context)}:${userId}`;
+async function emailOf(turn: TeamsTurn): Promise<string | undefined> {
+  const userId = turn.activity.from?.id ?? '';
+  const key = `${tenantOf(turn)}:${userId}`;
   const cached = emails.get(key);
   if (cached && cached.until > Date.now()) return cached.email;
-  const member = await TeamsInfo.getMember(context, userId).catch(() => undefined);
+  const member = await turn.api.conversations
+    .getMemberById(turn.activity.conversation.id, userId)
+    .catch(() => undefined);
   const email = (member?.email ?? member?.userPrincipalName)?.toLowerCase();
   if (emails.size > 10_000) emails.clear();
   emails.set(key, { email, until: Date.now() + EMAIL_TTL_MS });
   return email;
 }
 
-export async function identifyTeams(db: Db, context: TurnContext): Promise<TeamsIdentity> {
-  const ref: WorkspaceRef = { platform: 'teams', externalId: tenantOf(context) };
-  const locale = pickLocale(context.activity.locale);
-  const [email, linked] = await Promise.all([emailOf(context), findLinkedWorkspace(db, ref)]);
+export async function identifyTeams(db: Db, turn: TeamsTurn): Promise<TeamsIdentity> {
+  const ref: WorkspaceRef = { platform: 'teams', externalId: tenantOf(turn) };
+  const locale = pickLocale(turn.activity.locale);
+  const [email, linked] = await Promise.all([emailOf(turn), findLinkedWorkspace(db, ref)]);
   if (!linked) return { linked: false, ref, email, locale };
   const actor = await chatActor(db, linked, { email, locale, platform: 'teams' });
-  const personal = context.activity.conversation?.conversationType === 'personal';
+  const personal = turn.activity.conversation?.conversationType === 'personal';
   await rememberChatUser(db, ref, {
-    externalUserId: context.activity.from?.id ?? '',
+    externalUserId: turn.activity.from?.id ?? '',
     email,
     locale,
     // The personal chat is where notifications reach this member later (proactive messages).
-    ...(personal ? { conversationRef: conversationReference(context) } : {}),
+    ...(personal ? { conversationRef: conversationReference(turn) } : {}),
   });
   return { linked: true, ref, email: actor.member.email, locale, actor, ...linked };
 }
 
 /** What a proactive message needs to reach this conversation again. */
-export function conversationReference(context: TurnContext): Prisma.InputJsonValue {
-  const a = context.activity;
+export function conversationReference(turn: TeamsTurn): Prisma.InputJsonValue {
+  const a = turn.activity;
   return {
     serviceUrl: a.serviceUrl,
     channelId: a.channelId,
     conversation: {
       id: a.conversation.id,
       conversationType: a.conversation.conversationType ?? null,
-      tenantId: tenantOf(context),
+      tenantId: tenantOf(turn),
     },
     bot: { id: a.recipient?.id ?? '', name: a.recipient?.name ?? '' },
     user: { id: a.from?.id ?? '' },

@@ -31,7 +31,7 @@ const deliver = (now?: Date) =>
   deliverNotifications(t.prisma, {
     notifiers: [
       createSlackNotifier({ db: t.prisma, botToken: slack.botToken, slackApiUrl: slack.apiUrl }),
-      createTeamsNotifier({ db: t.prisma, adapter: teams.service.adapter, appId: teams.service.appId }),
+      createTeamsNotifier({ db: t.prisma, api: teams.service.app.api }),
     ],
     log: createLogger('silent'),
     now,

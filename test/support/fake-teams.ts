@@ -1,19 +1,17 @@
 // A local stand-in for Microsoft's Bot Framework services, so Teams tests need no tenant and no
 // network. One node:http server plays:
-// - the Bot Connector (the activities' serviceUrl): what botbuilder's ConnectorClient calls to send,
+// - the Bot Connector (the activities' serviceUrl): what the Teams SDK's API client calls to send,
 //   reply, update, open 1:1 conversations and look members up lands in `calls`; calls fail on
 //   demand (429 with Retry-After, or 500); `/files/<id>` serves Teams file attachments;
 // - Bot Framework's identity provider: an OpenID document and a JWKS with a key made here, so a
 //   test runs with authentication ON and signs (or forges) channel tokens with `channelToken()`;
-// - Azure AD for the bot's outbound token. botbuilder cannot be pointed at a fake one: its MSAL-node
-//   refuses http:// authorities ("authority_uri_insecure") and, for any host it does not know, asks
-//   login.microsoftonline.com for instance discovery. So `authConfig()` puts the token in botbuilder's
-//   token cache, and points the login URL here so that a cache miss fails at once, offline.
+// - Azure AD for the bot's outbound token. MSAL-node cannot be pointed at a fake one (it refuses
+//   http:// authorities and asks login.microsoftonline.com for instance discovery), so `authConfig()`
+//   gives the Teams SDK a token provider that returns BOT_TOKEN, and points every login endpoint
+//   here so that anything else fails at once, offline.
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import { AppCredentials } from 'botframework-connector';
 
 export interface TeamsUser {
   id: string;
@@ -49,7 +47,7 @@ export interface TeamsFileInfo {
   fileType: string;
 }
 
-/** expiresInSeconds defaults to 3600 (botbuilder tolerates 5 minutes of clock skew: expire a token by more). */
+/** expiresInSeconds defaults to 3600 (the Teams SDK tolerates 5 minutes of clock skew: expire a token by more). */
 export interface ChannelTokenOptions {
   appId: string;
   serviceUrl: string;
@@ -76,24 +74,31 @@ export interface FakeTeams {
   failNext(pathPattern: RegExp, status: 429 | 500, retryAfterSeconds?: number): void;
   /** A channel's JWT as Teams sends in Authorization: Bearer. key 'other' signs with an unpublished key. */
   channelToken(options: ChannelTokenOptions): string;
-  /** Options for `new TeamsAdapter(...)` with authentication ON against this fake. Also caches the bot's
-   * outbound token ('fake-bot-token') for appId in botbuilder (process-wide), see the header. */
-  authConfig(appId: string, tenantId: string): ConfigurationBotFrameworkAuthenticationOptions;
+  /** Sesame's Teams configuration with authentication ON against this fake: inbound tokens checked
+   * against its keys, outbound calls made with BOT_TOKEN (see the header). */
+  authConfig(appId: string, tenantId: string): FakeTeamsAuth;
   close(): Promise<void>;
 }
 
-export const BOT_TOKEN = 'fake-bot-token';
+/** The shape of src/teams/teams-config.ts's TeamsConfig that authConfig() fills. */
+export interface FakeTeamsAuth {
+  appId: string;
+  tenantId: string;
+  cloud: { openIdMetadataUrl: string; tokenIssuer: string; loginEndpoint: string; tokenServiceUrl: string };
+  token: () => string;
+}
+
 const ISSUER = 'https://api.botframework.com';
-const SCOPE = 'https://api.botframework.com';
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** The bot's outbound token: shaped as a JWT (the SDK decodes it), signed by no one. */
+export const BOT_TOKEN = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ aud: ISSUER, iss: 'fake-aad', exp: 4102444800 })}.fake`;
 
 const makeKey = () => ({
   kid: randomBytes(20).toString('base64url'),
   ...generateKeyPairSync('rsa', { modulusLength: 2048 }),
 });
-// One pair per process: botbuilder caches the keys per metadata URL, and a later fake may get a closed one's port.
+// One pair per process: the SDK's JWKS client caches keys per URL, and a later fake may get a closed one's port.
 let keys: Record<'good' | 'other', ReturnType<typeof makeKey>> | undefined;
-
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 const decode = <T extends string | undefined>(text: T): T => {
   try {
@@ -143,7 +148,8 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
       });
     }
-    if (method === 'GET' && path === '/openid/keys') {
+    // The Teams SDK derives the keys' URL from the metadata's (…/openidconfiguration → …/keys).
+    if (method === 'GET' && (path === '/openid/keys' || path === '/openid/.well-known/keys')) {
       const [{ n, e }, kid] = [signing.good.publicKey.export({ format: 'jwk' }), signing.good.kid];
       return send(200, { keys: [{ kty: 'RSA', use: 'sig', kid, x5t: kid, n, e, endorsements: ['msteams'] }] });
     }
@@ -247,23 +253,17 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
       const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid, x5t: kid })}.${b64(claims)}`;
       return `${unsigned}.${sign('sha256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
     },
-    authConfig: (appId, appTenantId) => {
-      // AppCredentials.getToken() looks here first (key: appId + OAuth scope); the field is private in the types.
-      const { cache } = AppCredentials as unknown as { cache: Map<string, { accessToken: string; expiresOn: Date }> };
-      const expiresOn = new Date(Date.now() + 10 * 365 * 864e5);
-      cache.set(`${appId}${SCOPE}-cache`, { accessToken: BOT_TOKEN, expiresOn });
-      return {
-        MicrosoftAppId: appId,
-        MicrosoftAppPassword: 'secret',
-        MicrosoftAppTenantId: appTenantId,
-        MicrosoftAppType: 'SingleTenant',
-        ToBotFromChannelOpenIdMetadataUrl: `${url}/openid/.well-known/openidconfiguration`,
-        ToBotFromChannelTokenIssuer: ISSUER,
-        ToChannelFromBotLoginUrl: `${url}/aad/${appTenantId}`,
-        ToChannelFromBotOAuthScope: SCOPE,
-        ValidateAuthority: false,
-      };
-    },
+    authConfig: (appId, appTenantId) => ({
+      appId,
+      tenantId: appTenantId,
+      cloud: {
+        openIdMetadataUrl: `${url}/openid/.well-known/openidconfiguration`,
+        tokenIssuer: ISSUER,
+        loginEndpoint: `${url}/aad`,
+        tokenServiceUrl: `${url}/token-service`,
+      },
+      token: () => BOT_TOKEN,
+    }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 // Builds the Bot Framework activities Microsoft Teams POSTs to a bot's messaging endpoint, shaped
-// like captured Teams traffic (not botbuilder's test adapter): messages in a personal chat or a
+// like captured Teams traffic (not an SDK's test adapter): messages in a personal chat or a
 // channel (with the <at>Sesame</at> mention and the text/html copy Teams adds to every message),
 // Adaptive Card Action.Execute invokes, task module fetch/submit, and the bot added to a team.
 // `sendActivity` POSTs one as JSON, with the Authorization header a test chooses (see

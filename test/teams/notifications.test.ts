@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const deliver = (now?: Date) =>
   deliverNotifications(t.prisma, {
-    notifiers: [createTeamsNotifier({ db: t.prisma, adapter: h.service.adapter, appId: h.service.appId })],
+    notifiers: [createTeamsNotifier({ db: t.prisma, api: h.service.app.api })],
     log: createLogger('silent'),
     now,
   });

@@ -1,6 +1,6 @@
 // Adaptive Card building blocks (schema 1.4, what Teams renders), and the attachment that
 // carries a card in a message.
-import type { Attachment } from 'botbuilder';
+import type { Attachment } from '@microsoft/teams.api';
 import { toTeamsMarkdown } from '../markdown.js';
 
 export type Element = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // "Add a member" dialog (a task module): the same fields as Slack's modal, the problems found on
 // submission shown above their field with what was typed kept; once added, the dialog shows the
 // temporary password once (a dialog is not kept in the conversation, unlike a message).
-import type { TaskModuleTaskInfo } from 'botbuilder';
+import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AddMemberField } from '../../members/check-add-member-input.js';

@@ -1,7 +1,7 @@
 // "Add a member" dialog (task module): opened from the card the `add` command answers, checked
 // field by field on submit (the dialog comes back with the problems above their fields), then the
 // member is added and the dialog shows their temporary password, once.
-import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
+import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
 import { fieldErrors } from '../../chat/field-errors.js';
@@ -11,7 +11,7 @@ import { reissueTemporaryPassword } from '../../members/reissue-temporary-passwo
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { withTeamsMember } from '../as-member.js';
 import { addMemberDialog, passwordDialog } from '../cards/add-member-dialog.js';
-import type { TeamsDeps } from '../deps.js';
+import type { TeamsDeps, TeamsTurn } from '../deps.js';
 
 const submission = z.object({
   email: z.string().max(1000).default(''),
@@ -23,10 +23,10 @@ const submission = z.object({
 
 type DialogAnswer = TaskModuleTaskInfo | string;
 
-export const fetchAddMemberDialog = (deps: TeamsDeps, context: TurnContext): Promise<DialogAnswer> =>
+export const fetchAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<DialogAnswer> =>
   withTeamsMember<DialogAnswer>(
     deps,
-    context,
+    turn,
     'add member dialog',
     async (who) => {
       assertCanManageInvitations(who.actor);
@@ -35,10 +35,10 @@ export const fetchAddMemberDialog = (deps: TeamsDeps, context: TurnContext): Pro
     (text) => text,
   );
 
-export const submitAddMemberDialog = (deps: TeamsDeps, context: TurnContext, raw: unknown): Promise<DialogAnswer> =>
+export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknown): Promise<DialogAnswer> =>
   withTeamsMember<DialogAnswer>(
     deps,
-    context,
+    turn,
     'add member dialog',
     async (who) => {
       const locale = who.actor.locale;
@@ -66,10 +66,10 @@ export const submitAddMemberDialog = (deps: TeamsDeps, context: TurnContext, raw
  * Opened from the card the `password <e-mail>` command answers: the click is the request, so the
  * new password is issued here and shown in the dialog, never in the conversation.
  */
-export const fetchReissueDialog = (deps: TeamsDeps, context: TurnContext, raw: unknown): Promise<DialogAnswer> =>
+export const fetchReissueDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknown): Promise<DialogAnswer> =>
   withTeamsMember<DialogAnswer>(
     deps,
-    context,
+    turn,
     'reissue password',
     async (who) => {
       const { email } = z.object({ email: z.string().max(1000) }).parse(raw);

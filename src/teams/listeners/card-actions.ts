@@ -2,7 +2,6 @@
 // Approve/Deny, the import's confirmation. Each answers with the card redrawn (Teams shows it in
 // place); a seat request's card is also updated for everyone in the channel.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { pendingListState, pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
@@ -20,7 +19,7 @@ import { type AdaptiveCard, adaptiveCard, cardAttachment, text } from '../cards/
 import { importDoneCard, importProgressCard, importStoppedCard } from '../cards/import-cards.js';
 import { pendingCard } from '../cards/pending-card.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
-import type { TeamsDeps } from '../deps.js';
+import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { teamsErrorText } from '../reply.js';
 
 const pendingData = z.object({ id: z.uuid().optional(), list: pendingListState.optional() });
@@ -32,11 +31,11 @@ type Linked = LinkedTeamsIdentity;
 /** Runs an action for a member; any refusal comes back as a small card saying why. */
 export const asTeamsMember = (
   deps: TeamsDeps,
-  context: TurnContext,
+  turn: TeamsTurn,
   label: string,
   work: (who: Linked) => Promise<AdaptiveCard>,
 ): Promise<AdaptiveCard> =>
-  withTeamsMember(deps, context, label, work, (refusal) => adaptiveCard([text(refusal, { color: 'Attention' })]));
+  withTeamsMember(deps, turn, label, work, (refusal) => adaptiveCard([text(refusal, { color: 'Attention' })]));
 
 export async function pendingAction(
   deps: TeamsDeps,
@@ -67,7 +66,7 @@ export async function pendingAction(
 
 export async function seatAction(
   deps: TeamsDeps,
-  context: TurnContext,
+  turn: TeamsTurn,
   who: Linked,
   decision: 'approve' | 'deny',
   raw: unknown,
@@ -82,9 +81,10 @@ export async function seatAction(
   const card = await currentSeatCard(deps.db, who.organization.id, data.requestId, who.organization.locale);
   if (!card) throw refusal ?? new AppError('seat_request.not_found', { id: data.requestId }, 'not_found');
   // Redrawn for everyone in the channel, not only for the manager who clicked.
-  if (context.activity.replyToId) {
-    await context
-      .updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [cardAttachment(card)] })
+  const cardId = turn.activity.replyToId;
+  if (cardId) {
+    await turn.api.conversations
+      .updateActivity(turn.activity.conversation.id, cardId, { type: 'message', attachments: [cardAttachment(card)] })
       .catch((error: unknown) => deps.log.warn('Seat card not updated for the channel', { error: String(error) }));
   }
   if (refusal) {
@@ -114,18 +114,20 @@ const PROGRESS_EVERY_MS = 2000;
  */
 export async function importConfirm(
   deps: TeamsDeps,
-  context: TurnContext,
+  turn: TeamsTurn,
   who: Linked,
   raw: unknown,
 ): Promise<AdaptiveCard> {
   const { draftId } = importData.parse(raw);
   const locale = who.actor.locale;
-  const reference = TurnContext.getConversationReference(context.activity);
-  const cardId = context.activity.replyToId;
+  const cardId = turn.activity.replyToId;
+  const conversationId = turn.activity.conversation.id;
+  // The turn's Bot Connector client outlives the turn: the card is updated as the import runs.
   const updateCard = async (card: AdaptiveCard) => {
     if (!cardId) return;
-    await deps.continueConversation(reference, async (later) => {
-      await later.updateActivity({ id: cardId, type: 'message', attachments: [cardAttachment(card)] });
+    await turn.api.conversations.updateActivity(conversationId, cardId, {
+      type: 'message',
+      attachments: [cardAttachment(card)],
     });
   };
   let answered = false;

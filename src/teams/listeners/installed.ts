@@ -3,37 +3,37 @@
 // the seat requests (and keeps its conversation reference, to post there later). Added by anyone
 // else it only explains how an owner picks the channel: anyone in a team may add an app, and seat
 // requests must only go where an owner chose.
-import type { TurnContext } from 'botbuilder';
+import type { IConversationUpdateActivity } from '@microsoft/teams.api';
 import { adoptManagersChannel } from '../../chat/managers-channel.js';
 import { chatTexts } from '../../chat/texts.js';
 import { pickLocale } from '../../i18n/locale.js';
-import type { TeamsDeps } from '../deps.js';
+import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { conversationReference, identifyTeams } from '../identify.js';
 import { sayText } from '../reply.js';
 
-export async function onInstalled(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const botId = context.activity.recipient?.id;
-  const added = context.activity.membersAdded ?? [];
+export async function onInstalled(deps: TeamsDeps, turn: TeamsTurn<IConversationUpdateActivity>): Promise<void> {
+  const botId = turn.activity.recipient?.id;
+  const added = turn.activity.membersAdded ?? [];
   if (!added.some((member) => member.id === botId)) return;
-  const s = chatTexts(pickLocale(context.activity.locale));
+  const s = chatTexts(pickLocale(turn.activity.locale));
   let adopted = false;
   try {
-    adopted = await adoptIfOwner(deps, context);
+    adopted = await adoptIfOwner(deps, turn);
   } catch (error) {
     // An installer who is not a member, an unlinked tenant: the welcome says what to do.
     deps.log.debug('Teams install: channel not adopted', { error: error instanceof Error ? error.message : '' });
   }
   try {
-    await sayText(context, adopted ? s.teamsWelcomeAdopted : s.teamsWelcome);
+    await sayText(turn, adopted ? s.teamsWelcomeAdopted : s.teamsWelcome);
   } catch (error) {
     deps.log.warn('Teams welcome not sent', { error: error instanceof Error ? error.message : String(error) });
   }
 }
 
-async function adoptIfOwner(deps: TeamsDeps, context: TurnContext): Promise<boolean> {
-  const conversation = context.activity.conversation;
+async function adoptIfOwner(deps: TeamsDeps, turn: TeamsTurn): Promise<boolean> {
+  const conversation = turn.activity.conversation;
   if (conversation?.conversationType !== 'channel') return false;
-  const who = await identifyTeams(deps.db, context);
+  const who = await identifyTeams(deps.db, turn);
   if (!who.linked) return false;
-  return adoptManagersChannel(deps.db, who.actor, who.ref, conversation.id, conversationReference(context));
+  return adoptManagersChannel(deps.db, who.actor, who.ref, conversation.id, conversationReference(turn));
 }

@@ -1,6 +1,6 @@
 // The invite dialog (task module): opened from the "Open the invite form" card, checked field by
 // field on submit (the dialog comes back with the problems above their fields), then invited.
-import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
+import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { fieldErrors } from '../../chat/field-errors.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
@@ -8,7 +8,7 @@ import { invite } from '../../invitations/invite.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { withTeamsMember } from '../as-member.js';
 import { inviteDialog } from '../cards/invite-dialog.js';
-import type { TeamsDeps } from '../deps.js';
+import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { inviteSummary } from './messages.js';
 
 const submission = z.object({
@@ -21,10 +21,10 @@ const submission = z.object({
 
 type DialogAnswer = TaskModuleTaskInfo | string;
 
-export const fetchInviteDialog = (deps: TeamsDeps, context: TurnContext): Promise<DialogAnswer> =>
+export const fetchInviteDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<DialogAnswer> =>
   withTeamsMember<DialogAnswer>(
     deps,
-    context,
+    turn,
     'invite dialog',
     async (who) => {
       assertCanManageInvitations(who.actor);
@@ -33,10 +33,10 @@ export const fetchInviteDialog = (deps: TeamsDeps, context: TurnContext): Promis
     (text) => text,
   );
 
-export const submitInviteDialog = (deps: TeamsDeps, context: TurnContext, raw: unknown): Promise<DialogAnswer> =>
+export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknown): Promise<DialogAnswer> =>
   withTeamsMember<DialogAnswer>(
     deps,
-    context,
+    turn,
     'invite dialog',
     async (who) => {
       const locale = who.actor.locale;
@@ -57,7 +57,7 @@ export const submitInviteDialog = (deps: TeamsDeps, context: TurnContext, raw: u
       const result = await invite(deps.db, who.actor, input);
       // The summary stays in the conversation; the dialog closes with it too.
       const summary = inviteSummary(result, locale);
-      await context.sendActivity({ type: 'message', text: summary, textFormat: 'markdown' }).catch(() => undefined);
+      await turn.send({ type: 'message', text: summary, textFormat: 'markdown' }).catch(() => undefined);
       return summary;
     },
     (text) => text,

@@ -1,6 +1,6 @@
 // Commands typed to the bot (personal chat, or @mention in a channel): parsed once into a typed
 // request (src/chat/command-text.ts), answered with text or a card.
-import type { TurnContext } from 'botbuilder';
+import type { IMessageActivity } from '@microsoft/teams.api';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
@@ -24,19 +24,19 @@ import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from '../cards/add-member-
 import { importReviewCard } from '../cards/import-cards.js';
 import { INVITE_DIALOG } from '../cards/invite-dialog.js';
 import { pendingCard } from '../cards/pending-card.js';
-import type { TeamsDeps } from '../deps.js';
+import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
 import { conversationReference, identifyTeams, type TeamsIdentity } from '../identify.js';
 import { sayCard, sayText, teamsErrorText } from '../reply.js';
 
-export async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
+export async function onMessage(deps: TeamsDeps, turn: TeamsTurn<IMessageActivity>): Promise<void> {
   let locale: Locale = 'en';
   try {
-    const who = await identifyTeams(deps.db, context);
+    const who = await identifyTeams(deps.db, turn);
     locale = who.locale;
-    await run(deps, context, who, commandText(context.activity.text ?? ''));
+    await run(deps, turn, who, commandText(turn.activity.text ?? ''));
   } catch (error) {
-    await sayText(context, teamsErrorText(error, locale, deps.log, 'message'));
+    await sayText(turn, teamsErrorText(error, locale, deps.log, 'message'));
   }
 }
 
@@ -47,7 +47,12 @@ function commandText(raw: string): string {
   return ['invite', 'inviter'].includes(first.toLowerCase()) ? rest.join(' ') : plain;
 }
 
-async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, typed: string): Promise<void> {
+async function run(
+  deps: TeamsDeps,
+  turn: TeamsTurn<IMessageActivity>,
+  who: TeamsIdentity,
+  typed: string,
+): Promise<void> {
   const s = chatTexts(who.locale);
   if (!who.linked) {
     const request = parseChatCommand(typed);
@@ -57,7 +62,7 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
       code: request.code,
       linker: { email: who.email, locale: who.locale },
     });
-    return sayText(context, s.linked(organization.name));
+    return sayText(turn, s.linked(organization.name));
   }
   const { actor, organization } = who;
   const locale = actor.locale;
@@ -66,7 +71,7 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
     case 'open_invite_form':
       assertCanManageInvitations(actor);
       await sayCard(
-        context,
+        turn,
         adaptiveCard(
           [text(s.inviteTitle, { weight: 'Bolder' })],
           [
@@ -80,11 +85,11 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
       );
       return;
     case 'audit':
-      return sayText(context, await auditTrailText(deps.db, actor, request.action, locale));
+      return sayText(turn, await auditTrailText(deps.db, actor, request.action, locale));
     case 'reissue_password':
       assertCanManageInvitations(actor);
       await sayCard(
-        context,
+        turn,
         adaptiveCard(
           [small(addMemberTexts(locale).reissueIntro(request.ref))],
           [
@@ -100,7 +105,7 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
     case 'open_add_form':
       assertCanManageInvitations(actor);
       await sayCard(
-        context,
+        turn,
         adaptiveCard(
           [text(addMemberTexts(locale).addTitle, { weight: 'Bolder' }), small(addMemberTexts(locale).addIntro)],
           [
@@ -119,17 +124,17 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
         role: request.role,
         userType: request.userType,
       });
-      return sayText(context, inviteSummary(result, locale));
+      return sayText(turn, inviteSummary(result, locale));
     }
     case 'pending': {
       const { page, filter } = await pendingPage(deps.db, actor, request.filter);
-      await sayCard(context, pendingCard(page, organization, filter, locale));
+      await sayCard(turn, pendingCard(page, organization, filter, locale));
       return;
     }
     case 'resend':
-      return sayText(context, s.resent((await resendInvitation(deps.db, actor, request.ref)).email));
+      return sayText(turn, s.resent((await resendInvitation(deps.db, actor, request.ref)).email));
     case 'revoke':
-      return sayText(context, s.revoked((await revokeInvitation(deps.db, actor, request.ref)).email));
+      return sayText(turn, s.revoked((await revokeInvitation(deps.db, actor, request.ref)).email));
     case 'seats': {
       const summary = await seatSummary(deps.db, actor);
       const byType = Object.entries(summary.byUserType)
@@ -141,32 +146,32 @@ async function run(deps: TeamsDeps, context: TurnContext, who: TeamsIdentity, ty
         small(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
         ...(byType ? [small(`${s.byUserType}: ${byType}`)] : []),
       ];
-      await sayCard(context, adaptiveCard(body));
+      await sayCard(turn, adaptiveCard(body));
       return;
     }
     case 'import': {
       assertCanManageInvitations(actor);
-      const file = fileAttachmentOf(context.activity.attachments);
-      if (!file) return sayText(context, s.importAttach);
+      const file = fileAttachmentOf(turn.activity.attachments);
+      if (!file) return sayText(turn, s.importAttach);
       const content = await downloadTeamsFile(file, deps.allowInsecureDownloads);
       const saved = await saveImportDraft(deps.db, actor, { content, fileName: file.name });
-      await sayCard(context, importReviewCard(saved.dryRun, saved.draftId, locale));
+      await sayCard(turn, importReviewCard(saved.dryRun, saved.draftId, locale));
       return;
     }
     case 'settings': {
-      if (context.activity.conversation?.conversationType !== 'channel') return sayText(context, s.settingsInChannel);
-      const channelId = context.activity.conversation.id;
+      if (turn.activity.conversation?.conversationType !== 'channel') return sayText(turn, s.settingsInChannel);
+      const channelId = turn.activity.conversation.id;
       // The reference is what lets the notification job post there later, proactively.
-      await setManagersChannel(deps.db, actor, who.ref, channelId, conversationReference(context));
-      return sayText(context, s.managersChannelSet);
+      await setManagersChannel(deps.db, actor, who.ref, channelId, conversationReference(turn));
+      return sayText(turn, s.managersChannelSet);
     }
     case 'link':
     case 'setup':
       throw new AppError('chat.already_linked', { organization: organization.name }, 'conflict');
     case 'help':
-      return sayText(context, chatHelp(locale, 'teams'));
+      return sayText(turn, chatHelp(locale, 'teams'));
     case 'usage':
-      return sayText(context, `${s.usage(request.problem)}\n\n${chatHelp(locale, 'teams')}`);
+      return sayText(turn, `${s.usage(request.problem)}\n\n${chatHelp(locale, 'teams')}`);
   }
 }
 

@@ -2,8 +2,7 @@
 // channel (its reference stored by `settings` or an owner's install), or without one in each
 // manager's personal chat, updated once decided; the outcomes to the
 // inviter in their personal chat with the bot (its reference stored when they last wrote to it).
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
+import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
 import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
@@ -18,10 +17,42 @@ import { cardAttachment } from '../cards/adaptive.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import { toTeamsMarkdown } from '../markdown.js';
 
-export function createTeamsNotifier(options: { db: Db; adapter: TeamsAdapter; appId: string }): ChatNotifier {
-  const { db, adapter, appId } = options;
-  const inConversation = (reference: unknown, logic: (context: TurnContext) => Promise<void>) =>
-    adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, logic);
+/** What Sesame stores to reach a conversation again (see conversationReference in identify.ts). */
+interface StoredReference {
+  serviceUrl?: string;
+  conversation?: { id?: string; conversationType?: string | null; tenantId?: string };
+  bot?: { id?: string; name?: string };
+}
+
+/** Sends into, or updates in, a stored conversation, through the Bot Connector of its serviceUrl. */
+export interface Conversations {
+  send(reference: unknown, activity: ActivityParams): Promise<string | undefined>;
+  update(reference: unknown, activityId: string, activity: ActivityParams): Promise<void>;
+}
+
+function conversationsOf(api: ApiClient): Conversations {
+  const target = (reference: unknown) => {
+    const r = (reference ?? {}) as StoredReference;
+    const conversationId = r.conversation?.id;
+    if (!r.serviceUrl || !conversationId) throw new Error('the stored conversation reference is incomplete');
+    return { client: api.clone({ serviceUrl: r.serviceUrl }).conversations, conversationId, bot: r.bot };
+  };
+  return {
+    async send(reference, activity) {
+      const { client, conversationId, bot } = target(reference);
+      const sent = await client.createActivity(conversationId, { ...activity, ...(bot?.id ? { from: bot } : {}) });
+      return sent?.id;
+    },
+    async update(reference, activityId, activity) {
+      const { client, conversationId } = target(reference);
+      await client.updateActivity(conversationId, activityId, activity);
+    },
+  };
+}
+
+export function createTeamsNotifier(options: { db: Db; api: ApiClient }): ChatNotifier {
+  const { db, api } = options;
+  const conversations = conversationsOf(api);
 
   return {
     platform: 'teams',
@@ -35,35 +66,25 @@ export function createTeamsNotifier(options: { db: Db; adapter: TeamsAdapter; ap
           for (const post of posted) {
             const reference = await postReference(db, ref, workspace, subject, post);
             if (!reference) continue;
-            await inConversation(reference, async (context) => {
-              await context.updateActivity({ id: post.messageId, type: 'message', attachments: [card] });
-            });
+            await conversations.update(reference, post.messageId, { type: 'message', attachments: [card] });
           }
           if (n.type === 'seat_request.created') {
             if (!workspace.managersChannelRef || !workspace.managersChannelId) {
-              return cardToEachDecider(db, ref, workspace, subject, card, posted, inConversation);
+              return cardToEachDecider(db, ref, workspace, subject, card, posted, conversations);
             }
             if (posted.length > 0) return { type: 'sent' };
-            await inConversation(workspace.managersChannelRef, async (context) => {
-              const sent = await context.sendActivity({ type: 'message', attachments: [card] });
-              if (sent?.id) {
-                await recordChatPost(db, ref, {
-                  subject,
-                  channelId: workspace.managersChannelId ?? '',
-                  messageId: sent.id,
-                });
-              }
+            const sent = await conversations.send(workspace.managersChannelRef, {
+              type: 'message',
+              attachments: [card],
             });
+            if (sent) {
+              await recordChatPost(db, ref, { subject, channelId: workspace.managersChannelId ?? '', messageId: sent });
+            }
             return { type: 'sent' };
           }
           const r = n.details.request;
-          return direct(
-            db,
-            ref,
-            n.recipient.email,
-            n.organizationLocale,
-            { adapter, appId, workspace, inConversation },
-            (s) => s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
+          return direct(db, ref, n.recipient.email, n.organizationLocale, { api, workspace, conversations }, (s) =>
+            s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
           );
         }
         const email = n.invitationEmail;
@@ -72,7 +93,7 @@ export function createTeamsNotifier(options: { db: Db; adapter: TeamsAdapter; ap
           ref,
           n.recipient.email,
           n.organizationLocale,
-          { adapter, appId, workspace, inConversation },
+          { api, workspace, conversations },
           (s) => {
             if (n.type === 'invitation.accepted') return s.accepted(email);
             if (n.type === 'invitation.expired') return s.expired(email);
@@ -97,15 +118,13 @@ async function direct(
 ): Promise<Verdict> {
   const user = await findChatUserByEmail(db, ref, email);
   if (!user) return { type: 'skipped', note: 'the recipient has not used the bot in Teams yet' };
-  const message = {
+  const message: ActivityParams = {
     type: 'message',
     text: toTeamsMarkdown(text(chatTexts(pickLocale(user.locale, fallback)))),
     textFormat: 'markdown',
   };
   if (user.conversationRef) {
-    await teams.inConversation(user.conversationRef, async (context) => {
-      await context.sendActivity(message);
-    });
+    await teams.conversations.send(user.conversationRef, message);
     return { type: 'sent' };
   }
   // Seen in a channel only: open the personal chat, through the service the workspace uses.
@@ -116,31 +135,25 @@ async function direct(
   if (!known?.serviceUrl || !known.bot?.id) {
     return { type: 'skipped', note: 'the recipient has no personal chat with the bot in Teams yet' };
   }
-  const parameters = {
+  const bot = { id: known.bot.id, name: known.bot.name ?? 'Sesame' };
+  const created = await teams.api.clone({ serviceUrl: known.serviceUrl }).conversations.create({
     isGroup: false,
-    bot: { id: known.bot.id, name: known.bot.name ?? 'Sesame' },
-    members: [{ id: user.externalUserId, name: '' }],
+    bot,
+    members: [{ id: user.externalUserId, name: '', role: 'user' }],
     tenantId: ref.externalId,
     channelData: { tenant: { id: ref.externalId } },
-  } as ConversationParameters;
-  await teams.adapter.createConversationAsync(
-    teams.appId,
-    'msteams',
-    known.serviceUrl,
-    BOT_AUDIENCE,
-    parameters,
-    async (context) => {
-      await context.sendActivity(message);
-      await rememberChatUser(db, ref, {
-        externalUserId: user.externalUserId,
-        conversationRef: { ...(TurnContext.getConversationReference(context.activity) as object) } as never,
-      });
-    },
-  );
+  });
+  const conversationRef = {
+    serviceUrl: known.serviceUrl,
+    channelId: 'msteams',
+    conversation: { id: created.id, conversationType: 'personal', tenantId: ref.externalId },
+    bot,
+    user: { id: user.externalUserId },
+  };
+  await teams.conversations.send(conversationRef, message);
+  await rememberChatUser(db, ref, { externalUserId: user.externalUserId, conversationRef });
   return { type: 'sent' };
 }
-
-type InConversation = (reference: unknown, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 
 /** Where a posted card is: the managers' channel, or a decider's personal chat. */
 async function postReference(
@@ -171,7 +184,7 @@ async function cardToEachDecider(
   subject: string,
   card: ReturnType<typeof cardAttachment>,
   posted: { subject: string }[],
-  inConversation: InConversation,
+  conversations: Conversations,
 ): Promise<Verdict> {
   let reached = posted.length;
   for (const decider of await seatDeciders(db, workspace.organizationId)) {
@@ -179,16 +192,11 @@ async function cardToEachDecider(
     if (!user?.conversationRef) continue;
     const own = directPostSubject(subject, user.externalUserId);
     if (posted.some((p) => p.subject === own)) continue;
-    await inConversation(user.conversationRef, async (context) => {
-      const sent = await context.sendActivity({ type: 'message', attachments: [card] });
-      if (sent?.id) {
-        await recordChatPost(db, ref, {
-          subject: own,
-          channelId: context.activity.conversation.id,
-          messageId: sent.id,
-        });
-      }
-    });
+    const sent = await conversations.send(user.conversationRef, { type: 'message', attachments: [card] });
+    if (sent) {
+      const channelId = (user.conversationRef as StoredReference).conversation?.id ?? '';
+      await recordChatPost(db, ref, { subject: own, channelId, messageId: sent });
+    }
     reached++;
   }
   return reached > 0
@@ -199,21 +207,23 @@ async function cardToEachDecider(
       };
 }
 
-/** Bot Framework's audience for tokens to the Bot Connector (public cloud). */
-const BOT_AUDIENCE = 'https://api.botframework.com';
-
 interface Teams {
-  adapter: TeamsAdapter;
-  appId: string;
+  api: ApiClient;
   workspace: ChatWorkspace;
-  inConversation: (reference: unknown, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+  conversations: Conversations;
 }
 
+/** The Bot Connector's answer, as the SDK's HTTP client (axios) reports a failed call. */
+type ConnectorError = {
+  response?: { status?: number; headers?: Record<string, unknown> & { get?: (name: string) => unknown } };
+};
+
 function verdictOf(error: unknown, now: Date): Verdict {
-  const e = error as { statusCode?: number; response?: { headers?: { get?: (h: string) => string | null } } };
-  const status = e.statusCode;
+  const response = (error as ConnectorError).response;
+  const status = response?.status;
   if (status === 429) {
-    const retryAfter = Number(e.response?.headers?.get?.('retry-after') ?? 1);
+    const header = response?.headers?.get?.('retry-after') ?? response?.headers?.['retry-after'];
+    const retryAfter = Number(header ?? 1) || 1;
     return {
       type: 'failed',
       retryable: true,
