@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// `npx sesame`: runs the TypeScript entry point through tsx (a dependency), as `npm run sesame` does.
-import { tsImport } from 'tsx/esm/api';
+// `sesame`: the compiled CLI (dist/cli/main.js). From a checkout whose sources changed since the
+// last build, it compiles first (to stderr, so that --json output stays clean).
+import { ensureBuilt } from '../scripts/build-state.mjs';
 
-await tsImport('../src/cli/main.ts', import.meta.url);
+try {
+  ensureBuilt({ quiet: true });
+} catch (error) {
+  process.stderr.write(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exit(1);
+}
+await import('../dist/cli/main.js');

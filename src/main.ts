@@ -75,7 +75,9 @@ server.listen(env.PORT, env.HOST, () => {
 });
 
 await slack?.start();
-const scheduler = env.JOBS_ENABLED ? await startScheduler({ dbUrl: database.url, env, log }) : undefined;
+const scheduler = env.JOBS_ENABLED
+  ? await startScheduler({ dbUrl: database.url, db: database.prisma, env, log })
+  : undefined;
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -96,6 +98,7 @@ async function shutdown(signal: string): Promise<void> {
   await httpClosed;
   await pages.end();
   await database.close();
+  log.info('Stopped');
   process.exit(0);
 }
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

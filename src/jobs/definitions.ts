@@ -1,16 +1,12 @@
 // Sesame's scheduled jobs. Each handler is one call to a domain function; the runner
 // (run-job.ts) repeats it while batches come back full, the scheduler (scheduler.ts) triggers it.
+//
+// The handlers import their domain module when they first run, not here: a process (a job's
+// worker thread, the CLI listing the jobs) loads only the jobs it runs, and the notification job
+// loads Slack's or Teams' SDK only when that platform is configured.
 import { z } from 'zod';
 import { publicUrl, slackMode, teamsMode } from '../config/env.js';
-import { createTransport } from '../email/transport/create-transport.js';
-import { cleanUpSpentTokens } from '../invitations/clean-up-tokens.js';
-import { expireDueInvitations } from '../invitations/expire.js';
-import { sendDueReminders } from '../invitations/remind.js';
-import { type ChatNotifier, deliverNotifications } from '../notifications/deliver-notifications.js';
-import { deliverOutbox } from '../outbox/deliver-outbox.js';
-import { createSecretBox } from '../security/secret-box.js';
-import { createSlackNotifier } from '../slack/notify/slack-notifier.js';
-import { createTeamsJobNotifier } from '../teams/notify/job-notifier.js';
+import type { ChatNotifier } from '../notifications/deliver-notifications.js';
 import { defineJob, type JobContext, type JobDefinition } from './job.js';
 
 const SECOND = 1000;
@@ -33,7 +29,10 @@ const sendReminders = defineJob({
   description: "queue the reminders due on each organization's schedule (default day 3 and day 10)",
   intervalMs: jobIntervals['send-reminders'],
   options: limit(5000, 500),
-  handler: async (ctx, { limit }) => ({ reminded: await sendDueReminders(ctx.db, { now: ctx.now, limit }) }),
+  handler: async (ctx, { limit }) => {
+    const { sendDueReminders } = await import('../invitations/remind.js');
+    return { reminded: await sendDueReminders(ctx.db, { now: ctx.now, limit }) };
+  },
   full: (summary, { limit }) => summary.reminded >= limit,
 });
 
@@ -42,7 +41,10 @@ const expireInvitations = defineJob({
   description: 'expire the pending invitations past their lifetime (frees their seats, tells the inviters)',
   intervalMs: jobIntervals['expire-invitations'],
   options: limit(5000, 500),
-  handler: async (ctx, { limit }) => ({ expired: await expireDueInvitations(ctx.db, { now: ctx.now, limit }) }),
+  handler: async (ctx, { limit }) => {
+    const { expireDueInvitations } = await import('../invitations/expire.js');
+    return { expired: await expireDueInvitations(ctx.db, { now: ctx.now, limit }) };
+  },
   full: (summary, { limit }) => summary.expired >= limit,
 });
 
@@ -57,15 +59,21 @@ const deliverOutboxJob = defineJob({
     maxBatches: z.number().int().min(1).max(1000).optional(),
   }),
   // No `now`: leases and retry times follow the real clock, however long the run takes.
-  handler: async (ctx, options) => ({
-    ...(await deliverOutbox(ctx.db, {
-      ...options,
-      transport: createTransport(ctx.env, ctx.log),
-      publicUrl: publicUrl(ctx.env),
-      log: ctx.log,
-      signal: ctx.signal,
-    })),
-  }),
+  handler: async (ctx, options) => {
+    const [{ deliverOutbox }, { createTransport }] = await Promise.all([
+      import('../outbox/deliver-outbox.js'),
+      import('../email/transport/create-transport.js'),
+    ]);
+    return {
+      ...(await deliverOutbox(ctx.db, {
+        ...options,
+        transport: createTransport(ctx.env, ctx.log),
+        publicUrl: publicUrl(ctx.env),
+        log: ctx.log,
+        signal: ctx.signal,
+      })),
+    };
+  },
   // deliverOutbox claims batch after batch itself (and stops when `signal` is aborted).
   full: () => false,
 });
@@ -77,31 +85,44 @@ const deliverNotificationsJob = defineJob({
   resident: true,
   options: z.object({ maxAttempts: z.number().int().min(1).max(100).optional() }),
   handler: async (ctx, options) => {
-    const notifiers: ChatNotifier[] = [];
-    if (slackMode(ctx.env)) {
-      notifiers.push(
-        createSlackNotifier({
-          db: ctx.db,
-          // One workspace: its token; OAuth distribution: each workspace's installation.
-          botToken: slackMode(ctx.env) === 'single' ? ctx.env.SLACK_BOT_TOKEN : undefined,
-          secretBox: ctx.env.TOKEN_ENCRYPTION_KEY ? createSecretBox(ctx.env.TOKEN_ENCRYPTION_KEY) : undefined,
-          slackApiUrl: ctx.env.SLACK_API_URL,
-        }),
-      );
-    }
-    if (teamsMode(ctx.env)) notifiers.push(teamsNotifierFor(ctx));
+    const { deliverNotifications } = await import('../notifications/deliver-notifications.js');
+    const notifiers = await chatNotifiers(ctx);
     return { ...(await deliverNotifications(ctx.db, { ...options, notifiers, log: ctx.log, signal: ctx.signal })) };
   },
   full: () => false,
 });
 
-/** One Teams adapter per worker (a resident job runs every few seconds). */
-let teamsNotifier: { db: unknown; notifier: ChatNotifier } | undefined;
-function teamsNotifierFor(ctx: JobContext): ChatNotifier {
-  if (teamsNotifier?.db !== ctx.db) {
-    teamsNotifier = { db: ctx.db, notifier: createTeamsJobNotifier({ db: ctx.db, env: ctx.env, log: ctx.log }) };
+async function chatNotifiers(ctx: JobContext): Promise<ChatNotifier[]> {
+  const notifiers: ChatNotifier[] = [];
+  if (slackMode(ctx.env)) {
+    const [{ createSlackNotifier }, { createSecretBox }] = await Promise.all([
+      import('../slack/notify/slack-notifier.js'),
+      import('../security/secret-box.js'),
+    ]);
+    notifiers.push(
+      createSlackNotifier({
+        db: ctx.db,
+        // One workspace: its token; OAuth distribution: each workspace's installation.
+        botToken: slackMode(ctx.env) === 'single' ? ctx.env.SLACK_BOT_TOKEN : undefined,
+        secretBox: ctx.env.TOKEN_ENCRYPTION_KEY ? createSecretBox(ctx.env.TOKEN_ENCRYPTION_KEY) : undefined,
+        slackApiUrl: ctx.env.SLACK_API_URL,
+      }),
+    );
   }
-  return teamsNotifier.notifier;
+  if (teamsMode(ctx.env)) notifiers.push(await teamsNotifierFor(ctx));
+  return notifiers;
+}
+
+/** One Teams client per database client (the job runs every few seconds). */
+const teamsNotifiers = new WeakMap<object, ChatNotifier>();
+async function teamsNotifierFor(ctx: JobContext): Promise<ChatNotifier> {
+  let notifier = teamsNotifiers.get(ctx.db);
+  if (!notifier) {
+    const { createTeamsJobNotifier } = await import('../teams/notify/job-notifier.js');
+    notifier = createTeamsJobNotifier({ db: ctx.db, env: ctx.env, log: ctx.log });
+    teamsNotifiers.set(ctx.db, notifier);
+  }
+  return notifier;
 }
 
 const cleanUpTokens = defineJob({
@@ -109,7 +130,10 @@ const cleanUpTokens = defineJob({
   description: 'delete the link tokens of invitations closed for longer than the retention',
   intervalMs: jobIntervals['clean-up-tokens'],
   options: limit(50_000, 5000),
-  handler: async (ctx, { limit }) => ({ deleted: await cleanUpSpentTokens(ctx.db, { now: ctx.now, limit }) }),
+  handler: async (ctx, { limit }) => {
+    const { cleanUpSpentTokens } = await import('../invitations/clean-up-tokens.js');
+    return { deleted: await cleanUpSpentTokens(ctx.db, { now: ctx.now, limit }) };
+  },
   full: (summary, { limit }) => summary.deleted >= limit,
 });
 

@@ -25,9 +25,8 @@ export interface JobDefinition<Options = unknown, S extends Summary = Summary> {
   /** How often the scheduler runs it (ms). */
   intervalMs: number;
   /**
-   * Keep one worker alive between runs (it runs the job every intervalMs itself) instead of
-   * starting a worker per run. For jobs that run every few seconds: a worker start costs about a
-   * second of CPU (tsx, Prisma), far more than an idle run.
+   * Run in the service's own thread, every intervalMs, instead of in a worker thread per run:
+   * for the jobs that run every few seconds and wait on the network (resident-job.ts).
    */
   resident?: boolean;
   /** Options from the caller (scheduler configuration, CLI flags); defaults fill the rest. */

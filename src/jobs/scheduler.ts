@@ -1,10 +1,11 @@
-// The scheduler: Bree triggers each job on its interval, in a worker thread (worker.mjs) that
-// connects to the database the main thread serves or uses. A job runs in one of two ways:
-// - per run (Bree's model): a worker per run, which posts 'done' and ends. Bree does not start
-//   a job while its previous worker is alive (that trigger is reported as skipped), so a job
-//   never runs concurrently with itself in one process. closeWorkerAfterMs bounds a run.
-// - resident (jobs every few seconds, see job.ts): one worker runs the job every interval until
-//   cancelled; Bree's triggers only restart it if it died. A watchdog bounds a run.
+// The scheduler. Bree triggers each job on its interval. A job runs in one of two ways:
+// - per run (Bree's model, the jobs that run every minute or less often): a worker thread per
+//   run (worker.ts), that connects to the database the main thread serves or uses, loads only
+//   that job's modules, posts its result and ends. Bree does not start a job while its previous
+//   worker is alive (that trigger is reported as skipped), so a job never runs concurrently with
+//   itself in one process. closeWorkerAfterMs bounds a run.
+// - resident (the deliveries, every few seconds, see job.ts): in this thread, on the service's
+//   database client (resident-job.ts).
 //
 // Several replicas: Bree knows nothing of the others; every replica runs every job, and the
 // domain functions claim their rows with FOR UPDATE SKIP LOCKED, so each due row is handled once.
@@ -16,8 +17,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Bree from 'bree';
 import type { Env } from '../config/env.js';
+import { createPrismaClient, type Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import { type JobName, jobNames, jobs } from './definitions.js';
+import { type ResidentJob, startResidentJob } from './resident-job.js';
 import { logRun, type RunEvent } from './run-events.js';
 import { DONE, type WorkerData, workerMessageSchema } from './worker-protocol.js';
 
@@ -31,7 +34,14 @@ export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 export const DEFAULT_RUN_TIMEOUT_MS = 10 * 60_000;
 /** First runs are spread out after start, so that the workers do not all start at once. */
 const FIRST_RUN_STAGGER_MS = 1000;
-const WATCHDOG_MS = 1000;
+
+/**
+ * The worker thread's script: compiled JavaScript beside this file in the build; from the
+ * TypeScript sources (tests, `npm run dev`), a shim that loads it through tsx.
+ */
+const workerEntry = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './worker-source.mjs' : './worker.js', import.meta.url),
+);
 
 export interface JobSchedule {
   enabled?: boolean;
@@ -48,11 +58,13 @@ export interface JobSchedule {
 export interface SchedulerOptions {
   /** The database URL workers connect to: PostgreSQL's, or the embedded server's socket. */
   dbUrl: string;
+  /** The service's database client, for the resident jobs (default: a client of their own on dbUrl). */
+  db?: Db;
   env: Env;
   log: Logger;
   jobs?: Partial<Record<JobName, JobSchedule>>;
   runTimeoutMs?: number;
-  /** The script each worker runs (default: ./worker.mjs); tests swap in a stub. */
+  /** The script each worker runs (default: the worker entry, see workerEntry); tests swap in a stub. */
   workerPath?: string;
 }
 
@@ -74,7 +86,7 @@ export interface Scheduler {
 }
 
 interface Flight {
-  /** When the current run started (for a resident worker: when its previous run ended). */
+  /** When the worker's run started. */
   startedAt: number;
   /** Set once the run's outcome is known, so that the worker's exit does not report it again. */
   reported: boolean;
@@ -106,13 +118,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const emit = (event: RunEvent) => {
     logRun(log, event);
     const flight = event.outcome === 'skipped' ? undefined : flights.get(event.job);
-    if (flight && plan.get(event.job)?.resident && event.outcome !== 'terminated') {
-      // A resident worker goes on: its next run starts now.
-      flight.startedAt = performance.now();
-    } else if (flight) flight.reported = true;
+    if (flight) flight.reported = true;
     for (const listener of listeners) listener(event);
   };
 
+  const perRun = [...plan].filter(([, p]) => !p.resident);
   const bree = new Bree({
     root: false,
     doRootCheck: false,
@@ -121,9 +131,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       info: (message: unknown) => log.debug(`Scheduler: ${String(message)}`),
       warn: (message: unknown) => {
         const name = /Job "(.+)" is already running/.exec(String(message))?.[1] as JobName | undefined;
-        if (!name || !plan.has(name)) log.warn(`Scheduler: ${String(message)}`);
-        // For a resident job, the trigger only checks that its worker is alive.
-        else if (!plan.get(name)?.resident) emit({ job: name, outcome: 'skipped' });
+        if (name && plan.has(name)) emit({ job: name, outcome: 'skipped' });
+        else log.warn(`Scheduler: ${String(message)}`);
       },
       error: (message: unknown) => log.error(`Scheduler: ${String(message)}`),
     },
@@ -134,7 +143,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       if (!flight || flight.reported) return;
       const elapsed = performance.now() - flight.startedAt;
       if (flight.terminatedBecause) emit({ job, outcome: 'terminated', reason: flight.terminatedBecause });
-      else if (!plan.get(job)?.resident && elapsed >= runTimeoutMs)
+      else if (elapsed >= runTimeoutMs)
         emit({ job, outcome: 'terminated', reason: `ran longer than ${runTimeoutMs} ms` });
       else emit({ job, outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
       // The worker is gone: its 'exit' after an 'error' must not report it a second time.
@@ -156,7 +165,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         emit({ job, outcome: 'failed', error: m.error });
       }
     },
-    jobs: [...plan].map(([name, p]) => {
+    jobs: perRun.map(([name, p]) => {
       const workerData: WorkerData = {
         jobName: name,
         dbUrl: options.dbUrl,
@@ -164,15 +173,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         env: options.env,
         payload: p.schedule.payload,
         maxBatches: p.schedule.maxBatches,
-        residentIntervalMs: p.resident ? p.intervalMs : undefined,
       };
       return {
         name,
-        path: options.workerPath ?? fileURLToPath(new URL('./worker.mjs', import.meta.url)),
+        path: options.workerPath ?? workerEntry,
         interval: p.intervalMs,
         timeout: p.firstRunAfterMs,
-        // A resident worker lives on purpose: the watchdog below bounds its runs instead.
-        ...(p.resident ? {} : { closeWorkerAfterMs: runTimeoutMs }),
+        closeWorkerAfterMs: runTimeoutMs,
         worker: { workerData },
       };
     }),
@@ -183,36 +190,44 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   bree.on('worker deleted', (name: JobName) => {
     flights.delete(name);
   });
-
   const terminate = (name: JobName, because: string) => {
     const flight = flights.get(name);
     if (flight) flight.terminatedBecause ??= because;
     return bree.workers.get(name)?.terminate();
   };
-  const watchdog = setInterval(() => {
-    for (const [name, flight] of flights) {
-      const p = plan.get(name);
-      // startedAt is when the previous run ended: the worker sleeps an interval, then runs.
-      const late = p?.resident && performance.now() - flight.startedAt > p.intervalMs + runTimeoutMs;
-      if (late && !flight.terminatedBecause) {
-        void terminate(name, `ran longer than ${runTimeoutMs} ms`);
-      }
-    }
-  }, WATCHDOG_MS);
-  watchdog.unref();
 
-  try {
-    await bree.start();
-  } catch (error) {
-    clearInterval(watchdog);
-    throw error;
-  }
+  await bree.start();
+
+  const residentPlan = [...plan].filter(([, p]) => p.resident);
+  // Without the service's client (tests, a scheduler of its own), the resident jobs get one.
+  const ownDb =
+    residentPlan.length > 0 && !options.db ? createPrismaClient(options.dbUrl, WORKER_POOL_SIZE) : undefined;
+  const residents = new Map<JobName, ResidentJob>(
+    residentPlan.map(([name, p]) => [
+      name,
+      startResidentJob({
+        name,
+        db: options.db ?? (ownDb as Db),
+        env: options.env,
+        log,
+        intervalMs: p.intervalMs,
+        firstRunAfterMs: p.firstRunAfterMs,
+        runTimeoutMs,
+        payload: p.schedule.payload,
+        maxBatches: p.schedule.maxBatches,
+        emit,
+      }),
+    ]),
+  );
   log.info(
-    `Jobs scheduled: ${[...plan].map(([name, p]) => `${name} every ${p.intervalMs / 1000} s${p.resident ? ' (resident)' : ''}`).join(', ')}`,
+    `Jobs scheduled: ${[...plan].map(([name, p]) => `${name} every ${p.intervalMs / 1000} s${p.resident ? ' (in the service)' : ''}`).join(', ')}`,
   );
 
   let stopping: Promise<StopReport> | undefined;
-  const running = () => [...bree.workers.keys()] as JobName[];
+  const running = () => [
+    ...(bree.workers.keys() as Iterable<JobName>),
+    ...[...residents].filter(([, job]) => job.running()).map(([name]) => name),
+  ];
   return {
     running,
     onRun(listener) {
@@ -225,6 +240,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         const waitedFor = running();
         if (waitedFor.length > 0)
           log.info(`Stopping jobs: letting ${waitedFor.join(', ')} finish (${timeoutMs} ms at most)`);
+        const residentsStopped = Promise.all(
+          [...residents].map(async ([name, job]) => ((await job.stop(timeoutMs)) ? undefined : name)),
+        );
         const stopped = bree.stop();
         const timer = new AbortController();
         const inTime = await Promise.race([
@@ -232,13 +250,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
           sleep(timeoutMs, false, { signal: timer.signal }).catch(() => false),
         ]);
         timer.abort();
-        const terminated = inTime ? [] : running();
+        const terminated = inTime ? [] : [...(bree.workers.keys() as Iterable<JobName>)];
         if (terminated.length > 0) {
-          log.warn(`Jobs still running after ${timeoutMs} ms, terminated: ${terminated.join(', ')}`);
           await Promise.all(terminated.map((name) => terminate(name, 'still running when the scheduler stopped')));
           await stopped;
         }
-        clearInterval(watchdog);
+        terminated.push(...(await residentsStopped).filter((name): name is JobName => name !== undefined));
+        if (terminated.length > 0)
+          log.warn(`Jobs still running after ${timeoutMs} ms, terminated: ${terminated.join(', ')}`);
+        await ownDb?.$disconnect().catch(() => {});
         return { waitedFor, terminated, ms: Math.round(performance.now() - started) };
       })();
       return stopping;

@@ -1,7 +1,6 @@
-// The body of a job's worker thread (started by worker.mjs): connects to the database the main
-// thread passed, runs the job named in workerData through runJob (once, or every interval for a
-// resident job), reports each run, disconnects, and posts 'done'. Its logs go to the main thread.
-import { setTimeout as sleep } from 'node:timers/promises';
+// The body of a job's worker thread (started by worker.ts): connects to the database the main
+// thread passed, runs the job named in workerData once through runJob, reports the run,
+// disconnects, and posts 'done'. Its logs go to the main thread.
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { createPrismaClient } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
@@ -33,11 +32,6 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   };
   try {
     await runOnce();
-    // A resident job keeps going (a failed run is reported and retried at the next interval).
-    while (data.residentIntervalMs && !signal.aborted) {
-      await sleep(data.residentIntervalMs, undefined, { signal }).catch(() => {});
-      if (!signal.aborted) await runOnce();
-    }
   } finally {
     await db.$disconnect().catch(() => {});
     finish(port);

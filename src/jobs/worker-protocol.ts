@@ -13,8 +13,6 @@ export const workerDataSchema = z.object({
   env: z.custom<Env>((value) => typeof value === 'object' && value !== null),
   payload: z.unknown().optional(),
   maxBatches: z.number().int().min(1).optional(),
-  /** Set for a resident job: run every this many ms until cancelled, instead of once. */
-  residentIntervalMs: z.number().int().min(1).optional(),
 });
 export type WorkerData = z.infer<typeof workerDataSchema>;
 

@@ -61,7 +61,7 @@ describe('stopping the scheduler', () => {
     return events;
   }
 
-  it('lets a resident worker finish its in-flight delivery and record it', async () => {
+  it('lets a resident job finish its in-flight delivery and record it', async () => {
     const events = await slowDeliveries({});
     expect(events.map((e) => e.outcome)).not.toContain('skipped');
   });
@@ -81,9 +81,10 @@ describe('stopping the scheduler', () => {
       env: made.env,
       log,
       jobs: only('expire-invitations', { firstRunAfterMs: 0 }),
+      workerPath: fileURLToPath(new URL('./fixtures/slow-loading-worker.mjs', import.meta.url)),
     });
     scheduler.onRun((event) => events.push(event));
-    // The worker thread exists, but loading the job's modules takes it about a second.
+    // The worker thread exists, but loading the job's modules takes it a second.
     await waitFor(() => scheduler.running().length > 0, 10_000, 'the worker to be created');
     const report = await scheduler.stop(60_000);
     await made.cleanup();
@@ -150,23 +151,31 @@ describe('stopping the scheduler', () => {
     });
   });
 
-  it('terminates a resident worker whose run takes longer than the run timeout, and starts another', async () => {
-    const made = await testEnv();
+  it('reports a resident run that outlives the run timeout as terminated, runs the job again, and sends nothing twice', async () => {
+    const made = await testEnv({ SENDGRID_API_KEY: 'SG.test-key', SENDGRID_BASE_URL: sendgrid.url });
+    await organizationWithInvitations(t.prisma, 2, { prefix: 'late' });
     const log = testLog();
     const events: RunEvent[] = [];
+    // SendGrid (the fake) answers after 1 s: the first run outlives its 300 ms bound.
     const scheduler = await startScheduler({
       dbUrl: t.url,
       env: made.env,
       log,
       runTimeoutMs: 300,
       jobs: only('deliver-outbox', { firstRunAfterMs: 0, intervalMs: 100 }),
-      workerPath: fileURLToPath(new URL('./fixtures/stubborn-worker.mjs', import.meta.url)),
     });
     scheduler.onRun((event) => events.push(event));
+    const late = () => sendgrid.accepted().filter((m) => m.to.startsWith('late'));
     try {
-      await waitFor(() => events.filter((e) => e.outcome === 'terminated').length >= 2, 20_000, 'two timeouts');
+      await waitFor(
+        () => events.some((e) => e.outcome === 'terminated') && events.some((e) => e.outcome === 'finished'),
+        20_000,
+        'a terminated run, then another run',
+      );
+      // The run left behind still completes its request; its rows were leased, never claimed twice.
+      await waitFor(() => late().length >= 2, 20_000, 'the late e-mails');
     } finally {
-      await scheduler.stop(500);
+      await scheduler.stop(5000);
       await made.cleanup();
     }
     expect(events.find((e) => e.outcome === 'terminated')).toEqual({
@@ -174,5 +183,10 @@ describe('stopping the scheduler', () => {
       outcome: 'terminated',
       reason: 'ran longer than 300 ms',
     });
+    expect(
+      late()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['late0@x.example.com', 'late1@x.example.com']);
   });
 });

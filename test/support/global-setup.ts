@@ -1,4 +1,4 @@
-// Runs once per `vitest run`: builds a migrated template database that every test file copies
+// Runs once per `vitest run`: compiles dist/ when the sources changed, and builds a migrated template database that every test file copies
 // (test/support/database.ts), so migrations run once instead of once per file.
 //   - TEST_DATABASE_URL unset: an in-memory PGlite, migrated through its socket server, dumped
 //     to a tarball in a temporary directory.
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { ensureBuilt } from '../../scripts/build-state.mjs';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { servePglite } from '../../src/db/pglite-server.js';
 import { NAME_PATTERN, quoteIdent, runId, type TestDatabaseTemplate, withDatabase } from './template.js';
@@ -18,6 +19,8 @@ import { NAME_PATTERN, quoteIdent, runId, type TestDatabaseTemplate, withDatabas
 const LEFTOVER_AGE_MS = 6 * 60 * 60 * 1000;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The CLI tests run the real `sesame`, which is compiled code: build it once here, not in each.
+  ensureBuilt({ quiet: true });
   const started = performance.now();
   const adminUrl = process.env.TEST_DATABASE_URL?.trim();
   const { template, teardown } = adminUrl ? await postgresTemplate(adminUrl) : await pgliteTemplate();
