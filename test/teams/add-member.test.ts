@@ -6,7 +6,7 @@ import { addMemberWithTemporaryPassword } from '../../src/members/add-member-wit
 import { verifyPassword } from '../../src/members/hash-password.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { messageActivity, taskFetchInvoke, taskSubmitInvoke } from '../support/teams-requests.js';
-import { linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
+import { checkCardsAfterEach, linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
 
 let t: TestDatabase;
 let h: TeamsHarness;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = await startTeams(t);
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

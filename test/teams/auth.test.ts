@@ -6,7 +6,7 @@ import { allowConsoleError } from '../support/console-error.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { BOT_TOKEN } from '../support/fake-teams.js';
 import { adaptiveCardActionInvoke, messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
+import { checkCardsAfterEach, linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
 
 const appId = randomUUID();
 let t: TestDatabase;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = await startTeams(t, (fake) => fake.authConfig(appId, fake.tenantId));
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

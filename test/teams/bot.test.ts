@@ -13,7 +13,15 @@ import {
   taskFetchInvoke,
   taskSubmitInvoke,
 } from '../support/teams-requests.js';
-import { linkedTenant, post, sentTo, startTeams, type TeamsHarness, type TeamsPerson } from './support.js';
+import {
+  checkCardsAfterEach,
+  linkedTenant,
+  post,
+  sentTo,
+  startTeams,
+  type TeamsHarness,
+  type TeamsPerson,
+} from './support.js';
 
 let t: TestDatabase;
 let h: TeamsHarness;
@@ -21,6 +29,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = await startTeams(t);
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

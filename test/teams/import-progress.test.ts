@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { adaptiveCardActionInvoke, fileAttachment, messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
+import { checkCardsAfterEach, linkedTenant, post, sentTo, startTeams, type TeamsHarness } from './support.js';
 
 let t: TestDatabase;
 let h: TeamsHarness;
@@ -13,6 +13,7 @@ beforeAll(async () => {
   // The answer waits for nothing: every confirmation goes the long way.
   h = await startTeams(t, () => ({}), { importAnswerWithinMs: 0 });
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

@@ -10,7 +10,7 @@ import { createTeamsNotifier } from '../../src/teams/notify/teams-notifier.js';
 import { memberActor } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, startTeams, type TeamsHarness } from './support.js';
+import { checkCardsAfterEach, linkedTenant, post, startTeams, type TeamsHarness } from './support.js';
 
 let t: TestDatabase;
 let h: TeamsHarness;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = await startTeams(t);
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

@@ -1,9 +1,11 @@
 // Sesame's Teams bot served over real HTTP on a test database, a local fake of the Bot Connector
 // (and of Bot Framework's identity provider), and people of a tenant linked to a fresh organization.
 import { randomUUID } from 'node:crypto';
+import { afterEach, expect } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { createTeamsService, type TeamsConfig, type TeamsService } from '../../src/teams/create-teams-app.js';
 import { newOrganization } from '../domain/fixtures.js';
+import { teamsPayloadProblems } from '../support/card-validation.js';
 import type { TestDatabase } from '../support/database.js';
 import { type FakeTeams, startFakeTeams } from '../support/fake-teams.js';
 import { serveRoutes } from '../support/serve-routes.js';
@@ -14,6 +16,10 @@ export interface TeamsHarness {
   fake: FakeTeams;
   service: TeamsService;
   logs: string[];
+  /** What the bot answered over HTTP (invokes: cards, dialogs), in order. */
+  answers: unknown[];
+  /** The problems Microsoft's validators find in what the bot sent and answered since the last call. */
+  cardProblems(): string[];
   close(): Promise<void>;
 }
 
@@ -27,11 +33,23 @@ export async function startTeams(
   const log = createLogger('debug', (line) => logs.push(line));
   const service = createTeamsService({ config: config(fake), db: t.prisma, log, ...options });
   const server = await serveRoutes(t.prisma, log, service.routes);
+  const answers: unknown[] = [];
+  let [callsChecked, answersChecked] = [0, 0];
   return {
     endpoint: `${server.base}/api/messages`,
     fake,
     service,
     logs,
+    answers,
+    cardProblems() {
+      const calls = fake.calls.slice(callsChecked).filter((c) => c.method === 'POST' || c.method === 'PUT');
+      const answered = answers.slice(answersChecked);
+      [callsChecked, answersChecked] = [fake.calls.length, answers.length];
+      return [
+        ...calls.flatMap((c) => teamsPayloadProblems(c.body, `${c.method} ${c.path}`)),
+        ...answered.flatMap((a, i) => teamsPayloadProblems(a, `answer ${answersChecked - answered.length + i + 1}`)),
+      ];
+    },
     async close() {
       await server.close();
       await fake.close();
@@ -85,11 +103,26 @@ export async function linkedTenant(
   return { organization, owner, tenantId, ownerUser: person(owner.member.email), person, member, channel };
 }
 
-export const post = (
+export async function post(
   h: TeamsHarness,
   activity: Record<string, unknown>,
   authorization?: string,
-): Promise<TeamsResponse> => sendActivity(h.endpoint, activity, { authorization });
+): Promise<TeamsResponse> {
+  const response = await sendActivity(h.endpoint, activity, { authorization });
+  if (response.json !== undefined) h.answers.push(response.json);
+  return response;
+}
+
+/**
+ * After each test, every card the bot sent or answered in it goes through Microsoft's validators
+ * (test/support/card-validation.ts): a test fails on any problem they find.
+ */
+export function checkCardsAfterEach(harness: () => TeamsHarness | undefined): void {
+  afterEach(() => {
+    const h = harness();
+    if (h) expect(h.cardProblems()).toEqual([]);
+  });
+}
 
 /** The texts of what the bot sent to a conversation since `from` calls (messages and cards). */
 export function sentTo(h: TeamsHarness, conversationId: string, from = 0): string[] {

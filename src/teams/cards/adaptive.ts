@@ -1,5 +1,6 @@
-// Adaptive Card building blocks (schema 1.4, what Teams renders), and the attachment that
-// carries a card in a message.
+// Adaptive Card building blocks, and the attachment that carries a card in a message. Cards
+// declare version 1.5, as Microsoft's Universal Actions page requires of cards with Action.Execute,
+// with fallback text (their first line) for a client that renders an older version.
 import type { Attachment } from '@microsoft/teams.api';
 import { toTeamsMarkdown } from '../markdown.js';
 
@@ -16,10 +17,17 @@ export interface AdaptiveCard {
 export const adaptiveCard = (body: Element[], actions: Element[] = []): AdaptiveCard => ({
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.4',
+  version: '1.5',
+  fallbackText: fallbackOf(body),
   body,
   ...(actions.length > 0 ? { actions } : {}),
 });
+
+/** The card's first text, as plain as Teams Markdown allows: what an older client shows instead. */
+function fallbackOf(body: Element[]): string {
+  const first = body.find((e) => e.type === 'TextBlock' && typeof e.text === 'string' && e.text.trim());
+  return String(first?.text ?? 'Sesame').replace(/\*\*/g, '');
+}
 
 export const text = (value: string, options: Element = {}): Element => ({
   type: 'TextBlock',

@@ -6,6 +6,7 @@ import { addMemberTexts } from '../../chat/add-member-texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AddMemberField } from '../../members/check-add-member-input.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
+import { teamsTexts } from '../teams-texts.js';
 import { adaptiveCard, cardAttachment, type Element, small, text } from './adaptive.js';
 import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
 
@@ -29,7 +30,16 @@ export function addMemberDialog(
   const a = addMemberTexts(locale);
   const input = (id: keyof AddMemberDialogValues & AddMemberField, label: string, required: boolean): Element[] => [
     ...fieldProblem(errors[id]),
-    { type: 'Input.Text', id, label, isRequired: required, maxLength: 254, value: values[id] ?? '' },
+    {
+      type: 'Input.Text',
+      id,
+      label,
+      isRequired: required,
+      // Teams shows it under the field when the dialog is sent with the field empty.
+      ...(required ? { errorMessage: teamsTexts(locale).required(label) } : {}),
+      maxLength: 254,
+      value: values[id] ?? '',
+    },
   ];
   const card = adaptiveCard(
     [
