@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildTeamsPackage, TeamsPackageError, teamsPackageSettings } from '../../scripts/teams-package.js';
+import { teamsManifestProblems } from '../support/manifest-validation.js';
 
 const APP_ID = '6f1c2a9e-1234-4abc-8def-0123456789ab';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -81,6 +82,19 @@ describe('the Teams app package', () => {
 
     expect(pngSize(files['color.png'] as Uint8Array)).toEqual({ width: 192, height: 192 });
     expect(pngSize(files['outline.png'] as Uint8Array)).toEqual({ width: 32, height: 32 });
+  });
+
+  it("passes Microsoft's manifest schema of its manifestVersion, and its full description names every command", async () => {
+    const files = unzipSync(await buildTeamsPackage({ appId: APP_ID, publicUrl: 'https://sesame.example.com' }));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+    expect(teamsManifestProblems(manifest)).toEqual([]);
+    // The schema is really applied: a manifest it must refuse is refused.
+    expect(teamsManifestProblems({ ...manifest, id: 'not-a-guid', accentColor: 'purple' })).toHaveLength(2);
+    const listed = (manifest.bots[0].commandLists[0].commands as { title: string }[]).map((c) => c.title);
+    // The menu holds 10 commands at most: `password` and `link` are typed, so the description names them.
+    for (const command of [...listed, 'password', 'link']) {
+      expect(manifest.description.full).toMatch(new RegExp(`\\b${command}\\b`));
+    }
   });
 
   it('keeps a port and a path of PUBLIC_URL', async () => {
