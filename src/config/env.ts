@@ -93,6 +93,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'expected debug, info, warn, error or silent' })
     .default('info'),
+  /**
+   * Serves GET /metrics (Prometheus) to the bearer of this token; without it there is no metrics
+   * endpoint at all. A long random value (openssl rand -hex 32): the numbers are not public.
+   */
+  METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: 'expected at least 16 characters (openssl rand -hex 32)',
+  }),
 });
 
 export type Env = z.infer<typeof envSchema>;

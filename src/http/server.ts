@@ -1,8 +1,12 @@
-// The one HTTP server of the service: the health check, the enrollment pages (src/enrollment),
-// and later Slack's and Teams' endpoints and SendGrid's webhook (one process, one port).
+// The one HTTP server of the service: the liveness and readiness checks, the metrics when on, the
+// enrollment pages (src/enrollment), Slack's and Teams' endpoints and SendGrid's webhook (one
+// process, one port).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
+import type { MetricsEndpoint } from '../metrics/enable-metrics.js';
+import { metricsRecording, observeHttpRequest } from '../metrics/record.js';
+import { type ReadinessChecks, readinessRoute } from './readiness.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -11,12 +15,22 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>
  * ('GET /accept/*') matches every path below that prefix (not the prefix itself); the route reads
  * the rest from req.url. Exact keys win over prefixes, longer prefixes over shorter ones.
  */
-export function createHttpServer(options: { db: Db; log: Logger; routes?: Record<string, Route> }): Server {
+export function createHttpServer(options: {
+  db: Db;
+  log: Logger;
+  routes?: Record<string, Route>;
+  /** What /readyz waits for besides the database (default: the migrations only). */
+  readiness?: ReadinessChecks;
+  /** GET /metrics, when metrics are on (METRICS_TOKEN); otherwise that path is not found. */
+  metrics?: Pick<MetricsEndpoint, 'route'>;
+}): Server {
   const routes: Record<string, Route> = {
     'GET /healthz': async (_req, res) => {
       await options.db.$queryRawUnsafe('SELECT 1');
       send(res, 200, { status: 'ok' });
     },
+    'GET /readyz': readinessRoute({ db: options.db, log: options.log, checks: options.readiness }),
+    ...(options.metrics ? { 'GET /metrics': options.metrics.route } : {}),
     ...options.routes,
   };
   const prefixes = Object.keys(routes)
@@ -30,6 +44,7 @@ export function createHttpServer(options: { db: Db; log: Logger; routes?: Record
     const key = Object.hasOwn(routes, exact)
       ? exact
       : prefixes.find((p) => exact.startsWith(p.start) && exact.length > p.start.length)?.key;
+    if (metricsRecording()) observe(res, key);
     const route = key === undefined ? undefined : routes[key];
     if (!key || !route) return send(res, 404, { error: 'not found' });
     route(req, res).catch((error: unknown) => {
@@ -38,6 +53,15 @@ export function createHttpServer(options: { db: Db; log: Logger; routes?: Record
       if (!res.headersSent) send(res, 500, { error: 'internal error' });
       else res.end();
     });
+  });
+}
+
+/** Counted once the response ends, under its route key: never the path, which may carry a token. */
+function observe(res: ServerResponse, key: string | undefined): void {
+  const started = performance.now();
+  res.once('close', () => {
+    const status = res.writableFinished ? res.statusCode : 'aborted';
+    observeHttpRequest(key ?? 'unmatched', status, (performance.now() - started) / 1000);
   });
 }
 

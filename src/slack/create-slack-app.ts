@@ -3,12 +3,14 @@
 // (SLACK_APP_TOKEN: no public URL); one workspace (SLACK_BOT_TOKEN) or many (OAuth, installations
 // in the database, GET /slack/install and /slack/oauth_redirect).
 import type { IncomingMessage } from 'node:http';
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Env } from '../config/env.js';
 import type { Db } from '../db/database.js';
 import type { Route } from '../http/server.js';
 import type { Logger } from '../log/logger.js';
 import { createSecretBox } from '../security/secret-box.js';
+import { boltLogger } from './bolt-logger.js';
+import { slackFetch } from './counted-fetch.js';
 import type { SlackDeps } from './deps.js';
 import { databaseInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/register.js';
@@ -63,6 +65,7 @@ export function createSlackService(options: {
   const slackApiUrl = config.SLACK_API_URL ?? defaultSlackApiUrl;
   const clientOptions = {
     slackApiUrl,
+    fetch: slackFetch,
     retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 3000 },
   };
   const logger = boltLogger(log);
@@ -77,7 +80,7 @@ export function createSlackService(options: {
         installerOptions: {
           directInstall: true,
           authorizationUrl: slackAuthorizeUrl(slackApiUrl),
-          clientOptions: { slackApiUrl },
+          clientOptions: { slackApiUrl, fetch: slackFetch },
           installPath: '/slack/install',
           redirectUriPath: '/slack/oauth_redirect',
         },
@@ -92,7 +95,7 @@ export function createSlackService(options: {
     receiver = new SocketModeReceiver({
       appToken: config.SLACK_APP_TOKEN,
       logger,
-      installerOptions: { clientOptions: { slackApiUrl } },
+      installerOptions: { clientOptions: { slackApiUrl, fetch: slackFetch } },
     });
   } else {
     mode = 'http';
@@ -154,30 +157,4 @@ export function createSlackService(options: {
 function isFromTheFuture(req: IncomingMessage): boolean {
   const ts = Number(req.headers['x-slack-request-timestamp']);
   return Number.isFinite(ts) && ts - Date.now() / 1000 > MAX_CLOCK_SKEW_S;
-}
-
-/** Bolt's log lines through Sesame's logger (never payloads: Bolt logs messages only). */
-function boltLogger(log: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (parts: unknown[]) =>
-    parts
-      .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : ''))
-      .join(' ')
-      .trim();
-  return {
-    debug: (...parts) => {
-      const line = text(parts);
-      // Slack's client logs each call's body, headers and result at debug level: message texts,
-      // members' e-mails, a temporary password shown in a modal. None of it belongs in a log.
-      if (!/^http request (body|headers|result):/.test(line)) log.debug(`slack: ${line}`);
-    },
-    info: (...parts) => log.info(`slack: ${text(parts)}`),
-    warn: (...parts) => log.warn(`slack: ${text(parts)}`),
-    error: (...parts) => log.error(`slack: ${text(parts)}`),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
 }

@@ -16,6 +16,7 @@ import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
+import { slackFetch } from '../counted-fetch.js';
 import { installedBotToken } from '../installation-store.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
 
@@ -37,6 +38,7 @@ export function createSlackNotifier(options: {
       // retries at that time (the job must not sleep on one workspace while others wait).
       client = new WebClient(token, {
         slackApiUrl: options.slackApiUrl ?? defaultSlackApiUrl,
+        fetch: slackFetch,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },
       });
