@@ -57,7 +57,7 @@ describe('stopping the scheduler', () => {
     expect(events.filter((e) => e.outcome === 'finished').at(-1)).toMatchObject({
       run: { summary: { sent: 3, failed: 0, retried: 0 } },
     });
-    expect(log.lines.join('\n')).not.toMatch(/ ERROR /);
+    expect(log.lines.filter((line) => JSON.parse(line).level === 'error')).toEqual([]);
     return events;
   }
 
@@ -93,7 +93,7 @@ describe('stopping the scheduler', () => {
     expect(scheduler.running()).toEqual([]);
     // Had it loaded and run, it would have reported a run (of no batch, being cancelled).
     expect(events).toEqual([]);
-    expect(log.lines.join('\n')).not.toMatch(/ ERROR /);
+    expect(log.lines.filter((line) => JSON.parse(line).level === 'error')).toEqual([]);
   });
 
   it('terminates a worker that ignores cancel once the bound has passed', async () => {
@@ -122,7 +122,8 @@ describe('stopping the scheduler', () => {
     expect(events).toEqual([
       { job: 'clean-up-tokens', outcome: 'terminated', reason: 'still running when the scheduler stopped' },
     ]);
-    expect(log.lines.some((line) => / WARN .*terminated: clean-up-tokens/.test(line))).toBe(true);
+    const entries = log.lines.map((line) => JSON.parse(line));
+    expect(entries.some((e) => e.level === 'warn' && /terminated: clean-up-tokens/.test(e.msg))).toBe(true);
   });
 
   it('terminates a run that takes longer than the run timeout, and runs the job again later', async () => {
