@@ -1,10 +1,10 @@
 // Sesame's logger: pino underneath, behind a four-method interface so that callers pass a message
 // and a few fields. JSON lines when the output is collected (not a terminal), readable lines on a
 // terminal. Never log payloads, e-mail bodies or tokens: pass ids and counts (redaction.ts is the
-// net under that rule, for the fields it knows).
+// net under that rule: the fields it knows, and tokens in the message and in top-level texts).
 import { createRequire } from 'node:module';
 import { type DestinationStream, pino } from 'pino';
-import { REDACTED, redactedPaths } from './redaction.js';
+import { REDACTED, redactedPaths, scrubFields, scrubText } from './redaction.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -50,8 +50,9 @@ export function createLogger(level: LogLevel, output?: ((line: string) => void) 
   const at =
     (lvl: Exclude<LogLevel, 'silent'>) =>
     (message: string, fields?: Record<string, unknown>): void => {
-      if (fields) logger[lvl](fields, message);
-      else logger[lvl](message);
+      if (!logger.isLevelEnabled(lvl)) return;
+      if (fields) logger[lvl](scrubFields(fields), scrubText(message));
+      else logger[lvl](scrubText(message));
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

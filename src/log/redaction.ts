@@ -34,3 +34,26 @@ export const redactedPaths: string[] = [...SECRET_KEYS, ...CONTENT_KEYS].flatMap
   const top = segment.startsWith('.') ? key : segment;
   return [top, `*${segment}`, `*.*${segment}`];
 });
+
+/**
+ * Credentials that can hide in free text (an error's message, a URL): bearer values, Slack's
+ * tokens (xoxb-, xoxp-, xapp-...), JWTs (Teams, Microsoft Entra), SendGrid keys.
+ */
+const SECRET_IN_TEXT = [
+  /\b(Bearer|Basic)\s+[\w.~+/-]{8,}=*/g,
+  /\bx(ox[abposr]|app)-[\w-]+/g,
+  /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g,
+  /\bSG\.[\w-]{16,}\.[\w-]{16,}/g,
+];
+
+export function scrubText(text: string): string {
+  return SECRET_IN_TEXT.reduce((scrubbed, pattern) => scrubbed.replace(pattern, REDACTED), text);
+}
+
+/** The fields with their top-level texts scrubbed (where error messages are passed). */
+export function scrubFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const scrubbed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields))
+    scrubbed[key] = typeof value === 'string' ? scrubText(value) : value;
+  return scrubbed;
+}

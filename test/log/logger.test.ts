@@ -121,6 +121,28 @@ describe('redaction', () => {
     });
   });
 
+  it('scrubs tokens out of the message and the texts of the fields (error messages)', () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', (line) => lines.push(line));
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl';
+    log.warn('Slack call failed with xoxb-1234-5678-abcdefgh', {
+      error: `Request failed: Authorization: Bearer ${jwt}`,
+      detail: 'SendGrid said no to SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123',
+      note: 'app token xapp-1-A1-2-abc, basic Basic dXNlcjpwYXNzd29yZA==',
+      count: 2,
+    });
+    const [entry] = lines.map((line) => JSON.parse(line));
+    const all = lines.join('\n');
+    for (const secret of ['xoxb-1234', jwt, 'eyJ', 'SG.abcdef', 'xapp-1', 'dXNlcjpwYXNzd29yZA']) {
+      expect(all).not.toContain(secret);
+    }
+    expect(entry).toMatchObject({ msg: 'Slack call failed with [redacted]', count: 2 });
+    expect(entry.error).toBe('Request failed: Authorization: [redacted]');
+    // Words are not tokens.
+    createLogger('info', (line) => lines.push(line)).info('Only the bearer of METRICS_TOKEN may scrape');
+    expect(JSON.parse(lines[1] ?? '').msg).toBe('Only the bearer of METRICS_TOKEN may scrape');
+  });
+
   it('redacts on a terminal too', () => {
     const out = capture(true);
     createLogger('info', { destination: out }).info('call', { token: 'tok-123', Authorization: 'Bearer abc' });
