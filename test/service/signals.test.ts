@@ -55,7 +55,8 @@ async function startService(dataDir: string): Promise<Started> {
   for (;;) {
     const listening = lines.map((line) => /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(line)).find(Boolean);
     if (listening?.[1]) return { npm: child, port: Number(listening[1]), lines, exited };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not listen:\n${lines.join('\n')}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`npm start did not listen:\n${lines.join('\n')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
