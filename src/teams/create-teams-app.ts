@@ -12,6 +12,7 @@ import type {
 import type { App } from '@microsoft/teams.apps';
 import type { Db } from '../db/database.js';
 import type { Route } from '../http/server.js';
+import { pickLocale } from '../i18n/locale.js';
 import type { Logger } from '../log/logger.js';
 import { type AdaptiveCard, adaptiveCard, text } from './cards/adaptive.js';
 import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from './cards/add-member-dialog.js';
@@ -28,6 +29,8 @@ import { onMessage } from './listeners/messages.js';
 import { createNodeHttpAdapter } from './node-http-adapter.js';
 import type { TeamsConfig } from './teams-config.js';
 import { createSdkApp } from './teams-sdk-app.js';
+import { teamsTexts } from './teams-texts.js';
+import { typeset, typesetText } from './typeset.js';
 
 export type { TeamsConfig } from './teams-config.js';
 
@@ -86,16 +89,20 @@ const verbOf = (data: unknown): string =>
     ? (data as { verb: string }).verb
     : '';
 
+/** Action.Execute's answer: the card Teams shows in place of the clicked one. */
 const cardAnswer = (card: AdaptiveCard): AdaptiveCardActionResponse => ({
   statusCode: 200,
   type: 'application/vnd.microsoft.card.adaptive',
-  value: card as never,
+  value: typeset(card) as never,
 });
 
+/** A dialog's answer: its next card, or a line in Teams' message box (which closes it). */
 const dialogAnswer = (answer: DialogAnswer): TaskModuleResponse =>
   typeof answer === 'string'
-    ? { task: { type: 'message', value: answer } }
-    : { task: { type: 'continue', value: answer } };
+    ? { task: { type: 'message', value: typesetText(answer) } }
+    : { task: { type: 'continue', value: typeset(answer) } };
+
+const localeOf = (turn: TeamsTurn) => pickLocale(turn.activity.locale);
 
 export function createTeamsService(options: {
   config: TeamsConfig;
@@ -121,19 +128,19 @@ export function createTeamsService(options: {
     const action = cardActions[verb ?? ''];
     if (!action) {
       log.warn('Teams card action with an unknown verb', { verb: String(verb).slice(0, 40) });
-      return cardAnswer(adaptiveCard([text('This button is no longer in use.', { color: 'Attention' })]));
+      return cardAnswer(adaptiveCard([text(teamsTexts(localeOf(turn)).unknownButton, { color: 'Attention' })]));
     }
     return cardAnswer(await action(deps, turn, data));
   });
   app.on('dialog.open', async (turn: TeamsTurn<ITaskFetchInvokeActivity>) => {
     const data: unknown = turn.activity.value?.data;
     const open = dialogOpens[verbOf(data)];
-    return dialogAnswer(open ? await open(deps, turn, data) : 'This form is no longer in use.');
+    return dialogAnswer(open ? await open(deps, turn, data) : teamsTexts(localeOf(turn)).unknownForm);
   });
   app.on('dialog.submit', async (turn: TeamsTurn<ITaskSubmitInvokeActivity>) => {
     const data: unknown = turn.activity.value?.data;
     const submit = dialogSubmits[verbOf(data)];
-    return dialogAnswer(submit ? await submit(deps, turn, data) : 'This form is no longer in use.');
+    return dialogAnswer(submit ? await submit(deps, turn, data) : teamsTexts(localeOf(turn)).unknownForm);
   });
 
   // The SDK registers its endpoint on the adapter when it initializes; once, whoever asks first.

@@ -9,14 +9,17 @@ import type { Db } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
 import type { Actor } from '../permissions/actor.js';
+import { withoutThread } from './conversation-id.js';
 import type { TeamsTurn } from './deps.js';
+import { statusOf, TeamsUnreachableError } from './teams-errors.js';
 
 export type TeamsIdentity =
   | { linked: false; ref: WorkspaceRef; email: string | undefined; locale: Locale }
   | ({ linked: true; ref: WorkspaceRef; email: string; locale: Locale; actor: Actor } & LinkedWorkspace);
 
 const EMAIL_TTL_MS = 5 * 60_000;
-const emails = new Map<string, { email: string | undefined; until: number }>();
+/** Only e-mails found are kept: a failed lookup must not speak for the next five minutes. */
+const emails = new Map<string, { email: string; until: number }>();
 
 export const tenantOf = (turn: TeamsTurn): string => {
   const activity = turn.activity;
@@ -24,17 +27,29 @@ export const tenantOf = (turn: TeamsTurn): string => {
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? '';
 };
 
+/**
+ * The e-mail of the Teams account speaking, from the conversation's roster. Teams not answering
+ * (no serviceUrl to ask, a 5xx, a refused token) is a TeamsUnreachableError, said as such; only a
+ * member Teams does not know (404) or without an address has no e-mail.
+ */
 async function emailOf(turn: TeamsTurn): Promise<string | undefined> {
   const userId = turn.activity.from?.id ?? '';
   const key = `${tenantOf(turn)}:${userId}`;
   const cached = emails.get(key);
   if (cached && cached.until > Date.now()) return cached.email;
-  const member = await turn.api.conversations
-    .getMemberById(turn.activity.conversation.id, userId)
-    .catch(() => undefined);
-  const email = (member?.email ?? member?.userPrincipalName)?.toLowerCase();
-  if (emails.size > 10_000) emails.clear();
-  emails.set(key, { email, until: Date.now() + EMAIL_TTL_MS });
+  if (!turn.activity.serviceUrl) throw new TeamsUnreachableError('the activity has no serviceUrl');
+  let member: { email?: string; userPrincipalName?: string } | undefined;
+  try {
+    member = await turn.api.conversations.getMemberById(turn.activity.conversation.id, userId);
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== 404) throw new TeamsUnreachableError(`the roster lookup failed (${status ?? 'no answer'})`);
+  }
+  const email = (member?.email || member?.userPrincipalName)?.toLowerCase() || undefined;
+  if (email) {
+    if (emails.size > 10_000) emails.clear();
+    emails.set(key, { email, until: Date.now() + EMAIL_TTL_MS });
+  }
   return email;
 }
 
@@ -62,7 +77,8 @@ export function conversationReference(turn: TeamsTurn): Prisma.InputJsonValue {
     serviceUrl: a.serviceUrl,
     channelId: a.channelId,
     conversation: {
-      id: a.conversation.id,
+      // The conversation itself, not the thread the message was in: later posts are new posts.
+      id: withoutThread(a.conversation.id),
       conversationType: a.conversation.conversationType ?? null,
       tenantId: tenantOf(turn),
     },

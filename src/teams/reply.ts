@@ -1,5 +1,6 @@
-// Answers in Teams: domain refusals become their message in the member's language; anything else
-// is logged and answered with a neutral line (never a stack trace).
+// Answers in Teams: domain refusals become their message in the member's language (in Teams' own
+// words where the shared text speaks of Slack), Teams' failures and unreadable cards theirs;
+// anything else is logged and answered with a neutral line (never a stack trace).
 import { chatTexts } from '../chat/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
@@ -8,15 +9,48 @@ import type { Logger } from '../log/logger.js';
 import { type AdaptiveCard, cardAttachment } from './cards/adaptive.js';
 import type { TeamsTurn } from './deps.js';
 import { toTeamsMarkdown } from './markdown.js';
+import { BadSubmissionError, TeamsUnreachableError } from './teams-errors.js';
+import { teamsTexts } from './teams-texts.js';
+
+/** Refusals whose shared text names Slack, a workspace or `/invite`: Teams says its own. */
+const teamsWords: Record<string, (locale: Locale, params: Record<string, unknown>) => string> = {
+  'chat.no_verified_email': (locale) => teamsTexts(locale).noTeamsEmail,
+  'chat.already_linked': (locale, p) => teamsTexts(locale).alreadyLinked(String(p.organization ?? '')),
+  'chat.link_code_invalid': (locale) => teamsTexts(locale).linkCodeInvalid,
+  'import_draft.not_found': (locale) => teamsTexts(locale).importDraftGone,
+};
 
 export function teamsErrorText(error: unknown, locale: Locale, log: Logger, context: string): string {
-  if (isAppError(error)) return t(locale, error.code, error.params as never);
+  if (isAppError(error)) {
+    const own = teamsWords[error.code];
+    return own ? own(locale, error.params as Record<string, unknown>) : t(locale, error.code, error.params as never);
+  }
+  if (error instanceof TeamsUnreachableError) {
+    log.warn('Teams could not be reached', { context, error: error.message });
+    return teamsTexts(locale).teamsUnreachable;
+  }
+  if (error instanceof BadSubmissionError) {
+    log.info('Teams submission refused', { context, error: error.message });
+    return teamsTexts(locale).badSubmission;
+  }
   log.error('Teams request failed', { context, error: error instanceof Error ? error.message : String(error) });
   return chatTexts(locale).unexpected;
 }
 
+/** Teams refuses a bot message over 100 KB counted in UTF-16; texts are cut well before that. */
+const MAX_TEXT_CHARS = 20_000;
+
+/** A text as Teams shows it: Teams Markdown, French spacing, and never over Teams' size limit. */
+export function teamsText(text: string): string {
+  const shown = toTeamsMarkdown(text);
+  if (shown.length <= MAX_TEXT_CHARS) return shown;
+  // Lists are cut by construction before this (counts, the first rows, "and N more"): a last guard.
+  const cut = shown.slice(0, MAX_TEXT_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0) || MAX_TEXT_CHARS)}\n…`;
+}
+
 export async function sayText(turn: TeamsTurn, text: string): Promise<void> {
-  await turn.send({ type: 'message', text: toTeamsMarkdown(text), textFormat: 'markdown' });
+  await turn.send({ type: 'message', text: teamsText(text), textFormat: 'markdown' });
 }
 
 export async function sayCard(turn: TeamsTurn, card: AdaptiveCard): Promise<string | undefined> {

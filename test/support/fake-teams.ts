@@ -2,7 +2,9 @@
 // network. One node:http server plays:
 // - the Bot Connector (the activities' serviceUrl): what the Teams SDK's API client calls to send,
 //   reply, update, open 1:1 conversations and look members up lands in `calls`; calls fail on
-//   demand (429 with Retry-After, or 500); `/files/<id>` serves Teams file attachments;
+//   demand (429 with Retry-After, 500, 503) or answer late; a message over Teams' limit (100 KB
+//   counted in UTF-16) is refused with 413 MessageSizeTooBig, as Teams does; `/files/<id>` serves
+//   Teams file attachments;
 // - Bot Framework's identity provider: an OpenID document and a JWKS with a key made here, so a
 //   test runs with authentication ON and signs (or forges) channel tokens with `channelToken()`;
 // - Azure AD for the bot's outbound token. MSAL-node cannot be pointed at a fake one (it refuses
@@ -21,6 +23,8 @@ export interface TeamsUser {
   tenantId?: string;
 }
 
+export type FailStatus = 429 | 500 | 503;
+
 export interface TeamsCall {
   method: 'POST' | 'PUT' | 'GET' | 'DELETE';
   path: string;
@@ -29,8 +33,8 @@ export interface TeamsCall {
   body: unknown;
   authorization: string | undefined;
   at: number;
-  /** Set when failNext() made this call fail. */
-  failed?: 429 | 500;
+  /** Set when failNext() made this call fail, or 413 when the message was over Teams' size limit. */
+  failed?: FailStatus | 413;
 }
 
 /** An activity the bot sent (POST .../activities), replied (POST .../activities/<id>) or updated (PUT). */
@@ -71,7 +75,9 @@ export interface FakeTeams {
   /** What Teams puts in a 'application/vnd.microsoft.teams.file.download.info' attachment's content. */
   addFile(file: { name: string; content: string | Buffer }): TeamsFileInfo;
   /** The next call whose path matches fails with this status (429 with Retry-After, default 1s). Queue. */
-  failNext(pathPattern: RegExp, status: 429 | 500, retryAfterSeconds?: number): void;
+  failNext(pathPattern: RegExp, status: FailStatus, retryAfterSeconds?: number): void;
+  /** The next call whose path matches is answered after `ms` (a slow Bot Connector). Queue. */
+  delayNext(pathPattern: RegExp, ms: number): void;
   /** A channel's JWT as Teams sends in Authorization: Bearer. key 'other' signs with an unpublished key. */
   channelToken(options: ChannelTokenOptions): string;
   /** Sesame's Teams configuration with authentication ON against this fake: inbound tokens checked
@@ -91,6 +97,8 @@ export interface FakeTeamsAuth {
 const ISSUER = 'https://api.botframework.com';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** The bot's outbound token: shaped as a JWT (the SDK decodes it), signed by no one. */
+/** Teams refuses a bot message over 100 KB (UTF-16). */
+const MAX_MESSAGE_BYTES = 100 * 1024;
 export const BOT_TOKEN = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ aud: ISSUER, iss: 'fake-aad', exp: 4102444800 })}.fake`;
 
 const makeKey = () => ({
@@ -121,7 +129,8 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
   const calls: TeamsCall[] = [];
   const users = new Map<string, Required<TeamsUser>>();
   const files = new Map<string, Buffer>();
-  const failures: { pattern: RegExp; status: 429 | 500; retryAfterSeconds: number }[] = [];
+  const failures: { pattern: RegExp; status: FailStatus; retryAfterSeconds: number }[] = [];
+  const delays: { pattern: RegExp; ms: number }[] = [];
   const waiters = new Set<(call: TeamsCall) => void>();
   let counter = 0;
   const nextId = () => String(1_700_000_000_000 + ++counter);
@@ -154,20 +163,34 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
       return send(200, { keys: [{ kty: 'RSA', use: 'sig', kid, x5t: kid, n, e, endorsements: ['msteams'] }] });
     }
     readJson(req).then(
-      (body) => {
+      async (body) => {
         const [conversationId, activityId] = route(/^\/v3\/conversations\/([^/]+)(?:\/activities\/([^/]+))?/) ?? [];
         const [authorization, at] = [req.headers.authorization, Date.now()];
         const index = failures.findIndex((f) => f.pattern.test(decoded));
         const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
+        const delayIndex = delays.findIndex((d) => d.pattern.test(decoded));
+        const delay = delayIndex >= 0 ? (delays.splice(delayIndex, 1)[0]?.ms ?? 0) : 0;
         const call: TeamsCall = { method, path: decoded, conversationId, activityId, body, authorization, at };
         if (failure) call.failed = failure.status;
+        // Teams counts a bot message's size in UTF-16 code units, two bytes each.
+        const tooBig =
+          conversationId &&
+          (method === 'POST' || method === 'PUT') &&
+          JSON.stringify(body ?? null).length * 2 > MAX_MESSAGE_BYTES;
+        if (!failure && tooBig) call.failed = 413;
         calls.push(call);
         for (const waiter of waiters) waiter(call);
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         if (failure) {
           const { status, retryAfterSeconds } = failure;
-          const code = status === 429 ? 'TooManyRequests' : 'ServiceError';
+          const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'ServiceError';
           const headers: Record<string, string> = status === 429 ? { 'retry-after': String(retryAfterSeconds) } : {};
           return send(status, { error: { code, message: `fake Teams: failNext(${status})` } }, headers);
+        }
+        if (tooBig) {
+          return send(413, {
+            error: { code: 'MessageSizeTooBig', message: 'Activity body too large for processing.' },
+          });
         }
         const file = route(/^\/files\/([^/]+)$/);
         const stored = file && files.get(file[0] ?? '');
@@ -245,6 +268,7 @@ export async function startFakeTeams(options: { tenantId?: string } = {}): Promi
       return { downloadUrl: `${url}/files/${uniqueId}`, uniqueId, fileType };
     },
     failNext: (pattern, status, retryAfterSeconds = 1) => void failures.push({ pattern, status, retryAfterSeconds }),
+    delayNext: (pattern, ms) => void delays.push({ pattern, ms }),
     channelToken: ({ appId, serviceUrl, expiresInSeconds = 3600, key = 'good' }) => {
       const { kid, privateKey } = signing[key];
       const now = Math.floor(Date.now() / 1000);

@@ -3,6 +3,7 @@
 // with fallback text (their first line) for a client that renders an older version.
 import type { Attachment } from '@microsoft/teams.api';
 import { toTeamsMarkdown } from '../markdown.js';
+import { typeset } from '../typeset.js';
 
 export type Element = Record<string, unknown>;
 export interface AdaptiveCard {
@@ -47,7 +48,8 @@ export const execute = (title: string, verb: string, data: Record<string, unknow
   ...(style ? { style } : {}),
 });
 
+/** The card in a message or a dialog, with its displayed strings typeset (French spacing). */
 export const cardAttachment = (card: AdaptiveCard): Attachment => ({
   contentType: 'application/vnd.microsoft.card.adaptive',
-  content: card,
+  content: typeset(card),
 });

@@ -12,6 +12,7 @@ import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { withTeamsMember } from '../as-member.js';
 import { addMemberDialog, passwordDialog } from '../cards/add-member-dialog.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
+import { parseSubmission } from '../teams-errors.js';
 
 const submission = z.object({
   email: z.string().max(1000).default(''),
@@ -42,7 +43,7 @@ export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unk
     'add member dialog',
     async (who) => {
       const locale = who.actor.locale;
-      const values = submission.parse(raw);
+      const values = parseSubmission(submission, raw);
       const [userType, role] = values.assignment.split('/');
       const form = {
         email: values.email,
@@ -72,7 +73,7 @@ export const fetchReissueDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
     turn,
     'reissue password',
     async (who) => {
-      const { email } = z.object({ email: z.string().max(1000) }).parse(raw);
+      const { email } = parseSubmission(z.object({ email: z.string().min(1).max(1000) }), raw);
       const { member, temporaryPassword } = await reissueTemporaryPassword(deps.db, who.actor, email);
       return passwordDialog(who.actor.locale, 'reissue', { ...shownMember(member), password: temporaryPassword });
     },

@@ -21,6 +21,7 @@ import { pendingCard } from '../cards/pending-card.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { teamsErrorText } from '../reply.js';
+import { parseSubmission } from '../teams-errors.js';
 
 const pendingData = z.object({ id: z.uuid().optional(), list: pendingListState.optional() });
 const seatData = z.object({ requestId: z.uuid(), reason: z.string().max(500).optional() });
@@ -45,7 +46,7 @@ export async function pendingAction(
 ): Promise<AdaptiveCard> {
   const { actor, organization } = who;
   const s = chatTexts(actor.locale);
-  const data = pendingData.parse(raw);
+  const data = parseSubmission(pendingData, raw);
   const filter = data.list ?? {};
   let notice: string | undefined;
   if (operation !== 'page') {
@@ -71,7 +72,7 @@ export async function seatAction(
   decision: 'approve' | 'deny',
   raw: unknown,
 ): Promise<AdaptiveCard> {
-  const data = seatData.parse(raw);
+  const data = parseSubmission(seatData, raw);
   let refusal: unknown;
   try {
     await decideSeatRequest(deps.db, who.actor, { requestId: data.requestId, decision, reason: data.reason });
@@ -80,12 +81,16 @@ export async function seatAction(
   }
   const card = await currentSeatCard(deps.db, who.organization.id, data.requestId, who.organization.locale);
   if (!card) throw refusal ?? new AppError('seat_request.not_found', { id: data.requestId }, 'not_found');
-  // Redrawn for everyone in the channel, not only for the manager who clicked.
+  // Redrawn for everyone in the channel, not only for the manager who clicked; after the answer,
+  // which must not wait on the Bot Connector (Teams shows a spinner until then, and retries).
   const cardId = turn.activity.replyToId;
   if (cardId) {
-    await turn.api.conversations
-      .updateActivity(turn.activity.conversation.id, cardId, { type: 'message', attachments: [cardAttachment(card)] })
-      .catch((error: unknown) => deps.log.warn('Seat card not updated for the channel', { error: String(error) }));
+    const conversationId = turn.activity.conversation.id;
+    setImmediate(() => {
+      turn.api.conversations
+        .updateActivity(conversationId, cardId, { type: 'message', attachments: [cardAttachment(card)] })
+        .catch((error: unknown) => deps.log.warn('Seat card not updated for the channel', { error: String(error) }));
+    });
   }
   if (refusal) {
     const why = teamsErrorText(refusal, who.actor.locale, deps.log, `seat ${decision}`);
@@ -118,7 +123,7 @@ export async function importConfirm(
   who: Linked,
   raw: unknown,
 ): Promise<AdaptiveCard> {
-  const { draftId } = importData.parse(raw);
+  const { draftId } = parseSubmission(importData, raw);
   const locale = who.actor.locale;
   const cardId = turn.activity.replyToId;
   const conversationId = turn.activity.conversation.id;

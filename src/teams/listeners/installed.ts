@@ -7,15 +7,20 @@ import type { IConversationUpdateActivity } from '@microsoft/teams.api';
 import { adoptManagersChannel } from '../../chat/managers-channel.js';
 import { chatTexts } from '../../chat/texts.js';
 import { pickLocale } from '../../i18n/locale.js';
+import { withoutThread } from '../conversation-id.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { conversationReference, identifyTeams } from '../identify.js';
 import { sayText } from '../reply.js';
+import { teamsTexts } from '../teams-texts.js';
 
 export async function onInstalled(deps: TeamsDeps, turn: TeamsTurn<IConversationUpdateActivity>): Promise<void> {
   const botId = turn.activity.recipient?.id;
   const added = turn.activity.membersAdded ?? [];
   if (!added.some((member) => member.id === botId)) return;
-  const s = chatTexts(pickLocale(turn.activity.locale));
+  const locale = pickLocale(turn.activity.locale);
+  const s = chatTexts(locale);
+  // In a personal chat there is no channel to choose: the welcome says what the chat is for.
+  const personal = turn.activity.conversation?.conversationType === 'personal';
   let adopted = false;
   try {
     adopted = await adoptIfOwner(deps, turn);
@@ -24,7 +29,8 @@ export async function onInstalled(deps: TeamsDeps, turn: TeamsTurn<IConversation
     deps.log.debug('Teams install: channel not adopted', { error: error instanceof Error ? error.message : '' });
   }
   try {
-    await sayText(turn, adopted ? s.teamsWelcomeAdopted : s.teamsWelcome);
+    const welcome = personal ? teamsTexts(locale).welcomePersonal : s.teamsWelcome;
+    await sayText(turn, adopted ? s.teamsWelcomeAdopted : welcome);
   } catch (error) {
     deps.log.warn('Teams welcome not sent', { error: error instanceof Error ? error.message : String(error) });
   }
@@ -35,5 +41,6 @@ async function adoptIfOwner(deps: TeamsDeps, turn: TeamsTurn): Promise<boolean> 
   if (conversation?.conversationType !== 'channel') return false;
   const who = await identifyTeams(deps.db, turn);
   if (!who.linked) return false;
-  return adoptManagersChannel(deps.db, who.actor, who.ref, conversation.id, conversationReference(turn));
+  const channelId = withoutThread(conversation.id);
+  return adoptManagersChannel(deps.db, who.actor, who.ref, channelId, conversationReference(turn));
 }

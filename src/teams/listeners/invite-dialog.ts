@@ -9,7 +9,9 @@ import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { withTeamsMember } from '../as-member.js';
 import { inviteDialog } from '../cards/invite-dialog.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
-import { inviteSummary } from './messages.js';
+import { inviteSummary } from '../invite-summary.js';
+import { sayText } from '../reply.js';
+import { parseSubmission } from '../teams-errors.js';
 
 const submission = z.object({
   emails: z.string().max(20_000).default(''),
@@ -20,6 +22,9 @@ const submission = z.object({
 });
 
 type DialogAnswer = TaskModuleTaskInfo | string;
+
+/** Slack-style *bold* and `code` marks dropped, for Teams' plain message box. */
+const plainText = (text: string) => text.replace(/[*`]/g, '');
 
 export const fetchInviteDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<DialogAnswer> =>
   withTeamsMember<DialogAnswer>(
@@ -40,7 +45,7 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
     'invite dialog',
     async (who) => {
       const locale = who.actor.locale;
-      const values = submission.parse(raw);
+      const values = parseSubmission(submission, raw);
       const [userType, role] = values.assignment.split('/');
       const input = {
         emails: splitAddressList(values.emails),
@@ -55,10 +60,13 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
         return inviteDialog(who.organization.catalogue, locale, values, fieldErrors(problems, locale));
       }
       const result = await invite(deps.db, who.actor, input);
-      // The summary stays in the conversation; the dialog closes with it too.
+      // The summary stays in the conversation, as the typed command's; the dialog closes on a plain
+      // copy (its message box shows no Markdown).
       const summary = inviteSummary(result, locale);
-      await turn.send({ type: 'message', text: summary, textFormat: 'markdown' }).catch(() => undefined);
-      return summary;
+      await sayText(turn, summary).catch((error: unknown) =>
+        deps.log.warn('Teams invite summary not posted', { error: error instanceof Error ? error.message : '' }),
+      );
+      return plainText(summary);
     },
     (text) => text,
   );

@@ -11,32 +11,50 @@ import { pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
-import { renderNotice } from '../../i18n/messages.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
-import { type InviteResult, invite } from '../../invitations/invite.js';
+import { invite } from '../../invitations/invite.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { userTypeName } from '../../organizations/catalogue.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
-import { adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
+import { type AdaptiveCard, adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
 import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from '../cards/add-member-dialog.js';
 import { importReviewCard } from '../cards/import-cards.js';
 import { INVITE_DIALOG } from '../cards/invite-dialog.js';
 import { pendingCard } from '../cards/pending-card.js';
+import { withoutThread } from '../conversation-id.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
 import { conversationReference, identifyTeams, type TeamsIdentity } from '../identify.js';
+import { inviteSummary } from '../invite-summary.js';
 import { sayCard, sayText, teamsErrorText } from '../reply.js';
+import { teamsTexts } from '../teams-texts.js';
+
+/**
+ * What a command answers. `done` says the command changed something: if Teams then refuses the
+ * answer, the member must not be told to try again (a second try would invite twice, or fail).
+ */
+type Reply = { text: string; done?: boolean } | { card: AdaptiveCard; done?: boolean };
 
 export async function onMessage(deps: TeamsDeps, turn: TeamsTurn<IMessageActivity>): Promise<void> {
   let locale: Locale = 'en';
+  let reply: Reply;
   try {
     const who = await identifyTeams(deps.db, turn);
     locale = who.locale;
-    await run(deps, turn, who, commandText(turn.activity.text ?? ''));
+    reply = await run(deps, turn, who, commandText(turn.activity.text ?? ''));
   } catch (error) {
-    await sayText(turn, teamsErrorText(error, locale, deps.log, 'message'));
+    reply = { text: teamsErrorText(error, locale, deps.log, 'message') };
+  }
+  try {
+    await ('card' in reply ? sayCard(turn, reply.card) : sayText(turn, reply.text));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    deps.log.warn('Teams answer not delivered', { error: detail, done: Boolean(reply.done) });
+    // Best effort, and short: the first answer may have been refused for its size.
+    const fallback = reply.done ? teamsTexts(locale).doneNotShown : chatTexts(locale).unexpected;
+    await sayText(turn, fallback).catch(() => undefined);
   }
 }
 
@@ -47,13 +65,19 @@ function commandText(raw: string): string {
   return ['invite', 'inviter'].includes(first.toLowerCase()) ? rest.join(' ') : plain;
 }
 
+/** A card whose one button opens a dialog (task module) with the given verb. */
+const dialogCard = (body: Element[], title: string, data: Record<string, unknown>): Reply => ({
+  card: adaptiveCard(body, [{ type: 'Action.Submit', title, data: { msteams: { type: 'task/fetch' }, ...data } }]),
+});
+
 async function run(
   deps: TeamsDeps,
   turn: TeamsTurn<IMessageActivity>,
   who: TeamsIdentity,
   typed: string,
-): Promise<void> {
+): Promise<Reply> {
   const s = chatTexts(who.locale);
+  const words = teamsTexts(who.locale);
   if (!who.linked) {
     const request = parseChatCommand(typed);
     if (request.kind !== 'link') throw new AppError('chat.not_linked_teams', {}, 'forbidden');
@@ -62,79 +86,45 @@ async function run(
       code: request.code,
       linker: { email: who.email, locale: who.locale },
     });
-    return sayText(turn, s.linked(organization.name));
+    return { text: words.linked(organization.name), done: true };
   }
   const { actor, organization } = who;
   const locale = actor.locale;
+  const a = addMemberTexts(locale);
   const request: ChatCommand = parseChatCommand(typed, organization.catalogue);
   switch (request.kind) {
     case 'open_invite_form':
       assertCanManageInvitations(actor);
-      await sayCard(
-        turn,
-        adaptiveCard(
-          [text(s.inviteTitle, { weight: 'Bolder' })],
-          [
-            {
-              type: 'Action.Submit',
-              title: s.openInviteForm,
-              data: { msteams: { type: 'task/fetch' }, verb: INVITE_DIALOG },
-            },
-          ],
-        ),
-      );
-      return;
+      return dialogCard([text(s.inviteTitle, { weight: 'Bolder' })], s.openInviteForm, { verb: INVITE_DIALOG });
     case 'audit':
-      return sayText(turn, await auditTrailText(deps.db, actor, request.action, locale));
+      return { text: await auditTrailText(deps.db, actor, request.action, locale) };
     case 'reissue_password':
       assertCanManageInvitations(actor);
-      await sayCard(
-        turn,
-        adaptiveCard(
-          [small(addMemberTexts(locale).reissueIntro(request.ref))],
-          [
-            {
-              type: 'Action.Submit',
-              title: addMemberTexts(locale).reissueButton,
-              data: { msteams: { type: 'task/fetch' }, verb: REISSUE_PASSWORD_DIALOG, email: request.ref },
-            },
-          ],
-        ),
-      );
-      return;
+      return dialogCard([small(a.reissueIntro(request.ref))], a.reissueButton, {
+        verb: REISSUE_PASSWORD_DIALOG,
+        email: request.ref,
+      });
     case 'open_add_form':
       assertCanManageInvitations(actor);
-      await sayCard(
-        turn,
-        adaptiveCard(
-          [text(addMemberTexts(locale).addTitle, { weight: 'Bolder' }), small(addMemberTexts(locale).addIntro)],
-          [
-            {
-              type: 'Action.Submit',
-              title: addMemberTexts(locale).openAddForm,
-              data: { msteams: { type: 'task/fetch' }, verb: ADD_MEMBER_DIALOG },
-            },
-          ],
-        ),
-      );
-      return;
+      return dialogCard([text(a.addTitle, { weight: 'Bolder' }), small(a.addIntro)], a.openAddForm, {
+        verb: ADD_MEMBER_DIALOG,
+      });
     case 'invite': {
       const result = await invite(deps.db, actor, {
         emails: request.emails,
         role: request.role,
         userType: request.userType,
       });
-      return sayText(turn, inviteSummary(result, locale));
+      return { text: inviteSummary(result, locale), done: true };
     }
     case 'pending': {
       const { page, filter } = await pendingPage(deps.db, actor, request.filter);
-      await sayCard(turn, pendingCard(page, organization, filter, locale));
-      return;
+      return { card: pendingCard(page, organization, filter, locale) };
     }
     case 'resend':
-      return sayText(turn, s.resent((await resendInvitation(deps.db, actor, request.ref)).email));
+      return { text: s.resent((await resendInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'revoke':
-      return sayText(turn, s.revoked((await revokeInvitation(deps.db, actor, request.ref)).email));
+      return { text: s.revoked((await revokeInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'seats': {
       const summary = await seatSummary(deps.db, actor);
       const byType = Object.entries(summary.byUserType)
@@ -146,47 +136,30 @@ async function run(
         small(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
         ...(byType ? [small(`${s.byUserType}: ${byType}`)] : []),
       ];
-      await sayCard(turn, adaptiveCard(body));
-      return;
+      return { card: adaptiveCard(body) };
     }
     case 'import': {
       assertCanManageInvitations(actor);
       const file = fileAttachmentOf(turn.activity.attachments);
-      if (!file) return sayText(turn, s.importAttach);
+      if (!file) return { text: s.importAttach };
       const content = await downloadTeamsFile(file, deps.allowInsecureDownloads);
       const saved = await saveImportDraft(deps.db, actor, { content, fileName: file.name });
-      await sayCard(turn, importReviewCard(saved.dryRun, saved.draftId, locale));
-      return;
+      return { card: importReviewCard(saved.dryRun, saved.draftId, locale) };
     }
     case 'settings': {
-      if (turn.activity.conversation?.conversationType !== 'channel') return sayText(turn, s.settingsInChannel);
-      const channelId = turn.activity.conversation.id;
+      if (turn.activity.conversation?.conversationType !== 'channel') return { text: s.settingsInChannel };
+      // The channel itself, not the thread this message is in: seat cards must be new posts.
+      const channelId = withoutThread(turn.activity.conversation.id);
       // The reference is what lets the notification job post there later, proactively.
       await setManagersChannel(deps.db, actor, who.ref, channelId, conversationReference(turn));
-      return sayText(turn, s.managersChannelSet);
+      return { text: s.managersChannelSet, done: true };
     }
     case 'link':
     case 'setup':
       throw new AppError('chat.already_linked', { organization: organization.name }, 'conflict');
     case 'help':
-      return sayText(turn, chatHelp(locale, 'teams'));
+      return { text: chatHelp(locale, 'teams') };
     case 'usage':
-      return sayText(turn, `${s.usage(request.problem)}\n\n${chatHelp(locale, 'teams')}`);
+      return { text: `${words.usage(request.problem)}\n\n${chatHelp(locale, 'teams')}` };
   }
-}
-
-export function inviteSummary(result: InviteResult, locale: Locale): string {
-  const s = chatTexts(locale);
-  const label = { invited: s.invited, held: s.held, already_invited: s.alreadyInvited, refused: s.refused };
-  const lines = result.results.map((r) => {
-    const why = r.error ? `: ${renderNotice(locale, r.error)}` : '';
-    return `- ${r.email || '""'}: ${label[r.outcome]}${why}`;
-  });
-  const warnings = result.warnings.map((w) => `- ${renderNotice(locale, w)}`);
-  return [
-    s.inviteHeading(result.results.length),
-    ...lines,
-    ...warnings,
-    ...(result.seatRequestId ? [s.heldNote] : []),
-  ].join('\n');
 }

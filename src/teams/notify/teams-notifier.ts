@@ -9,13 +9,15 @@ import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
-import { pickLocale } from '../../i18n/locale.js';
+import { type Locale, pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
-import { toTeamsMarkdown } from '../markdown.js';
+import { withoutThread } from '../conversation-id.js';
+import { teamsText } from '../reply.js';
+import { teamsTexts } from '../teams-texts.js';
 
 /** What Sesame stores to reach a conversation again (see conversationReference in identify.ts). */
 interface StoredReference {
@@ -56,7 +58,8 @@ export function createTeamsNotifier(options: { db: Db; api: ApiClient }): ChatNo
 
   return {
     platform: 'teams',
-    async deliver(workspace, n, now) {
+    async deliver(stored, n, now) {
+      const workspace = channelItself(stored);
       const ref: WorkspaceRef = { platform: 'teams', externalId: workspace.externalId };
       try {
         if (n.type === 'seat_request.created' || n.type === 'seat_request.decided') {
@@ -94,11 +97,11 @@ export function createTeamsNotifier(options: { db: Db; api: ApiClient }): ChatNo
           n.recipient.email,
           n.organizationLocale,
           { api, workspace, conversations },
-          (s) => {
+          (s, locale) => {
             if (n.type === 'invitation.accepted') return s.accepted(email);
             if (n.type === 'invitation.expired') return s.expired(email);
             if (n.type === 'invitation.bounced') return s.bounced(email, n.detail ?? 'bounce');
-            return s.undeliverable(email);
+            return teamsTexts(locale).undeliverable(email);
           },
         );
       } catch (error) {
@@ -114,13 +117,14 @@ async function direct(
   email: string,
   fallback: 'en' | 'fr',
   teams: Teams,
-  text: (s: ReturnType<typeof chatTexts>) => string,
+  text: (s: ReturnType<typeof chatTexts>, locale: Locale) => string,
 ): Promise<Verdict> {
   const user = await findChatUserByEmail(db, ref, email);
   if (!user) return { type: 'skipped', note: 'the recipient has not used the bot in Teams yet' };
+  const locale = pickLocale(user.locale, fallback);
   const message: ActivityParams = {
     type: 'message',
-    text: toTeamsMarkdown(text(chatTexts(pickLocale(user.locale, fallback)))),
+    text: teamsText(text(chatTexts(locale), locale)),
     textFormat: 'markdown',
   };
   if (user.conversationRef) {
@@ -153,6 +157,22 @@ async function direct(
   await teams.conversations.send(conversationRef, message);
   await rememberChatUser(db, ref, { externalUserId: user.externalUserId, conversationRef });
   return { type: 'sent' };
+}
+
+/**
+ * The managers' channel as stored before Sesame dropped the thread suffix (`;messageid=...`) of
+ * the `settings` message: posting there would reply in that old thread, so it is dropped here too.
+ */
+function channelItself(workspace: ChatWorkspace): ChatWorkspace {
+  const reference = workspace.managersChannelRef as StoredReference | null;
+  const id = reference?.conversation?.id;
+  return {
+    ...workspace,
+    managersChannelId: workspace.managersChannelId && withoutThread(workspace.managersChannelId),
+    managersChannelRef: (reference && id
+      ? { ...reference, conversation: { ...reference.conversation, id: withoutThread(id) } }
+      : workspace.managersChannelRef) as ChatWorkspace['managersChannelRef'],
+  };
 }
 
 /** Where a posted card is: the managers' channel, or a decider's personal chat. */
