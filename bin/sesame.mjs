@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // `sesame`: the compiled CLI (dist/cli/main.js). From a checkout whose sources changed since the
 // last build, it compiles first (to stderr, so that --json output stays clean).
-import { ensureBuilt } from '../scripts/build-state.mjs';
+import module from 'node:module';
 
+// V8's compiled code is cached on disk (NODE_COMPILE_CACHE, else a directory under the OS temp
+// dir) and reused by the next run: the CLI's own modules, Prisma's client and its 4.5 MB
+// query-compiler module are parsed and compiled once, not on every command.
+module.enableCompileCache?.();
+
+const { ensureBuilt } = await import('../scripts/build-state.mjs');
 try {
   ensureBuilt({ quiet: true });
 } catch (error) {

@@ -1,5 +1,7 @@
-// The `sesame` command tree. Each command lives in src/cli/commands/ and is a thin adapter:
-// parse and validate its arguments, call one domain function, render the result.
+// The `sesame` command tree. Each command is defined in src/cli/commands/ (its arguments, their
+// checks and its help) and does its work in src/cli/actions/, imported only when it runs: a thin
+// adapter that calls one domain function and renders the result. `sesame --help` (and a bad
+// usage) loads no domain module, no database driver and no zod.
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerAdd } from './commands/add.js';
@@ -14,7 +16,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
 import { registerWebhooks } from './commands/webhooks.js';
-import { arg, langSchema } from './values.js';
+import { lang } from './values.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -28,9 +30,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--as <e-mail>', 'act as this member (default: the owner)'))
     .addOption(new Option('--json', "machine-readable output on stdout (shapes in each command's help)"))
     .addOption(
-      new Option('--lang <fr|en>', "language of the output (default: the organization's, else LANG)").argParser(
-        arg(langSchema),
-      ),
+      new Option('--lang <fr|en>', "language of the output (default: the organization's, else LANG)").argParser(lang),
     )
     // Set before the commands are added: commander copies these settings into each of them.
     .exitOverride()

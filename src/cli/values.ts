@@ -1,33 +1,42 @@
-// zod schemas for the values given on the command line, and the adapters that let commander
-// use them: an invalid value becomes commander's "option '--x <n>' argument 'y' is invalid"
-// error (exit code 2) before anything else runs.
-import { InvalidArgumentError } from 'commander';
-import { z } from 'zod';
+// The values given on the command line, checked as commander parses them: an invalid value
+// becomes commander's "option '--x <n>' argument 'y' is invalid" error (exit code 2) before
+// anything else runs. Plain checks, not zod schemas: `sesame --help` loads no zod (95 modules).
+import { type Argument, type Command, InvalidArgumentError } from 'commander';
+import type { ZodType } from 'zod';
 import type { InvitationStatus, SeatRequestStatus } from '../generated/prisma/client.js';
+import { type Locale, locales } from '../i18n/locale.js';
 
-export const langSchema = z.enum(['fr', 'en'], { message: 'expected fr or en' });
+/** A commander argParser: the value, parsed, or InvalidArgumentError saying what was expected. */
+export type Check<T> = (value: string) => T;
 
-const wholeNumber = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `expected ${what}`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `expected ${what}`).max(max, `expected ${what}`));
+const invalid = (message: string): never => {
+  throw new InvalidArgumentError(message);
+};
 
-export const seatsSchema = wholeNumber(1, 1_000_000, 'a whole number of seats (at least 1)');
-export const daysSchema = wholeNumber(0, 3650, 'a number of days (0 or more)');
-export const pageSchema = wholeNumber(1, 1_000_000, 'a page number (1 or more)');
-export const pageSizeSchema = wholeNumber(1, 500, 'a page size between 1 and 500');
-export const limitSchema = wholeNumber(1, 10_000, 'a number between 1 and 10000');
+const oneOf = <T extends string>(choices: readonly T[], value: string, message: string): T =>
+  (choices as readonly string[]).includes(value) ? (value as T) : invalid(message);
 
-export const idSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected an id (a UUID)')
-  .transform((id) => id.toLowerCase());
+export const lang: Check<Locale> = (value) => oneOf(locales, value, 'expected fr or en');
 
-export const nonEmptySchema = z.string().trim().min(1, 'expected a non-empty value');
+const wholeNumber =
+  (min: number, max: number, what: string): Check<number> =>
+  (value) => {
+    const digits = value.trim();
+    const n = Number(digits);
+    return /^\d+$/.test(digits) && n >= min && n <= max ? n : invalid(`expected ${what}`);
+  };
+
+export const seats = wholeNumber(1, 1_000_000, 'a whole number of seats (at least 1)');
+export const days = wholeNumber(0, 3650, 'a number of days (0 or more)');
+export const page = wholeNumber(1, 1_000_000, 'a page number (1 or more)');
+export const pageSize = wholeNumber(1, 500, 'a page size between 1 and 500');
+export const limit = wholeNumber(1, 10_000, 'a number between 1 and 10000');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const id: Check<string> = (value) =>
+  UUID.test(value.trim()) ? value.trim().toLowerCase() : invalid('expected an id (a UUID)');
+
+export const nonEmpty: Check<string> = (value) => value.trim() || invalid('expected a non-empty value');
 
 const invitationStatuses: Record<string, InvitationStatus> = {
   pending: 'PENDING',
@@ -41,56 +50,62 @@ const invitationStatuses: Record<string, InvitationStatus> = {
 export const invitationStatusNames = [...Object.keys(invitationStatuses), 'all'];
 
 /** One status name, or "all" (every status). */
-export const invitationStatusSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((s) => s.replace(/_/g, '-'))
-  .pipe(
-    z.enum(invitationStatusNames as [string, ...string[]], { message: `expected ${invitationStatusNames.join(', ')}` }),
-  )
-  .transform((s): InvitationStatus[] =>
-    s === 'all' ? [...new Set(Object.values(invitationStatuses))] : [invitationStatuses[s] as InvitationStatus],
+export const invitationStatus: Check<InvitationStatus[]> = (value) => {
+  const name = oneOf(
+    invitationStatusNames,
+    value.trim().toLowerCase().replace(/_/g, '-'),
+    `expected ${invitationStatusNames.join(', ')}`,
   );
+  return name === 'all'
+    ? [...new Set(Object.values(invitationStatuses))]
+    : [invitationStatuses[name] as InvitationStatus];
+};
 
-export const seatRequestStatusSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(['pending', 'approved', 'denied'], { message: 'expected pending, approved or denied' }))
-  .transform((s) => s.toUpperCase() as SeatRequestStatus);
+export const seatRequestStatus: Check<SeatRequestStatus> = (value) =>
+  oneOf(
+    ['pending', 'approved', 'denied'],
+    value.trim().toLowerCase(),
+    'expected pending, approved or denied',
+  ).toUpperCase() as SeatRequestStatus;
 
-export const booleanSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(
-    z.enum(['true', 'false', 'yes', 'no', 'oui', 'non', 'on', 'off', '1', '0'], { message: 'expected true or false' }),
-  )
-  .transform((v) => ['true', 'yes', 'oui', 'on', '1'].includes(v));
+const yes = ['true', 'yes', 'oui', 'on', '1'];
+const no = ['false', 'no', 'non', 'off', '0'];
+export const boolean: Check<boolean> = (value) =>
+  yes.includes(oneOf([...yes, ...no], value.trim().toLowerCase(), 'expected true or false'));
 
-function parse<T>(schema: z.ZodType<T, string>, value: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidArgumentError(result.error.issues[0]?.message ?? 'invalid value');
+/** A check by a schema the domain defines (e.g. the job names), loaded by the command that uses it. */
+export const bySchema =
+  <T>(schema: () => ZodType<T, string>): Check<T> =>
+  (value) => {
+    const result = schema().safeParse(value);
+    return result.success ? result.data : invalid(result.error.issues[0]?.message ?? 'invalid value');
+  };
+
+/**
+ * commander's `choices`, from a list the domain defines: loaded when the argument is parsed or
+ * the command's help is shown, so that `sesame --help` loads no domain module.
+ */
+export function choicesOnUse(command: Command, argument: Argument, load: () => readonly string[]): Argument {
+  const apply = () => {
+    if (!argument.argChoices) argument.choices(load());
+  };
+  command.on('beforeHelp', apply);
+  return argument.argParser((value: string, previous: unknown) => {
+    apply();
+    return (argument.parseArg as (value: string, previous: unknown) => unknown)(value, previous);
+  });
 }
-
-/** A commander argParser validating one value. */
-export const arg =
-  <T>(schema: z.ZodType<T, string>) =>
-  (value: string): T =>
-    parse(schema, value);
 
 /** A commander argParser for a repeatable option; each occurrence may hold a comma-separated list. */
 export const list =
-  <T>(schema: z.ZodType<T, string>) =>
+  <T>(check: Check<T>) =>
   (value: string, previous: T[] | undefined): T[] => [
     ...(previous ?? []),
     ...value
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean)
-      .map((v) => parse(schema, v)),
+      .map(check),
   ];
 
 /** A repeatable option whose values are kept as given, one per occurrence (group names may hold commas). */

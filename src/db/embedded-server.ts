@@ -7,8 +7,8 @@
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { type PgliteServer, servePglite } from './pglite-server.js';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteServer } from './pglite-server.js';
 
 /** Who serves the directory. A service is long-lived and shares its server; a CLI does not. */
 export type EmbeddedRole = 'service' | 'cli';
@@ -77,6 +77,12 @@ async function serve(options: {
   let db: PGlite | undefined;
   let server: PgliteServer | undefined;
   try {
+    // Loaded here, by the process that opens the directory: one that connects to a running
+    // service's server (a CLI command) never loads PGlite.
+    const [{ PGlite }, { servePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('./pglite-server.js'),
+    ]);
     db = await PGlite.create({ dataDir: join(options.dataDir, 'pglite') });
     server = await servePglite(db, { port: options.port ?? 0 });
     const port = server.port;

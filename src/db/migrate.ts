@@ -1,9 +1,7 @@
 // Applies prisma/migrations through the WASM schema engine (what `prisma migrate deploy` does),
 // and tells which migrations are pending without loading the engine on the common path.
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { readMigrationList, schemaPath } from './migration-files.js';
-import { noFilters, openSchemaEngine } from './schema-engine.js';
 
 export async function pendingMigrations(url: string): Promise<string[]> {
   const list = await readMigrationList();
@@ -26,6 +24,11 @@ export async function pendingMigrations(url: string): Promise<string[]> {
 
 /** Applies the pending migrations; returns the names of those it applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
+  // The WASM schema engine is loaded only when there is something to apply.
+  const [{ PrismaPg }, { noFilters, openSchemaEngine }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('./schema-engine.js'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
     const engine = await openSchemaEngine(schemaPath, new PrismaPg(pool));

@@ -1,12 +1,8 @@
 // sesame audit
 import type { Command } from 'commander';
-import { describeAuditEvent } from '../../audit/describe-audit-event.js';
-import { listAuditEvents } from '../../audit/list-audit-events.js';
-import type { AuditEvent } from '../../generated/prisma/client.js';
-import { formatDate, table } from '../output.js';
-import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
-import { arg, limitSchema, nonEmptySchema } from '../values.js';
+import { limit, nonEmpty } from '../values.js';
+
+const work = () => import('../actions/audit.js');
 
 export function registerAudit(program: Command): void {
   program
@@ -15,9 +11,9 @@ export function registerAudit(program: Command): void {
     .option(
       '--action <prefix>',
       'only actions starting with this, e.g. "invitation." or "seat_request.approved"',
-      arg(nonEmptySchema),
+      nonEmpty,
     )
-    .option('--limit <n>', 'at most this many events (default 100)', arg(limitSchema))
+    .option('--limit <n>', 'at most this many events (default 100)', limit)
     .addHelpText(
       'after',
       `
@@ -25,31 +21,7 @@ JSON output (--json):
   { "events": [ { "id": string, "createdAt", "action", "actorEmail", "channel": "cli" | "slack" | "teams" |
                   "web" | "system", "subjectType", "subjectId", "data": { ... } } ] }`,
     )
-    .action((options: { action?: string; limit?: number }, command: Command) =>
-      runAsMember(command, async ({ db, actor, out, locale }) => {
-        const events = await listAuditEvents(db, actor, options);
-        if (out.json) return out.result({ events: events.map(eventJson) });
-        const s = say(locale);
-        if (events.length === 0) return out.line(s.noEvents);
-        out.line(
-          table(
-            s.auditHeaders,
-            events.map((e) => [formatDate(e.createdAt), e.actorEmail, e.channel, e.action, describeAuditEvent(e)]),
-          ),
-        );
-      }),
+    .action(async (options: { action?: string; limit?: number }, command: Command) =>
+      (await work()).listEvents(options, command),
     );
-}
-
-function eventJson(e: AuditEvent) {
-  return {
-    id: e.id.toString(),
-    createdAt: e.createdAt,
-    action: e.action,
-    actorEmail: e.actorEmail,
-    channel: e.channel,
-    subjectType: e.subjectType,
-    subjectId: e.subjectId,
-    data: e.data,
-  };
 }

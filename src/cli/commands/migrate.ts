@@ -1,26 +1,12 @@
 // sesame migrate: applies the pending migrations (every other command also does it first).
 import type { Command } from 'commander';
-import { applyMigrations, pendingMigrations } from '../../db/migrate.js';
-import { runCommand } from '../session.js';
-import { say } from '../texts.js';
+
+const work = () => import('../actions/migrate.js');
 
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description('apply pending database migrations (prisma/migrations) and list what was applied')
     .addHelpText('after', '\nJSON output (--json): { "applied": [ "<migration name>" ], "pending": [] }')
-    .action((_options: unknown, command: Command) =>
-      runCommand(
-        command,
-        async ({ database, out, locale }) => {
-          const applied = (await pendingMigrations(database.url)).length > 0 ? await applyMigrations(database.url) : [];
-          const pending = await pendingMigrations(database.url);
-          if (out.json) return out.result({ applied, pending });
-          const s = say(locale);
-          out.line(applied.length === 0 ? s.upToDate : s.appliedMigrations(applied));
-          if (pending.length > 0) out.warn(s.stillPending(pending));
-        },
-        { migrations: 'skip' },
-      ),
-    );
+    .action(async (_options: unknown, command: Command) => (await work()).migrate(command));
 }

@@ -1,47 +1,14 @@
 // sesame webhooks | webhooks add <url> [--event <e>]... | webhooks remove <id>
-import type { Command } from 'commander';
-import { webhookEvents } from '../../webhooks/emit-webhook-event.js';
-import {
-  addWebhookEndpoint,
-  type EndpointView,
-  listWebhookEndpoints,
-  removeWebhookEndpoint,
-} from '../../webhooks/manage-endpoints.js';
-import { formatDate, table } from '../output.js';
-import { runAsMember } from '../session.js';
+import { createRequire } from 'node:module';
+import { type Command, Option } from 'commander';
+import { collect } from '../values.js';
 
-const texts = {
-  en: {
-    headers: ['id', 'url', 'events', 'active', 'created'],
-    all: 'all',
-    none: 'No webhook endpoint yet: add one with `sesame webhooks add <url>`.',
-    added: (id: string) => `Webhook endpoint ${id} added.`,
-    secret: (secret: string) =>
-      `Signing secret (shown once, keep it in the receiving product): ${secret}\nEach call carries Sesame-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>.`,
-    removed: (id: string) => `Webhook endpoint ${id} removed: no more events will be sent to it.`,
-    yes: 'yes',
-    no: 'no',
-  },
-  fr: {
-    headers: ['id', 'url', 'événements', 'actif', 'créé le'],
-    all: 'tous',
-    none: 'Aucun point de terminaison de webhook : ajoutez-en un avec `sesame webhooks add <url>`.',
-    added: (id: string) => `Point de terminaison de webhook ${id} ajouté.`,
-    secret: (secret: string) =>
-      `Secret de signature (affiché une seule fois, à conserver dans le produit qui reçoit) : ${secret}\nChaque appel porte Sesame-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>.`,
-    removed: (id: string) => `Point de terminaison de webhook ${id} retiré : plus aucun événement ne lui sera envoyé.`,
-    yes: 'oui',
-    no: 'non',
-  },
-};
-
-const json = (e: EndpointView) => ({
-  id: e.id,
-  url: e.url,
-  events: e.events,
-  active: e.active,
-  createdAt: e.createdAt,
-});
+const work = () => import('../actions/webhooks.js');
+const require = createRequire(import.meta.url);
+/** The events an endpoint may listen to: named in `webhooks add --help` only. */
+const webhookEvents = (): readonly string[] =>
+  (require('../../webhooks/emit-webhook-event.js') as typeof import('../../webhooks/emit-webhook-event.js'))
+    .webhookEvents;
 
 export function registerWebhooks(program: Command): void {
   const webhooks = program
@@ -51,58 +18,28 @@ export function registerWebhooks(program: Command): void {
       'after',
       '\nJSON output (--json): { "endpoints": [ { "id", "url", "events": string[], "active", "createdAt" } ] }',
     )
-    .action((_options: unknown, command: Command) =>
-      runAsMember(command, async ({ db, actor, out, locale }) => {
-        const endpoints = await listWebhookEndpoints(db, actor);
-        if (out.json) return out.result({ endpoints: endpoints.map(json) });
-        const t = texts[locale];
-        if (endpoints.length === 0) return out.line(t.none);
-        out.line(
-          table(
-            t.headers,
-            endpoints.map((e) => [
-              e.id,
-              e.url,
-              e.events.join(', ') || t.all,
-              e.active ? t.yes : t.no,
-              formatDate(e.createdAt),
-            ]),
-          ),
-        );
-      }),
-    );
+    .action(async (_options: unknown, command: Command) => (await work()).listEndpoints(command));
 
+  const event = new Option('--event <event>', 'an event to send (repeatable)').argParser(collect);
   webhooks
     .command('add')
     .description('add an endpoint that receives signed events (all events unless --event is given)')
     .argument('<url>', 'https:// URL of the receiving product (http:// only for localhost)')
-    .option(
-      '--event <event>',
-      `an event to send (repeatable): ${webhookEvents.join(', ')}`,
-      (v: string, all: string[] = []) => [...all, v],
-    )
+    .addOption(event)
+    .on('beforeHelp', () => {
+      event.description = `an event to send (repeatable): ${webhookEvents().join(', ')}`;
+    })
     .addHelpText(
       'after',
       '\nJSON output (--json): { "endpoint": { "id", "url", "events", "active", "createdAt" }, "secret": string }',
     )
-    .action((url: string, options: { event?: string[] }, command: Command) =>
-      runAsMember(command, async ({ db, actor, out, locale }) => {
-        const { endpoint, secret } = await addWebhookEndpoint(db, actor, { url, events: options.event });
-        if (out.json) return out.result({ endpoint: json(endpoint), secret });
-        out.line(texts[locale].added(endpoint.id));
-        out.line(texts[locale].secret(secret));
-      }),
+    .action(async (url: string, options: { event?: string[] }, command: Command) =>
+      (await work()).addEndpoint(url, options, command),
     );
 
   webhooks
     .command('remove')
     .description('stop sending events to an endpoint')
     .argument('<id>', 'the endpoint id (see `sesame webhooks`)')
-    .action((id: string, _options: unknown, command: Command) =>
-      runAsMember(command, async ({ db, actor, out, locale }) => {
-        await removeWebhookEndpoint(db, actor, id);
-        if (out.json) return out.result({ removed: id });
-        out.line(texts[locale].removed(id));
-      }),
-    );
+    .action(async (id: string, _options: unknown, command: Command) => (await work()).removeEndpoint(id, command));
 }

@@ -1,0 +1,36 @@
+// The work of `sesame audit`.
+import type { Command } from 'commander';
+import { describeAuditEvent } from '../../audit/describe-audit-event.js';
+import { listAuditEvents } from '../../audit/list-audit-events.js';
+import type { AuditEvent } from '../../generated/prisma/client.js';
+import { formatDate, table } from '../output.js';
+import { runAsMember } from '../session.js';
+import { say } from '../texts.js';
+
+export function listEvents(options: { action?: string; limit?: number }, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const events = await listAuditEvents(db, actor, options);
+    if (out.json) return out.result({ events: events.map(eventJson) });
+    const s = say(locale);
+    if (events.length === 0) return out.line(s.noEvents);
+    out.line(
+      table(
+        s.auditHeaders,
+        events.map((e) => [formatDate(e.createdAt), e.actorEmail, e.channel, e.action, describeAuditEvent(e)]),
+      ),
+    );
+  });
+}
+
+function eventJson(e: AuditEvent) {
+  return {
+    id: e.id.toString(),
+    createdAt: e.createdAt,
+    action: e.action,
+    actorEmail: e.actorEmail,
+    channel: e.channel,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    data: e.data,
+  };
+}

@@ -1,0 +1,90 @@
+// The work of `sesame slack ...` and `sesame teams ...`.
+import type { Command } from 'commander';
+import { linkedWorkspaces } from '../../chat/find-workspace.js';
+import { createLinkCode } from '../../chat/link-codes.js';
+import { setManagersChannel } from '../../chat/managers-channel.js';
+import type { ChatPlatform } from '../../chat/platform.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { formatDate, table } from '../output.js';
+import { runAsMember } from '../session.js';
+
+interface PlatformTexts {
+  code: (code: string, expires: string) => string;
+  none: string;
+  headers: string[];
+}
+
+const texts: Record<ChatPlatform, Record<Locale, PlatformTexts>> = {
+  slack: {
+    en: {
+      code: (code, expires) =>
+        `Link code: ${code} (valid once, until ${expires}).\nIn the Slack workspace to link, an admin types: /invite link ${code}`,
+      none: 'No Slack workspace is linked yet: `sesame slack link` prints a code to link one.',
+      headers: ['team id', "managers' channel", 'linked by', 'linked'],
+    },
+    fr: {
+      code: (code, expires) =>
+        `Code de liaison : ${code} (valable une fois, jusqu'au ${expires}).\nDans l'espace de travail Slack à lier, un administrateur tape : /invite link ${code}`,
+      none: 'Aucun espace de travail Slack lié : `sesame slack link` affiche un code pour en lier un.',
+      headers: ['équipe', 'canal des responsables', 'lié par', 'lié le'],
+    },
+  },
+  teams: {
+    en: {
+      code: (code, expires) =>
+        `Link code: ${code} (valid once, until ${expires}).\nIn Microsoft Teams, send the Sesame bot: link ${code}`,
+      none: 'No Teams tenant is linked yet: `sesame teams link` prints a code to link one.',
+      headers: ['tenant id', "managers' channel", 'linked by', 'linked'],
+    },
+    fr: {
+      code: (code, expires) =>
+        `Code de liaison : ${code} (valable une fois, jusqu'au ${expires}).\nDans Microsoft Teams, envoyez au bot Sesame : link ${code}`,
+      none: 'Aucun locataire Teams lié : `sesame teams link` affiche un code pour en lier un.',
+      headers: ['locataire', 'canal des responsables', 'lié par', 'lié le'],
+    },
+  },
+};
+
+const channelSet = {
+  en: (channel: string) => `Seat requests will be posted in Slack channel ${channel}.`,
+  fr: (channel: string) => `Les demandes de places seront publiées dans le canal Slack ${channel}.`,
+};
+
+export function printLinkCode(platform: ChatPlatform, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const { code, expiresAt } = await createLinkCode(db, actor, { platform });
+    if (out.json) return out.result({ code, expiresAt });
+    out.line(texts[platform][locale].code(code, formatDate(expiresAt)));
+  });
+}
+
+export function listWorkspaces(platform: ChatPlatform, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const rows = await linkedWorkspaces(db, actor, platform);
+    if (out.json) return out.result({ workspaces: rows.map(({ managersChannelRef: _ref, ...row }) => row) });
+    const t = texts[platform][locale];
+    if (rows.length === 0) return out.line(t.none);
+    out.line(
+      table(
+        t.headers,
+        rows.map((r) => [r.externalId, r.managersChannelId ?? '-', r.linkedByEmail ?? '-', formatDate(r.linkedAt)]),
+      ),
+    );
+  });
+}
+
+export function setSlackChannel(channel: string, options: { workspace?: string }, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const rows = (await linkedWorkspaces(db, actor, 'slack')).filter(
+      (w) => !options.workspace || w.externalId === options.workspace,
+    );
+    const [workspace] = rows;
+    if (!workspace || rows.length > 1) {
+      throw new AppError('chat.not_linked', {}, rows.length === 0 ? 'not_found' : 'invalid');
+    }
+    await setManagersChannel(db, actor, { platform: 'slack', externalId: workspace.externalId }, channel.trim());
+    if (out.json) return out.result({ workspace: workspace.externalId, managersChannelId: channel.trim() });
+    out.line(channelSet[locale](channel.trim()));
+  });
+}

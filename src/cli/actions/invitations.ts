@@ -1,0 +1,105 @@
+// The work of `sesame pending`, `revoke` and `resend`.
+import type { Command } from 'commander';
+import type { Invitation } from '../../generated/prisma/client.js';
+import { statusLabel } from '../../invitations/find-invitation.js';
+import { type InvitationPage, listInvitations } from '../../invitations/list-invitations.js';
+import { resendInvitation } from '../../invitations/resend.js';
+import { revokeInvitation } from '../../invitations/revoke.js';
+import { roleName, userTypeName } from '../../organizations/catalogue.js';
+import type { PendingOptions } from '../commands/invitations.js';
+import { formatDate, formatDay, table } from '../output.js';
+import { runAsMember } from '../session.js';
+import { say } from '../texts.js';
+
+export function listPending(options: PendingOptions, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const page = await listInvitations(db, actor, {
+      status: options.status?.flat(),
+      role: options.role,
+      userType: options.type,
+      inviter: options.inviter,
+      expiringWithinDays: options.expiring,
+      search: options.search,
+      page: options.page,
+      pageSize: options.pageSize,
+    });
+    if (out.json) return out.result(pageJson(page));
+    const s = say(locale);
+    const catalogue = actor.organization.catalogue;
+    if (page.invitations.length === 0) out.line(s.noInvitations);
+    else
+      out.line(
+        table(
+          s.invitationHeaders,
+          page.invitations.map((i) => [
+            i.id,
+            i.email,
+            [i.firstName, i.lastName].filter(Boolean).join(' '),
+            statusLabel(i.status, locale),
+            roleName(catalogue, i.role, locale),
+            userTypeName(catalogue, i.userType, locale),
+            i.inviterEmail,
+            formatDay(i.lastSentAt),
+            formatDay(i.expiresAt),
+          ]),
+        ),
+      );
+    out.line();
+    const byType = Object.entries(page.counts.byUserType)
+      .map(([key, n]) => `${userTypeName(catalogue, key, locale)} ${n}`)
+      .join(', ');
+    out.line(s.pendingFooter(page, byType));
+  });
+}
+
+export function revoke(ref: string, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const invitation = await revokeInvitation(db, actor, ref);
+    if (out.json) return out.result(invitationJson(invitation));
+    out.line(say(locale).revoked(invitation.email));
+  });
+}
+
+export function resend(ref: string, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const invitation = await resendInvitation(db, actor, ref);
+    if (out.json) return out.result(invitationJson(invitation));
+    out.line(say(locale).resent(invitation.email, invitation.sendCount, formatDate(invitation.expiresAt)));
+  });
+}
+
+export function invitationJson(i: Invitation & { inviterEmail?: string }) {
+  return {
+    id: i.id,
+    email: i.email,
+    firstName: i.firstName,
+    lastName: i.lastName,
+    username: i.username,
+    role: i.role,
+    userType: i.userType,
+    groups: i.groups,
+    message: i.message,
+    mustUseEmail: i.mustUseEmail,
+    status: i.status,
+    ...(i.inviterEmail === undefined ? {} : { inviterEmail: i.inviterEmail }),
+    seatRequestId: i.seatRequestId,
+    batchId: i.batchId,
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+    lastSentAt: i.lastSentAt,
+    sendCount: i.sendCount,
+    closedAt: i.closedAt,
+    closedReason: i.closedReason,
+  };
+}
+
+function pageJson(page: InvitationPage) {
+  return {
+    invitations: page.invitations.map(invitationJson),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+    pages: page.pages,
+    counts: page.counts,
+  };
+}

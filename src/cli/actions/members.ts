@@ -1,0 +1,71 @@
+// The work of `sesame members` and `members set`.
+import type { Command } from 'commander';
+import type { Member } from '../../generated/prisma/client.js';
+import { listMembers, type MemberView } from '../../members/list-members.js';
+import { type AccessChange, setMemberAccess } from '../../members/set-member-access.js';
+import { roleName, userTypeName } from '../../organizations/catalogue.js';
+import { formatDate, table } from '../output.js';
+import { runAsMember } from '../session.js';
+import { say } from '../texts.js';
+
+export function listAllMembers(options: { search?: string; limit?: number }, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const list = await listMembers(db, actor, options);
+    if (out.json) {
+      return out.result({
+        members: list.members.map((m) => ({ ...memberJson(m), invitedByEmail: m.invitedByEmail })),
+        total: list.total,
+      });
+    }
+    const s = say(locale);
+    const catalogue = actor.organization.catalogue;
+    out.line(
+      table(
+        s.memberHeaders,
+        list.members.map((m: MemberView) => [
+          m.email,
+          [m.firstName, m.lastName].filter(Boolean).join(' '),
+          m.username,
+          roleName(catalogue, m.role, locale),
+          userTypeName(catalogue, m.userType, locale),
+          [m.isOwner ? s.owner : '', m.isManager ? s.manager : ''].filter(Boolean).join(', '),
+          m.status === 'ACTIVE' ? s.active : s.mustChangePassword,
+          formatDate(m.createdAt),
+        ]),
+      ),
+    );
+    out.line();
+    out.line(s.membersShown(list.members.length, list.total));
+  });
+}
+
+export function setAccess(email: string, change: AccessChange, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const { member, changed } = await setMemberAccess(db, actor, { email, change });
+    if (out.json) return out.result({ member: memberJson(member), changed });
+    const s = say(locale);
+    const catalogue = actor.organization.catalogue;
+    const shown = change.field === 'role' ? roleName(catalogue, member.role, locale) : member.isManager ? s.yes : s.no;
+    out.line(
+      changed
+        ? s.accessChanged(member.email, s.accessField[change.field], shown)
+        : s.accessUnchanged(member.email, s.accessField[change.field], shown),
+    );
+  });
+}
+
+export function memberJson(m: Omit<Member, 'passwordHash'>) {
+  return {
+    id: m.id,
+    email: m.email,
+    firstName: m.firstName,
+    lastName: m.lastName,
+    username: m.username,
+    role: m.role,
+    userType: m.userType,
+    isOwner: m.isOwner,
+    isManager: m.isManager,
+    status: m.status,
+    createdAt: m.createdAt,
+  };
+}

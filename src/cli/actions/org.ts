@@ -1,0 +1,108 @@
+// The work of `sesame org create`, `org show` and `org set`.
+import type { Command } from 'commander';
+import type { Locale } from '../../i18n/locale.js';
+import { createOrganization } from '../../organizations/create-organization.js';
+import { findOrganization, type Organization } from '../../organizations/organization.js';
+import { type SettingKey, settingKeys, updateOrganizationSetting } from '../../organizations/update-setting.js';
+import { fields, formatDate, type Output } from '../output.js';
+import { runAsMember, runCommand } from '../session.js';
+import { say } from '../texts.js';
+
+export function createOrg(
+  options: { name: string; seats: number; owner: string; locale?: Locale },
+  command: Command,
+): Promise<void> {
+  return runCommand(command, async ({ db, out, ...session }) => {
+    const organization = await createOrganization(db, {
+      name: options.name,
+      seats: options.seats,
+      ownerEmail: options.owner,
+      locale: options.locale,
+      channel: 'cli',
+    });
+    if (out.json) return out.result(orgJson(organization));
+    const s = say(session.options.lang ?? organization.locale);
+    out.line(
+      s.orgCreated(organization.name, organization.id, options.owner.trim().toLowerCase(), organization.seatLimit),
+    );
+  });
+}
+
+export function showOrg(command: Command): Promise<void> {
+  return runCommand(command, async ({ db, out, options }) => {
+    const organization = await findOrganization(db, options.org);
+    if (out.json) return out.result(orgJson(organization));
+    printOrganization(out, organization, options.lang ?? organization.locale);
+  });
+}
+
+export function setOrgSetting(key: SettingKey, value: string, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, out, actor, options }) => {
+    const organization = await updateOrganizationSetting(db, actor, key, value);
+    if (out.json) return out.result(orgJson(organization));
+    const s = say(options.lang ?? organization.locale);
+    out.line(s.settingChanged(key, settingValues(organization, s)[key]));
+  });
+}
+
+export function orgJson(o: Organization) {
+  return {
+    id: o.id,
+    name: o.name,
+    locale: o.locale,
+    seatLimit: o.seatLimit,
+    invitationLifetimeDays: o.invitationLifetimeDays,
+    reminderDays: o.reminderDays,
+    resendCooldownHours: o.resendCooldownHours,
+    allowedDomains: o.allowedDomains,
+    usesUsernames: o.usesUsernames,
+    createdAt: o.createdAt,
+    catalogue: o.catalogue,
+  };
+}
+
+/** Each setting as `org set` names it, with its current value as text. */
+function settingValues(o: Organization, s: ReturnType<typeof say>): Record<SettingKey, string> {
+  return {
+    name: o.name,
+    locale: o.locale,
+    seats: String(o.seatLimit),
+    'invitation-lifetime-days': String(o.invitationLifetimeDays),
+    'reminder-days': o.reminderDays.length ? o.reminderDays.join(', ') : s.none,
+    'resend-cooldown-hours': String(o.resendCooldownHours),
+    'allowed-domains': o.allowedDomains.length ? o.allowedDomains.join(', ') : s.anyDomain,
+    'uses-usernames': String(o.usesUsernames),
+  };
+}
+
+function printOrganization(out: Output, o: Organization, locale: Locale): void {
+  const s = say(locale);
+  const values = settingValues(o, s);
+  out.line(`${o.name}  (${o.id}, ${s.createdOn(formatDate(o.createdAt))})`);
+  out.line();
+  out.line(s.settingsHeading);
+  out.line(
+    fields(
+      settingKeys.map((key) => [key, values[key]]),
+      '  ',
+    ),
+  );
+  out.line();
+  out.line(s.catalogueHeading);
+  const roleNames = (keys: string[]) =>
+    keys
+      .map((key) => {
+        const role = o.catalogue.roles.find((r) => r.key === key);
+        const name = role?.names[locale] ?? key;
+        return role?.admin ? `${name} (${s.adminRole})` : name;
+      })
+      .join(', ');
+  out.line(
+    fields(
+      o.catalogue.userTypes.map((type) => [type.names[locale], roleNames(type.allowedRoles)]),
+      '  ',
+    ),
+  );
+  const defaultRole = o.catalogue.roles.find((r) => r.key === o.catalogue.defaultRole);
+  out.line(s.defaultRole(defaultRole?.names[locale] ?? o.catalogue.defaultRole));
+}

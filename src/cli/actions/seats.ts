@@ -1,0 +1,104 @@
+// The work of `sesame seats`, `requests`, `requests approve` and `requests deny`.
+import type { Command } from 'commander';
+import type { SeatRequest, SeatRequestStatus } from '../../generated/prisma/client.js';
+import { userTypeName } from '../../organizations/catalogue.js';
+import { decideSeatRequest, type SeatDecision, type SeatDecisionResult } from '../../seats/decide-seat-request.js';
+import { listSeatRequests, type SeatRequestView } from '../../seats/list-seat-requests.js';
+import { seatSummary } from '../../seats/seat-summary.js';
+import { fields, formatDate, table } from '../output.js';
+import { runAsMember } from '../session.js';
+import { say } from '../texts.js';
+
+export function showSeats(command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const summary = await seatSummary(db, actor);
+    if (out.json) return out.result(summary);
+    const s = say(locale);
+    const catalogue = actor.organization.catalogue;
+    const byType = Object.entries(summary.byUserType)
+      .map(([key, n]) => `${userTypeName(catalogue, key, locale)} ${n}`)
+      .join(', ');
+    out.line(
+      fields([
+        [s.seatsUsed, s.usedOf(summary.used, summary.limit)],
+        [s.seatsRemaining, summary.remaining],
+        [s.seatsMembers, summary.members],
+        [s.seatsPending, summary.pending],
+        [s.seatsAwaiting, summary.awaitingApproval],
+        [s.seatsOpenRequests, summary.openSeatRequests],
+        [s.seatsByType, byType || '-'],
+      ]),
+    );
+  });
+}
+
+export function listRequests(options: { status?: SeatRequestStatus }, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const list = await listSeatRequests(db, actor, { status: options.status });
+    if (out.json) return out.result({ requests: list.map(requestJson) });
+    const s = say(locale);
+    if (list.length === 0) return out.line(s.noSeatRequests);
+    out.line(
+      table(
+        s.requestHeaders,
+        list.map((r) => [
+          r.id,
+          s.requestStatus[r.status],
+          r.seatsRequested,
+          `${r.limitBefore} -> ${r.limitAfter}`,
+          r.requestedByEmail,
+          formatDate(r.createdAt),
+          r.decidedByEmail,
+          r.reason,
+        ]),
+      ),
+    );
+  });
+}
+
+export function decideRequest(command: Command, decision: SeatDecision): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const result = await decideSeatRequest(db, actor, decision);
+    if (out.json) return out.result(decisionJson(result));
+    const s = say(locale);
+    out.line(
+      decision.decision === 'approve'
+        ? s.approved(result.limitAfter, result.invitations)
+        : s.denied(result.invitations),
+    );
+  });
+}
+
+function requestJson(r: SeatRequestView) {
+  return {
+    id: r.id,
+    status: r.status,
+    seatsRequested: r.seatsRequested,
+    limitBefore: r.limitBefore,
+    limitAfter: r.limitAfter,
+    requestedByEmail: r.requestedByEmail,
+    decidedByEmail: r.decidedByEmail,
+    decidedAt: r.decidedAt,
+    reason: r.reason,
+    createdAt: r.createdAt,
+  };
+}
+
+function decisionJson(result: SeatDecisionResult) {
+  const r: SeatRequest = result.request;
+  return {
+    request: {
+      id: r.id,
+      status: r.status,
+      seatsRequested: r.seatsRequested,
+      limitBefore: r.limitBefore,
+      requestedById: r.requestedById,
+      decidedById: r.decidedById,
+      decidedAt: r.decidedAt,
+      reason: r.reason,
+      createdAt: r.createdAt,
+    },
+    invitations: result.invitations,
+    limitAfter: result.limitAfter,
+  };
+}
