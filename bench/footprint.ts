@@ -107,7 +107,6 @@ async function startSesame(env: Record<string, string>): Promise<Started> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
     ...env,
   });
   const port = await until('Sesame', () => /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output())?.[1], output);
@@ -148,7 +147,11 @@ export async function benchFootprint(context: Pick<BenchContext, 'runs' | 'log'>
   try {
     const ownerEmail = 'owner@bench-footprint.example.com';
     await createOrganization(prisma, { name: 'Bench footprint', seats: 10, ownerEmail, channel: 'cli' });
-    const slackEnv = { SLACK_BOT_TOKEN: fakeSlack.botToken, SLACK_API_URL: fakeSlack.apiUrl };
+    const slackEnv = {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: fakeSlack.botToken,
+      SLACK_API_URL: fakeSlack.apiUrl,
+    };
     const samples = { bare: [] as number[], bareBoot: [] as number[], pg: [] as number[], pgBoot: [] as number[] };
     const embedded = { service: [] as number[], pglite: [] as number[] };
     const cli = { node: [] as number[], help: [] as number[], bare: [] as number[], seats: [] as number[] };

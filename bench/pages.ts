@@ -70,7 +70,7 @@ export async function benchPages(
     paths.push(`/accept/${await issueAcceptToken(db, result.invitationId)}`);
   }
 
-  // Wired as src/main.ts wires it.
+  // Wired as src/service.ts wires it.
   const silent = createLogger('silent');
   const database_ = createPagesDatabase({ url, embedded, log: silent, max: options.poolSize });
   // Counts the queries, to show how many page reads each one served (they are batched).

@@ -63,7 +63,7 @@ export async function benchSlackAck(
   const userId = `U${randomUUID().slice(0, 10).toUpperCase()}`;
   fake.addUser({ id: userId, teamId, email: ownerEmail, isAdmin: true });
 
-  // Sesame, wired as test/slack/support.ts (and src/main.ts) wire it.
+  // Sesame, wired as test/slack/support.ts (and src/service.ts) wire it.
   const quiet = createLogger('warn');
   const service = createSlackService({
     config: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: fake.botToken, SLACK_API_URL: fake.apiUrl },

@@ -2,7 +2,7 @@
 // metrics on (METRICS_TOKEN, enable-metrics.ts), so they cost a check when off and load nothing.
 //
 // Functions rather than an object passed around: the chat API calls are made deep inside Slack's
-// and Teams' clients, some in job worker threads that main.ts never builds. A worker thread has
+// and Teams' clients, some in job worker threads that service.ts never builds. A worker thread has
 // no registry of its own: when metrics are on, it forwards what it records to the main thread.
 import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 import type { RunEvent } from '../jobs/run-events.js';
