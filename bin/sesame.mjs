@@ -6,7 +6,7 @@ import module from 'node:module';
 // V8's compiled code is cached on disk (NODE_COMPILE_CACHE, else a directory under the OS temp
 // dir) and reused by the next run: the CLI's own modules, Prisma's client and its 4.5 MB
 // query-compiler module are parsed and compiled once, not on every command.
-module.enableCompileCache?.();
+module.enableCompileCache();
 
 const { ensureBuilt } = await import('../scripts/build-state.mjs');
 try {

@@ -87,7 +87,7 @@ const en = {
   seatsByType: 'By user type',
   noSeatRequests: 'No seat request.',
   requestHeaders: ['ID', 'Status', 'Seats', 'Limit', 'Requested by', 'On', 'Decided by', 'Reason'],
-  requestStatus: { PENDING: 'pending', APPROVED: 'approved', DENIED: 'denied' },
+  requestStatus: { PENDING: 'pending', APPROVED: 'approved', DENIED: 'denied', WITHDRAWN: 'withdrawn' },
   approved: (limit: number, n: number) =>
     `Approved: the seat limit is now ${limit}; ${plural(n, 'held invitation was', 'held invitations were')} sent.`,
   denied: (n: number) => `Denied: ${plural(n, 'held invitation was', 'held invitations were')} cancelled.`,
@@ -183,7 +183,7 @@ const fr: Texts = {
   seatsByType: "Par type d'utilisateur",
   noSeatRequests: 'Aucune demande de places.',
   requestHeaders: ['ID', 'État', 'Places', 'Limite', 'Demandée par', 'Le', 'Décidée par', 'Motif'],
-  requestStatus: { PENDING: 'en attente', APPROVED: 'approuvée', DENIED: 'refusée' },
+  requestStatus: { PENDING: 'en attente', APPROVED: 'approuvée', DENIED: 'refusée', WITHDRAWN: 'retirée' },
   approved: (limit, n) =>
     `Approuvée : la limite est maintenant de ${limit} places ; ${pluralFr(n, 'invitation retenue envoyée', 'invitations retenues envoyées')}.`,
   denied: (n) => `Refusée : ${pluralFr(n, 'invitation retenue annulée', 'invitations retenues annulées')}.`,

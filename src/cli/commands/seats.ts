@@ -5,8 +5,8 @@ import { id, nonEmpty, seatRequestStatus } from '../values.js';
 
 const work = () => import('../actions/seats.js');
 
-const REQUEST_JSON = `{ "id", "status": "PENDING" | "APPROVED" | "DENIED", "seatsRequested", "limitBefore",
-      "limitAfter", "requestedByEmail", "decidedByEmail", "decidedAt", "reason", "createdAt" }`;
+const REQUEST_JSON = `{ "id", "status": "PENDING" | "APPROVED" | "DENIED" | "WITHDRAWN", "seatsRequested",
+      "limitBefore", "limitAfter", "requestedByEmail", "decidedByEmail", "decidedAt", "reason", "createdAt" }`;
 
 export function registerSeats(program: Command): void {
   program
