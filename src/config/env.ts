@@ -84,10 +84,14 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText,
   /** Slack's Web API base (GovSlack: https://slack-gov.com/api/; tests: a local fake). */
   SLACK_API_URL: optionalUrl(['http', 'https']),
-  /** Microsoft Teams: the bot's Microsoft app id (a GUID), its client secret and its tenant. */
+  /** Microsoft Teams: the bot's Microsoft app id (a GUID), its client secret and its tenant (the Teams
+   * SDK's CLIENT_ID, CLIENT_SECRET and TENANT_ID). */
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
+  /** Instead of MICROSOFT_APP_PASSWORD: the bot's tokens from an Azure managed identity, `system` or a
+   * user-assigned identity's client id (the SDK's MANAGED_IDENTITY_CLIENT_ID). */
+  MICROSOFT_APP_MANAGED_IDENTITY: optionalText,
   /** Run the scheduled jobs (reminders, expiry, outbox delivery, clean-up) in this process. */
   JOBS_ENABLED: booleanFlag.default(true),
   LOG_LEVEL: z
@@ -151,8 +155,17 @@ function teamsProblems(env: Env): { name: string; message: string } | undefined 
   if (env.MICROSOFT_APP_ID && !GUID.test(env.MICROSOFT_APP_ID)) {
     return { name: 'MICROSOFT_APP_ID', message: "expected the bot's Microsoft app id (a GUID)" };
   }
-  if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
-    return { name: 'MICROSOFT_APP_PASSWORD', message: "required with MICROSOFT_APP_ID (the bot's client secret)" };
+  if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_MANAGED_IDENTITY) {
+    return {
+      name: 'MICROSOFT_APP_PASSWORD',
+      message: "required with MICROSOFT_APP_ID (the bot's client secret), unless MICROSOFT_APP_MANAGED_IDENTITY is set",
+    };
+  }
+  if (env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_MANAGED_IDENTITY) {
+    return {
+      name: 'MICROSOFT_APP_MANAGED_IDENTITY',
+      message: 'set either it or MICROSOFT_APP_PASSWORD (a client secret), not both',
+    };
   }
   if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
     return {
@@ -160,7 +173,10 @@ function teamsProblems(env: Env): { name: string; message: string } | undefined 
       message: 'required with MICROSOFT_APP_ID (the tenant of a single-tenant bot)',
     };
   }
-  if (!env.MICROSOFT_APP_ID && (env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID)) {
+  if (
+    !env.MICROSOFT_APP_ID &&
+    (env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID || env.MICROSOFT_APP_MANAGED_IDENTITY)
+  ) {
     return { name: 'MICROSOFT_APP_ID', message: 'required with MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID' };
   }
   return undefined;

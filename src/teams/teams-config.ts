@@ -23,4 +23,5 @@ export const teamsConfig = (env: Env): TeamsConfig => ({
   appId: env.MICROSOFT_APP_ID,
   appPassword: env.MICROSOFT_APP_PASSWORD,
   tenantId: env.MICROSOFT_APP_TENANT_ID,
+  managedIdentityClientId: env.MICROSOFT_APP_MANAGED_IDENTITY,
 });
