@@ -107,6 +107,30 @@ ${field({ name: 'passwordConfirmation', label: texts.passwordConfirmation, type:
   );
 }
 
+/** The second step when another address was chosen: the code e-mailed to it. */
+export function codeFormPage(input: {
+  locale: Locale;
+  token: string;
+  csrf: string;
+  email: string;
+  error?: string;
+}): string {
+  const texts = pageTexts[input.locale];
+  const summary = input.error ? [{ field: 'code', message: input.error }] : [];
+  return layout(
+    frameFor(input.locale, input.token, texts.codeTitle),
+    html`<h1>${texts.codeTitle}</h1>
+<p class="lead">${texts.codeLead(input.email)}</p>
+${errorSummary(summary, texts)}
+<form method="post" action="${acceptPath(input.token)}" novalidate>
+${hidden('csrf', input.csrf)}${hidden('lang', input.locale)}${hidden('step', 'verify')}${hidden('email', input.email)}
+${field({ name: 'code', label: texts.codeLabel, type: 'text', autocomplete: 'one-time-code', value: '', hint: texts.codeHint, error: input.error, maxLength: 12, verbatim: true }, texts)}
+<button type="submit">${texts.submitCode}</button>
+</form>
+<p><a href="${acceptPath(input.token)}?lang=${input.locale}">${texts.startAgain}</a></p>`,
+  );
+}
+
 export function joinedPage(input: { locale: Locale; organization: string; username: string }): string {
   const texts = pageTexts[input.locale];
   return layout(

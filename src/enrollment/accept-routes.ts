@@ -5,9 +5,11 @@ import { isAppError } from '../errors/app-error.js';
 import { requestUrl } from '../http/request.js';
 import type { Route } from '../http/server.js';
 import type { Locale } from '../i18n/locale.js';
+import { renderNotice } from '../i18n/messages.js';
 import { acceptInvitation, FormError } from '../invitations/accept.js';
+import { confirmChosenAddress } from '../invitations/confirm-chosen-address.js';
 import type { ClosedLink } from '../invitations/invitation-page.js';
-import { acceptFormPage, acceptPath, asks, closedLinkPage, joinedPage } from './accept-page.js';
+import { acceptFormPage, acceptPath, asks, closedLinkPage, codeFormPage, joinedPage } from './accept-page.js';
 import { chooseLocale, type EnrollmentContext, guarded, readCheckedForm, sendPage, sendRefusal } from './context.js';
 import { acceptFormSchema } from './form-schemas.js';
 
@@ -85,8 +87,27 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const page = found.open;
       const locale = chooseLocale(form.lang, req, page.organization.locale);
       const asked = asks(page);
+      const values = { firstName: form.firstName, lastName: form.lastName, username: form.username, email: form.email };
+      const answer = (status: number, body: (csrfToken: string) => string) => {
+        const issued = csrf.issue(req);
+        sendPage(ctx, res, status, body(issued.token), issued.setCookie ? { 'set-cookie': issued.setCookie } : {});
+      };
       try {
-        const { member, organization } = await acceptInvitation(
+        if (form.step === 'verify') {
+          const { member, organization } = await confirmChosenAddress(ctx.db, { token, code: form.code }, ctx.now());
+          ctx.log.info('invitation accepted', {
+            route: ACCEPT_POST,
+            invitationId: page.invitationId,
+            memberId: member.id,
+          });
+          return sendPage(
+            ctx,
+            res,
+            200,
+            joinedPage({ locale, organization: organization.name, username: member.username }),
+          );
+        }
+        const outcome = await acceptInvitation(
           ctx.db,
           {
             token,
@@ -96,31 +117,37 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
             email: asked.email ? form.email : undefined,
             password: form.password,
             passwordConfirmation: form.passwordConfirmation,
+            locale,
           },
           ctx.now(),
         );
+        if (outcome.status === 'verification_sent') {
+          ctx.log.info('enrollment address code sent', { route: ACCEPT_POST, invitationId: page.invitationId });
+          return answer(200, (csrfToken) => codeFormPage({ locale, token, csrf: csrfToken, email: outcome.email }));
+        }
         ctx.log.info('invitation accepted', {
           route: ACCEPT_POST,
           invitationId: page.invitationId,
-          memberId: member.id,
+          memberId: outcome.member.id,
         });
-        sendPage(ctx, res, 200, joinedPage({ locale, organization: organization.name, username: member.username }));
+        sendPage(
+          ctx,
+          res,
+          200,
+          joinedPage({ locale, organization: outcome.organization.name, username: outcome.member.username }),
+        );
       } catch (error) {
         if (error instanceof FormError) {
+          const codeProblem = error.fields.code;
+          if (form.step === 'verify' && codeProblem) {
+            const message = renderNotice(locale, codeProblem);
+            return answer(422, (csrfToken) =>
+              codeFormPage({ locale, token, csrf: csrfToken, email: form.email, error: message }),
+            );
+          }
           // The values come back (never the passwords); a fresh page, with the same CSRF token.
-          const values = {
-            firstName: form.firstName,
-            lastName: form.lastName,
-            username: form.username,
-            email: form.email,
-          };
-          const issued = csrf.issue(req);
-          return sendPage(
-            ctx,
-            res,
-            422,
-            acceptFormPage({ locale, token, csrf: issued.token, page, values, errors: error.fields }),
-            issued.setCookie ? { 'set-cookie': issued.setCookie } : {},
+          return answer(422, (csrfToken) =>
+            acceptFormPage({ locale, token, csrf: csrfToken, page, values, errors: error.fields }),
           );
         }
         const closed = isAppError(error) ? closedFromCode[error.code] : undefined;

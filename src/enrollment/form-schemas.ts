@@ -18,6 +18,9 @@ export const acceptFormSchema = z.object({
   email: text(500),
   password: text(1024),
   passwordConfirmation: text(1024),
+  /** 'verify': the code sent to a chosen address is typed back (the second step). */
+  step: z.enum(['verify']).optional().catch(undefined),
+  code: text(50),
 });
 
 export const firstLoginFormSchema = z.object({

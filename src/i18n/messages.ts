@@ -41,6 +41,32 @@ export const messages = {
     (p) => `${p.email} already has an open invitation: it was kept as it is.`,
     (p) => `${p.email} a déjà une invitation en cours : elle est conservée telle quelle.`,
   ),
+  'email.not_choosable': m<E>(
+    (p) =>
+      `${p.email} cannot be used here: it belongs to someone in this organization. Keep the address you were invited at, or choose another one.`,
+    (p) =>
+      `${p.email} ne peut pas être utilisée ici : elle appartient à une personne de cette organisation. Gardez l'adresse à laquelle vous avez été invité, ou choisissez-en une autre.`,
+  ),
+  'verification.code_format': m(
+    () => 'Type the 6-digit code from the e-mail.',
+    () => 'Saisissez le code à 6 chiffres reçu par courriel.',
+  ),
+  'verification.code_wrong': m(
+    () => 'This is not the code we sent. Check the latest e-mail and type it again.',
+    () => "Ce n'est pas le code envoyé. Vérifiez le dernier courriel reçu et saisissez-le à nouveau.",
+  ),
+  'verification.code_spent': m(
+    () =>
+      'This code can no longer be used (it expired, or was mistyped too many times). Fill in the form again to receive a new one.',
+    () =>
+      "Ce code n'est plus utilisable (il a expiré, ou a été mal saisi trop de fois). Remplissez à nouveau le formulaire pour en recevoir un nouveau.",
+  ),
+  'verification.too_many_codes': m<{ max: number }>(
+    (p) =>
+      `${p.max} codes were already sent for this invitation: keep the address you were invited at, or ask the person who invited you.`,
+    (p) =>
+      `${p.max} codes ont déjà été envoyés pour cette invitation : gardez l'adresse à laquelle vous avez été invité, ou adressez-vous à la personne qui vous a invité.`,
+  ),
   'role.admin_not_grantable': m<{ role: string }>(
     (p) =>
       `The ${p.role} role cannot be granted by invitation or import; invite with another role, then promote the member.`,

@@ -1,17 +1,19 @@
 // Accepting an invitation on the enrollment page: the invitee becomes an active member, once.
-import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Invitation, Member } from '../generated/prisma/client.js';
-import { type Notice, notice } from '../i18n/messages.js';
+import type { Locale } from '../i18n/locale.js';
+import { notice } from '../i18n/messages.js';
 import { hashPassword } from '../members/hash-password.js';
 import { checkPassword } from '../members/password-policy.js';
-import { checkUsername, usernameFromEmail, usernameVariant } from '../members/username.js';
+import { checkUsername, usernameFromEmail } from '../members/username.js';
 import { type Organization, toOrganization } from '../organizations/organization.js';
-import { enqueue, outboxKinds } from '../outbox/enqueue.js';
-import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { findInvitationByToken } from './accept-token.js';
+import { askForChosenAddressCode } from './ask-chosen-address-code.js';
+import { addressIsTaken } from './choosable-address.js';
 import { checkEmailAddress } from './email-address.js';
+import { enrollMember } from './enroll-member.js';
+import { type FieldErrors, FormError } from './form-error.js';
 import { checkName } from './invitation-fields.js';
 
 export interface AcceptInput {
@@ -24,6 +26,8 @@ export interface AcceptInput {
   email?: string;
   password: string;
   passwordConfirmation: string;
+  /** The page's language: the code for another address is e-mailed in it. */
+  locale?: Locale;
 }
 
 export interface InvitationForPage {
@@ -53,22 +57,14 @@ export async function openInvitationLink(db: Db, token: string, now = new Date()
   return { invitation, organization: toOrganization(org), inviterName };
 }
 
-/** Field errors keyed by form field, so the page can show each next to its field. */
-export type FieldErrors = Partial<
-  Record<'firstName' | 'lastName' | 'username' | 'email' | 'password' | 'passwordConfirmation', Notice>
->;
+export { type FieldErrors, FormError } from './form-error.js';
 
-export class FormError extends Error {
-  constructor(readonly fields: FieldErrors) {
-    super('form has errors');
-  }
-}
+/** Enrolled, or (another address was chosen) waiting for the code sent to that address. */
+export type AcceptOutcome =
+  | { status: 'enrolled'; member: Member; organization: Organization }
+  | { status: 'verification_sent'; email: string; organization: Organization };
 
-export async function acceptInvitation(
-  db: Db,
-  input: AcceptInput,
-  now = new Date(),
-): Promise<{ member: Member; organization: Organization }> {
+export async function acceptInvitation(db: Db, input: AcceptInput, now = new Date()): Promise<AcceptOutcome> {
   const { invitation, organization } = await openInvitationLink(db, input.token, now);
   const errors: FieldErrors = {};
   const firstName = checkName('First name', input.firstName);
@@ -81,8 +77,13 @@ export async function acceptInvitation(
   let email = invitation.email;
   if (!invitation.mustUseEmail && input.email?.trim()) {
     const checked = checkEmailAddress(input.email, organization.allowedDomains);
-    if (checked.ok) email = checked.value;
-    else errors.email = checked.error;
+    if (!checked.ok) errors.email = checked.error;
+    else if (
+      checked.value !== invitation.email &&
+      (await addressIsTaken(db, organization.id, checked.value, invitation.id))
+    ) {
+      errors.email = notice('email.not_choosable', { email: checked.value });
+    } else email = checked.value;
   }
 
   let username: string | null = invitation.username;
@@ -96,109 +97,18 @@ export async function acceptInvitation(
   else if (input.password !== input.passwordConfirmation) errors.passwordConfirmation = notice('password.mismatch', {});
   if (Object.keys(errors).length > 0) throw new FormError(errors);
 
-  const passwordHash = await hashPassword(input.password);
-  const member = await db.$transaction(async (tx) => {
-    // Lock the invitation: two submissions of the same form enroll once.
-    const [locked] = await tx.$queryRawUnsafe<{ status: string; expires_at: Date }[]>(
-      'SELECT status::text, expires_at FROM invitation WHERE id = $1::uuid FOR UPDATE',
-      invitation.id,
-    );
-    if (locked?.status === 'ACCEPTED') throw new AppError('accept.used', {}, 'conflict');
-    if (locked?.status !== 'PENDING') throw new AppError('accept.revoked', {}, 'refused');
-    if (locked.expires_at <= now) throw new AppError('accept.expired', {}, 'refused');
-
-    const taken = async (name: string) =>
-      Boolean(
-        (await tx.member.findFirst({
-          where: { organizationId: organization.id, username: name },
-          select: { id: true },
-        })) ??
-          (await tx.invitation.findFirst({
-            where: { organizationId: organization.id, openUsername: name, NOT: { id: invitation.id } },
-            select: { id: true },
-          })),
-      );
-    if (username && username !== invitation.username && (await taken(username))) {
-      throw new FormError({ username: notice('username.taken', { username }) });
-    }
-    if (
-      email !== invitation.email &&
-      (await tx.member.findFirst({ where: { organizationId: organization.id, email } }))
-    ) {
-      throw new FormError({ email: notice('email.active_member', { email }) });
-    }
-    let finalUsername = username ?? usernameFromEmail(email);
-    for (let n = 2; !username && (await taken(finalUsername)); n++)
-      finalUsername = usernameVariant(usernameFromEmail(email), n);
-
-    const created = await tx.member.create({
-      data: {
-        organizationId: organization.id,
-        email,
-        firstName: firstName.ok ? firstName.value : '',
-        lastName: lastName.ok ? lastName.value : '',
-        username: finalUsername,
-        role: invitation.role,
-        userType: invitation.userType,
-        status: 'ACTIVE',
-        passwordHash,
-        passwordChangedAt: now,
-        invitedById: invitation.inviterId,
-      },
-    });
-    await tx.invitation.update({
-      where: { id: invitation.id },
-      data: { status: 'ACCEPTED', openEmail: null, openUsername: null, closedAt: now, memberId: created.id },
-    });
-    // Single use: the status closes every link of this invitation (their hashes stay until the
-    // retention clean-up so that a second visit says "already used").
-    await recordAuditEvent(
-      tx,
-      { member: created, organization, channel: 'web', locale: organization.locale },
-      {
-        action: 'invitation.accepted',
-        subjectType: 'invitation',
-        subjectId: invitation.id,
-        data: { memberId: created.id, email },
-      },
-    );
-    await enqueue(tx, {
-      organizationId: organization.id,
-      kind: outboxKinds.notification,
-      key: `invitation:${invitation.id}:accepted`,
-      payload: {
-        type: 'invitation.accepted',
-        invitationId: invitation.id,
-        memberId: created.id,
-        recipientId: invitation.inviterId,
-      },
-    });
-    const data = {
-      invitationId: invitation.id,
-      memberId: created.id,
-      email,
-      role: invitation.role,
-      userType: invitation.userType,
-    };
-    await emitWebhookEvent(tx, {
-      organizationId: organization.id,
-      type: 'invitation.accepted',
-      subjectId: invitation.id,
-      data,
-    });
-    await emitWebhookEvent(tx, {
-      organizationId: organization.id,
-      type: 'member.enrolled',
-      subjectId: created.id,
-      data: {
-        ...data,
-        username: finalUsername,
-        firstName: created.firstName,
-        lastName: created.lastName,
-        groups: invitation.groups,
-      },
-    });
-    return created;
-  });
-  return { member, organization };
+  const enrollee = {
+    email,
+    firstName: firstName.ok ? firstName.value : '',
+    lastName: lastName.ok ? lastName.value : '',
+    username: username === invitation.username ? null : username,
+    passwordHash: await hashPassword(input.password),
+  };
+  if (email !== invitation.email) {
+    // Nobody joins with an address they have not shown they own: the account waits for the code.
+    await askForChosenAddressCode(db, invitation, enrollee, input.locale ?? organization.locale, now);
+    return { status: 'verification_sent', email, organization };
+  }
+  const member = await enrollMember(db, { invitation, organization }, enrollee, now);
+  return { status: 'enrolled', member, organization };
 }

@@ -19,7 +19,13 @@ import type { Logger } from '../log/logger.js';
 import { deliverWebhooks } from '../webhooks/deliver-webhooks.js';
 import { type ClaimedMessage, claimOutbox } from './claim-outbox.js';
 import { outboxKinds } from './enqueue.js';
-import { invitationEmailPayload, memberAddedEmailPayload, webhookPayload } from './payloads.js';
+import {
+  enrollmentCodeEmailPayload,
+  invitationEmailPayload,
+  memberAddedEmailPayload,
+  webhookPayload,
+} from './payloads.js';
+import { prepareEnrollmentCodeEmails } from './prepare-enrollment-code-emails.js';
 import { type Preparation, prepareInvitationEmails } from './prepare-invitation-emails.js';
 import { prepareMemberAddedEmails } from './prepare-member-added-emails.js';
 import { type Settled, settle } from './settle-outbox.js';
@@ -54,7 +60,7 @@ export interface DeliverOutboxResult {
   skipped: number;
 }
 
-const emailKinds = [outboxKinds.invitationEmail, outboxKinds.memberAddedEmail];
+const emailKinds = [outboxKinds.invitationEmail, outboxKinds.memberAddedEmail, outboxKinds.enrollmentCodeEmail];
 
 export async function deliverOutbox(db: Db, options: DeliverOutboxOptions): Promise<DeliverOutboxResult> {
   const total: DeliverOutboxResult = { sent: 0, failed: 0, retried: 0, skipped: 0 };
@@ -101,6 +107,7 @@ async function deliverEmails(
   const confirmed = await alreadyReported(db, claimed, options.log);
   const invitations = [];
   const members = [];
+  const codes = [];
   for (const message of claimed) {
     if (confirmed.has(message.id)) {
       early.push({ message, verdict: { type: 'sent' } });
@@ -114,6 +121,10 @@ async function deliverEmails(
       const payload = invitationEmailPayload.safeParse(message.payload);
       if (payload.success) invitations.push({ message, payload: payload.data });
       else early.push({ message, verdict: invalidPayload });
+    } else if (message.kind === outboxKinds.enrollmentCodeEmail) {
+      const payload = enrollmentCodeEmailPayload.safeParse(message.payload);
+      if (payload.success) codes.push({ message, payload: payload.data });
+      else early.push({ message, verdict: invalidPayload });
     } else {
       const payload = memberAddedEmailPayload.safeParse(message.payload);
       if (payload.success) members.push({ message, payload: payload.data });
@@ -124,6 +135,7 @@ async function deliverEmails(
   const prepared: Preparation[] = [
     await prepareInvitationEmails(db, invitations, { publicUrl: options.publicUrl, now }),
     await prepareMemberAddedEmails(db, members, { publicUrl: options.publicUrl }),
+    await prepareEnrollmentCodeEmails(db, codes, { publicUrl: options.publicUrl, now }),
   ];
   const ready = prepared.flatMap((p) => p.ready);
   for (const p of prepared) {

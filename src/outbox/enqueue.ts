@@ -9,6 +9,8 @@ export const outboxKinds = {
   invitationEmail: 'invitation.email',
   /** The "you were added" e-mail of a member added directly; payload: { memberId }. */
   memberAddedEmail: 'member.added_email',
+  /** The code that verifies an address chosen at enrollment; payload: { invitationId, send, locale }. */
+  enrollmentCodeEmail: 'enrollment.code_email',
   /** A chat notification to a member or to the managers; payload: { type, ... }. */
   notification: 'notification',
   /** A signed outbound webhook call; payload: { endpointId, event, data }. */

@@ -9,6 +9,13 @@ export const invitationEmailPayload = z.object({
 
 export const memberAddedEmailPayload = z.object({ memberId: z.uuid() });
 
+export const enrollmentCodeEmailPayload = z.object({
+  invitationId: z.uuid(),
+  /** Which try of the invitee it answers: an older try's e-mail is skipped. */
+  send: z.number().int().min(1),
+  locale: z.enum(['en', 'fr']),
+});
+
 export const webhookPayload = z.object({
   endpointId: z.uuid(),
   event: z.string().min(1),
@@ -17,4 +24,5 @@ export const webhookPayload = z.object({
 
 export type InvitationEmailPayload = z.infer<typeof invitationEmailPayload>;
 export type MemberAddedEmailPayload = z.infer<typeof memberAddedEmailPayload>;
+export type EnrollmentCodeEmailPayload = z.infer<typeof enrollmentCodeEmailPayload>;
 export type WebhookPayload = z.infer<typeof webhookPayload>;
