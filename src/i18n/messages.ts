@@ -214,6 +214,12 @@ export const messages = {
     (p) => `Invalid value for ${p.key}: expected ${p.expected}.`,
     (p) => `Valeur invalide pour ${p.key} : attendu ${p.expected}.`,
   ),
+  'org.seats_below_usage': m<{ limit: number; used: number; members: number; pending: number }>(
+    (p) =>
+      `${p.used} seats are in use (${p.members} member${p.members === 1 ? '' : 's'}, ${p.pending} pending invitation${p.pending === 1 ? '' : 's'}): the limit cannot be set to ${p.limit}. Set at least ${p.used}, or revoke invitations first.`,
+    (p) =>
+      `${p.used} place${p.used > 1 ? 's sont utilisées' : ' est utilisée'} (${p.members} membre${p.members > 1 ? 's' : ''}, ${p.pending} invitation${p.pending > 1 ? 's' : ''} en attente) : la limite ne peut pas passer à ${p.limit}. Indiquez au moins ${p.used}, ou révoquez d’abord des invitations.`,
+  ),
   'member.not_found': m<E>(
     (p) => `${p.email} is not a member of this organization.`,
     (p) => `${p.email} n'est pas membre de cette organisation.`,

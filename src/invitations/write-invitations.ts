@@ -7,7 +7,11 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
+import { seatUsage } from '../seats/seat-usage.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
+
+// Kept importable from here for the callers that read it with the writes.
+export { seatUsage };
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,17 +112,6 @@ export async function writeInvitations(
   outcome.created = inserted;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
   return outcome;
-}
-
-export async function seatUsage(tx: Tx, orgId: string): Promise<{ used: number; members: number; pending: number }> {
-  const [row] = await tx.$queryRawUnsafe<{ members: number; pending: number }[]>(
-    `SELECT (SELECT count(*) FROM member WHERE organization_id = $1::uuid)::int AS members,
-            (SELECT count(*) FROM invitation WHERE organization_id = $1::uuid AND status = 'PENDING')::int AS pending`,
-    orgId,
-  );
-  const members = row?.members ?? 0;
-  const pending = row?.pending ?? 0;
-  return { members, pending, used: members + pending };
 }
 
 async function reserveSeatRequest(

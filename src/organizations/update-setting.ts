@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertOwner } from '../permissions/policy.js';
+import { seatUsage } from '../seats/seat-usage.js';
 import { type Organization, toOrganization } from './organization.js';
 
 const list = (value: string) => (value.trim().toLowerCase() === 'none' ? [] : value.split(/[\s,;]+/).filter(Boolean));
@@ -70,6 +71,7 @@ export async function updateOrganizationSetting(
   if (!parsed.success) throw new AppError('org.setting_invalid', { key, expected: setting.expected }, 'invalid');
   const data = { [setting.column]: parsed.data } as Prisma.OrganizationUpdateInput;
   const row = await db.$transaction(async (tx) => {
+    if (setting.column === 'seatLimit') await refuseBelowUsage(tx, actor.organization.id, parsed.data as number);
     const updated = await tx.organization.update({ where: { id: actor.organization.id }, data });
     await recordAuditEvent(tx, actor, {
       action: 'organization.setting_changed',
@@ -80,4 +82,16 @@ export async function updateOrganizationSetting(
     return updated;
   });
   return toOrganization(row);
+}
+
+/**
+ * A limit below the seats in use would leave the organization over its plan with nothing to
+ * decide: refused, with the figures. Under the organization's lock, like every seat write.
+ */
+async function refuseBelowUsage(tx: Prisma.TransactionClient, organizationId: string, limit: number): Promise<void> {
+  await tx.$queryRawUnsafe('SELECT 1 FROM organization WHERE id = $1::uuid FOR UPDATE', organizationId);
+  const usage = await seatUsage(tx, organizationId);
+  if (limit < usage.used) {
+    throw new AppError('org.seats_below_usage', { limit, ...usage }, 'refused');
+  }
 }
