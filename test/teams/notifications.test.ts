@@ -1,11 +1,13 @@
 // Chat notifications delivered to Teams proactively: the seat request card in the managers'
 // channel (updated once decided) and the outcomes in the inviter's personal chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from '../../src/config/env.js';
 import { expireDueInvitations } from '../../src/invitations/expire.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
 import { deliverNotifications } from '../../src/notifications/deliver-notifications.js';
 import { decideSeatRequest } from '../../src/seats/decide-seat-request.js';
+import { createTeamsJobNotifier } from '../../src/teams/notify/job-notifier.js';
 import { createTeamsNotifier } from '../../src/teams/notify/teams-notifier.js';
 import { memberActor } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -30,6 +32,26 @@ const deliver = (now?: Date) =>
     log: createLogger('silent'),
     now,
   });
+
+describe("the notification job's Teams notifier", () => {
+  it('delivers on its own, without the bot (its listeners, its dialogs, its route) ever started', async () => {
+    const w = await linkedTenant(t, h);
+    await post(
+      h,
+      messageActivity({ text: 'help', user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url }),
+    );
+    await invite(t.prisma, w.owner, { emails: ['job.path@example.com'] });
+    await expireDueInvitations(t.prisma, { now: new Date(Date.now() + 15 * 86_400_000), limit: 100 });
+    const notifier = createTeamsJobNotifier({ db: t.prisma, env: parseEnv({}), log: createLogger('silent') });
+    await deliverNotifications(t.prisma, { notifiers: [notifier], log: createLogger('silent') });
+    await h.fake.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.conversationId === w.ownerUser.personal.id &&
+        String(JSON.stringify(c.body)).includes('job.path@example.com'),
+    );
+  });
+});
 
 describe('Teams notifications', () => {
   it('posts the seat request card in the managers’ channel once, updates it when decided, and tells the requester', async () => {
