@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { followHeldInvitations } from '../seats/follow-held-invitations.js';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
 
@@ -26,11 +27,8 @@ export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promi
     // The status kills the links at once. Their token hashes stay until the retention clean-up,
     // so that a revoked link says "withdrawn" rather than "unknown".
     if (found.status === 'AWAITING_APPROVAL' && found.seatRequestId) {
-      // A held invitation no longer needs its seat: the open request asks for one fewer.
-      await tx.seatRequest.updateMany({
-        where: { id: found.seatRequestId, status: 'PENDING', seatsRequested: { gt: 0 } },
-        data: { seatsRequested: { decrement: 1 } },
-      });
+      // A held invitation no longer needs its seat: its request shrinks, or is withdrawn.
+      await followHeldInvitations(tx, actor.organization.id, found.seatRequestId);
     }
     await emitWebhookEvent(tx, {
       organizationId: actor.organization.id,

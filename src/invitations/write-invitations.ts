@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
+import { followHeldInvitations } from '../seats/follow-held-invitations.js';
 import { seatUsage } from '../seats/seat-usage.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
 
@@ -44,6 +45,8 @@ export interface WriteOutcome {
 export interface SeatRequestSlot {
   id?: string;
   seats: number;
+  /** The import joined a request that was already open (and posted). */
+  merged?: boolean;
 }
 
 export async function writeInvitations(
@@ -85,8 +88,8 @@ export async function writeInvitations(
   // Seats used = members + pending invitations. What does not fit is held for a manager.
   const room = Math.max(0, org.seat_limit - usage.used);
   const held = Math.max(0, fresh.length - room);
-  let seatRequestId: string | null = null;
-  if (held > 0) seatRequestId = await reserveSeatRequest(tx, actor, org.seat_limit, held, options.seatRequest);
+  const reserved = held > 0 ? await reserveSeatRequest(tx, actor, org.seat_limit, held, options.seatRequest) : null;
+  const seatRequestId = reserved?.id ?? null;
 
   const inserted = await tx.$queryRawUnsafe<WrittenInvitation[]>(
     INSERT_SQL,
@@ -111,20 +114,41 @@ export async function writeInvitations(
   );
   outcome.created = inserted;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
+  // Joined an open request: its figures and cards now count these invitations too.
+  if (reserved?.merged) await followHeldInvitations(tx, orgId, reserved.id);
   return outcome;
 }
 
+/** Where invitations beyond the limit wait: this import's request, the open one, or a new one. */
 async function reserveSeatRequest(
   tx: Tx,
   actor: Actor,
   limit: number,
   held: number,
   slot: SeatRequestSlot | undefined,
-): Promise<string> {
-  if (slot?.id) {
-    await tx.seatRequest.update({ where: { id: slot.id }, data: { seatsRequested: { increment: held } } });
+): Promise<{ id: string; merged: boolean }> {
+  if (slot?.id && slot.merged) {
     slot.seats += held;
-    return slot.id;
+    return { id: slot.id, merged: true };
+  }
+  if (slot?.id) {
+    // A later chunk of the same import: its card is not posted yet, so it was never "changed".
+    await tx.seatRequest.update({
+      where: { id: slot.id },
+      data: { seatsRequested: { increment: held }, postedLimitAfter: { increment: held } },
+    });
+    slot.seats += held;
+    return { id: slot.id, merged: false };
+  }
+  // One open request per organization: managers decide once, on figures that add up.
+  const open = await tx.seatRequest.findFirst({
+    where: { organizationId: actor.organization.id, status: 'PENDING' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  if (open) {
+    if (slot) Object.assign(slot, { id: open.id, seats: held, merged: true });
+    return { id: open.id, merged: true };
   }
   const request = await tx.seatRequest.create({
     data: {
@@ -132,6 +156,8 @@ async function reserveSeatRequest(
       requestedById: actor.member.id,
       seatsRequested: held,
       limitBefore: limit,
+      postedLimitBefore: limit,
+      postedLimitAfter: limit + held,
     },
   });
   if (slot) {
@@ -151,7 +177,7 @@ async function reserveSeatRequest(
     key: `seat_request:${request.id}:created`,
     payload: { type: 'seat_request.created', seatRequestId: request.id },
   });
-  return request.id;
+  return { id: request.id, merged: false };
 }
 
 // One round trip for the whole chunk. The CTEs see the rows inserted by `created` only through

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertOwner } from '../permissions/policy.js';
+import { followSeatLimit } from '../seats/follow-held-invitations.js';
 import { seatUsage } from '../seats/seat-usage.js';
 import { type Organization, toOrganization } from './organization.js';
 
@@ -79,6 +80,8 @@ export async function updateOrganizationSetting(
       subjectId: updated.id,
       data: { key, value: parsed.data as Prisma.InputJsonValue },
     });
+    // Open seat requests now cost another number of seats: their cards show it.
+    if (setting.column === 'seatLimit') await followSeatLimit(tx, updated.id);
     return updated;
   });
   return toOrganization(row);

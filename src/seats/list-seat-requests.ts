@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { SeatRequest } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
+import { assertCanListSeatRequests } from '../permissions/policy.js';
 
 export type SeatRequestView = SeatRequest & {
   requestedByEmail: string;
@@ -13,6 +14,7 @@ export async function listSeatRequests(
   actor: Actor,
   filter: { status?: SeatRequest['status'] } = {},
 ): Promise<SeatRequestView[]> {
+  assertCanListSeatRequests(actor);
   const rows = await db.seatRequest.findMany({
     where: { organizationId: actor.organization.id, ...(filter.status ? { status: filter.status } : {}) },
     include: { requestedBy: { select: { email: true } }, decidedBy: { select: { email: true } } },
@@ -23,6 +25,6 @@ export async function listSeatRequests(
     ...row,
     requestedByEmail: requestedBy.email,
     decidedByEmail: decidedBy?.email ?? null,
-    limitAfter: row.limitBefore + row.seatsRequested,
+    limitAfter: row.limitAfter ?? row.limitBefore + row.seatsRequested,
   }));
 }

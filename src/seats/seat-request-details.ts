@@ -1,7 +1,9 @@
 // What a manager needs in front of them to decide a seat request: who asked, for whom, the seats
-// before and after. Read by the chat cards (posted by the notification job, redrawn once decided).
+// before and after. Read by the chat cards (posted by the notification job, redrawn on change).
+// An open request shows the figures of now (see seat-figures.ts); a decided one, those applied.
 import type { Db } from '../db/database.js';
 import type { SeatRequest } from '../generated/prisma/client.js';
+import { currentFigures } from './seat-figures.js';
 
 export interface SeatRequestDetails {
   request: SeatRequest;
@@ -11,7 +13,12 @@ export interface SeatRequestDetails {
   /** The first held addresses (a card shows a few); `inviteeCount` counts them all. */
   invitees: string[];
   inviteeCount: number;
+  /** Seats approving adds (open), or added (approved). */
+  seats: number;
+  limitBefore: number;
   limitAfter: number;
+  /** Set when the figures differ from those the request was first posted with. */
+  figuresChanged?: { limitBefore: number; limitAfter: number };
 }
 
 export async function seatRequestDetails(
@@ -29,16 +36,31 @@ export async function seatRequestDetails(
     },
   });
   if (!request) return null;
+  // Open: the invitations it holds; closed: those it held (released, cancelled or revoked).
+  const held = request.status === 'PENDING' ? { status: 'AWAITING_APPROVAL' as const } : {};
   const [invitees, inviteeCount] = await Promise.all([
     db.invitation.findMany({
-      where: { seatRequestId: requestId },
+      where: { seatRequestId: requestId, ...held },
       select: { email: true },
       orderBy: { createdAt: 'asc' },
       take: shown,
     }),
-    db.invitation.count({ where: { seatRequestId: requestId } }),
+    db.invitation.count({ where: { seatRequestId: requestId, ...held } }),
   ]);
   const { requestedBy, decidedBy, organization, ...plain } = request;
+  const figures =
+    plain.status === 'PENDING'
+      ? await currentFigures(db, organizationId, requestId)
+      : {
+          seats: plain.seatsRequested,
+          limitBefore: plain.limitBefore,
+          limitAfter: plain.limitAfter ?? plain.limitBefore + plain.seatsRequested,
+        };
+  const posted =
+    plain.postedLimitBefore !== null && plain.postedLimitAfter !== null
+      ? { limitBefore: plain.postedLimitBefore, limitAfter: plain.postedLimitAfter }
+      : undefined;
+  const changed = posted && (posted.limitBefore !== figures.limitBefore || posted.limitAfter !== figures.limitAfter);
   return {
     request: plain,
     organizationName: organization.name,
@@ -46,6 +68,9 @@ export async function seatRequestDetails(
     decidedByEmail: decidedBy?.email ?? null,
     invitees: invitees.map((i) => i.email),
     inviteeCount,
-    limitAfter: plain.limitBefore + plain.seatsRequested,
+    seats: figures.seats,
+    limitBefore: figures.limitBefore,
+    limitAfter: figures.limitAfter,
+    ...(changed ? { figuresChanged: posted } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import type { KnownBlock } from '@slack/types';
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
+import { t } from '../../i18n/messages.js';
 import type { SeatRequestDetails } from '../../seats/seat-request-details.js';
 import { context, escapeMrkdwn, section } from '../reply.js';
 
@@ -11,11 +12,7 @@ export const seatActions = { approve: 'seat_approve', deny: 'seat_deny' } as con
 export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const s = chatTexts(locale);
   const r = d.request;
-  const headline = s.seatRequestText(
-    escapeMrkdwn(d.requestedByEmail),
-    r.seatsRequested,
-    escapeMrkdwn(d.organizationName),
-  );
+  const headline = s.seatRequestText(escapeMrkdwn(d.requestedByEmail), d.seats, escapeMrkdwn(d.organizationName));
   const more = d.inviteeCount > d.invitees.length ? `, ${s.andMore(d.inviteeCount - d.invitees.length)}` : '';
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: s.seatRequestTitle } },
@@ -24,11 +21,16 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: 
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: `*${s.seatRequestFor}*\n${escapeMrkdwn(d.invitees.join(', '))}${more}` },
-        { type: 'mrkdwn', text: `*${s.seatsBeforeAfter(r.limitBefore, d.limitAfter)}*` },
+        { type: 'mrkdwn', text: `*${s.seatsBeforeAfter(d.limitBefore, d.limitAfter)}*` },
       ],
     },
-    context(s.billingNotice(r.seatsRequested)),
+    context(s.billingNotice(d.seats)),
   ];
+  // Managers deciding on cost must see that what they first read is no longer true.
+  if (d.figuresChanged && r.status === 'PENDING') {
+    const was = d.figuresChanged;
+    blocks.push(context(t(locale, 'seat_request.figures_changed', { before: was.limitBefore, after: was.limitAfter })));
+  }
   if (r.status === 'PENDING') {
     blocks.push({
       type: 'actions',
@@ -42,7 +44,7 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: 
           value: r.id,
           confirm: {
             title: { type: 'plain_text', text: s.approve },
-            text: { type: 'plain_text', text: s.approveConfirm(r.seatsRequested, d.limitAfter) },
+            text: { type: 'plain_text', text: s.approveConfirm(d.seats, d.limitAfter) },
             confirm: { type: 'plain_text', text: s.approve },
             deny: { type: 'plain_text', text: s.cancel },
           },
@@ -56,6 +58,8 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: 
         },
       ],
     });
+  } else if (r.status === 'WITHDRAWN') {
+    blocks.push(section(t(locale, 'seat_request.withdrawn_card', {})));
   } else {
     const by = escapeMrkdwn(d.decidedByEmail ?? '?');
     blocks.push(

@@ -3,6 +3,7 @@
 
 import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
+import { t } from '../../i18n/messages.js';
 import type { SeatRequestDetails } from '../../seats/seat-request-details.js';
 import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
 
@@ -14,16 +15,25 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): Adaptive
   const more = d.inviteeCount > d.invitees.length ? `, ${s.andMore(d.inviteeCount - d.invitees.length)}` : '';
   const body: Element[] = [
     text(s.seatRequestTitle, { weight: 'Bolder', size: 'Large' }),
-    text(s.seatRequestText(d.requestedByEmail, r.seatsRequested, d.organizationName)),
+    text(s.seatRequestText(d.requestedByEmail, d.seats, d.organizationName)),
     {
       type: 'FactSet',
       facts: [
         { title: s.seatRequestFor, value: `${d.invitees.join(', ')}${more}` },
-        { title: s.setupSeatsLabel, value: s.seatsBeforeAfter(r.limitBefore, d.limitAfter) },
+        { title: s.setupSeatsLabel, value: s.seatsBeforeAfter(d.limitBefore, d.limitAfter) },
       ],
     },
-    small(s.billingNotice(r.seatsRequested)),
+    small(s.billingNotice(d.seats)),
   ];
+  // Managers deciding on cost must see that what they first read is no longer true.
+  if (d.figuresChanged && r.status === 'PENDING') {
+    const was = d.figuresChanged;
+    body.push(small(t(locale, 'seat_request.figures_changed', { before: was.limitBefore, after: was.limitAfter })));
+  }
+  if (r.status === 'WITHDRAWN') {
+    body.push(text(t(locale, 'seat_request.withdrawn_card', {}), { weight: 'Bolder' }));
+    return adaptiveCard(body);
+  }
   if (r.status !== 'PENDING') {
     const by = d.decidedByEmail ?? '?';
     body.push(
