@@ -97,12 +97,17 @@ describe('true figures', () => {
   it('computes the figures at decision time from the current limit', async () => {
     const { owner } = await newOrganization(t.prisma, { seats: 1 });
     const { seatRequestId = '' } = await invite(t.prisma, owner, { emails: ['a@x.com', 'b@x.com'] });
-    // The limit moved since the request was posted (1 → 3): one more seat is enough now.
+    // The limit moved since the request was posted as 1 → 3: the card and the decision say 2 → 4.
     await updateOrganizationSetting(t.prisma, owner, 'seats', '2');
     const d = await details(owner.organization.id, seatRequestId);
-    expect(d).toMatchObject({ limitBefore: 2, limitAfter: 3, seats: 1 });
+    expect(d).toMatchObject({
+      limitBefore: 2,
+      limitAfter: 4,
+      seats: 2,
+      figuresChanged: { limitBefore: 1, limitAfter: 3 },
+    });
     const decided = await decideSeatRequest(t.prisma, owner, { requestId: seatRequestId, decision: 'approve' });
-    expect(decided).toMatchObject({ invitations: 2, limitAfter: 3 });
-    expect(decided.request).toMatchObject({ limitBefore: 2, seatsRequested: 1, limitAfter: 3 });
+    expect(decided).toMatchObject({ invitations: 2, limitAfter: 4 });
+    expect(decided.request).toMatchObject({ limitBefore: 2, seatsRequested: 2, limitAfter: 4 });
   });
 });
