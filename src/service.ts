@@ -50,7 +50,10 @@ async function startTeams() {
     import('./teams/create-teams-app.js'),
     import('./teams/teams-config.js'),
   ]);
-  return createTeamsService({ config: teamsConfig(env), db: database.prisma, log });
+  const service = createTeamsService({ config: teamsConfig(env), db: database.prisma, log });
+  // At boot, so that a wrong set-up shows now rather than at the first message.
+  await service.start();
+  return service;
 }
 if (teamsMode(env) === 'local') {
   log.warn(
@@ -120,6 +123,7 @@ async function shutdown(signal: string): Promise<void> {
   const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
   // In-flight jobs (an outbox delivery) finish within their bound; they still need the database.
   await slack?.stop().catch(() => {});
+  await teams?.stop().catch(() => {});
   await scheduler?.stop(10_000);
   await httpClosed;
   await pages.end();
