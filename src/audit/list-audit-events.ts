@@ -11,7 +11,7 @@ export interface AuditFilter {
 
 /** The audit trail of the actor's organization, newest first (owners and admins only). */
 export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter = {}): Promise<AuditEvent[]> {
-  assertCanManageInvitations(actor);
+  assertCanManageInvitations(actor, 'read_audit');
   return db.auditEvent.findMany({
     where: {
       organizationId: actor.organization.id,

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Invitation, InvitationStatus, Prisma } from '../generated/prisma/client.js';
 import { findRole, findUserType } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
+import { assertCanManageInvitations } from '../permissions/policy.js';
 
 export interface InvitationFilter {
   /** Default: the open ones (pending and awaiting approval). */
@@ -36,6 +37,8 @@ export async function listInvitations(
   filter: InvitationFilter = {},
   now = new Date(),
 ): Promise<InvitationPage> {
+  // The list holds invitees' addresses and names: for those who manage invitations only.
+  assertCanManageInvitations(actor, 'list_invitations');
   const orgId = actor.organization.id;
   const catalogue = actor.organization.catalogue;
   const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 500);

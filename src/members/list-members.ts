@@ -1,8 +1,9 @@
-// The members of the actor's organization, with who invited them. Like the seat summary and the
-// pending list, any member may read it: it is what a manager looks at before deciding seats.
+// The members of the actor's organization, with who invited them. Their addresses and names are
+// for owners and administrators; a manager deciding seats has the seat summary's counts.
 import type { Db } from '../db/database.js';
 import type { Member, Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
+import { assertCanManageInvitations } from '../permissions/policy.js';
 
 export interface MemberFilter {
   /** Part of the e-mail, name or username. */
@@ -19,6 +20,7 @@ export interface MemberList {
 }
 
 export async function listMembers(db: Db, actor: Actor, filter: MemberFilter = {}): Promise<MemberList> {
+  assertCanManageInvitations(actor, 'list_members');
   const where: Prisma.MemberWhereInput = { organizationId: actor.organization.id };
   const term = filter.search?.trim();
   if (term) {

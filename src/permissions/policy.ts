@@ -1,4 +1,6 @@
-// The permission rules, in one place.
+// The permission rules, in one place. Reading is checked like writing: the pending list, the
+// members and the audit trail hold e-mail addresses and names, so they are for those who manage
+// invitations; seat requests are for those who decide them.
 import { AppError } from '../errors/app-error.js';
 import type { Member } from '../generated/prisma/client.js';
 import { roleByKey } from '../organizations/catalogue.js';
@@ -12,15 +14,28 @@ export const canManageInvitations = (member: Member, org: Organization) =>
 /** Managers and owners decide seat requests. */
 export const canDecideSeatRequests = (member: Member) => member.isOwner || member.isManager;
 
-export function assertCanManageInvitations(actor: Actor): void {
+/**
+ * What only owners and administrators may do, each with its own refusal (src/i18n/messages.ts
+ * `permission.<task>`), so that the refusal names what was refused.
+ */
+export type AdminTask = 'invite' | 'list_invitations' | 'list_members' | 'read_audit' | 'manage_webhooks';
+
+export function assertCanManageInvitations(actor: Actor, task: AdminTask = 'invite'): void {
   if (!canManageInvitations(actor.member, actor.organization)) {
-    throw new AppError('permission.invite', { email: actor.member.email }, 'forbidden');
+    throw new AppError(`permission.${task}`, { email: actor.member.email }, 'forbidden');
   }
 }
 
 export function assertCanDecideSeatRequests(actor: Actor): void {
   if (!canDecideSeatRequests(actor.member)) {
     throw new AppError('permission.decide', { email: actor.member.email }, 'forbidden');
+  }
+}
+
+/** Seat requests are listed by those who decide them: managers and owners. */
+export function assertCanListSeatRequests(actor: Actor): void {
+  if (!canDecideSeatRequests(actor.member)) {
+    throw new AppError('permission.list_seat_requests', { email: actor.member.email }, 'forbidden');
   }
 }
 

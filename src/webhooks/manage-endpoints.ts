@@ -33,7 +33,7 @@ export async function addWebhookEndpoint(
   actor: Actor,
   input: { url: string; events?: string[] },
 ): Promise<{ endpoint: EndpointView; secret: string }> {
-  assertCanManageInvitations(actor);
+  assertCanManageInvitations(actor, 'manage_webhooks');
   const url = checkUrl(input.url);
   const events = [...new Set((input.events ?? []).map((e) => e.trim()).filter(Boolean))];
   const unknown = events.find((e) => !webhookEvents.includes(e as WebhookEvent));
@@ -56,7 +56,7 @@ export async function addWebhookEndpoint(
 }
 
 export async function listWebhookEndpoints(db: Db, actor: Actor): Promise<EndpointView[]> {
-  assertCanManageInvitations(actor);
+  assertCanManageInvitations(actor, 'manage_webhooks');
   const rows = await db.webhookEndpoint.findMany({
     where: { organizationId: actor.organization.id },
     orderBy: { createdAt: 'asc' },
@@ -65,7 +65,7 @@ export async function listWebhookEndpoints(db: Db, actor: Actor): Promise<Endpoi
 }
 
 export async function removeWebhookEndpoint(db: Db, actor: Actor, id: string): Promise<void> {
-  assertCanManageInvitations(actor);
+  assertCanManageInvitations(actor, 'manage_webhooks');
   await db.$transaction(async (tx) => {
     // Deactivated rather than deleted: its queued deliveries are then dropped, not orphaned.
     const changed = await tx.webhookEndpoint.updateMany({

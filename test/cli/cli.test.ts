@@ -312,6 +312,25 @@ describe('sesame', { timeout: STEP_TIMEOUT }, () => {
     expect(viewer.code).toBe(1);
     expect(viewer.stderr).toContain('mia@acme.example may not invite, import, resend or revoke');
 
+    // Reading is checked like writing: mia is a manager, not an administrator.
+    const asMia = ['--as', 'mia@acme.example', ...org];
+    const pending = await sesame(['pending', ...asMia]);
+    expect(pending.code).toBe(1);
+    expect(pending.stdout).toBe('');
+    expect(pending.stderr).toContain('mia@acme.example may not list invitations: only owners and administrators may.');
+    const pendingFr = await sesame(['pending', '--lang', 'fr', '--json', ...asMia]);
+    expect(pendingFr.code).toBe(1);
+    expect(pendingFr.json()).toMatchObject({ error: { code: 'permission.list_invitations' } });
+    expect(JSON.stringify(pendingFr.json())).toContain('ne peut pas consulter les invitations\u00a0:');
+    const members = await sesame(['members', ...asMia]);
+    expect(members.code).toBe(1);
+    expect(members.stderr).toContain('mia@acme.example may not list members: only owners and administrators may.');
+    expect((await sesame(['requests', ...asMia])).code).toBe(0);
+    expect((await sesame(['members', 'set', 'mia@acme.example', 'manager', 'false', ...org])).code).toBe(0);
+    const requests = await sesame(['requests', ...asMia]);
+    expect(requests.code).toBe(1);
+    expect(requests.stderr).toContain('mia@acme.example may not list seat requests: only managers and owners may.');
+
     const stranger = await sesame(['seats', '--as', 'nobody@acme.example', '--json', ...org]);
     expect(stranger.code).toBe(1);
     expect(stranger.json()).toMatchObject({ error: { code: 'member.not_found' } });
