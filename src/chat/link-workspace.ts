@@ -1,5 +1,8 @@
 // Links a chat workspace to an organization, once: with an operator's one-time code (an existing
 // organization), or by creating a new organization whose owner is the workspace admin doing it.
+// Either way the linker must be an admin or owner of the workspace (as the chat platform says):
+// a link gives the whole workspace the organization's commands, so a code that leaked to a
+// plain member must not be enough.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
@@ -16,13 +19,24 @@ export interface Linker {
   /** The verified e-mail of the chat user linking the workspace. */
   email: string;
   locale: Locale;
+  /** The platform's id of that user (Slack user id, Teams AAD object id), for the audit trail. */
+  chatUserId?: string;
 }
+
+/**
+ * Whether the platform vouches that the linker administers the workspace (Slack's users.info
+ * is_admin / is_owner). `null` where the platform gives no such fact to the bot (Teams: the
+ * operator's code is the only proof there); it must be said explicitly.
+ */
+export type WorkspaceAdminFact = boolean | null;
 
 export async function linkWorkspaceWithCode(
   db: Db,
   ref: WorkspaceRef,
-  input: { code: string; linker: Linker; now?: Date },
+  input: { code: string; linker: Linker & { isWorkspaceAdmin: WorkspaceAdminFact }; now?: Date },
 ): Promise<Organization> {
+  // Before the code is used: a refused attempt leaves it to the admin it was meant for.
+  if (input.linker.isWorkspaceAdmin === false) throw new AppError('chat.link_not_admin', {}, 'forbidden');
   await refuseIfLinked(db, ref);
   const now = input.now ?? new Date();
   const organizationId = await db.$transaction(async (tx) => {
@@ -95,7 +109,14 @@ async function audit(db: Db, organization: Organization, ref: WorkspaceRef, link
   const member = await db.member.findUnique({
     where: { organizationId_email: { organizationId: organization.id, email: linker.email } },
   });
-  const data = { platform: ref.platform, workspace: ref.externalId, by: linker.email };
+  // Who linked: the chat user (their platform id) and the member they are, when they are one.
+  const data = {
+    platform: ref.platform,
+    workspace: ref.externalId,
+    by: linker.email,
+    chatUserId: linker.chatUserId ?? null,
+    memberId: member?.id ?? null,
+  };
   if (member) {
     const actor = await resolveActor(db, { organization, email: member.email, channel: ref.platform });
     await recordAuditEvent(db, actor, {

@@ -25,6 +25,12 @@ export const chatMessages = {
     () =>
       'Ce code de liaison est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre opérateur (`sesame slack link` ou `sesame teams link`).',
   ),
+  'chat.link_not_admin': m(
+    () =>
+      'Only an admin or owner of this Slack workspace may link it to a Sesame organization: ask one of them to type `/invite link <code>`.',
+    () =>
+      "Seul un administrateur ou propriétaire de cet espace de travail Slack peut le lier à une organisation Sesame\u00a0: demandez à l'un d'eux de taper `/invite link <code>`.",
+  ),
   'chat.setup_not_admin': m(
     () => 'Only an admin or owner of this workspace may create an organization for it.',
     () => 'Seul un administrateur ou propriétaire de cet espace de travail peut lui créer une organisation.',

@@ -57,7 +57,12 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       if (!who.profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
       const organization = await linkWorkspaceWithCode(deps.db, who.ref, {
         code: request.code,
-        linker: { email: who.profile.email, locale: who.profile.locale },
+        linker: {
+          email: who.profile.email,
+          locale: who.profile.locale,
+          chatUserId: command.user_id,
+          isWorkspaceAdmin: who.profile.isWorkspaceAdmin,
+        },
       });
       return reply(target, { text: s.linked(organization.name) });
     }

@@ -33,7 +33,7 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
       const organization = await createOrganizationForWorkspace(deps.db, workspaceRef(teamId), {
         name: state.data.name,
         seats: state.data.seats,
-        linker: { email: profile.email, locale },
+        linker: { email: profile.email, locale, chatUserId: body.user.id },
         isWorkspaceAdmin: profile.isWorkspaceAdmin,
       });
       created = organization.name;

@@ -84,7 +84,7 @@ async function run(
     if (!who.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
     const organization = await linkWorkspaceWithCode(deps.db, who.ref, {
       code: request.code,
-      linker: { email: who.email, locale: who.locale },
+      linker: { email: who.email, locale: who.locale, isWorkspaceAdmin: null },
     });
     return { text: words.linked(organization.name), done: true };
   }
