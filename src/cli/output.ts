@@ -1,5 +1,6 @@
 // Where the CLI writes: results on stdout (text or JSON), warnings and errors on stderr, so that
 // `sesame pending --json | jq` always reads clean JSON.
+import { oneLine } from '../text/one-line.js';
 export interface Output {
   json: boolean;
   // These two return undefined so that a command can end with `return out.result(...)`.
@@ -43,7 +44,7 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 /** An aligned table: a header, a rule, one line per row; empty cells shown as "-". */
 export function table(headers: string[], rows: Cell[][]): string {
   const cells = rows.map((row) =>
-    headers.map((_, i) => (row[i] === null || row[i] === undefined || row[i] === '' ? '-' : String(row[i]))),
+    headers.map((_, i) => (row[i] === null || row[i] === undefined || row[i] === '' ? '-' : oneLine(String(row[i])))),
   );
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((row) => width(row[i] ?? ''))));
   const render = (row: string[]) =>
@@ -57,7 +58,11 @@ export function table(headers: string[], rows: Cell[][]): string {
 /** "label   value" lines with the values aligned. */
 export function fields(pairs: [string, Cell][], indent = ''): string {
   const w = Math.max(...pairs.map(([label]) => width(label)));
-  return pairs.map(([label, value]) => `${indent}${pad(label, w)}  ${value ?? '-'}`.trimEnd()).join('\n');
+  return pairs
+    .map(([label, value]) =>
+      `${indent}${pad(label, w)}  ${value === null || value === undefined ? '-' : oneLine(String(value))}`.trimEnd(),
+    )
+    .join('\n');
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

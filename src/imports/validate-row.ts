@@ -11,6 +11,7 @@ import { checkPassword } from '../members/password-policy.js';
 import { checkUsername, usernameFromEmail } from '../members/username.js';
 import { type Assignment, resolveAssignment } from '../organizations/catalogue.js';
 import type { Organization } from '../organizations/organization.js';
+import { findTextFlaw, textFlawNotice } from '../text/edge-text.js';
 import type { RowError, RowIssue, RowWarning } from './import-types.js';
 import type { Columns, Field } from './map-columns.js';
 import type { CsvRecord } from './read-csv-records.js';
@@ -69,15 +70,19 @@ export function createRowValidator(org: Organization, columns: Columns, locale: 
   const assignments = new Map<string, Result<Assignment>>();
   const issue = (line: number, field: Field, n: Notice): RowIssue =>
     rowIssue(locale, line, columnOf(columns, field), n);
+  const headerOf = (field: Field) => columnOf(columns, field) ?? field;
   const take = <T>(result: Result<T>, field: Field): T => {
     if (!result.ok) throw new RowProblem(result.error, fieldOf(result.error, field, columns));
     return result.value;
   };
 
   function check(line: number, raw: RawRow): { row: ValidRow; warnings: Notice[] } {
-    // Bytes that are not UTF-8 were decoded as U+FFFD: the file was saved in another encoding.
+    // Every cell passes the edge rule on text before any other: a NUL, refused by PostgreSQL,
+    // must stop the row in the dry run rather than abort the real import.
     for (const field of mapped) {
-      if (raw[field].includes('\uFFFD')) throw new RowProblem(notice('import.row_not_utf8', {}), field);
+      const flaw = findTextFlaw(raw[field].trim());
+      if (flaw === 'not_utf8') throw new RowProblem(notice('import.row_not_utf8', {}), field);
+      if (flaw) throw new RowProblem(textFlawNotice(headerOf(field), raw[field]) as Notice, field);
     }
     if (!raw.email) throw new RowProblem(notice('import.row_empty_email', {}), 'email');
     const email = take(checkEmailAddress(raw.email, org.allowedDomains), 'email');

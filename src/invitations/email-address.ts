@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../errors/result.js';
 import { notice } from '../i18n/messages.js';
+import { checkEdgeText } from '../text/edge-text.js';
 
 const emailShape = z.email({ pattern: z.regexes.html5Email });
 
@@ -11,6 +12,9 @@ export const normalizeEmail = (raw: string) => raw.trim().toLowerCase();
 export function checkEmailAddress(raw: string | undefined, allowedDomains: readonly string[] = []): Result<string> {
   const email = normalizeEmail(raw ?? '');
   if (!email) return fail(notice('email.required', {}));
+  // Before the shape: the message names the character instead of echoing it.
+  const clean = checkEdgeText('E-mail address', email);
+  if (!clean.ok) return clean;
   // Apostrophes (straight or typographic) are valid in RFC 5322 but refused, as ArcGIS does:
   // they break too many systems downstream. Say so rather than "malformed".
   if (/['\u2019]/.test(email)) return fail(notice('email.apostrophe', { email }));

@@ -1,9 +1,11 @@
 // The pending list: filterable, paginated, with the counts an admin needs beside it.
 import type { Db } from '../db/database.js';
+import { AppError, unwrap } from '../errors/app-error.js';
 import type { Invitation, InvitationStatus, Prisma } from '../generated/prisma/client.js';
-import { findRole, findUserType } from '../organizations/catalogue.js';
+import { type Catalogue, findRole, findUserType } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { checkEdgeText } from '../text/edge-text.js';
 
 export interface InvitationFilter {
   /** Default: the open ones (pending and awaiting approval). */
@@ -47,15 +49,16 @@ export async function listInvitations(
     organizationId: orgId,
     status: { in: filter.status?.length ? filter.status : ['PENDING', 'AWAITING_APPROVAL'] },
   };
-  // Role and user type accept any of their names, like everywhere else; an unknown one matches nothing.
-  if (filter.role) where.role = findRole(catalogue, filter.role)?.key ?? '\u0000';
-  if (filter.userType) where.userType = findUserType(catalogue, filter.userType)?.key ?? '\u0000';
-  if (filter.inviter) where.inviter = { email: filter.inviter.trim().toLowerCase() };
+  // Role and user type accept any of their names, like everywhere else; an unknown one is refused
+  // with the valid ones (it matched nothing before, which read as "nobody is pending").
+  if (filter.role) where.role = knownFilterValue(catalogue, 'role', filter.role);
+  if (filter.userType) where.userType = knownFilterValue(catalogue, 'user type', filter.userType);
+  if (filter.inviter) where.inviter = { email: unwrap(checkEdgeText('Inviter', filter.inviter.trim().toLowerCase())) };
   if (filter.expiringWithinDays !== undefined) {
     where.expiresAt = { lte: new Date(now.getTime() + filter.expiringWithinDays * 86_400_000) };
   }
   if (filter.search?.trim()) {
-    const term = filter.search.trim();
+    const term = likeLiteral(unwrap(checkEdgeText('Search', filter.search.trim())));
     where.OR = [
       { email: { contains: term, mode: 'insensitive' } },
       { firstName: { contains: term, mode: 'insensitive' } },
@@ -93,3 +96,18 @@ export async function listInvitations(
     counts,
   };
 }
+
+/** The key of the role or user type named `input` (any of its names), or a refusal listing them. */
+function knownFilterValue(catalogue: Catalogue, filter: 'role' | 'user type', input: string): string {
+  const value = unwrap(checkEdgeText(filter === 'role' ? 'Role' : 'User type', input.trim()));
+  const [found, entries] =
+    filter === 'role'
+      ? [findRole(catalogue, value), catalogue.roles]
+      : [findUserType(catalogue, value), catalogue.userTypes];
+  if (found) return found.key;
+  const known = entries.map((e) => (e.names.fr === e.names.en ? e.names.en : `${e.names.en} / ${e.names.fr}`));
+  throw new AppError('filter.unknown_value', { filter, value, known: known.join(', ') }, 'invalid');
+}
+
+/** Prisma's `contains` is a LIKE: its wildcards and escape character are matched as themselves. */
+const likeLiteral = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { notice } from '../i18n/messages.js';
 import { FormError } from '../invitations/accept.js';
 import { toOrganization } from '../organizations/organization.js';
+import { findTextFlaw } from '../text/edge-text.js';
 import { hashPassword, verifyPassword } from './hash-password.js';
 import { checkPassword } from './password-policy.js';
 
@@ -22,11 +23,14 @@ const decoy = hashPassword('decoy-password-1');
 
 export async function changeTemporaryPassword(db: Db, input: FirstLoginInput): Promise<{ username: string }> {
   const login = input.login.trim().toLowerCase();
-  const member = login
-    ? await db.member.findFirst({
-        where: { organizationId: input.organizationId, OR: [{ username: login }, { email: login }] },
-      })
-    : null;
+  // A login with a NUL or a control character names nobody (the edge rule keeps them out of every
+  // username and address); PostgreSQL would refuse the NUL in the query.
+  const member =
+    login && !findTextFlaw(login)
+      ? await db.member.findFirst({
+          where: { organizationId: input.organizationId, OR: [{ username: login }, { email: login }] },
+        })
+      : null;
   const valid = await verifyPassword(input.temporaryPassword, member?.passwordHash ?? (await decoy));
   // One answer for "unknown login", "wrong password" and "already changed": none reveals an account.
   if (!member || !valid || member.status !== 'MUST_CHANGE_PASSWORD')

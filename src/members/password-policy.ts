@@ -4,6 +4,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { fail, ok, type Result } from '../errors/result.js';
 import { notice } from '../i18n/messages.js';
+import { checkEdgeText } from '../text/edge-text.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
@@ -27,6 +28,8 @@ const frenchCommon = [
 const common = new Set<string>([...(dictionary['passwords-common'] as string[]), ...frenchCommon]);
 
 export function checkPassword(password: string, username?: string | null): Result<string> {
+  const clean = checkEdgeText('Password', password);
+  if (!clean.ok) return clean;
   if (password.length < PASSWORD_MIN) return fail(notice('password.too_short', { min: PASSWORD_MIN }));
   if (password.length > PASSWORD_MAX) return fail(notice('password.too_long', { max: PASSWORD_MAX }));
   if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password)) return fail(notice('password.needs_letter_and_digit', {}));

@@ -2,11 +2,15 @@
 // case-insensitively and stored lower-cased.
 import { fail, ok, type Result } from '../errors/result.js';
 import { notice } from '../i18n/messages.js';
+import { checkEdgeText } from '../text/edge-text.js';
 
 const USERNAME = /^[A-Za-z0-9._@]{6,128}$/;
 
 export function checkUsername(raw: string): Result<string> {
   const username = raw.trim();
+  // Before the shape: the message names the character instead of echoing it.
+  const clean = checkEdgeText('Username', username);
+  if (!clean.ok) return clean;
   if (!USERNAME.test(username)) return fail(notice('username.invalid', { username }));
   return ok(username.toLowerCase());
 }

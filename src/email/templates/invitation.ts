@@ -1,5 +1,6 @@
 // The invitation e-mail, also sent as a resend (new link) and as a reminder.
 import type { Locale } from '../../i18n/locale.js';
+import { oneLine } from '../../text/one-line.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml, escapeMultiline } from '../escape.js';
 import { formatDateTime } from '../format-date.js';
@@ -35,7 +36,7 @@ export function renderInvitationEmail(
     name: `invitation.${d.reason}.${d.locale}`,
     subject,
     personal: {
-      greeting: w.greeting({ name: d.invitee.firstName }),
+      greeting: w.greeting({ name: oneLine(d.invitee.firstName) }),
       role: d.roleName,
       expires: formatDateTime(d.expiresAt, d.locale),
       link: d.acceptUrl,

@@ -1,6 +1,7 @@
 // The "added directly" notice: the account exists, the temporary password came from the admin
 // (never in the e-mail), and it must be changed at first login.
 import type { Locale } from '../../i18n/locale.js';
+import { oneLine } from '../../text/one-line.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml } from '../escape.js';
 import { button, frame, paragraph, plainLink } from './frame.js';
@@ -26,7 +27,7 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
     name: `member_added.${d.locale}`,
     subject: w.subject({ org }),
     personal: {
-      greeting: w.greeting({ name: d.member.firstName }),
+      greeting: w.greeting({ name: oneLine(d.member.firstName) }),
       role: d.roleName,
       username: d.member.username,
       email: d.member.email,
