@@ -92,6 +92,12 @@ export const envSchema = z.object({
   /** Instead of MICROSOFT_APP_PASSWORD: the bot's tokens from an Azure managed identity, `system` or a
    * user-assigned identity's client id (the SDK's MANAGED_IDENTITY_CLIENT_ID). */
   MICROSOFT_APP_MANAGED_IDENTITY: optionalText,
+  /**
+   * Lets webhook endpoints be on loopback, private, link-local or metadata addresses (a local
+   * receiver during development). Off in production: a webhook URL could otherwise reach the
+   * operator's internal services.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
   /** Run the scheduled jobs (reminders, expiry, outbox delivery, clean-up) in this process. */
   JOBS_ENABLED: booleanFlag.default(true),
   LOG_LEVEL: z

@@ -305,6 +305,16 @@ export const messages = {
     (p) =>
       `« ${p.url} » n'est pas une URL de webhook utilisable : attendu https://... (http:// seulement pour localhost).`,
   ),
+  'webhook.private_address': m<{ host: string; address: string }>(
+    (p) =>
+      `${p.host} leads to ${p.address}, which is not a public address: webhooks only go to public addresses (an operator may allow private ones for development with WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true).`,
+    (p) =>
+      `${p.host} mène à ${p.address}, qui n'est pas une adresse publique\u00a0: les webhooks ne vont qu'à des adresses publiques (un opérateur peut autoriser les adresses privées pour le développement avec WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true).`,
+  ),
+  'webhook.unresolvable': m<{ host: string }>(
+    (p) => `${p.host} does not resolve to any address.`,
+    (p) => `${p.host} ne correspond à aucune adresse.`,
+  ),
   'webhook.unknown_event': m<{ event: string; known: string }>(
     (p) => `Unknown webhook event "${p.event}" (events: ${p.known}).`,
     (p) => `Événement de webhook inconnu « ${p.event} » (événements : ${p.known}).`,

@@ -69,6 +69,7 @@ const deliverOutboxJob = defineJob({
         ...options,
         transport: createTransport(ctx.env, ctx.log),
         publicUrl: publicUrl(ctx.env),
+        webhooksAllowPrivateAddresses: ctx.env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
         log: ctx.log,
         signal: ctx.signal,
       })),

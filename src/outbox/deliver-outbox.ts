@@ -49,6 +49,8 @@ export interface DeliverOutboxOptions {
   /** Webhook rows per claim (each may take up to webhookTimeoutMs). Default 50. */
   webhookBatchSize?: number;
   webhookTimeoutMs?: number;
+  /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: webhooks may reach private addresses (development only). */
+  webhooksAllowPrivateAddresses?: boolean;
   /** Aborted (e.g. on SIGTERM): no new claim; the batch in hand is finished and recorded. */
   signal?: AbortSignal;
 }
@@ -178,7 +180,13 @@ async function deliverHooks(
     else if (payload.success) valid.push({ message, payload: payload.data });
     else results.push({ message, verdict: invalidPayload });
   }
-  results.push(...(await deliverWebhooks(db, valid, { log: options.log, timeoutMs: options.webhookTimeoutMs })));
+  results.push(
+    ...(await deliverWebhooks(db, valid, {
+      log: options.log,
+      timeoutMs: options.webhookTimeoutMs,
+      allowPrivateAddresses: options.webhooksAllowPrivateAddresses,
+    })),
+  );
   add(await settle(db, results, { now: clock(), maxAttempts: options.maxAttempts ?? 10, log: options.log }));
 }
 

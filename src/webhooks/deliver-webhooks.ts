@@ -11,17 +11,28 @@
 // `id` is the same on every retry of one event to one endpoint: receivers de-duplicate by it.
 // A 2xx answer is success; anything else, a timeout or a network error is retried with the
 // outbox's backoff (honouring Retry-After), then given up visibly. Redirects are not followed.
+// Only public addresses are reached (public-address.ts), checked after DNS resolution, and the
+// connection goes to the address checked; a private one gives the delivery up at once.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Db } from '../db/database.js';
+import { isAppError } from '../errors/app-error.js';
+import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
 import type { ClaimedMessage } from '../outbox/claim-outbox.js';
 import type { WebhookPayload } from '../outbox/payloads.js';
 import type { Verdict } from '../outbox/verdict.js';
+import { type ResolvedAddress, type Resolver, resolvePublicAddress } from './public-address.js';
 import { SIGNATURE_HEADER, signWebhook } from './sign-webhook.js';
 
 export interface WebhookDeliveryOptions {
   log: Logger;
   timeoutMs?: number;
   concurrency?: number;
+  /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: deliver to private addresses too (development only). */
+  allowPrivateAddresses?: boolean;
+  resolve?: Resolver;
 }
 
 export async function deliverWebhooks(
@@ -73,29 +84,29 @@ async function post(
   // The signing time is the real time of this attempt, whatever clock the run was given.
   const timestamp = Math.floor(Date.now() / 1000);
   const started = performance.now();
+  // One deadline for the resolution, the connection and the answer.
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 10_000);
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Sesame-Webhooks/1.0',
-        [SIGNATURE_HEADER]: signWebhook(endpoint.secret, body, timestamp),
-        'sesame-event': payload.event,
-        'sesame-delivery': message.id,
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    const pinned = await resolvePublicAddress(url, {
+      allowPrivateAddresses: options.allowPrivateAddresses ?? false,
+      resolve: options.resolve,
     });
-    await response.body?.cancel();
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Sesame-Webhooks/1.0',
+      [SIGNATURE_HEADER]: signWebhook(endpoint.secret, body, timestamp),
+      'sesame-event': payload.event,
+      'sesame-delivery': message.id,
+    };
+    const response = await postPinned(url, pinned, headers, body, signal);
     // The endpoint's id and host only: URLs may carry credentials in their path or query.
     const where = { endpointId: endpoint.id, host: url.host, status: response.status };
-    if (response.ok) {
+    if (response.status >= 200 && response.status < 300) {
       options.log.info('Webhook delivered', { ...where, ms: Math.round(performance.now() - started) });
       return { type: 'sent' };
     }
     options.log.warn('Webhook refused by its endpoint', where);
-    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfter = Number(response.retryAfter);
     return {
       type: 'failed',
       retryable: true,
@@ -103,12 +114,55 @@ async function post(
       ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAt: new Date(Date.now() + retryAfter * 1000) } : {}),
     };
   } catch (error) {
+    if (isAppError(error)) {
+      // A private address (or none): not retried, the endpoint must be fixed.
+      options.log.warn('Webhook endpoint refused', { endpointId: endpoint.id, host: url.host, reason: error.code });
+      return { type: 'failed', retryable: false, error: t('en', error.code, error.params as never).slice(0, 300) };
+    }
     const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? 'timed out'
-        : String(cause?.code ?? cause?.message ?? (error as Error)?.message ?? error);
+    const reason = signal.aborted
+      ? 'timed out'
+      : String(
+          (error as { code?: unknown })?.code ?? cause?.code ?? cause?.message ?? (error as Error)?.message ?? error,
+        );
     options.log.warn('Webhook endpoint unreachable', { endpointId: endpoint.id, host: url.host, reason });
     return { type: 'failed', retryable: true, error: `The endpoint is unreachable: ${reason}`.slice(0, 300) };
   }
+}
+
+/**
+ * POSTs to the address that was checked: the request's own DNS lookup answers with it, so a
+ * second resolution cannot lead elsewhere (DNS rebinding), while the Host header and TLS (SNI and
+ * certificate) still use the URL's name. Redirects are not followed (node:http never does).
+ */
+function postPinned(
+  url: URL,
+  pinned: ResolvedAddress,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+): Promise<{ status: number; retryAfter: string | undefined }> {
+  const pinnedLookup: LookupFunction = (_hostname, lookupOptions, callback) => {
+    if (lookupOptions.all) callback(null, [pinned]);
+    else callback(null, pinned.address, pinned.family);
+  };
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        lookup: pinnedLookup,
+        signal,
+      },
+      (response) => {
+        const retryAfter = response.headers['retry-after'];
+        // Only the status matters: the body is not read.
+        response.destroy();
+        resolve({ status: response.statusCode ?? 0, retryAfter });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }

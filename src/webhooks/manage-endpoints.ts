@@ -1,19 +1,21 @@
 // An organization's outbound webhook endpoints: added (with a generated secret, shown once),
-// listed (secrets never shown again), removed. Owners and admins only.
+// listed (secrets never shown again), removed. Owners and admins only. URLs lead to public
+// addresses only (see public-address.ts).
 import { randomBytes } from 'node:crypto';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import type { WebhookEndpoint } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { type WebhookEvent, webhookEvents } from './emit-webhook-event.js';
+import { resolvePublicAddress, type WebhookNetwork } from './public-address.js';
 
 export type EndpointView = Omit<WebhookEndpoint, 'secret'>;
 
 const hide = ({ secret: _secret, ...rest }: WebhookEndpoint): EndpointView => rest;
 
-function checkUrl(raw: string): string {
+async function checkUrl(raw: string, network: WebhookNetwork): Promise<string> {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -25,6 +27,13 @@ function checkUrl(raw: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     throw new AppError('webhook.invalid_url', { url: raw }, 'invalid');
   }
+  try {
+    await resolvePublicAddress(url, network);
+  } catch (error) {
+    // A name that does not resolve today may tomorrow (DNS being set up, or down for a moment):
+    // it is accepted, and each delivery checks where it leads before connecting.
+    if (isAppError(error)) throw error;
+  }
   return url.toString();
 }
 
@@ -32,9 +41,10 @@ export async function addWebhookEndpoint(
   db: Db,
   actor: Actor,
   input: { url: string; events?: string[] },
+  network: WebhookNetwork = { allowPrivateAddresses: false },
 ): Promise<{ endpoint: EndpointView; secret: string }> {
   assertCanManageInvitations(actor, 'manage_webhooks');
-  const url = checkUrl(input.url);
+  const url = await checkUrl(input.url, network);
   const events = [...new Set((input.events ?? []).map((e) => e.trim()).filter(Boolean))];
   const unknown = events.find((e) => !webhookEvents.includes(e as WebhookEvent));
   if (unknown)

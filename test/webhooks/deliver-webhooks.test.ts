@@ -72,13 +72,23 @@ async function invitationWithEndpoint(options: { url?: string; active?: boolean 
   return { owner, endpoint, secret, invitationId: result.results[0]?.invitationId as string };
 }
 
+// The receiver is this test's own server on 127.0.0.1, a private address: delivering to it needs
+// the operator's development setting (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true), which production
+// leaves off (test/webhooks/public-addresses.test.ts shows the refusal).
+const allowLocalReceiver = { webhooksAllowPrivateAddresses: true };
+
 const webhookRow = () => db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'webhook' } });
 
 describe('outbound webhooks', () => {
   it('POSTs the event as signed JSON', async () => {
     const { log, lines } = memoryLog();
     const { secret, invitationId } = await invitationWithEndpoint();
-    const result = await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log });
+    const result = await deliverOutbox(db.prisma, {
+      ...allowLocalReceiver,
+      transport: acceptAll,
+      publicUrl: PUBLIC_URL,
+      log,
+    });
     expect(result.sent).toBe(2); // the invitation e-mail and the webhook
 
     expect(received).toHaveLength(1);
@@ -120,22 +130,35 @@ describe('outbound webhooks', () => {
     const { secret } = await invitationWithEndpoint();
     const t0 = seconds(new Date(), 1);
     answers.push({ status: 500 });
-    expect(await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log, now: t0 })).toMatchObject(
-      {
-        retried: 1,
-      },
-    );
+    expect(
+      await deliverOutbox(db.prisma, {
+        ...allowLocalReceiver,
+        transport: acceptAll,
+        publicUrl: PUBLIC_URL,
+        log,
+        now: t0,
+      }),
+    ).toMatchObject({
+      retried: 1,
+    });
     let row = await webhookRow();
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'The endpoint answered 500' });
     expect(row.nextAttemptAt).toEqual(seconds(t0, 30));
 
     answers.push({ status: 429, headers: { 'retry-after': '120' } });
-    await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log, now: seconds(t0, 31) });
+    await deliverOutbox(db.prisma, {
+      ...allowLocalReceiver,
+      transport: acceptAll,
+      publicUrl: PUBLIC_URL,
+      log,
+      now: seconds(t0, 31),
+    });
     row = await webhookRow();
     expect(row.attempts).toBe(2);
     expect(Math.abs(row.nextAttemptAt.getTime() - (Date.now() + 120_000))).toBeLessThan(5_000);
 
     const done = await deliverOutbox(db.prisma, {
+      ...allowLocalReceiver,
       transport: acceptAll,
       publicUrl: PUBLIC_URL,
       log,
@@ -156,6 +179,7 @@ describe('outbound webhooks', () => {
     answers.push({ status: 0 });
     const t0 = seconds(new Date(), 1);
     await deliverOutbox(db.prisma, {
+      ...allowLocalReceiver,
       transport: acceptAll,
       publicUrl: PUBLIC_URL,
       log,
@@ -165,7 +189,13 @@ describe('outbound webhooks', () => {
     expect((await webhookRow()).lastError).toBe('The endpoint is unreachable: timed out');
 
     answers.push({ status: 302, headers: { location: 'http://example.com/' } });
-    await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log, now: seconds(t0, 60) });
+    await deliverOutbox(db.prisma, {
+      ...allowLocalReceiver,
+      transport: acceptAll,
+      publicUrl: PUBLIC_URL,
+      log,
+      now: seconds(t0, 60),
+    });
     expect((await webhookRow()).lastError).toBe('The endpoint answered 302');
 
     const closed = createServer();
@@ -173,7 +203,13 @@ describe('outbound webhooks', () => {
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     await db.prisma.webhookEndpoint.updateMany({ data: { url: `http://127.0.0.1:${closedPort}/closed` } });
-    await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log, now: seconds(t0, 200) });
+    await deliverOutbox(db.prisma, {
+      ...allowLocalReceiver,
+      transport: acceptAll,
+      publicUrl: PUBLIC_URL,
+      log,
+      now: seconds(t0, 200),
+    });
     expect((await webhookRow()).lastError).toBe('The endpoint is unreachable: ECONNREFUSED');
   });
 
@@ -185,7 +221,14 @@ describe('outbound webhooks', () => {
     const results = [];
     for (let i = 0; i < 2; i++) {
       results.push(
-        await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log, now, maxAttempts: 2 }),
+        await deliverOutbox(db.prisma, {
+          ...allowLocalReceiver,
+          transport: acceptAll,
+          publicUrl: PUBLIC_URL,
+          log,
+          now,
+          maxAttempts: 2,
+        }),
       );
       now = seconds(now, 7200);
     }
@@ -208,7 +251,15 @@ describe('outbound webhooks', () => {
         payload: { endpointId: endpoint.id, event: 'invitation.revoked', data: {} },
       },
     });
-    expect(await deliverOutbox(db.prisma, { transport: acceptAll, publicUrl: PUBLIC_URL, log, now })).toMatchObject({
+    expect(
+      await deliverOutbox(db.prisma, {
+        ...allowLocalReceiver,
+        transport: acceptAll,
+        publicUrl: PUBLIC_URL,
+        log,
+        now,
+      }),
+    ).toMatchObject({
       skipped: 1,
     });
     expect(await webhookRow()).toMatchObject({

@@ -64,8 +64,13 @@ export function listEndpoints(command: Command): Promise<void> {
 }
 
 export function addEndpoint(url: string, options: { event?: string[] }, command: Command): Promise<void> {
-  return runAsMember(command, async ({ db, actor, out, locale }) => {
-    const { endpoint, secret } = await addWebhookEndpoint(db, actor, { url, events: options.event });
+  return runAsMember(command, async ({ db, actor, out, locale, env }) => {
+    const { endpoint, secret } = await addWebhookEndpoint(
+      db,
+      actor,
+      { url, events: options.event },
+      { allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES },
+    );
     if (out.json) return out.result({ endpoint: json(endpoint), secret });
     out.line(texts[locale].added(endpoint.id));
     out.line(texts[locale].secret(secret));
