@@ -16,10 +16,10 @@ import { databaseInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/register.js';
 import { defaultSlackApiUrl, slackAuthorizeUrl } from './slack-api-url.js';
 
+/** The bot scopes, as in manifests/slack/manifest.json (its README says what each is for). */
 export const SLACK_SCOPES = [
   'commands',
   'chat:write',
-  'im:write',
   'users:read',
   'users:read.email',
   'files:read',
