@@ -12,6 +12,7 @@ import { type Settled, settle } from '../outbox/settle-outbox.js';
 import type { Verdict } from '../outbox/verdict.js';
 import { describeNotification } from './describe-notification.js';
 import { type ChatNotification, notificationPayload } from './notification.js';
+import { deliverPerDestination } from './per-destination.js';
 
 /** One chat platform's way of saying a notification in one of its workspaces. */
 export interface ChatNotifier {
@@ -44,11 +45,7 @@ export async function deliverNotifications(
       leaseMs: options.leaseMs ?? 5 * 60_000,
     });
     if (claimed.length === 0) break;
-    const results = [];
-    // One at a time: chat platforms limit posting rates per workspace and channel.
-    for (const message of claimed) {
-      results.push({ message, verdict: await deliverOne(db, message, { ...options, now }) });
-    }
+    const results = await deliverPerDestination(claimed, (message) => deliverOne(db, message, { ...options, now }));
     const settled = await settle(db, results, { now: options.now ?? new Date(), maxAttempts, log: options.log });
     for (const key of Object.keys(total) as (keyof Settled)[]) total[key] += settled[key];
     if (claimed.length < batchSize) break;

@@ -52,6 +52,12 @@ export interface FakeSlack {
   /** The next call(s) to `method` fail: { status: 429, retryAfterSeconds } answers HTTP 429 with a Retry-After header (default 1);
    * { error: 'channel_not_found' } answers 200 { ok:false, error }. Queue, consumed in order. */
   failNext(method: string, failure: SlackFailure): void;
+  /** The next call to `method` is recorded but not answered until `releaseHung()` or `close()` (a hung Slack). Queue. */
+  hangNext(method: string): void;
+  /** Answers every hung call now (normally). */
+  releaseHung(): void;
+  /** The conversation `channel` refuses posts with `error` (e.g. not_in_channel, is_archived) until cleared with null. */
+  refuseChannel(channel: string, error: string | null): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +87,9 @@ export async function startFakeSlack(
   const files = new Map<string, { content: Buffer; mimetype: string }>();
   const failures = new Map<string, SlackFailure[]>();
   const externalViews = new Map<string, string>();
+  const hangs = new Map<string, number>();
+  const hung: (() => void)[] = [];
+  const refusedChannels = new Map<string, string>();
   const waiters = new Set<(call: SlackCall) => void>();
   let counter = 0;
   const nextId = (prefix: string) => `${prefix}${(++counter).toString(36).toUpperCase().padStart(8, '0')}`;
@@ -158,7 +167,7 @@ export async function startFakeSlack(
           },
         };
       case 'conversations.info':
-        return { channel: { id: args.channel, name: 'managers' } };
+        return { channel: { id: args.channel, name: 'managers', is_member: true, is_archived: false } };
       case 'views.open':
       case 'views.push': {
         const id = nextId('V');
@@ -218,6 +227,23 @@ export async function startFakeSlack(
           return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter });
         }
         if (failure) return send(200, { ok: false, error: failure.error });
+        const refused = refusedChannels.get(String(args.channel ?? ''));
+        if (refused && /^(chat\.postMessage|conversations\.info)$/.test(method)) {
+          // conversations.info still answers for a channel the bot left (is_member false), not for a missing one.
+          if (method === 'chat.postMessage' || refused === 'channel_not_found')
+            return send(200, { ok: false, error: refused });
+          return send(200, {
+            ok: true,
+            ...answer(method, args),
+            channel: { id: args.channel, is_member: false, is_archived: refused === 'is_archived' },
+          });
+        }
+        const hang = hangs.get(method) ?? 0;
+        if (hang > 0) {
+          hangs.set(method, hang - 1);
+          hung.push(() => send(200, { ok: true, ...answer(method, args) }));
+          return;
+        }
         send(200, { ok: true, ...answer(method, args) });
       },
       (error: unknown) => send(400, { ok: false, error: 'invalid_form_data', detail: String(error) }),
@@ -264,6 +290,14 @@ export async function startFakeSlack(
     },
     failNext: (method, failure) => {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    hangNext: (method) => void hangs.set(method, (hangs.get(method) ?? 0) + 1),
+    releaseHung: () => {
+      for (const answerNow of hung.splice(0)) answerNow();
+    },
+    refuseChannel: (channel, error) => {
+      if (error) refusedChannels.set(channel, error);
+      else refusedChannels.delete(channel);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -12,6 +12,7 @@ import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
+import { chatCallTimeoutMs } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import type { SecretBox } from '../../security/secret-box.js';
@@ -26,6 +27,8 @@ export function createSlackNotifier(options: {
   botToken?: string;
   secretBox?: SecretBox;
   slackApiUrl?: string;
+  /** Per Web API call (tests shorten it). */
+  timeoutMs?: number;
 }): ChatNotifier {
   const { db, secretBox } = options;
   const clients = new Map<string, WebClient>();
@@ -41,6 +44,8 @@ export function createSlackNotifier(options: {
         fetch: slackFetch,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },
+        // A hung call becomes a retry of its row instead of stalling every later notification.
+        timeout: options.timeoutMs ?? chatCallTimeoutMs,
       });
       clients.set(token, client);
     }

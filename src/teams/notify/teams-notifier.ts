@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
+import { chatCallTimeoutMs, withinTime } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
@@ -32,7 +33,7 @@ export interface Conversations {
   update(reference: unknown, activityId: string, activity: ActivityParams): Promise<void>;
 }
 
-function conversationsOf(api: ApiClient): Conversations {
+function conversationsOf(api: ApiClient, timeoutMs: number): Conversations {
   const target = (reference: unknown) => {
     const r = (reference ?? {}) as StoredReference;
     const conversationId = r.conversation?.id;
@@ -42,19 +43,26 @@ function conversationsOf(api: ApiClient): Conversations {
   return {
     async send(reference, activity) {
       const { client, conversationId, bot } = target(reference);
-      const sent = await client.createActivity(conversationId, { ...activity, ...(bot?.id ? { from: bot } : {}) });
+      const sending = client.createActivity(conversationId, { ...activity, ...(bot?.id ? { from: bot } : {}) });
+      const sent = await withinTime(sending, timeoutMs, 'the Bot Connector');
       return sent?.id;
     },
     async update(reference, activityId, activity) {
       const { client, conversationId } = target(reference);
-      await client.updateActivity(conversationId, activityId, activity);
+      await withinTime(client.updateActivity(conversationId, activityId, activity), timeoutMs, 'the Bot Connector');
     },
   };
 }
 
-export function createTeamsNotifier(options: { db: Db; api: ApiClient }): ChatNotifier {
+export function createTeamsNotifier(options: {
+  db: Db;
+  api: ApiClient;
+  /** Per Bot Connector call (tests shorten it). */
+  timeoutMs?: number;
+}): ChatNotifier {
   const { db, api } = options;
-  const conversations = conversationsOf(api);
+  const timeoutMs = options.timeoutMs ?? chatCallTimeoutMs;
+  const conversations = conversationsOf(api, timeoutMs);
 
   return {
     platform: 'teams',
@@ -86,8 +94,13 @@ export function createTeamsNotifier(options: { db: Db; api: ApiClient }): ChatNo
             return { type: 'sent' };
           }
           const r = n.details.request;
-          return direct(db, ref, n.recipient.email, n.organizationLocale, { api, workspace, conversations }, (s) =>
-            s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
+          return direct(
+            db,
+            ref,
+            n.recipient.email,
+            n.organizationLocale,
+            { api, workspace, conversations, timeoutMs },
+            (s) => s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
           );
         }
         const email = n.invitationEmail;
@@ -96,7 +109,7 @@ export function createTeamsNotifier(options: { db: Db; api: ApiClient }): ChatNo
           ref,
           n.recipient.email,
           n.organizationLocale,
-          { api, workspace, conversations },
+          { api, workspace, conversations, timeoutMs },
           (s, locale) => {
             if (n.type === 'invitation.accepted') return s.accepted(email);
             if (n.type === 'invitation.expired') return s.expired(email);
@@ -140,13 +153,14 @@ async function direct(
     return { type: 'skipped', note: 'the recipient has no personal chat with the bot in Teams yet' };
   }
   const bot = { id: known.bot.id, name: known.bot.name ?? 'Sesame' };
-  const created = await teams.api.clone({ serviceUrl: known.serviceUrl }).conversations.create({
+  const creating = teams.api.clone({ serviceUrl: known.serviceUrl }).conversations.create({
     isGroup: false,
     bot,
     members: [{ id: user.externalUserId, name: '', role: 'user' }],
     tenantId: ref.externalId,
     channelData: { tenant: { id: ref.externalId } },
   });
+  const created = await withinTime(creating, teams.timeoutMs, 'the Bot Connector');
   const conversationRef = {
     serviceUrl: known.serviceUrl,
     channelId: 'msteams',
@@ -231,6 +245,7 @@ interface Teams {
   api: ApiClient;
   workspace: ChatWorkspace;
   conversations: Conversations;
+  timeoutMs: number;
 }
 
 /** The Bot Connector's answer, as the SDK's HTTP client (axios) reports a failed call. */
