@@ -16,6 +16,18 @@ import { observeJobRun } from './metrics/record.js';
 const env = loadConfig();
 const log = createLogger(env.LOG_LEVEL);
 
+// Once serving, no error that escaped a request's (or a job's) handler may stop the service: it is
+// logged and the pages, jobs and chat channels go on. During start-up such an error still ends the
+// process, which a half-started service must not hide.
+let serving = false;
+function escaped(kind: string, error: unknown): void {
+  const detail = error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) };
+  log.error(kind, detail);
+  if (!serving) process.exit(1);
+}
+process.on('unhandledRejection', (reason) => escaped('Unhandled rejection', reason));
+process.on('uncaughtException', (error) => escaped('Uncaught exception', error));
+
 let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
   database = await openDatabase({
@@ -108,6 +120,7 @@ server.listen(env.PORT, env.HOST, () => {
 await slack?.start();
 scheduler = env.JOBS_ENABLED ? await startScheduler({ dbUrl: database.url, db: database.prisma, env, log }) : undefined;
 if (metrics) scheduler?.onRun(observeJobRun);
+serving = true;
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;

@@ -47,7 +47,15 @@ export function createHttpServer(options: {
     if (metricsRecording()) observe(res, key);
     const route = key === undefined ? undefined : routes[key];
     if (!key || !route) return send(res, 404, { error: 'not found' });
-    route(req, res).catch((error: unknown) => {
+    // A route that throws before its first await fails here like one that rejects: never an
+    // uncaught exception, which would stop the process and every other request with it.
+    let handled: Promise<void>;
+    try {
+      handled = route(req, res);
+    } catch (error) {
+      handled = Promise.reject(error);
+    }
+    handled.catch((error: unknown) => {
       // The route's key, never the path: paths and query strings may carry tokens.
       options.log.error('request failed', { route: key, error: String(error) });
       if (!res.headersSent) send(res, 500, { error: 'internal error' });

@@ -12,6 +12,7 @@ import { createSecretBox } from '../security/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackFetch } from './counted-fetch.js';
 import type { SlackDeps } from './deps.js';
+import { checkSlackBody } from './inbound-body.js';
 import { databaseInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/register.js';
 import { defaultSlackApiUrl, slackAuthorizeUrl } from './slack-api-url.js';
@@ -123,15 +124,22 @@ export function createSlackService(options: {
   const routes: Record<string, Route> = {};
   if (receiver instanceof HTTPReceiver) {
     const listener = receiver.requestListener;
-    const serve: Route = (req, res) => {
+    const serve: Route = async (req, res) => {
       if (isFromTheFuture(req)) {
         res.writeHead(401).end();
-        return Promise.resolve();
+        return;
       }
       listener(req, res);
-      return Promise.resolve();
     };
-    routes['POST /slack/events'] = serve;
+    routes['POST /slack/events'] = async (req, res) => {
+      const verdict = await checkSlackBody(req);
+      if (verdict !== 'ok') {
+        log.warn('Slack request refused: not a body Slack sends', { status: verdict });
+        res.writeHead(verdict).end();
+        return;
+      }
+      await serve(req, res);
+    };
     if (oauth) {
       routes['GET /slack/install'] = serve;
       routes['GET /slack/oauth_redirect'] = serve;
