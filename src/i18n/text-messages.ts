@@ -1,5 +1,5 @@
-// Messages of the edge rules on incoming text (src/text/edge-text.ts) and on list filters, in
-// English and French. Part of `messages`: channels render them through `t()`.
+// Messages of the edge rules on incoming text (src/text/edge-text.ts), on list filters and on
+// keyboard-run passwords, in English and French. Part of `messages`: channels render them through `t()`.
 // French typography: a non-breaking space (U+00A0) before : ; ? ! and inside « ».
 import { frenchFieldName } from '../text/text-fields.js';
 import { m } from './message.js';
@@ -27,6 +27,10 @@ export const textMessages = {
   'filter.unknown_value': m<{ filter: string; value: string; known: string }>(
     (p) => `Unknown ${p.filter} "${p.value}": expected one of ${p.known}.`,
     (p) => `${frenchFilter(p.filter)} inconnu «\u00a0${p.value}\u00a0»\u00a0: attendu l'un de ${p.known}.`,
+  ),
+  'password.keyboard_run': m(
+    () => 'The password must not be a run of neighbouring keys (like azerty, qwerty or wxcvbn).',
+    () => 'Le mot de passe ne doit pas être une suite de touches voisines (comme azerty, qwerty ou wxcvbn).',
   ),
   'unexpected.internal': m<{ reference: string }>(
     (p) =>

@@ -1,31 +1,18 @@
 // The password policy for temporary passwords and enrollment (ArcGIS's default policy):
 // at least 8 characters with a letter and a digit, not the username, not a common password,
-// not made of repeated or sequential runs (aaaabbbb, 1234abcd).
+// not made of repeated or sequential runs (aaaabbbb, 1234abcd) nor of keyboard runs (azertyuiop).
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { fail, ok, type Result } from '../errors/result.js';
 import { notice } from '../i18n/messages.js';
 import { checkEdgeText } from '../text/edge-text.js';
+import { frenchCommonPasswords } from './french-common-passwords.js';
+import { isKeyboardRun } from './keyboard-runs.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
-// zxcvbn's list of the ~50,000 most common passwords, plus common French ones it lacks.
-const frenchCommon = [
-  'motdepasse',
-  'motdepasse1',
-  'modepasse1',
-  'azerty',
-  'azerty1',
-  'azerty123',
-  'azertyuiop',
-  'soleil1',
-  'bonjour1',
-  'doudou1',
-  'chouchou1',
-  'marseille1',
-  'loulou1',
-];
-const common = new Set<string>([...(dictionary['passwords-common'] as string[]), ...frenchCommon]);
+// zxcvbn's list of the ~50,000 most common passwords, and the words French passwords are built on.
+const common = new Set<string>([...(dictionary['passwords-common'] as string[]), ...frenchCommonPasswords]);
 
 export function checkPassword(password: string, username?: string | null): Result<string> {
   const clean = checkEdgeText('Password', password);
@@ -35,15 +22,24 @@ export function checkPassword(password: string, username?: string | null): Resul
   if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password)) return fail(notice('password.needs_letter_and_digit', {}));
   if (username && password.toLowerCase() === username.toLowerCase())
     return fail(notice('password.same_as_username', {}));
-  if (isCommon(password)) return fail(notice('password.common', {}));
+  // The shape first: "aaaaaaaa1" is on the lists too, but "repeated" tells what to change.
   if (isRepeatedOrSequential(password)) return fail(notice('password.repeated_or_sequential', {}));
+  if (isKeyboardRun(password)) return fail(notice('password.keyboard_run', {}));
+  if (isCommon(password)) return fail(notice('password.common', {}));
   return ok(password);
 }
 
 function isCommon(password: string): boolean {
   const lower = password.toLowerCase();
-  // "Password1!" is as guessable as "password1": also check without trailing symbols.
-  return common.has(lower) || common.has(lower.replace(/[^\p{L}\p{N}]+$/u, ''));
+  // "Password1!" is as guessable as "password1": also check without trailing symbols; and a common
+  // word with digits after it (soleil2024, doudou123) is tried right after the word itself.
+  const word = lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}]+$/u, '');
+  return (
+    common.has(lower) || common.has(lower.replace(/[^\p{L}\p{N}]+$/u, '')) || (word.length >= 4 && common.has(word))
+  );
 }
 
 /**
