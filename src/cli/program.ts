@@ -3,7 +3,7 @@
 // adapter that calls one domain function and renders the result. `sesame --help` (and a bad
 // usage) loads no domain module, no database driver and no zod.
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
 import { registerSlack, registerTeams } from './commands/chat-links.js';
@@ -16,13 +16,18 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
 import { registerWebhooks } from './commands/webhooks.js';
+import { frenchUsage, usageLocale, usageTexts } from './usage-language.js';
 import { lang } from './values.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-export function buildProgram(): Command {
+const describeOption = Help.prototype.optionDescription;
+
+export function buildProgram(argv: readonly string[] = process.argv): Command {
+  const locale = usageLocale(argv);
+  const words = usageTexts[locale];
   const program = new Command('sesame')
     .description('Sesame from the command line: invite members into an organization, within its seats.')
     .version(version, '-V, --version')
@@ -34,8 +39,16 @@ export function buildProgram(): Command {
     )
     // Set before the commands are added: commander copies these settings into each of them.
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError('(add --help for usage)')
+    .configureHelp({
+      showGlobalOptions: true,
+      // commander shows nothing for a required option: say it beside its description.
+      optionDescription(this: Help, option: Option) {
+        const description = describeOption.call(this, option);
+        return option.mandatory ? `${description} ${words.required}` : description;
+      },
+    })
+    .configureOutput({ outputError: (text, write) => write(locale === 'fr' ? frenchUsage(text) : text) })
+    .showHelpAfterError(words.helpAfterError)
     .addHelpText(
       'after',
       `
@@ -50,7 +63,7 @@ migrations are applied before each command.
 Examples:
   sesame org create --name "Acme" --seats 25 --owner alice@acme.example --locale fr
   sesame invite bob@acme.example carol@acme.example --role "Data Editor" --type Editor
-  sesame import people.csv --dry-run
+  sesame import docs/people.csv --dry-run
   sesame pending --status pending --expiring 3
   sesame requests approve <id> --as manager@acme.example`,
     );

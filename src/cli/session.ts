@@ -99,13 +99,16 @@ async function run(command: Command, migrations: 'apply' | 'skip', work: Work<Se
   }
 }
 
+/** Refusals that are the command line's fault, not a rule's: bad usage (exit 2). */
+const usageErrors = new Set<string>(['org.ambiguous']);
+
 function report(error: unknown, locale: Locale, out: Output, env: Env): number {
   const s = say(locale);
   if (isAppError(error)) {
     const message = t(locale, error.code, error.params as never);
     out.error(message);
     if (out.json) out.result({ error: { code: error.code, kind: error.kind, message } });
-    return exitCodes.refused;
+    return usageErrors.has(error.code) ? exitCodes.usage : exitCodes.refused;
   }
   const message = error instanceof Error ? error.message : String(error);
   const unreachable =

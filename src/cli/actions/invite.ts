@@ -68,7 +68,11 @@ function printInvite(out: Output, result: InviteResult, locale: Locale): void {
           : r.outcome === 'already_invited'
             ? s.alreadyInvited
             : `${s.refused}: ${r.error ? renderNotice(locale, r.error) : ''}`;
-    out.line(`${(r.email || '""').padEnd(width)}  ${outcome}`);
+    const line = `${(r.email || '""').padEnd(width)}  ${outcome}`;
+    // What was done on stdout, what was refused on stderr: `sesame invite ... > done.txt` keeps
+    // the addresses invited, and the refusals stay in sight.
+    if (r.outcome === 'refused') out.error(line);
+    else out.line(line);
   }
   for (const warning of result.warnings) out.warn(`${s.warningPrefix} ${renderNotice(locale, warning)}`);
   if (result.seatRequestId) out.line(s.seatRequestHint(result.seatRequestId));
