@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { publicUrl, slackMode, teamsMode } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
+import { EmbeddedDatabaseError } from './db/embedded-server.js';
 import { migrationsAppliedCheck } from './db/migrations-applied.js';
 import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from './email/events/sendgrid-webhook-route.js';
 import { createPagesDatabase, enrollmentRoutes } from './enrollment/routes.js';
@@ -37,7 +38,7 @@ try {
     log: (message) => log.info(message),
   });
 } catch (error) {
-  if (error instanceof MigrationsPendingError) {
+  if (error instanceof MigrationsPendingError || error instanceof EmbeddedDatabaseError) {
     log.error(error.message);
     process.exit(1);
   }

@@ -3,61 +3,73 @@
 //
 // A PGlite directory must never be opened by two processes at once: a second open "succeeds"
 // and silently loses the second writer's data. A lock file in the directory names the process
-// that serves it; other processes connect to that server instead of opening the directory.
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+// that serves it (embedded-lock.ts); a CLI connects to a running service's server instead of
+// opening the directory, while a second service is refused: it would depend on the first one's
+// life without knowing it. The server asks for the password kept in DATA_DIR (embedded-secret.ts).
+import { mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { type EmbeddedRole, isStale, ownLock, readLock, releaseLock, tryCreateLock } from './embedded-lock.js';
+import { EmbeddedDatabaseError, embeddedSecret } from './embedded-secret.js';
 import type { PgliteServer } from './pglite-server.js';
 
-/** Who serves the directory. A service is long-lived and shares its server; a CLI does not. */
-export type EmbeddedRole = 'service' | 'cli';
-
-interface LockContent {
-  pid: number;
-  role: EmbeddedRole;
-  port: number | null;
-}
+export type { EmbeddedRole } from './embedded-lock.js';
+export { EmbeddedDatabaseError } from './embedded-secret.js';
 
 export interface EmbeddedDatabase {
   url: string;
   /** True when this process opened the directory (and must stop the server on exit). */
   owned: boolean;
+  /** A gzipped tarball of the database directory, consistent (taken between transactions). */
+  backup(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
+/** How long a client may keep PGlite's single session while idle, or in all (see pglite-server.ts). */
+export const SESSION_IDLE_MS = 15_000;
+export const SESSION_HOLD_MS = 120_000;
+
 const WAIT_TIMEOUT_MS = 60_000;
 
-const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+const urlFor = (port: number, password: string) =>
+  `postgresql://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable`;
 
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   role: EmbeddedRole;
   port?: number;
   onWait?: (message: string) => void;
+  /** How long to wait for a CLI command that holds the directory (default 60 s). */
+  waitMs?: number;
 }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   const lockPath = join(dataDir, 'sesame-embedded.lock');
   await mkdir(dataDir, { recursive: true });
-  const deadline = Date.now() + WAIT_TIMEOUT_MS;
+  const deadline = Date.now() + (options.waitMs ?? WAIT_TIMEOUT_MS);
   let told = false;
 
   for (;;) {
-    const acquired = await tryCreateLock(lockPath, { pid: process.pid, role: options.role, port: null });
-    if (acquired) return serve({ ...options, dataDir, lockPath });
+    if (await tryCreateLock(lockPath, ownLock(options.role, null))) return serve({ ...options, dataDir, lockPath });
 
     const lock = await readLock(lockPath);
-    if (lock && !isAlive(lock.pid)) {
-      // The previous owner died without cleaning up: the directory is free again.
-      await rm(lockPath, { force: true });
+    if (lock && isStale(lockPath, lock)) {
+      // The previous owner is gone (its PID may live on in another process): the directory is free.
+      await releaseLock(lockPath);
       continue;
     }
+    if (lock?.role === 'service' && options.role === 'service') {
+      throw new EmbeddedDatabaseError(
+        `Another Sesame service (process ${lock.pid}) already uses the embedded database in ${dataDir}: stop it first, or give this one another DATA_DIR.`,
+      );
+    }
     if (lock?.role === 'service' && lock.port !== null && (await canConnect(lock.port))) {
-      return { url: urlFor(lock.port), owned: false, stop: async () => {} };
+      const url = urlFor(lock.port, await embeddedSecret(dataDir, { create: false }));
+      return { url, owned: false, backup: () => backupThrough(url), stop: async () => {} };
     }
     if (Date.now() > deadline) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by process ${lock?.pid ?? '?'}; stop it or remove ${lockPath} if no Sesame process runs.`,
+      throw new EmbeddedDatabaseError(
+        `The embedded database in ${dataDir} is in use by process ${lock?.pid ?? '?'}; stop it, or remove ${lockPath} if no Sesame process runs.`,
       );
     }
     if (!told && lock) {
@@ -79,61 +91,54 @@ async function serve(options: {
   try {
     // Loaded here, by the process that opens the directory: one that connects to a running
     // service's server (a CLI command) never loads PGlite.
-    const [{ PGlite }, { servePglite }] = await Promise.all([
+    const [{ PGlite }, { servePglite }, { writeFile }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('./pglite-server.js'),
+      import('node:fs/promises'),
     ]);
+    const password = await embeddedSecret(options.dataDir, { create: true });
     db = await PGlite.create({ dataDir: join(options.dataDir, 'pglite') });
-    server = await servePglite(db, { port: options.port ?? 0 });
-    const port = server.port;
-    await writeFile(options.lockPath, JSON.stringify({ pid: process.pid, role: options.role, port }));
+    const opened = db;
+    server = await servePglite(db, {
+      port: options.port ?? 0,
+      password,
+      idleSessionMs: SESSION_IDLE_MS,
+      maxHoldMs: SESSION_HOLD_MS,
+    });
+    await writeFile(options.lockPath, JSON.stringify(ownLock(options.role, server.port)));
     let stopped = false;
     return {
-      url: urlFor(port),
+      url: urlFor(server.port, password),
       owned: true,
+      backup: () => (server as PgliteServer).backup(),
       async stop() {
         if (stopped) return;
         stopped = true;
         await server?.stop();
-        await db?.close();
-        await rm(options.lockPath, { force: true });
+        await opened.close();
+        await releaseLock(options.lockPath);
       },
     };
   } catch (error) {
     await server?.stop().catch(() => {});
     await db?.close().catch(() => {});
-    await rm(options.lockPath, { force: true });
+    await releaseLock(options.lockPath);
     throw error;
   }
 }
 
-async function tryCreateLock(path: string, content: LockContent): Promise<boolean> {
+/** Asks the serving process for the tarball (see BACKUP_QUERY in pglite-server.ts). */
+async function backupThrough(url: string): Promise<Blob> {
+  const [{ default: pg }, { BACKUP_QUERY }] = await Promise.all([import('pg'), import('./pglite-server.js')]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    const handle = await open(path, 'wx');
-    await handle.writeFile(JSON.stringify(content));
-    await handle.close();
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-async function readLock(path: string): Promise<LockContent | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as LockContent;
-  } catch {
-    // Missing, or caught half-written by its owner: the caller retries.
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const { rows } = await client.query<{ backup: Buffer }>(BACKUP_QUERY);
+    const bytes = rows[0]?.backup;
+    if (!bytes) throw new EmbeddedDatabaseError('The embedded database returned no backup.');
+    return new Blob([new Uint8Array(bytes)]);
+  } finally {
+    await client.end();
   }
 }
 
