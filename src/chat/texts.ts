@@ -135,6 +135,7 @@ const en = {
   save: 'Save',
   unexpected: 'Something went wrong on our side; nothing was lost. Try again in a moment.',
   usage: (problem: string) => `I did not understand "${problem}". Type \`/invite help\` for the commands.`,
+  leftOut: (count: number) => `… (${n(count, 'more character', 'more characters', 'en')})`,
 };
 
 export type ChatTexts = typeof en;
@@ -264,6 +265,7 @@ const fr: ChatTexts = {
   save: 'Enregistrer',
   unexpected: "Un problème est survenu de notre côté ; rien n'a été perdu. Réessayez dans un instant.",
   usage: (problem) => `Je n'ai pas compris « ${problem} ». Tapez \`/invite aide\` pour voir les commandes.`,
+  leftOut: (count) => `… (${n(count, 'caractère de plus', 'caractères de plus', 'fr')})`,
 };
 
 export const chatTexts = (locale: Locale): ChatTexts => (locale === 'fr' ? fr : en);

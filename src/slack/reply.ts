@@ -4,11 +4,13 @@
 // answered with a neutral line (never a stack trace).
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { echoInput } from '../chat/echo.js';
 import { chatTexts } from '../chat/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
+import { clipTo, fitSlackMessage } from './limits.js';
 
 export interface SlackMessage {
   text: string;
@@ -23,7 +25,8 @@ export interface ReplyTarget {
   responseUrl?: string;
 }
 
-export async function reply(target: ReplyTarget, message: SlackMessage): Promise<void> {
+export async function reply(target: ReplyTarget, given: SlackMessage): Promise<void> {
+  const message = fitSlackMessage(given);
   if (target.responseUrl) {
     const res = await fetch(target.responseUrl, {
       method: 'POST',
@@ -44,7 +47,7 @@ export async function reply(target: ReplyTarget, message: SlackMessage): Promise
 }
 
 export function errorText(error: unknown, locale: Locale, log: Logger, context: string): string {
-  if (isAppError(error)) return t(locale, error.code, error.params as never);
+  if (isAppError(error)) return t(locale, error.code, shownParams(error.params, locale) as never);
   log.error('Slack request failed', { context, error: error instanceof Error ? error.message : String(error) });
   return chatTexts(locale).unexpected;
 }
@@ -59,9 +62,17 @@ export async function replyError(
   await reply(target, { text: errorText(error, locale, log, context) });
 }
 
+/** A refusal's values (an organization's name, what was typed) are shown as text, never as markup. */
+function shownParams(params: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> {
+  if (!params) return {};
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? echoInput(value, locale) : value]),
+  );
+}
+
 export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 /** Slack's mrkdwn treats &, < and > as markup. */
 export { escapeMrkdwn } from '../chat/mrkdwn.js';
-/** Slack's limit for a section's text. */
-export const clip = (text: string, max = 2900) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Under Slack's limit for a section's text. */
+export const clip = (text: string, max = 2900) => clipTo(text, max);

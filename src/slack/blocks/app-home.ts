@@ -6,7 +6,7 @@ import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Organization } from '../../organizations/organization.js';
 import type { SeatSummary } from '../../seats/seat-summary.js';
-import { context, escapeMrkdwn, section } from '../reply.js';
+import { context, section } from '../reply.js';
 
 export const homeActions = {
   invite: 'home_invite',
@@ -17,10 +17,11 @@ export const homeActions = {
 
 export function appHome(
   locale: Locale,
+  /** `problem`: mrkdwn already (errorText escapes the values it shows). */
   state: { organization: Organization; seats: SeatSummary; canManage: boolean } | { problem: string },
 ): HomeView {
   const s = chatTexts(locale);
-  if ('problem' in state) return { type: 'home', blocks: [section(s.homeTitle), section(escapeMrkdwn(state.problem))] };
+  if ('problem' in state) return { type: 'home', blocks: [section(s.homeTitle), section(state.problem)] };
   const { organization, seats } = state;
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `${s.homeTitle} · ${organization.name}`.slice(0, 150) } },

@@ -14,7 +14,7 @@ export function seatsMessage(summary: SeatSummary, organization: Organization, l
     .join(' · ');
   const line = s.seatsLine(summary.used, summary.limit, summary.remaining);
   return {
-    text: `${s.seatsHeading(organization.name).replace(/\*/g, '')}: ${line}`,
+    text: `${s.seatsHeading(escapeMrkdwn(organization.name)).replace(/\*/g, '')}: ${line}`,
     blocks: [
       section(`${s.seatsHeading(escapeMrkdwn(organization.name))}\n${line}`),
       context(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),

@@ -5,8 +5,10 @@ import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/
 import { shownMember } from '../../chat/add-member-texts.js';
 import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
+import { echoInput } from '../../chat/echo.js';
 import { chatHelp } from '../../chat/help-texts.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
+import { escapeMrkdwn } from '../../chat/mrkdwn.js';
 import { pendingPage } from '../../chat/pending-list.js';
 import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
@@ -23,14 +25,22 @@ import { inviteSummary } from '../blocks/invite-summary.js';
 import { pendingList } from '../blocks/pending-list.js';
 import { seatsMessage } from '../blocks/seats.js';
 import type { SlackDeps } from '../deps.js';
+import { firstDeliveryFilter } from '../first-delivery.js';
 import { type Identity, identify } from '../identify.js';
 import { errorText, type ReplyTarget, reply, replyError } from '../reply.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export function registerInviteCommand(app: App, deps: SlackDeps): void {
+  const isFirstDelivery = firstDeliveryFilter();
   app.command(/^\/invite/, async (args) => {
     await args.ack();
+    if (!isFirstDelivery(args.command.trigger_id && `${args.command.team_id}:${args.command.trigger_id}`)) {
+      deps.log.info('Slack command retry ignored: its first delivery is being answered', {
+        retryNum: args.context.retryNum,
+      });
+      return;
+    }
     // Let the requests already waiting be acked before this one's work takes the thread: Slack
     // gives each only 3 s, the work after an ack has no such deadline.
     await setImmediate();
@@ -64,7 +74,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
           isWorkspaceAdmin: who.profile.isWorkspaceAdmin,
         },
       });
-      return reply(target, { text: s.linked(organization.name) });
+      return reply(target, { text: s.linked(escapeMrkdwn(organization.name)) });
     }
     if (request.kind === 'setup') {
       if (!who.profile.isWorkspaceAdmin) throw new AppError('chat.setup_not_admin', {}, 'forbidden');
@@ -84,9 +94,6 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       return reply(target, { text: await auditTrailText(deps.db, actor, request.action, locale) });
     case 'reissue_password': {
       assertCanManageInvitations(actor);
-      // Slack resends a command it thinks was not acked: the first attempt is issuing the password
-      // already, and a second would make the one it shows stop working.
-      if (args.context.retryNum) return;
       // The trigger expires in 3 s: the modal opens first, the password follows in it.
       const opened = await client.views.open({ trigger_id: command.trigger_id, view: workingView(locale, 'reissue') });
       let outcome: PasswordOutcome;
@@ -125,11 +132,11 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     }
     case 'resend': {
       const invitation = await resendInvitation(deps.db, actor, request.ref);
-      return reply(target, { text: s.resent(invitation.email) });
+      return reply(target, { text: s.resent(escapeMrkdwn(invitation.email)) });
     }
     case 'revoke': {
       const invitation = await revokeInvitation(deps.db, actor, request.ref);
-      return reply(target, { text: s.revoked(invitation.email) });
+      return reply(target, { text: s.revoked(escapeMrkdwn(invitation.email)) });
     }
     case 'seats':
       return reply(target, seatsMessage(await seatSummary(deps.db, actor), organization, locale));
@@ -150,6 +157,6 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     case 'help':
       return reply(target, { text: chatHelp(locale, 'slack') });
     case 'usage':
-      return reply(target, { text: `${s.usage(request.problem)}\n\n${chatHelp(locale, 'slack')}` });
+      return reply(target, { text: `${s.usage(echoInput(request.problem, locale))}\n\n${chatHelp(locale, 'slack')}` });
   }
 }

@@ -3,6 +3,7 @@
 import type { App } from '@slack/bolt';
 import { createOrganizationForWorkspace } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
+import { escapeMrkdwn } from '../../chat/mrkdwn.js';
 import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -42,7 +43,7 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
       return ack({ response_action: 'errors', errors: { name: errorText(error, locale, deps.log, 'setup') } });
     }
     await ack();
-    await reply({ client, userId: body.user.id }, { text: chatTexts(locale).setupDone(created) });
+    await reply({ client, userId: body.user.id }, { text: chatTexts(locale).setupDone(escapeMrkdwn(created)) });
   });
 
   app.view(callbacks.settings, async ({ ack, body, view, client }) => {

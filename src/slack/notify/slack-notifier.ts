@@ -5,6 +5,7 @@
 import { ErrorCode, WebClient } from '@slack/web-api';
 import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
+import { escapeMrkdwn } from '../../chat/mrkdwn.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
@@ -89,14 +90,20 @@ async function say(
     }
     const r = n.details.request;
     return direct(db, client, ref, n.recipient, n.organizationLocale, (s) =>
-      s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
+      // A manager's reason and an address are shown as typed, never read as mrkdwn (<!here>).
+      s.decisionDm(
+        r.status === 'APPROVED',
+        r.seatsRequested,
+        escapeMrkdwn(n.details.decidedByEmail ?? '?'),
+        r.reason === null ? null : escapeMrkdwn(r.reason),
+      ),
     );
   }
-  const email = n.invitationEmail;
+  const email = escapeMrkdwn(n.invitationEmail);
   return direct(db, client, ref, n.recipient, n.organizationLocale, (s) => {
     if (n.type === 'invitation.accepted') return s.accepted(email);
     if (n.type === 'invitation.expired') return s.expired(email);
-    if (n.type === 'invitation.bounced') return s.bounced(email, n.detail ?? 'bounce');
+    if (n.type === 'invitation.bounced') return s.bounced(email, escapeMrkdwn(n.detail ?? 'bounce'));
     return s.undeliverable(email);
   });
 }
