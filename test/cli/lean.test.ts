@@ -56,7 +56,9 @@ describe('what sesame loads', { timeout: 120_000 }, () => {
     expect(
       ours.filter(
         (path) =>
-          !/^dist\/(cli\/(main|exit|program|values|usage-language)\.js|cli\/commands\/[\w-]+\.js|i18n\/locale\.js)$/.test(path),
+          !/^dist\/(cli\/(main|exit|program|values|usage-language)\.js|cli\/commands\/[\w-]+\.js|i18n\/locale\.js)$/.test(
+            path,
+          ),
       ),
     ).toEqual([]);
   });
