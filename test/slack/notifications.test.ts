@@ -352,16 +352,16 @@ describe('seat request card', () => {
     expect(fake.callsTo('chat.update').filter((c) => textOf(c).includes(requestId))).toHaveLength(0);
   });
 
-  it('gives up at once when Slack refuses for good (channel_not_found), with the error in last_error', async () => {
+  // A refused channel falls back to the deciders' DMs (test/notifications/unreachable-managers-channel.test.ts).
+  it('gives up at once when Slack refuses the message itself for good (invalid_blocks), with the error in last_error', async () => {
     const { organization, teamId, requestId } = await seatRequest();
-    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    fake.failNext('chat.postMessage', { error: 'invalid_blocks' });
     await deliver();
     expect(cardPosts(requestId)).toHaveLength(1);
     expect(await postOf(teamId, requestId)).toBeNull();
     const row = await onlyNotification(organization.id);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1, sentAt: null });
-    expect(row.lastError).toContain('channel_not_found');
-    expect(row.lastError).toBe('Slack: channel_not_found');
+    expect(row.lastError).toBe('Slack: invalid_blocks');
 
     // Not retried, even much later.
     await deliver({ now: new Date(Date.now() + 86_400_000) });

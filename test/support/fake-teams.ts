@@ -23,7 +23,7 @@ export interface TeamsUser {
   tenantId?: string;
 }
 
-export type FailStatus = 429 | 500 | 503;
+export type FailStatus = 403 | 404 | 429 | 500 | 503;
 
 export interface TeamsCall {
   method: 'POST' | 'PUT' | 'GET' | 'DELETE';

@@ -11,7 +11,9 @@ import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
 import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
+import { notificationTexts } from '../../i18n/notification-texts.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
+import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
 import { chatCallTimeoutMs } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
@@ -82,9 +84,28 @@ async function say(
     const posted = await findChatPosts(db, ref, subject);
     for (const post of posted) await client.chat.update({ channel: post.channelId, ts: post.messageId, ...card });
     if (n.type === 'seat_request.created') {
-      if (workspace.managersChannelId) {
-        if (posted.length === 0) await postCard(db, client, ref, subject, workspace.managersChannelId, card);
-        return { type: 'sent' };
+      const channel = workspace.managersChannelId;
+      if (channel) {
+        if (posted.length > 0) return { type: 'sent' };
+        try {
+          await postCard(db, client, ref, subject, channel, card);
+          return { type: 'sent' };
+        } catch (error) {
+          const cause = channelRefusal(error);
+          if (!cause) throw error;
+          // The request must not vanish with the channel: each decider gets the card, and the
+          // owners learn what to fix.
+          const verdict = await cardToEachManager(db, client, ref, workspace.organizationId, subject, card, posted);
+          await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
+            const owner = await slackUserFor(db, client, ref, email);
+            if (!owner) return null;
+            const s = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+            const text = s.managersChannelUnreachable(`<#${channel}>`, cause, s.slackChannelFix);
+            const sent = await client.chat.postMessage({ channel: owner.externalUserId, text });
+            return { channelId: sent.channel ?? owner.externalUserId, messageId: sent.ts ?? '' };
+          });
+          return verdict;
+        }
       }
       return cardToEachManager(db, client, ref, workspace.organizationId, subject, card, posted);
     }
@@ -182,6 +203,15 @@ async function slackUserFor(db: Db, client: WebClient, ref: WorkspaceRef, email:
     }
   }
   return user;
+}
+
+/** Slack's answers meaning the bot cannot post in that channel until someone changes something. */
+const channelRefusals = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+function channelRefusal(error: unknown): string | undefined {
+  const e = error as { code?: string; data?: { error?: string } };
+  const cause = e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+  return cause && channelRefusals.has(cause) ? cause : undefined;
 }
 
 function verdictOf(error: unknown, now: Date): Verdict {

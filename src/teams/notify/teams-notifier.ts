@@ -10,7 +10,9 @@ import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
+import { notificationTexts } from '../../i18n/notification-texts.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
+import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import { chatCallTimeoutMs, withinTime } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
@@ -84,13 +86,29 @@ export function createTeamsNotifier(options: {
               return cardToEachDecider(db, ref, workspace, subject, card, posted, conversations);
             }
             if (posted.length > 0) return { type: 'sent' };
-            const sent = await conversations.send(workspace.managersChannelRef, {
-              type: 'message',
-              attachments: [card],
-            });
-            if (sent) {
-              await recordChatPost(db, ref, { subject, channelId: workspace.managersChannelId ?? '', messageId: sent });
+            const channel = workspace.managersChannelId;
+            let sent: string | undefined;
+            try {
+              sent = await conversations.send(workspace.managersChannelRef, { type: 'message', attachments: [card] });
+            } catch (error) {
+              const cause = channelRefusal(error);
+              if (!cause) throw error;
+              // The request must not vanish with the channel: each decider gets the card in
+              // personal chat, and the owners learn what to fix.
+              const verdict = await cardToEachDecider(db, ref, workspace, subject, card, posted, conversations);
+              await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
+                const owner = await findChatUserByEmail(db, ref, email);
+                if (!owner?.conversationRef) return null;
+                const s = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+                const text = teamsText(s.managersChannelUnreachable('', cause, s.teamsChannelFix));
+                const message: ActivityParams = { type: 'message', text, textFormat: 'markdown' };
+                const id = await conversations.send(owner.conversationRef, message);
+                const where = (owner.conversationRef as StoredReference).conversation?.id ?? '';
+                return { channelId: where, messageId: id ?? '' };
+              });
+              return verdict;
             }
+            if (sent) await recordChatPost(db, ref, { subject, channelId: channel, messageId: sent });
             return { type: 'sent' };
           }
           const r = n.details.request;
@@ -252,6 +270,12 @@ interface Teams {
 type ConnectorError = {
   response?: { status?: number; headers?: Record<string, unknown> & { get?: (name: string) => unknown } };
 };
+
+/** The Bot Connector's answers meaning the bot can no longer post in that channel (removed, deleted). */
+function channelRefusal(error: unknown): string | undefined {
+  const status = (error as ConnectorError).response?.status;
+  return status === 403 || status === 404 ? `Teams ${status}` : undefined;
+}
 
 function verdictOf(error: unknown, now: Date): Verdict {
   const response = (error as ConnectorError).response;
