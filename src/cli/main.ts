@@ -19,7 +19,12 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) code = exitCodeOf(error);
   else {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Before a session exists (configuration, loading): a plain message, never internals.
+    // Loaded here only: `sesame --help` loads nothing but the command tree.
+    const { userFacingDetail } = await import('../errors/internal-detail.js');
+    const detail = userFacingDetail(error) ?? 'an internal error stopped the command';
+    process.stderr.write(`error: ${detail}\n`);
+    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     code = exitCodes.refused;
   }
 }

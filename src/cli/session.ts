@@ -6,6 +6,7 @@ import type { Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { type Database, type Db, openDatabase } from '../db/database.js';
 import { isAppError } from '../errors/app-error.js';
+import { userFacingDetail } from '../errors/internal-detail.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
 import { t } from '../i18n/messages.js';
 import { resolveActor } from '../members/resolve-actor.js';
@@ -114,9 +115,12 @@ function report(error: unknown, locale: Locale, out: Output, env: Env): number {
   const unreachable =
     Boolean(env.DATABASE_URL) &&
     ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET'].includes((error as NodeJS.ErrnoException)?.code ?? '');
-  out.error(`${s.errorPrefix} ${unreachable ? s.databaseUnreachable(message) : message}`);
+  // Only a message meant for people is shown; the internals (stack, query, file paths) are for
+  // LOG_LEVEL=debug alone.
+  const shown = unreachable ? s.databaseUnreachable(message) : (userFacingDetail(error) ?? s.internalError);
+  out.error(`${s.errorPrefix} ${shown}`);
   if (env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) out.error(error.stack);
   else out.error(s.debugHint);
-  if (out.json) out.result({ error: { code: 'unexpected', kind: 'failed', message } });
+  if (out.json) out.result({ error: { code: 'unexpected', kind: 'failed', message: shown } });
   return exitCodes.refused;
 }

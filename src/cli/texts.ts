@@ -32,6 +32,7 @@ const en = {
   errorPrefix: 'error:',
   warningPrefix: 'warning:',
   debugHint: '(set LOG_LEVEL=debug for details)',
+  internalError: 'an internal error stopped the command.',
   // Never the URL itself: it may hold a password.
   databaseUnreachable: (reason: string) => `cannot reach the database given by DATABASE_URL (${reason}).`,
   interrupted: 'Interrupted: closing the database...',
@@ -119,6 +120,7 @@ const fr: Texts = {
   errorPrefix: 'erreur :',
   warningPrefix: 'attention :',
   debugHint: '(LOG_LEVEL=debug pour le détail)',
+  internalError: 'une erreur interne a interrompu la commande.',
   databaseUnreachable: (reason) => `impossible de joindre la base de données indiquée par DATABASE_URL (${reason}).`,
   interrupted: 'Interrompu : fermeture de la base de données...',
   yes: 'oui',

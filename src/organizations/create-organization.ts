@@ -1,11 +1,12 @@
 // Creates an organization with its owner (an operator's act: no acting member exists yet).
 import type { Db } from '../db/database.js';
-import { AppError, refuse } from '../errors/app-error.js';
+import { AppError, refuse, unwrap } from '../errors/app-error.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { checkEmailAddress } from '../invitations/email-address.js';
 import { usernameFromEmail } from '../members/username.js';
 import type { Channel } from '../permissions/actor.js';
+import { checkEdgeText } from '../text/edge-text.js';
 import { defaultCatalogue } from './catalogue.js';
 import { type Organization, toOrganization } from './organization.js';
 
@@ -19,6 +20,7 @@ export interface CreateOrganizationInput {
 
 export async function createOrganization(db: Db, input: CreateOrganizationInput): Promise<Organization> {
   const name = input.name.trim();
+  unwrap(checkEdgeText('Organization name', name));
   if (!name || name.length > 100)
     throw new AppError('org.setting_invalid', { key: 'name', expected: '1 to 100 characters' }, 'invalid');
   if (!Number.isInteger(input.seats) || input.seats < 1) {

@@ -9,6 +9,7 @@ import type { Actor } from '../permissions/actor.js';
 import { assertOwner } from '../permissions/policy.js';
 import { followSeatLimit } from '../seats/follow-held-invitations.js';
 import { seatUsage } from '../seats/seat-usage.js';
+import { findTextFlaw } from '../text/edge-text.js';
 import { type Organization, toOrganization } from './organization.js';
 
 const list = (value: string) => (value.trim().toLowerCase() === 'none' ? [] : value.split(/[\s,;]+/).filter(Boolean));
@@ -18,7 +19,16 @@ const domain = z
   .transform((d) => d.replace(/^@/, '').toLowerCase());
 
 const settings = {
-  name: { column: 'name', expected: '1 to 100 characters', schema: z.string().trim().min(1).max(100) },
+  name: {
+    column: 'name',
+    expected: '1 to 100 characters, without control characters',
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((name) => !findTextFlaw(name)),
+  },
   locale: { column: 'locale', expected: 'fr or en', schema: z.enum(['fr', 'en']) },
   seats: {
     column: 'seatLimit',
