@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Help, Option } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerSlack, registerTeams } from './commands/chat-links.js';
 import { registerImport } from './commands/import.js';
 import { registerInvitations } from './commands/invitations.js';
@@ -81,5 +82,6 @@ Examples:
   registerTeams(program);
   registerJobs(program);
   registerMigrate(program);
+  registerBackup(program);
   return program;
 }

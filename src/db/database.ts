@@ -12,6 +12,8 @@ export interface Database {
   prisma: Db;
   url: string;
   embedded: boolean;
+  /** The embedded database as a gzipped tarball of its directory (absent with DATABASE_URL). */
+  backup?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       prisma,
       url,
       embedded: Boolean(embedded),
+      backup: embedded?.backup,
       async close() {
         await prisma.$disconnect();
         await embedded?.stop();

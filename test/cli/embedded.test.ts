@@ -2,7 +2,7 @@
 // and a DATA_DIR already served by `npm start` (another process), to which it must connect
 // instead of opening the directory a second time (which would silently lose data).
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -61,5 +61,33 @@ describe('sesame on the embedded database', { timeout: TIMEOUT }, () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('backs up the database a running service serves, to a file only its owner reads', async () => {
+    const { dir, sesame } = await freshDataDir();
+    const service: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: dir, role: 'service' });
+    cleanups.push(() => service.stop());
+    const created = await sesame(['org', 'create', '--name', 'Kept', '--seats', '2', '--owner', 'o@kept.example']);
+    expect(created.code, created.stderr).toBe(0);
+
+    const file = join(sesame.cwd, 'sesame.tar.gz');
+    const result = await sesame(['backup', file, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const { bytes } = result.json<{ file: string; bytes: number }>();
+    const written = await stat(file);
+    expect(written.size).toBe(bytes);
+    expect(written.mode & 0o777).toBe(0o600);
+    // gzip's magic number: a tarball of the directory (restoring it is tested in test/db).
+    expect([...(await readFile(file)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  });
+
+  it('refuses the embedded server to a client without the password in DATA_DIR', async () => {
+    const { dir } = await freshDataDir();
+    const service: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: dir, role: 'service' });
+    cleanups.push(() => service.stop());
+    const anonymous = new URL(service.url);
+    anonymous.password = '';
+    const client = new pg.Client({ connectionString: anonymous.toString() });
+    await expect(client.connect()).rejects.toThrow(/password authentication failed/);
   });
 });

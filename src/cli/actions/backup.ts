@@ -1,0 +1,25 @@
+// The work of `sesame backup`: the embedded database's directory as a gzipped tarball (PGlite's
+// dumpDataDir), taken by the process that serves it, between transactions. pg_dump is no
+// option: the embedded database is PostgreSQL 17, newer than most installed pg_dump.
+import { chmod, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { runCommand } from '../session.js';
+
+export function backup(file: string, command: Command): Promise<void> {
+  return runCommand(
+    command,
+    async ({ database, out }) => {
+      if (!database.backup)
+        throw new Error('sesame backup copies the embedded database; with DATABASE_URL, use pg_dump.');
+      const bytes = new Uint8Array(await (await database.backup()).arrayBuffer());
+      const path = resolve(file);
+      // It holds every secret Sesame keeps (CSRF key, tokens): readable by its owner only.
+      await writeFile(path, bytes, { mode: 0o600 });
+      await chmod(path, 0o600);
+      if (out.json) return out.result({ file: path, bytes: bytes.length });
+      out.line(`Backed up the embedded database to ${path} (${(bytes.length / 1e6).toFixed(1)} MB).`);
+    },
+    { migrations: 'skip' },
+  );
+}
