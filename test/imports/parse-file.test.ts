@@ -91,8 +91,13 @@ describe('encoding and quotes', () => {
     expect(rows.map((r) => r.line)).toEqual([1, 2, 3, 6, 9]);
     expect(rows[2]?.fields).toEqual(['b@example.com', 'Bo\nBertil', 'Berg "BB"']);
     const result = await dryRunImport(t.prisma, owner, csv);
-    expect(summary(result.errors)).toEqual(['9 Email email.apostrophe']);
-    expect(result.valid).toBe(3);
+    // The parser keeps line breaks in quoted cells; names may not hold one (issue 12, item 6).
+    expect(summary(result.errors)).toEqual([
+      '3 First Name text.control',
+      '6 Last Name text.control',
+      '9 Email email.apostrophe',
+    ]);
+    expect(result.valid).toBe(1);
   });
 
   it('gives the same line numbers whatever the chunks the stream delivers', async () => {
