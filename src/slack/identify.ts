@@ -3,7 +3,7 @@
 // from that member's role in the domain, never from Slack ids in configuration.
 import type { WebClient } from '@slack/web-api';
 import { chatActor } from '../chat/chat-actor.js';
-import { rememberChatUser } from '../chat/chat-users.js';
+import { findChatUser, rememberChatUser } from '../chat/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
 import type { WorkspaceRef } from '../chat/platform.js';
 import type { Db } from '../db/database.js';
@@ -41,6 +41,27 @@ export async function slackProfile(client: WebClient, teamId: string, userId: st
   if (profiles.size > 10_000) profiles.clear();
   profiles.set(key, { profile, until: Date.now() + PROFILE_TTL_MS });
   return profile;
+}
+
+/**
+ * Who submits a modal, known without asking Slack: a view submission must be answered within
+ * 3 s, and users.info may be slow or rate-limited (a 429 with Retry-After >= 3) once the profile
+ * cache has expired. The workspace's organization comes from the database; the language from the
+ * profile cache, else what was remembered of the user, else the organization's. The member (their
+ * verified e-mail, hence their permissions) is identified after the answer, with `identify`.
+ */
+export async function identifyWithoutSlack(
+  db: Db,
+  request: { teamId: string; userId: string },
+): Promise<{ linked: LinkedWorkspace | null; locale: Locale }> {
+  const ref = workspaceRef(request.teamId);
+  const cached = profiles.get(`${request.teamId}:${request.userId}`);
+  const [linked, seen] = await Promise.all([
+    findLinkedWorkspace(db, ref),
+    cached ? undefined : findChatUser(db, ref, request.userId),
+  ]);
+  const locale = cached?.profile.locale ?? pickLocale(seen?.locale, linked?.organization.locale ?? 'en');
+  return { linked, locale };
 }
 
 /** The workspace a request comes from: the enterprise for org-wide installs, else the team. */

@@ -165,7 +165,8 @@ describe('adding a member from Slack', () => {
         }),
       }),
     );
-    await expect.poll(() => h.fake.callsTo('chat.postMessage').length).toBe(dms + 1);
+    // Generous: hashing the password takes a while on a busy machine.
+    await expect.poll(() => h.fake.callsTo('chat.postMessage').length, { timeout: 10_000 }).toBe(dms + 1);
     const dm = messageText(h.fake.callsTo('chat.postMessage')[dms]?.args ?? {});
     expect(dm).toContain('unseen@example.com was added');
     expect(dm).toContain('/invite password unseen@example.com');
@@ -187,7 +188,7 @@ describe('adding a member from Slack', () => {
       await command(h, w.teamId, w.ownerUser, 'password lost.password@example.com', { triggerId });
       const opened = await h.fake.waitFor('views.open', (args) => args.trigger_id === triggerId);
       expect(viewText(opened.args.view as ViewText)).toContain('Issuing a new temporary password');
-      await expect.poll(() => h.fake.callsTo('views.update').length).toBe(updates + 1);
+      await expect.poll(() => h.fake.callsTo('views.update').length, { timeout: 10_000 }).toBe(updates + 1);
       return viewText(h.fake.callsTo('views.update')[updates]?.args.view as ViewText);
     };
     const shown = await reissue();
@@ -202,7 +203,7 @@ describe('adding a member from Slack', () => {
     const ignored = h.logs.filter((line) => line.includes('Slack command retry ignored')).length;
     await command(h, w.teamId, w.ownerUser, 'password lost.password@example.com', { retryNum: 1, triggerId });
     await expect
-      .poll(() => h.logs.filter((line) => line.includes('Slack command retry ignored')).length)
+      .poll(() => h.logs.filter((line) => line.includes('Slack command retry ignored')).length, { timeout: 10_000 })
       .toBe(ignored + 1);
     expect(h.fake.callsTo('views.open').length).toBe(opened);
     const still = await t.prisma.member.findUniqueOrThrow({ where: { id: added.member.id } });

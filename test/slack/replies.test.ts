@@ -60,7 +60,9 @@ describe('a retried slash command (X-Slack-Retry-Num)', () => {
       { retryNum: 1 },
     );
     expect(retry.status).toBe(200);
-    await expect.poll(() => h.logs.some((line) => line.includes('Slack command retry ignored'))).toBe(true);
+    await expect
+      .poll(() => h.logs.some((line) => line.includes('Slack command retry ignored')), { timeout: 10_000 })
+      .toBe(true);
     const path = new URL(first.responseUrl).pathname;
     const answers = h.fake.callsTo('response_url').filter((c) => c.args.responseUrlPath === path);
     expect(answers).toHaveLength(1);

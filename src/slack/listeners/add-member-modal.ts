@@ -4,6 +4,7 @@
 import type { App } from '@slack/bolt';
 import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
 import { fieldErrors } from '../../chat/field-errors.js';
+import { AppError } from '../../errors/app-error.js';
 import { t } from '../../i18n/messages.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
@@ -17,7 +18,7 @@ import {
   workingView,
 } from '../blocks/add-member-modal.js';
 import type { SlackDeps } from '../deps.js';
-import { identify } from '../identify.js';
+import { identify, identifyWithoutSlack } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { addMemberState } from '../view-state.js';
 import { answerOnce, registerUserTypeSwitch } from './form-parts.js';
@@ -31,21 +32,23 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
     // A submission is answered once: with field errors, or with the "working" view.
     const ack = answerOnce(slackAck);
     const userId = body.user.id;
+    const teamId = body.team?.id ?? '';
     let locale: 'en' | 'fr' = 'en';
     try {
-      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
-      if (!who.linked) {
-        const text = t(who.profile.locale, 'chat.not_linked', {});
+      // Before the answer, nothing that waits on Slack's Web API (see identifyWithoutSlack).
+      const known = await identifyWithoutSlack(deps.db, { teamId, userId });
+      locale = known.locale;
+      if (!known.linked) {
+        const text = t(locale, 'chat.not_linked', {});
         return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
       }
-      locale = who.actor.locale;
       const state = addMemberState.safeParse(view.state.values);
       if (!state.success) {
         const text = t(locale, 'email.required', {});
         return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
       }
       const { roleBlockId, ...form } = state.data;
-      const problems = checkAddMemberInput(who.organization, form);
+      const problems = checkAddMemberInput(known.linked.organization, form);
       if (problems.length > 0) {
         const blockOf: Record<AddMemberField, string> = { ...addBlockIds, role: roleBlockId };
         const errors = fieldErrors(problems, locale, (field) => blockOf[field]);
@@ -55,6 +58,10 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'update', view: workingView(locale, 'add') });
       let outcome: PasswordOutcome;
       try {
+        // The member behind the Slack user (users.info may take its time now) and their permissions.
+        const who = await identify(deps.db, client, { teamId, userId });
+        if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
+        locale = who.actor.locale;
         const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
         outcome = { kind: 'add', ...shownMember(member), password: temporaryPassword };
       } catch (error) {

@@ -3,13 +3,14 @@
 import type { App } from '@slack/bolt';
 import { fieldErrors } from '../../chat/field-errors.js';
 import { chatTexts } from '../../chat/texts.js';
+import { AppError } from '../../errors/app-error.js';
 import { t } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
 import { INVITE_CALLBACK, inviteBlockIds, inviteModal, USER_TYPE_ACTION } from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
 import type { SlackDeps } from '../deps.js';
-import { identify } from '../identify.js';
+import { identify, identifyWithoutSlack } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
 import { answerOnce, registerUserTypeSwitch } from './form-parts.js';
@@ -23,16 +24,18 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
     // A submission is answered once: with field errors, or by closing the modal.
     const ack = answerOnce(slackAck);
     const userId = body.user.id;
+    const teamId = body.team?.id ?? '';
     const metadata = parseMetadata(replyMetadata, view.private_metadata);
     const target = { client, userId, responseUrl: metadata.responseUrl };
     let locale: 'en' | 'fr' = 'en';
     try {
-      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
-      if (!who.linked) {
-        const text = t(who.profile.locale, 'chat.not_linked', {});
+      // Before the answer, nothing that waits on Slack's Web API (see identifyWithoutSlack).
+      const known = await identifyWithoutSlack(deps.db, { teamId, userId });
+      locale = known.locale;
+      if (!known.linked) {
+        const text = t(locale, 'chat.not_linked', {});
         return await ack({ response_action: 'errors', errors: { [inviteBlockIds.emails]: text } });
       }
-      locale = who.actor.locale;
       const state = inviteState.safeParse(view.state.values);
       if (!state.success) {
         return await ack({
@@ -48,7 +51,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
         message: state.data.message,
         mustUseEmail: state.data.mustUseEmail,
       };
-      const problems = checkInviteInput(who.organization, input);
+      const problems = checkInviteInput(known.linked.organization, input);
       if (problems.length > 0) {
         const blockOf = {
           emails: inviteBlockIds.emails,
@@ -60,6 +63,10 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
         return await ack({ response_action: 'errors', errors });
       }
       await ack();
+      // The member behind the Slack user (users.info may take its time now) and their permissions.
+      const who = await identify(deps.db, client, { teamId, userId });
+      if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
+      locale = who.actor.locale;
       const result = await invite(deps.db, who.actor, input);
       await reply(target, inviteSummary(result, locale));
     } catch (error) {
