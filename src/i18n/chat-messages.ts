@@ -31,6 +31,11 @@ export const chatMessages = {
     () =>
       "Seul un administrateur ou propriétaire de cet espace de travail Slack peut le lier à une organisation Sesame\u00a0: demandez à l'un d'eux de taper `/invite link <code>`.",
   ),
+  'chat.slack_slow': m(
+    () => 'Slack did not tell Sesame who you are in time. Nothing was saved: submit the form again in a moment.',
+    () =>
+      "Slack n'a pas indiqué à temps à Sesame qui vous êtes. Rien n'a été enregistré\u00a0: envoyez à nouveau le formulaire dans un instant.",
+  ),
   'chat.setup_not_admin': m(
     () => 'Only an admin or owner of this workspace may create an organization for it.',
     () => 'Seul un administrateur ou propriétaire de cet espace de travail peut lui créer une organisation.',

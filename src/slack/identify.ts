@@ -7,6 +7,7 @@ import { findChatUser, rememberChatUser } from '../chat/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
 import type { WorkspaceRef } from '../chat/platform.js';
 import type { Db } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
 import type { Actor } from '../permissions/actor.js';
 
@@ -62,6 +63,29 @@ export async function identifyWithoutSlack(
   ]);
   const locale = cached?.profile.locale ?? pickLocale(seen?.locale, linked?.organization.locale ?? 'en');
   return { linked, locale };
+}
+
+/**
+ * How long a view submission that needs the member before its answer (a refusal shown on a field)
+ * waits for users.info: Slack allows 3 s in all, and the answer itself needs some of them.
+ */
+export const PROFILE_BUDGET_MS = 1_500;
+
+/**
+ * `work`, or a refusal saying Slack was too slow (chat.slack_slow) once `budgetMs` has passed. The
+ * work goes on: the profile it fetches is cached, so that the form submitted again is answered at once.
+ */
+export async function withinBudget<T>(work: Promise<T>, budgetMs = PROFILE_BUDGET_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('chat.slack_slow', {}, 'refused')), budgetMs);
+  });
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The workspace a request comes from: the enterprise for org-wide installs, else the team. */

@@ -6,6 +6,7 @@
 // not on wall-clock time.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { invite } from '../../src/invitations/invite.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { viewSubmissionPayload } from '../support/slack-requests.js';
 import { interaction, linkedWorkspace, messageText, type SlackHarness, startSlack } from './support.js';
@@ -118,4 +119,35 @@ describe('modal submissions while users.info hangs or is rate-limited (profile c
     expect(usersInfoFor(w.ownerUser.userId).length).toBeGreaterThan(0);
     expect(JSON.stringify(updated.args.view)).not.toMatch(/stack|Error:|at async/);
   }, 20_000);
+
+  it('the deny modal, which needs the member before its answer, says Slack was slow rather than time out', async () => {
+    const w = await linkedWorkspace(t, h, { seats: 1 });
+    const result = await invite(t.prisma, w.owner, { emails: ['held1@example.com', 'held2@example.com'] });
+    const requestId = result.seatRequestId as string;
+    const submit = () =>
+      interaction(
+        h,
+        viewSubmissionPayload({
+          userId: w.ownerUser.userId,
+          teamId: w.teamId,
+          callbackId: 'seat_deny_submit',
+          privateMetadata: JSON.stringify({ requestId, channelId: 'CMANAGERS', messageTs: '1.000' }),
+          values: { reason: { value: { type: 'plain_text_input', value: 'No budget' } } },
+        }),
+      );
+    h.fake.hangNext('users.info');
+    const slow = await submit();
+    // Answered on the reason field while users.info is still unanswered (it hangs until released).
+    expect((slow.json as { errors: Record<string, string> }).errors.reason).toContain('Slack did not tell Sesame');
+    expect(usersInfoFor(w.ownerUser.userId)).toHaveLength(1);
+    expect(await t.prisma.seatRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
+      status: 'PENDING',
+    });
+    h.fake.releaseHung();
+    // Submitted again, it is decided.
+    const denied = await submit();
+    expect(denied.text).toBe('');
+    const held = await t.prisma.invitation.findMany({ where: { seatRequestId: requestId } });
+    expect(held.map((i) => i.status)).toEqual(['CANCELLED', 'CANCELLED']);
+  });
 });

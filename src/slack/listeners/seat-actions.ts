@@ -13,7 +13,7 @@ import { asMember } from '../as-member.js';
 import { callbacks, denyModal } from '../blocks/forms.js';
 import { seatActions, seatRequestCard } from '../blocks/seat-request-card.js';
 import type { SlackDeps } from '../deps.js';
-import { identify } from '../identify.js';
+import { identify, identifyWithoutSlack, withinBudget } from '../identify.js';
 import { errorText } from '../reply.js';
 import { denyState, parseMetadata } from '../view-state.js';
 
@@ -61,7 +61,11 @@ export function registerSeatActions(app: App, deps: SlackDeps): void {
     let redraw: { organizationId: string; locale: 'en' | 'fr' } | undefined;
     let refusal: string | undefined;
     try {
-      const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId: body.user.id });
+      const request = { teamId: body.team?.id ?? '', userId: body.user.id };
+      // Refusals ("already decided", "only managers") go on the reason field, so the decision comes
+      // before the answer, and with it the member: users.info is given part of Slack's 3 s only.
+      locale = (await identifyWithoutSlack(deps.db, request)).locale;
+      const who = await withinBudget(identify(deps.db, client, request));
       if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
       locale = who.actor.locale;
       if (!metadata.requestId) throw new AppError('seat_request.not_found', { id: '?' }, 'not_found');

@@ -10,7 +10,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';
 import { callbacks } from '../blocks/forms.js';
 import type { SlackDeps } from '../deps.js';
-import { identify, slackProfile, workspaceRef } from '../identify.js';
+import { identify, identifyWithoutSlack, slackProfile, withinBudget, workspaceRef } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { settingsState, setupState } from '../view-state.js';
 
@@ -20,7 +20,10 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
     let locale: Locale = 'en';
     let created: string;
     try {
-      const profile = await slackProfile(client, teamId, body.user.id);
+      locale = (await identifyWithoutSlack(deps.db, { teamId, userId: body.user.id })).locale;
+      // The organization's creation is refused on the name field (taken), so it comes before the
+      // answer, and with it the profile: users.info is given part of Slack's 3 s only.
+      const profile = await withinBudget(slackProfile(client, teamId, body.user.id));
       locale = profile.locale;
       const state = setupState.safeParse(view.state.values);
       const invalid = (key: 'name' | 'seats', expected: string) => t(locale, 'org.setting_invalid', { key, expected });
