@@ -9,12 +9,20 @@ import { createPrismaClient } from '../src/db/database.js';
 import { DEFAULT_BENCH_URL, openBenchDatabase } from './bench-database.js';
 import { footprintSection } from './footprint.js';
 import { importSection } from './import.js';
+import { notificationStormSection } from './notification-storm.js';
 import { pagesSection } from './pages.js';
 import type { BenchSection } from './section.js';
 import { sendgridSection } from './sendgrid.js';
 import { slackSection } from './slack-ack.js';
 
-const sections: BenchSection[] = [importSection, sendgridSection, pagesSection, slackSection, footprintSection];
+const sections: BenchSection[] = [
+  importSection,
+  sendgridSection,
+  pagesSection,
+  slackSection,
+  notificationStormSection,
+  footprintSection,
+];
 // `npm run bench -- import` runs only the sections whose title contains one of the words.
 const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
 const chosen = sections.filter((s) => wanted.length === 0 || wanted.some((w) => s.title.toLowerCase().includes(w)));

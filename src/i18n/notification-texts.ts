@@ -1,6 +1,19 @@
 // What the notification job says of its own (not a domain event's words): the owners' alert when
 // the managers' channel refuses posts. Slack mrkdwn; Teams converts it.
+import type { OutcomeCounts } from '../notifications/notification.js';
 import type { Locale } from './locale.js';
+
+/** A summary's figures: each outcome's count, the first addresses (escaped), and how many more. */
+export interface OutcomeSummary {
+  counts: OutcomeCounts;
+  total: number;
+  shownEmails: string[];
+  more: number;
+  /** Where the pending list is (Slack: `/invite pending`; Teams: `pending`). */
+  pendingCommand: string;
+}
+
+const listed = (parts: (string | false)[]) => parts.filter(Boolean).join(', ');
 
 const en = {
   /** `channel`: how the platform shows the channel (Slack: <#C123>; Teams: '', it has no mention of it); `cause`: the platform's error code. */
@@ -9,6 +22,13 @@ const en = {
   slackChannelFix:
     'invite the bot to that channel (type `/invite @Sesame` in it), or choose another channel with `/invite settings`.',
   teamsChannelFix: 'add Sesame to that team again, or mention @Sesame with `settings` in another channel.',
+  outcomeSummary: ({ counts: c, total, shownEmails, more, pendingCommand }: OutcomeSummary) =>
+    `📬 ${total} update${total > 1 ? 's' : ''} on your invitations: ${listed([
+      c['invitation.accepted'] > 0 && `${c['invitation.accepted']} accepted`,
+      c['invitation.expired'] > 0 && `${c['invitation.expired']} expired`,
+      c['invitation.bounced'] > 0 && `${c['invitation.bounced']} bounced`,
+      c['invitation.undeliverable'] > 0 && `${c['invitation.undeliverable']} could not be sent`,
+    ])}.\n${shownEmails.join(', ')}${more > 0 ? ` and ${more} more` : ''}.\nSee who has not answered yet with \`${pendingCommand}\`.`,
 };
 
 const fr: typeof en = {
@@ -18,6 +38,19 @@ const fr: typeof en = {
     'invitez le bot dans ce canal (tapez `/invite @Sesame` dans le canal), ou choisissez-en un autre avec `/invite settings`.',
   teamsChannelFix:
     'ajoutez de nouveau Sesame à cette équipe, ou mentionnez @Sesame avec `settings` dans un autre canal.',
+  outcomeSummary: ({ counts: c, total, shownEmails, more, pendingCommand }) => {
+    const s = (n: number) => (n > 1 ? 's' : '');
+    const a = c['invitation.accepted'];
+    const e = c['invitation.expired'];
+    const b = c['invitation.bounced'];
+    const u = c['invitation.undeliverable'];
+    return `📬 ${total} nouvelle${s(total)} de vos invitations\u00a0: ${listed([
+      a > 0 && `${a} acceptée${s(a)}`,
+      e > 0 && `${e} expirée${s(e)}`,
+      b > 0 && `${b} rejetée${s(b)} par la messagerie`,
+      u > 0 && `${u} non envoyée${s(u)}`,
+    ])}.\n${shownEmails.join(', ')}${more > 0 ? ` et ${more} autre${s(more)}` : ''}.\nVoyez qui n'a pas encore répondu avec \`${pendingCommand}\`.`;
+  },
 };
 
 export type NotificationTexts = typeof en;

@@ -2,6 +2,7 @@
 // and as the chat channels receive them: with what they need to say it already read.
 import { z } from 'zod';
 import type { SeatRequestDetails } from '../seats/seat-request-details.js';
+import type { OutcomeType } from './outcome-policy.js';
 
 export const notificationPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('seat_request.created'), seatRequestId: z.uuid() }),
@@ -37,4 +38,16 @@ export type ChatNotification =
       detail?: string;
       recipient: Recipient;
       organizationLocale: 'en' | 'fr';
+    }
+  | {
+      /** Several outcomes of one inviter's invitations, said in one message (outcome-policy.ts). */
+      type: 'invitation.outcomes';
+      counts: OutcomeCounts;
+      /** The first addresses, as stored (each notifier escapes them for its markup). */
+      firstEmails: string[];
+      recipient: Recipient;
+      organizationLocale: 'en' | 'fr';
     };
+
+/** How many of each outcome a summary says. */
+export type OutcomeCounts = Record<OutcomeType, number>;

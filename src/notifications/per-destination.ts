@@ -3,6 +3,7 @@
 // the workspaces side by side, so that a slow or hung one never holds up the others.
 import type { ClaimedMessage } from '../outbox/claim-outbox.js';
 import type { Verdict } from '../outbox/verdict.js';
+import { destinationKey } from './destination.js';
 
 /** Workspaces served at once: enough for a slow one not to matter, few for the database pool. */
 export const destinationsAtOnce = 4;
@@ -14,7 +15,7 @@ export async function deliverPerDestination(
 ): Promise<{ message: ClaimedMessage; verdict: Verdict }[]> {
   const queues = new Map<string, ClaimedMessage[]>();
   for (const message of messages) {
-    const key = destinationOf(message);
+    const key = destinationKey(message);
     queues.set(key, [...(queues.get(key) ?? []), message]);
   }
   const pending = [...queues.values()];
@@ -35,12 +36,4 @@ export async function deliverPerDestination(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queues.size) }, worker));
   return results;
-}
-
-/** The workspace a row is for when it names one (a fanned-out copy), else its organization's. */
-function destinationOf(message: ClaimedMessage): string {
-  const workspace = (message.payload as { workspace?: { platform?: unknown; externalId?: unknown } } | null)?.workspace;
-  return typeof workspace?.platform === 'string' && typeof workspace.externalId === 'string'
-    ? `${workspace.platform}:${workspace.externalId}`
-    : `organization:${message.organizationId}`;
 }

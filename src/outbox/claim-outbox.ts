@@ -28,25 +28,22 @@ export const IN_FLIGHT = 'in flight';
 
 export async function claimOutbox(
   db: Db,
-  options: { kinds: readonly string[]; limit: number; now: Date; leaseMs: number },
+  options: {
+    kinds: readonly string[];
+    limit: number;
+    now: Date;
+    leaseMs: number;
+    /** Payload types left to a claim of their own (the inviters' outcomes, coalesced). */
+    exceptTypes?: readonly string[];
+  },
 ): Promise<ClaimedMessage[]> {
   if (options.limit <= 0) return [];
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
-  const rows = await db.$queryRawUnsafe<
-    {
-      id: string;
-      organization_id: string;
-      kind: string;
-      key: string;
-      payload: unknown;
-      attempts: number;
-      created_at: Date;
-      interrupted: boolean;
-    }[]
-  >(
+  const rows = await db.$queryRawUnsafe<ClaimedRow[]>(
     `WITH due AS (
        SELECT id, last_error FROM outbox_message
         WHERE status = 'PENDING' AND kind = ANY($1::text[]) AND next_attempt_at <= $2::timestamptz
+          AND coalesce(NOT (payload->>'type' = ANY($7::text[])), true)
         ORDER BY next_attempt_at, id
         LIMIT $3
         FOR UPDATE SKIP LOCKED
@@ -63,17 +60,32 @@ export async function claimOutbox(
     leaseUntil.toISOString(),
     `${IN_FLIGHT} since ${options.now.toISOString()} (lease until ${leaseUntil.toISOString()})`,
     IN_FLIGHT,
+    options.exceptTypes ?? [],
   );
-  return rows
-    .map((r) => ({
-      id: r.id,
-      organizationId: r.organization_id,
-      kind: r.kind,
-      key: r.key,
-      payload: r.payload,
-      attempts: r.attempts,
-      createdAt: new Date(r.created_at),
-      interrupted: r.interrupted,
-    }))
-    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  return rows.map(claimedFrom).sort(byId);
 }
+
+/** A claim's row as its RETURNING clause gives it (every claim returns these columns). */
+export interface ClaimedRow {
+  id: string;
+  organization_id: string;
+  kind: string;
+  key: string;
+  payload: unknown;
+  attempts: number;
+  created_at: Date;
+  interrupted: boolean;
+}
+
+export const claimedFrom = (r: ClaimedRow): ClaimedMessage => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  kind: r.kind,
+  key: r.key,
+  payload: r.payload,
+  attempts: r.attempts,
+  createdAt: new Date(r.created_at),
+  interrupted: r.interrupted,
+});
+
+export const byId = (a: ClaimedMessage, b: ClaimedMessage) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);

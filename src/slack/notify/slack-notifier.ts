@@ -15,6 +15,7 @@ import { notificationTexts } from '../../i18n/notification-texts.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
+import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
 import { chatCallTimeoutMs } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
@@ -120,6 +121,11 @@ async function say(
       ),
     );
   }
+  if (n.type === 'invitation.outcomes') {
+    return direct(db, client, ref, n.recipient, n.organizationLocale, (_, locale) =>
+      notificationTexts(locale).outcomeSummary(outcomeSummaryOf(n, escapeMrkdwn, '/invite pending')),
+    );
+  }
   const email = escapeMrkdwn(n.invitationEmail);
   return direct(db, client, ref, n.recipient, n.organizationLocale, (s) => {
     if (n.type === 'invitation.accepted') return s.accepted(email);
@@ -173,11 +179,12 @@ async function direct(
   ref: WorkspaceRef,
   recipient: Recipient,
   fallback: Locale,
-  text: (s: ReturnType<typeof chatTexts>) => string,
+  text: (s: ReturnType<typeof chatTexts>, locale: Locale) => string,
 ): Promise<Verdict> {
   const user = await slackUserFor(db, client, ref, recipient.email);
   if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
-  const message = text(chatTexts(pickLocale(user.locale, fallback)));
+  const locale = pickLocale(user.locale, fallback);
+  const message = text(chatTexts(locale), locale);
   await client.chat.postMessage({ channel: user.externalUserId, text: message });
   return { type: 'sent' };
 }

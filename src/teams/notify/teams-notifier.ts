@@ -5,6 +5,7 @@
 import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
 import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
+import { escapeMrkdwn } from '../../chat/mrkdwn.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
@@ -13,6 +14,7 @@ import { type Locale, pickLocale } from '../../i18n/locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
+import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
 import { chatCallTimeoutMs, withinTime } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
@@ -119,6 +121,16 @@ export function createTeamsNotifier(options: {
             n.organizationLocale,
             { api, workspace, conversations, timeoutMs },
             (s) => s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
+          );
+        }
+        if (n.type === 'invitation.outcomes') {
+          return await direct(
+            db,
+            ref,
+            n.recipient.email,
+            n.organizationLocale,
+            { api, workspace, conversations, timeoutMs },
+            (_, locale) => notificationTexts(locale).outcomeSummary(outcomeSummaryOf(n, escapeMrkdwn, 'pending')),
           );
         }
         const email = n.invitationEmail;
