@@ -8,9 +8,13 @@ import { chatTexts } from './texts.js';
 /** Long enough to recognize what was typed; short enough for any message, field error or card. */
 export const ECHO_MAX = 200;
 
-export function echoInput(text: string, locale: Locale, max = ECHO_MAX): string {
-  // Code points, not UTF-16 units: an emoji is never cut in half.
+/** The text cut to `max` characters (code points: an emoji is never cut in half), with the count left out. */
+export function clipInput(text: string, locale: Locale, max = ECHO_MAX): string {
   const chars = Array.from(text);
-  if (chars.length <= max) return escapeMrkdwn(text);
-  return escapeMrkdwn(chars.slice(0, max).join('')) + chatTexts(locale).leftOut(chars.length - max);
+  if (chars.length <= max) return text;
+  return chars.slice(0, max).join('') + chatTexts(locale).leftOut(chars.length - max);
 }
+
+/** In Slack's mrkdwn (Teams escapes with its own escapeTeamsMarkdown, over clipInput). */
+export const echoInput = (text: string, locale: Locale, max = ECHO_MAX): string =>
+  escapeMrkdwn(clipInput(text, locale, max));

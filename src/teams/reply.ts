@@ -1,6 +1,7 @@
 // Answers in Teams: domain refusals become their message in the member's language (in Teams' own
 // words where the shared text speaks of Slack), Teams' failures and unreadable cards theirs;
 // anything else is logged and answered with a neutral line (never a stack trace).
+import { clipInput } from '../chat/echo.js';
 import { chatTexts } from '../chat/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
@@ -8,7 +9,7 @@ import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
 import { type AdaptiveCard, cardAttachment } from './cards/adaptive.js';
 import type { TeamsTurn } from './deps.js';
-import { toTeamsMarkdown } from './markdown.js';
+import { escapeTeamsMarkdown, toTeamsMarkdown } from './markdown.js';
 import { BadSubmissionError, TeamsUnreachableError } from './teams-errors.js';
 import { teamsTexts } from './teams-texts.js';
 
@@ -23,7 +24,9 @@ const teamsWords: Record<string, (locale: Locale, params: Record<string, unknown
 export function teamsErrorText(error: unknown, locale: Locale, log: Logger, context: string): string {
   if (isAppError(error)) {
     const own = teamsWords[error.code];
-    return own ? own(locale, error.params as Record<string, unknown>) : t(locale, error.code, error.params as never);
+    // A refusal's values (an organization's name, what was typed) are shown as text, never as markup.
+    const params = shownParams(error.params as Record<string, unknown> | undefined, locale);
+    return own ? own(locale, params) : t(locale, error.code, params as never);
   }
   if (error instanceof TeamsUnreachableError) {
     log.warn('Teams could not be reached', { context, error: error.message });
@@ -35,6 +38,16 @@ export function teamsErrorText(error: unknown, locale: Locale, log: Logger, cont
   }
   log.error('Teams request failed', { context, error: error instanceof Error ? error.message : String(error) });
   return chatTexts(locale).unexpected;
+}
+
+function shownParams(params: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> {
+  if (!params) return {};
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? escapeTeamsMarkdown(clipInput(value, locale)) : value,
+    ]),
+  );
 }
 
 /** Teams refuses a bot message over 100 KB counted in UTF-16; texts are cut well before that. */

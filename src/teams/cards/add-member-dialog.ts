@@ -6,6 +6,7 @@ import { addMemberTexts } from '../../chat/add-member-texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AddMemberField } from '../../members/check-add-member-input.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
+import { escapeTeamsMarkdown } from '../markdown.js';
 import { teamsTexts } from '../teams-texts.js';
 import { adaptiveCard, cardAttachment, type Element, small, text } from './adaptive.js';
 import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
@@ -65,7 +66,11 @@ export function passwordDialog(
 ): TaskModuleTaskInfo {
   const a = addMemberTexts(locale);
   const card = adaptiveCard([
-    text(kind === 'add' ? a.added(shown.name, shown.email, shown.username) : a.reissued(shown.name, shown.email)),
+    text(
+      kind === 'add'
+        ? a.added(escapeTeamsMarkdown(shown.name), escapeTeamsMarkdown(shown.email), shown.username)
+        : a.reissued(escapeTeamsMarkdown(shown.name), escapeTeamsMarkdown(shown.email)),
+    ),
     text(a.passwordHeading, { weight: 'Bolder' }),
     // Monospace, large and selectable: it is read or copied once.
     { type: 'TextBlock', text: shown.password, fontType: 'Monospace', size: 'Large', wrap: true },

@@ -8,6 +8,7 @@ import { statusLabel } from '../../invitations/find-invitation.js';
 import type { InvitationFilter, InvitationPage } from '../../invitations/list-invitations.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { Organization } from '../../organizations/organization.js';
+import { escapeTeamsMarkdown } from '../markdown.js';
 import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
 
 export const pendingVerbs = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
@@ -32,7 +33,7 @@ export function pendingCard(
       statusLabel(inv.status, locale),
       roleName(c, inv.role, locale),
       userTypeName(c, inv.userType, locale),
-      inv.inviterEmail,
+      escapeTeamsMarkdown(inv.inviterEmail),
       formatDateTime(inv.expiresAt, locale),
     );
     const data = { id: inv.id, list };
@@ -40,7 +41,7 @@ export function pendingCard(
       type: 'Container',
       separator: true,
       items: [
-        text(`**${inv.email}**`),
+        text(`**${escapeTeamsMarkdown(inv.email)}**`),
         small(row),
         {
           type: 'ActionSet',
@@ -50,7 +51,7 @@ export function pendingCard(
               type: 'Action.ShowCard',
               title: s.revoke,
               card: adaptiveCard(
-                [text(s.revokeConfirm(inv.email))],
+                [text(s.revokeConfirm(escapeTeamsMarkdown(inv.email)))],
                 [execute(s.revoke, pendingVerbs.revoke, data, 'destructive')],
               ),
             },

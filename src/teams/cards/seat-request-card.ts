@@ -5,6 +5,7 @@ import { chatTexts } from '../../chat/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';
 import type { SeatRequestDetails } from '../../seats/seat-request-details.js';
+import { escapeTeamsMarkdown } from '../markdown.js';
 import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
 
 export const seatVerbs = { approve: 'seat_approve', deny: 'seat_deny' } as const;
@@ -15,11 +16,11 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): Adaptive
   const more = d.inviteeCount > d.invitees.length ? `, ${s.andMore(d.inviteeCount - d.invitees.length)}` : '';
   const body: Element[] = [
     text(s.seatRequestTitle, { weight: 'Bolder', size: 'Large' }),
-    text(s.seatRequestText(d.requestedByEmail, d.seats, d.organizationName)),
+    text(s.seatRequestText(escapeTeamsMarkdown(d.requestedByEmail), d.seats, escapeTeamsMarkdown(d.organizationName))),
     {
       type: 'FactSet',
       facts: [
-        { title: s.seatRequestFor, value: `${d.invitees.join(', ')}${more}` },
+        { title: s.seatRequestFor, value: `${escapeTeamsMarkdown(d.invitees.join(', '))}${more}` },
         { title: s.setupSeatsLabel, value: s.seatsBeforeAfter(d.limitBefore, d.limitAfter) },
       ],
     },
@@ -35,9 +36,11 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): Adaptive
     return adaptiveCard(body);
   }
   if (r.status !== 'PENDING') {
-    const by = d.decidedByEmail ?? '?';
+    const by = escapeTeamsMarkdown(d.decidedByEmail ?? '?');
     body.push(
-      text(r.status === 'APPROVED' ? s.approved(by, d.limitAfter) : s.denied(by, r.reason ?? ''), { weight: 'Bolder' }),
+      text(r.status === 'APPROVED' ? s.approved(by, d.limitAfter) : s.denied(by, escapeTeamsMarkdown(r.reason ?? '')), {
+        weight: 'Bolder',
+      }),
     );
     return adaptiveCard(body);
   }

@@ -4,6 +4,7 @@ import type { IMessageActivity } from '@microsoft/teams.api';
 import { addMemberTexts } from '../../chat/add-member-texts.js';
 import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
+import { clipInput } from '../../chat/echo.js';
 import { chatHelp } from '../../chat/help-texts.js';
 import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
@@ -28,6 +29,7 @@ import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
 import { conversationReference, identifyTeams, type TeamsIdentity } from '../identify.js';
 import { inviteSummary } from '../invite-summary.js';
+import { escapeTeamsMarkdown } from '../markdown.js';
 import { sayCard, sayText, teamsErrorText } from '../reply.js';
 import { teamsTexts } from '../teams-texts.js';
 
@@ -86,7 +88,7 @@ async function run(
       code: request.code,
       linker: { email: who.email, locale: who.locale, isWorkspaceAdmin: null },
     });
-    return { text: words.linked(organization.name), done: true };
+    return { text: words.linked(escapeTeamsMarkdown(organization.name)), done: true };
   }
   const { actor, organization } = who;
   const locale = actor.locale;
@@ -131,7 +133,7 @@ async function run(
         .map(([key, count]) => `${userTypeName(organization.catalogue, key, locale)}: ${count}`)
         .join(' · ');
       const body: Element[] = [
-        text(s.seatsHeading(organization.name), { weight: 'Bolder' }),
+        text(s.seatsHeading(escapeTeamsMarkdown(organization.name)), { weight: 'Bolder' }),
         text(s.seatsLine(summary.used, summary.limit, summary.remaining)),
         small(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
         ...(byType ? [small(`${s.byUserType}: ${byType}`)] : []),
@@ -160,6 +162,8 @@ async function run(
     case 'help':
       return { text: chatHelp(locale, 'teams') };
     case 'usage':
-      return { text: `${words.usage(request.problem)}\n\n${chatHelp(locale, 'teams')}` };
+      return {
+        text: `${words.usage(escapeTeamsMarkdown(clipInput(request.problem, locale)))}\n\n${chatHelp(locale, 'teams')}`,
+      };
   }
 }

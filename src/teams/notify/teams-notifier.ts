@@ -21,6 +21,7 @@ import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import { withoutThread } from '../conversation-id.js';
+import { escapeTeamsMarkdown } from '../markdown.js';
 import { teamsText } from '../reply.js';
 import { teamsTexts } from '../teams-texts.js';
 
@@ -120,7 +121,14 @@ export function createTeamsNotifier(options: {
             n.recipient.email,
             n.organizationLocale,
             { api, workspace, conversations, timeoutMs },
-            (s) => s.decisionDm(r.status === 'APPROVED', r.seatsRequested, n.details.decidedByEmail ?? '?', r.reason),
+            // A manager's reason is shown as typed, never read as Markdown (a [label](url) link).
+            (s) =>
+              s.decisionDm(
+                r.status === 'APPROVED',
+                r.seatsRequested,
+                escapeTeamsMarkdown(n.details.decidedByEmail ?? '?'),
+                r.reason === null ? null : escapeTeamsMarkdown(r.reason),
+              ),
           );
         }
         if (n.type === 'invitation.outcomes') {
