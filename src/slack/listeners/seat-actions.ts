@@ -14,6 +14,7 @@ import { callbacks, denyModal } from '../blocks/forms.js';
 import { seatActions, seatRequestCard } from '../blocks/seat-request-card.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, identifyWithoutSlack, withinBudget } from '../identify.js';
+import { fitSlackMessage } from '../limits.js';
 import { errorText } from '../reply.js';
 import { denyState, parseMetadata } from '../view-state.js';
 
@@ -106,7 +107,11 @@ export async function redrawCard(
   if (!card.channel || !card.ts) return;
   const details = await seatRequestDetails(db, organizationId, id);
   if (!details) return;
-  await client.chat.update({ channel: card.channel, ts: card.ts, ...seatRequestCard(details, locale) });
+  await client.chat.update({
+    channel: card.channel,
+    ts: card.ts,
+    ...fitSlackMessage(seatRequestCard(details, locale)),
+  });
 }
 
 /** The message a click came from (the card), when it came from a message. */
