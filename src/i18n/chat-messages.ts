@@ -36,6 +36,24 @@ export const chatMessages = {
     () =>
       "Slack n'a pas indiqué à temps à Sesame qui vous êtes. Rien n'a été enregistré\u00a0: envoyez à nouveau le formulaire dans un instant.",
   ),
+  'chat.channel_unusable': m<{ channel: string; cause: string }>(
+    (p) =>
+      `Sesame cannot post in the channel ${p.channel} (${p.cause}), so seat requests would go unseen there. Nothing was saved. To fix it, invite the bot into that channel (type \`/invite @Sesame\` in it), then choose it again; or choose another channel.`,
+    (p) =>
+      `Sesame ne peut pas publier dans le canal ${p.channel} (${p.cause})\u00a0: les demandes de places n'y seraient vues par personne. Rien n'a été enregistré. Pour corriger, invitez le bot dans ce canal (tapez \`/invite @Sesame\` dans le canal), puis choisissez-le à nouveau\u00a0; ou choisissez un autre canal.`,
+  ),
+  'chat.channel_check_slow': m<{ channel: string }>(
+    (p) =>
+      `Slack did not say in time whether Sesame can post in the channel ${p.channel}. Nothing was saved: try again in a moment.`,
+    (p) =>
+      `Slack n'a pas indiqué à temps si Sesame peut publier dans le canal ${p.channel}. Rien n'a été enregistré\u00a0: réessayez dans un instant.`,
+  ),
+  'chat.channel_check_unavailable': m(
+    () =>
+      'Sesame cannot check that channel from here: Slack is not configured in this environment (SLACK_BOT_TOKEN, or TOKEN_ENCRYPTION_KEY with the installation of that workspace). Nothing was saved: run the command where the service runs, or choose the channel in Slack with `/invite settings`.',
+    () =>
+      "Sesame ne peut pas vérifier ce canal d'ici\u00a0: Slack n'est pas configuré dans cet environnement (SLACK_BOT_TOKEN, ou TOKEN_ENCRYPTION_KEY avec l'installation de cet espace de travail). Rien n'a été enregistré\u00a0: lancez la commande là où tourne le service, ou choisissez le canal dans Slack avec `/invite settings`.",
+  ),
   'chat.setup_not_admin': m(
     () => 'Only an admin or owner of this workspace may create an organization for it.',
     () => 'Seul un administrateur ou propriétaire de cet espace de travail peut lui créer une organisation.',

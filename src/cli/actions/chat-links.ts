@@ -4,8 +4,11 @@ import { linkedWorkspaces } from '../../chat/find-workspace.js';
 import { createLinkCode } from '../../chat/link-codes.js';
 import { setManagersChannel } from '../../chat/managers-channel.js';
 import type { ChatPlatform } from '../../chat/platform.js';
+import { type Env, slackMode } from '../../config/env.js';
+import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
+import { assertOwner } from '../../permissions/policy.js';
 import { formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
 
@@ -75,7 +78,7 @@ export function listWorkspaces(platform: ChatPlatform, command: Command): Promis
 }
 
 export function setSlackChannel(channel: string, options: { workspace?: string }, command: Command): Promise<void> {
-  return runAsMember(command, async ({ db, actor, out, locale }) => {
+  return runAsMember(command, async ({ db, env, actor, out, locale }) => {
     const rows = (await linkedWorkspaces(db, actor, 'slack')).filter(
       (w) => !options.workspace || w.externalId === options.workspace,
     );
@@ -83,8 +86,30 @@ export function setSlackChannel(channel: string, options: { workspace?: string }
     if (!workspace || rows.length > 1) {
       throw new AppError('chat.not_linked', {}, rows.length === 0 ? 'not_found' : 'invalid');
     }
-    await setManagersChannel(db, actor, { platform: 'slack', externalId: workspace.externalId }, channel.trim());
-    if (out.json) return out.result({ workspace: workspace.externalId, managersChannelId: channel.trim() });
-    out.line(channelSet[locale](channel.trim()));
+    const channelId = channel.trim();
+    // A Slack channel id (C... public, G... private); anything else is never sent to Slack or echoed.
+    if (!/^[CG][A-Z0-9]{2,20}$/.test(channelId)) {
+      throw new AppError('org.setting_invalid', { key: 'channel', expected: 'C0123ABCD' }, 'invalid');
+    }
+    assertOwner(actor); // before asking Slack anything on behalf of someone who may not choose
+    await assertSlackBotCanPost(db, env, workspace.externalId, channelId);
+    await setManagersChannel(db, actor, { platform: 'slack', externalId: workspace.externalId }, channelId);
+    if (out.json) return out.result({ workspace: workspace.externalId, managersChannelId: channelId });
+    out.line(channelSet[locale](channelId));
   });
+}
+
+/** The bot must be able to post in the channel before it is saved (see src/slack/channel-check.ts). */
+async function assertSlackBotCanPost(db: Db, env: Env, teamId: string, channelId: string): Promise<void> {
+  // Loaded here only: the other chat commands need neither Slack's SDK nor the secret box.
+  const [{ assertBotCanPostWithToken }, { botTokenFor }, { createSecretBox }] = await Promise.all([
+    import('../../slack/channel-check.js'),
+    import('../../slack/bot-token.js'),
+    import('../../security/secret-box.js'),
+  ]);
+  const token = await botTokenFor(db, teamId, {
+    botToken: slackMode(env) === 'single' ? env.SLACK_BOT_TOKEN : undefined,
+    secretBox: env.TOKEN_ENCRYPTION_KEY ? createSecretBox(env.TOKEN_ENCRYPTION_KEY) : undefined,
+  });
+  await assertBotCanPostWithToken({ token, channelId, slackApiUrl: env.SLACK_API_URL });
 }

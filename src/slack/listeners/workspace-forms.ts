@@ -8,7 +8,9 @@ import { chatTexts } from '../../chat/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';
+import { assertOwner } from '../../permissions/policy.js';
 import { callbacks } from '../blocks/forms.js';
+import { assertBotCanPost } from '../channel-check.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, identifyWithoutSlack, slackProfile, withinBudget, workspaceRef } from '../identify.js';
 import { errorText, reply } from '../reply.js';
@@ -54,11 +56,16 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
     let locale: Locale = 'en';
     let saved: string;
     try {
+      const state = settingsState.parse(view.state.values);
+      // Asked at once, alongside who the user is: both must fit in Slack's 3 s before the answer.
+      const canPost = state.managersChannelId ? assertBotCanPost(client, state.managersChannelId) : undefined;
+      canPost?.catch(() => {});
       const who = await identify(deps.db, client, { teamId: body.team?.id ?? '', userId });
       if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
       locale = who.actor.locale;
-      const state = settingsState.parse(view.state.values);
       if (!state.managersChannelId) throw new AppError('org.setting_invalid', { key: 'channel', expected: '#channel' });
+      assertOwner(who.actor);
+      await canPost;
       await setManagersChannel(deps.db, who.actor, who.ref, state.managersChannelId);
       saved = state.managersChannelId;
     } catch (error) {

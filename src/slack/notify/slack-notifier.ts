@@ -21,8 +21,8 @@ import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
+import { botTokenFor } from '../bot-token.js';
 import { slackFetch } from '../counted-fetch.js';
-import { installedBotToken } from '../installation-store.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
 
 export function createSlackNotifier(options: {
@@ -37,7 +37,7 @@ export function createSlackNotifier(options: {
   const { db, secretBox } = options;
   const clients = new Map<string, WebClient>();
   const clientFor = async (teamId: string): Promise<WebClient | undefined> => {
-    const token = options.botToken ?? (secretBox ? await installedBotToken(db, secretBox, teamId) : undefined);
+    const token = await botTokenFor(db, teamId, { botToken: options.botToken, secretBox });
     if (!token) return undefined;
     let client = clients.get(token);
     if (!client) {
