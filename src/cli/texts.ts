@@ -36,6 +36,9 @@ const en = {
   // Never the URL itself: it may hold a password.
   databaseUnreachable: (reason: string) => `cannot reach the database given by DATABASE_URL (${reason}).`,
   interrupted: 'Interrupted: closing the database...',
+  backedUp: (path: string, megabytes: string) => `Backed up the embedded database to ${path} (${megabytes} MB).`,
+  backupNeedsEmbedded:
+    'sesame backup copies the embedded database; with DATABASE_URL, back up PostgreSQL with pg_dump.',
   yes: 'yes',
   no: 'no',
   none: 'none',
@@ -123,6 +126,9 @@ const fr: Texts = {
   internalError: 'une erreur interne a interrompu la commande.',
   databaseUnreachable: (reason) => `impossible de joindre la base de données indiquée par DATABASE_URL (${reason}).`,
   interrupted: 'Interrompu : fermeture de la base de données...',
+  backedUp: (path: string, megabytes: string) => `Base de données intégrée sauvegardée dans ${path} (${megabytes} Mo).`,
+  backupNeedsEmbedded:
+    'sesame backup copie la base de données intégrée ; avec DATABASE_URL, sauvegardez PostgreSQL avec pg_dump.',
   yes: 'oui',
   no: 'non',
   none: 'aucun',

@@ -4,21 +4,25 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { exitCodes } from '../exit.js';
 import { runCommand } from '../session.js';
+import { say } from '../texts.js';
 
 export function backup(file: string, command: Command): Promise<void> {
   return runCommand(
     command,
-    async ({ database, out }) => {
-      if (!database.backup)
-        throw new Error('sesame backup copies the embedded database; with DATABASE_URL, use pg_dump.');
+    async ({ database, out, locale }) => {
+      if (!database.backup) {
+        out.error(say(locale).backupNeedsEmbedded);
+        return exitCodes.refused;
+      }
       const bytes = new Uint8Array(await (await database.backup()).arrayBuffer());
       const path = resolve(file);
       // It holds every secret Sesame keeps (CSRF key, tokens): readable by its owner only.
       await writeFile(path, bytes, { mode: 0o600 });
       await chmod(path, 0o600);
       if (out.json) return out.result({ file: path, bytes: bytes.length });
-      out.line(`Backed up the embedded database to ${path} (${(bytes.length / 1e6).toFixed(1)} MB).`);
+      out.line(say(locale).backedUp(path, (bytes.length / 1e6).toFixed(1)));
     },
     { migrations: 'skip' },
   );
