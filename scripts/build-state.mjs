@@ -54,7 +54,9 @@ export function build({ quiet = false } = {}) {
   }
   const tsc = typescriptCompiler();
   if (!tsc) {
-    throw new Error('dist/ is missing or out of date, and TypeScript is not installed: run `npm install`, then `npm run build`.');
+    throw new Error(
+      'dist/ is missing or out of date, and TypeScript is not installed: run `npm install`, then `npm run build`.',
+    );
   }
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio });
   for (const path of files(src)) {

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 const INTERNALS = [/prisma/i, /at async/, /node_modules/, /\/src\//, /\/dist\//, /Invalid `/, /\n\s+at \S/];
 
 /** The marks of internals found in a user-facing text, for a failure message that shows them. */
-export const internalsIn = (text: string) => INTERNALS.filter((mark) => mark.test(text)).map(String);
+const internalsIn = (text: string) => INTERNALS.filter((mark) => mark.test(text)).map(String);
 
 let db: TestDatabase;
 let sesame: Cli;
