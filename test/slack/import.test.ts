@@ -357,3 +357,46 @@ describe('/invite import', () => {
     expect(review.submit).toMatchObject({ text: 'Importer 2' });
   });
 });
+
+describe('/invite import when the progress DM cannot be posted', () => {
+  it('runs the import anyway and reports through the command’s response_url', async () => {
+    const w = await linkedWorkspace(t, h);
+    const { view, sent } = await openImport(w);
+    const check = await submitCheck(w, pasteValues(csvWithErrors), String(view.private_metadata ?? ''));
+    const review = (await check.review()).args.view as View;
+    const path = new URL(sent.responseUrl).pathname;
+    // Slack refuses the DM (the app's Messages tab is off for this user, say).
+    h.fake.failNext('chat.postMessage', { error: 'messages_tab_disabled' });
+    await confirm(w, review);
+    const started = await h.fake.waitFor(
+      'response_url',
+      (args) => args.responseUrlPath === path && /Import in progress/.test(allText(args)),
+    );
+    expect(started.args.response_type).toBe('ephemeral');
+    const done = await h.fake.waitFor(
+      'response_url',
+      (args) => args.responseUrlPath === path && /Import done/.test(allText(args)),
+      60_000,
+    );
+    expect(allText(done.args)).toContain('2 invited');
+    expect(await invitationCount(w.organization.id)).toBe(2);
+  });
+
+  it('without a response_url, answers with an ephemeral message in the channel where the import was typed', async () => {
+    const w = await linkedWorkspace(t, h);
+    const check = await submitCheck(w, pasteValues(csvWithErrors), JSON.stringify({ channelId: 'C0IMPORTS' }));
+    const review = (await check.review()).args.view as View;
+    // Every DM fails: the progress one, and the fallbacks that try the DM again.
+    for (let i = 0; i < 3; i++) h.fake.failNext('chat.postMessage', { error: 'messages_tab_disabled' });
+    await confirm(w, review);
+    const done = await h.fake.waitFor(
+      'chat.postEphemeral',
+      (args) => args.channel === 'C0IMPORTS' && args.user === w.ownerUser.userId && /Import done/.test(allText(args)),
+      60_000,
+    );
+    expect(allText(done.args)).toContain('2 invited');
+    const ephemerals = h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'C0IMPORTS');
+    expect(ephemerals.map((c) => /Import in progress/.test(allText(c.args)))).toEqual([true, false]);
+    expect(await invitationCount(w.organization.id)).toBe(2);
+  });
+});

@@ -2,7 +2,7 @@
 // dry-run and kept as a draft; the review replaces the view. Confirming runs the draft once,
 // with a progress message in the admin's DM updated as the rows are written.
 import type { App } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { KnownBlock, WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { importSubject, recordChatPost } from '../../chat/chat-posts.js';
 import { chatTexts } from '../../chat/texts.js';
@@ -17,7 +17,8 @@ import { importDoneBlocks, importReview } from '../blocks/import-review.js';
 import type { SlackDeps } from '../deps.js';
 import { downloadSlackFile } from '../download-file.js';
 import { identify } from '../identify.js';
-import { errorText, reply } from '../reply.js';
+import { fitSlackMessage } from '../limits.js';
+import { errorText, type ReplyTarget, reply } from '../reply.js';
 import { importState, parseJson, parseMetadata, replyMetadata } from '../view-state.js';
 
 const reviewMetadata = z
@@ -75,7 +76,12 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
       if (!who.linked) return;
       locale = who.actor.locale;
       if (!metadata.draftId) throw new AppError('import_draft.not_found', {}, 'not_found');
-      await runWithProgress(deps, client, who.actor, { draftId: metadata.draftId, userId, teamId: who.ref.externalId });
+      await runWithProgress(deps, client, who.actor, {
+        draftId: metadata.draftId,
+        userId,
+        teamId: who.ref.externalId,
+        elsewhere: { ...target, channelId: metadata.channelId },
+      });
     } catch (error) {
       await reply(target, { text: errorText(error, locale, deps.log, 'import confirm') });
     }
@@ -86,10 +92,12 @@ async function runWithProgress(
   deps: SlackDeps,
   client: WebClient,
   actor: Actor,
-  job: { draftId: string; userId: string; teamId: string },
+  job: { draftId: string; userId: string; teamId: string; elsewhere: OtherRoute },
 ): Promise<void> {
   const s = chatTexts(actor.locale);
   let message: { channel: string; ts: string } | undefined;
+  /** The DM could not be posted: progress is not shown, the outcome goes by another route. */
+  let noDm = false;
   let lastUpdate = 0;
   let pending: Promise<unknown> = Promise.resolve();
   const show = (done: number, total: number | undefined, phase: ImportPhase) => {
@@ -106,10 +114,16 @@ async function runWithProgress(
     result = await runImportDraft(deps.db, actor, job.draftId, {
       onProgress: show,
       onStart: async () => {
-        const posted = await client.chat.postMessage({
-          channel: job.userId,
-          text: s.importProgress(0, undefined, 'reading'),
+        const text = s.importProgress(0, undefined, 'reading');
+        const posted = await client.chat.postMessage({ channel: job.userId, text }).catch((error: unknown) => {
+          // The review modal is closed: a DM Slack refuses (messages tab off, a user the bot cannot
+          // write to) must not drop the import. It runs, and is reported by another route.
+          deps.log.warn('Import progress DM not posted; reporting by another route', { error: String(error) });
+          noDm = true;
+          return undefined;
         });
+        if (noDm) await tellElsewhere(deps, client, job.elsewhere, { text });
+        if (!posted) return;
         if (posted.channel && posted.ts) {
           message = { channel: posted.channel, ts: posted.ts };
           lastUpdate = Date.now();
@@ -128,7 +142,12 @@ async function runWithProgress(
   } catch (error) {
     await pending;
     // The progress message must not say "in progress" for ever: it says why the import stopped.
-    if (!message) throw error;
+    if (!message) {
+      if (!noDm) throw error;
+      return tellElsewhere(deps, client, job.elsewhere, {
+        text: `${s.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`,
+      });
+    }
     const text = `${s.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`;
     await client.chat.update({ channel: message.channel, ts: message.ts, text, blocks: [] });
     return;
@@ -136,5 +155,35 @@ async function runWithProgress(
   await pending;
   const done = importDoneBlocks(result, actor.locale);
   if (message) await client.chat.update({ channel: message.channel, ts: message.ts, ...done });
+  else if (noDm) await tellElsewhere(deps, client, job.elsewhere, done);
   else await client.chat.postMessage({ channel: job.userId, ...done });
+}
+
+/** Where else an import can be reported: the command's response_url, or the channel it was typed in. */
+type OtherRoute = ReplyTarget & { channelId?: string };
+
+/**
+ * Reports without the DM: through the response_url (then the DM, as reply() does), else as an
+ * ephemeral message in the channel where `/invite import` was typed. Never throws: the import's
+ * outcome is also in its draft and the audit log.
+ */
+async function tellElsewhere(
+  deps: SlackDeps,
+  client: WebClient,
+  route: OtherRoute,
+  message: { text: string; blocks?: KnownBlock[] },
+): Promise<void> {
+  try {
+    return await reply(route, message);
+  } catch {
+    // Neither the response_url nor the DM: try the channel.
+  }
+  if (!route.channelId) {
+    deps.log.warn('Import not reported: no DM, no response_url and no channel to answer in');
+    return;
+  }
+  const fitted = fitSlackMessage(message);
+  await client.chat
+    .postEphemeral({ channel: route.channelId, user: route.userId, text: fitted.text, blocks: fitted.blocks })
+    .catch((error: unknown) => deps.log.warn('Import not reported', { error: String(error) }));
 }
