@@ -7,8 +7,10 @@ import { chatTexts } from '../../src/chat/texts.js';
 import { createPrismaClient, type Db } from '../../src/db/database.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
+import { claimOutcomes } from '../../src/notifications/claim-outcomes.js';
 import { deliverNotifications } from '../../src/notifications/deliver-notifications.js';
 import { outcomeWindowMs } from '../../src/notifications/outcome-policy.js';
+import { settle } from '../../src/outbox/settle-outbox.js';
 import { createSlackNotifier } from '../../src/slack/notify/slack-notifier.js';
 import { newOrganization } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -142,5 +144,27 @@ describe("an inviter's outcomes", () => {
     } finally {
       await db2.$disconnect();
     }
+  });
+
+  it('survives a deliverer that claims and dies: the rows come back after the lease, are said once, and its late verdicts are fenced off', async () => {
+    const a = await inviter(5);
+    for (let i = 0; i < 5; i++) await a.happen(i);
+    const start = Date.now() + 1000;
+    // A deliverer claims every row, then stalls past its lease (it never posts).
+    const stalled = await claimOutcomes(t.prisma, { now: at(start, 0), leaseMs: 60_000 });
+    const mine = stalled.filter((g) => g.organizationId === a.organization.id).flatMap((g) => g.rows);
+    expect(mine).toHaveLength(5);
+    await deliver(t.prisma, at(start, 30)); // still leased: nothing said
+    expect(a.dms()).toHaveLength(0);
+    await deliver(t.prisma, at(start, 61)); // the lease has passed: said once, in one summary
+    expect(a.dms()).toEqual([expect.stringMatching(/^📬 5 updates on your invitations: 5 accepted\./)]);
+    // The stalled deliverer wakes up and records a failure: its claim is no longer valid.
+    const late = await settle(
+      t.prisma,
+      mine.map((message) => ({ message, verdict: { type: 'failed', retryable: true, error: 'late' } as const })),
+      { now: at(start, 62), maxAttempts: 10, log },
+    );
+    expect(late).toEqual({ sent: 0, skipped: 0, retried: 0, failed: 0 });
+    expect((await a.rows()).every((r) => r.status === 'SENT' && r.lastError === null)).toBe(true);
   });
 });

@@ -184,4 +184,31 @@ describe('Teams notifications', () => {
     expect(row).toMatchObject({ status: 'SENT', sentAt: null });
     expect(row.lastError).toContain('has not used the bot in Teams');
   });
+
+  it('says several outcomes at once in one summary that points to the pending command', async () => {
+    const w = await linkedTenant(t, h);
+    await post(
+      h,
+      messageActivity({ text: 'help', user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url }),
+    );
+    const emails = ['sum1@example.com', 'sum2@example.com', 'sum3@example.com'];
+    await invite(t.prisma, w.owner, { emails });
+    await expireDueInvitations(t.prisma, { now: new Date(Date.now() + 15 * 86_400_000), limit: 100 });
+    const from = h.fake.calls.length;
+    await deliver();
+    const told = h.fake.calls
+      .slice(from)
+      .filter(
+        (c) => c.conversationId === w.ownerUser.personal.id && JSON.stringify(c.body).includes('sum1@example.com'),
+      );
+    expect(told).toHaveLength(1);
+    const text = String((told[0]?.body as { text?: string }).text);
+    expect(text).toContain('3 updates on your invitations: 3 expired.');
+    expect(text).toContain('sum1@example.com, sum2@example.com, sum3@example.com.');
+    expect(text).toContain('`pending`');
+    const rows = await t.prisma.outboxMessage.findMany({
+      where: { organizationId: w.organization.id, kind: 'notification' },
+    });
+    expect(rows.map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
+  });
 });
