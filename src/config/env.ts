@@ -56,6 +56,17 @@ export const envSchema = z.object({
   AUTO_MIGRATE: booleanFlag.default(true),
   /** SendGrid API key; without it e-mails are written to $DATA_DIR/outbox/ (offline mode). */
   SENDGRID_API_KEY: optionalText,
+  /**
+   * `file` writes e-mails to $DATA_DIR/outbox/ even in production (a deliberate choice: nothing
+   * reaches the recipients); `sendgrid` requires the key. Unset: SendGrid with a key, the folder
+   * without one, which a deployment (see isDeployment) refuses.
+   */
+  EMAIL_TRANSPORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.enum(['sendgrid', 'file'], { message: 'expected sendgrid or file' }).optional()),
   /** SendGrid API base URL (e.g. https://api.eu.sendgrid.com for EU data residency, or a local fake). */
   SENDGRID_BASE_URL: optionalUrl(['http', 'https']),
   SENDGRID_FROM_EMAIL: z.email({ message: 'expected an e-mail address' }).default('sesame@localhost.localdomain'),
@@ -152,7 +163,20 @@ function combinationProblems(env: Env): { name: string; message: string } | unde
   if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID) {
     return { name: 'SLACK_BOT_TOKEN', message: 'required with SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID for OAuth)' };
   }
-  return teamsProblems(env);
+  return teamsProblems(env) ?? emailProblems(env);
+}
+
+/** Without a key, e-mails only reach a local folder: silent loss, unless someone chose it. */
+function emailProblems(env: Env): { name: string; message: string } | undefined {
+  if (env.SENDGRID_API_KEY || env.EMAIL_TRANSPORT === 'file') return undefined;
+  if (env.EMAIL_TRANSPORT === 'sendgrid')
+    return { name: 'SENDGRID_API_KEY', message: 'required with EMAIL_TRANSPORT=sendgrid' };
+  if (!isDeployment(env)) return undefined;
+  return {
+    name: 'SENDGRID_API_KEY',
+    message:
+      'required in production (NODE_ENV=production or a public PUBLIC_URL): without it no e-mail reaches anyone; set EMAIL_TRANSPORT=file if writing them to DATA_DIR/outbox is meant',
+  };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -224,6 +248,26 @@ export function teamsMode(env: Env): 'authenticated' | 'local' | undefined {
   if (env.MICROSOFT_APP_ID) return 'authenticated';
   return ['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && env.NODE_ENV !== 'production' ? 'local' : undefined;
 }
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Serving real people: NODE_ENV=production, or links that point anywhere but this machine. */
+export function isDeployment(env: Pick<Env, 'NODE_ENV' | 'PUBLIC_URL'>): boolean {
+  if (env.NODE_ENV === 'production') return true;
+  return env.PUBLIC_URL !== undefined && !LOCAL_HOSTS.has(new URL(env.PUBLIC_URL).hostname);
+}
+
+/** Where e-mails go: the local folder when asked for, or when there is no SendGrid key. */
+export function emailTransportKind(env: Pick<Env, 'EMAIL_TRANSPORT' | 'SENDGRID_API_KEY'>): 'sendgrid' | 'file' {
+  return env.EMAIL_TRANSPORT === 'file' || !env.SENDGRID_API_KEY ? 'file' : 'sendgrid';
+}
+
+/**
+ * The offline transport may print accept links (live tokens) so that a developer can follow the
+ * flow without a mail server: only in development on this machine, never where they could be used.
+ */
+export const logsAcceptLinks = (env: Pick<Env, 'NODE_ENV' | 'PUBLIC_URL'>): boolean =>
+  env.NODE_ENV === 'development' && !isDeployment(env);
 
 export function publicUrl(env: Env): string {
   return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');

@@ -24,6 +24,7 @@ describe('parseEnv', () => {
       PORT: '8080',
       AUTO_MIGRATE: 'false',
       PUBLIC_URL: 'https://sesame.example.com',
+      SENDGRID_API_KEY: 'SG.test-key',
     });
     expect(env).toMatchObject({
       DATABASE_URL: 'postgresql://sesame@db.example.com:5432/sesame',
@@ -100,7 +101,7 @@ describe('Teams variables', () => {
     expect(teamsMode(parseEnv(full))).toBe('authenticated');
     expect(teamsMode(parseEnv({}))).toBe('local');
     expect(teamsMode(parseEnv({ HOST: '0.0.0.0' }))).toBeUndefined();
-    expect(teamsMode(parseEnv({ NODE_ENV: 'production' }))).toBeUndefined();
+    expect(teamsMode(parseEnv({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'file' }))).toBeUndefined();
   });
 
   it.each([

@@ -48,7 +48,7 @@ function parseEml(eml: string) {
 describe('the offline transport (no SendGrid key)', () => {
   it('writes each e-mail as a readable .eml in $DATA_DIR/outbox, in order, and logs its link', async () => {
     const { log, lines } = memoryLog();
-    const env = parseEnv({ DATA_DIR: dataDir });
+    const env = parseEnv({ DATA_DIR: dataDir, NODE_ENV: 'development' });
     const transport = createTransport(env, log);
     expect(transport.name).toBe('file');
     const { ids, emails } = await invitations(db.prisma, 3, { locale: 'fr', message: 'Bonjour à tous !' });
@@ -112,5 +112,17 @@ describe('the offline transport (no SendGrid key)', () => {
     expect(parts.map((p) => p.head.includes('quoted-printable'))).toEqual([true, true]);
     expect(parts[0]?.text).toContain(`> ${longLine}`);
     expect(parseHtml(parts[1]?.text ?? '').text).toContain(longLine);
+  });
+
+  it('logs no live accept link outside development (production on the folder, on purpose)', async () => {
+    const { log, lines } = memoryLog();
+    const env = parseEnv({ DATA_DIR: join(dataDir, 'prod'), NODE_ENV: 'production', EMAIL_TRANSPORT: 'file' });
+    const transport = createTransport(env, log);
+    expect(transport.name).toBe('file');
+    await invitations(db.prisma, 2, { prefix: 'prod' });
+    expect(await deliverOutbox(db.prisma, { transport, publicUrl: PUBLIC_URL, log })).toMatchObject({ sent: 2 });
+    const written = lines.filter((l) => l.includes('E-mail written to the local outbox'));
+    expect(written).toHaveLength(2);
+    expect(lines.join('\n')).not.toMatch(/\/accept\//);
   });
 });

@@ -1,7 +1,7 @@
-// Picks the e-mail transport from the configuration: SendGrid with an API key, the local
-// outbox folder without one.
+// Picks the e-mail transport from the configuration (emailTransportKind): SendGrid with an API
+// key, the local outbox folder without one or with EMAIL_TRANSPORT=file.
 import { join } from 'node:path';
-import type { Env } from '../../config/env.js';
+import { type Env, emailTransportKind, logsAcceptLinks } from '../../config/env.js';
 import type { Logger } from '../../log/logger.js';
 import type { EmailTransport } from '../outgoing-email.js';
 import { createFileTransport } from './file-transport.js';
@@ -10,6 +10,9 @@ import { createSendgridTransport } from './sendgrid-transport.js';
 export type TransportEnv = Pick<
   Env,
   | 'DATA_DIR'
+  | 'NODE_ENV'
+  | 'PUBLIC_URL'
+  | 'EMAIL_TRANSPORT'
   | 'SENDGRID_API_KEY'
   | 'SENDGRID_BASE_URL'
   | 'SENDGRID_FROM_EMAIL'
@@ -21,7 +24,9 @@ export type TransportEnv = Pick<
 
 export function createTransport(env: TransportEnv, log: Logger): EmailTransport {
   const from = { email: env.SENDGRID_FROM_EMAIL, name: env.SENDGRID_FROM_NAME };
-  if (!env.SENDGRID_API_KEY) return createFileTransport({ dir: outboxDirectory(env), from, log });
+  if (emailTransportKind(env) === 'file' || !env.SENDGRID_API_KEY) {
+    return createFileTransport({ dir: outboxDirectory(env), from, log, logLinks: logsAcceptLinks(env) });
+  }
   return createSendgridTransport({
     apiKey: env.SENDGRID_API_KEY,
     baseUrl: env.SENDGRID_BASE_URL,

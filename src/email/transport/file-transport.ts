@@ -11,6 +11,8 @@ export interface FileTransportOptions {
   dir: string;
   from: Address;
   log: Logger;
+  /** Print each accept link (a live token): development on this machine only (logsAcceptLinks). */
+  logLinks: boolean;
   clock?: () => Date;
 }
 
@@ -42,10 +44,14 @@ export function createFileTransport(options: FileTransportOptions): EmailTranspo
         error: `Could not write ${name}: ${(error as Error).message}`.slice(0, 300),
       };
     }
-    // An explicit exception to "no tokens in logs", for offline mode only: the accept link holds
-    // a live token, and printing it is what lets someone follow the whole flow with no mail
-    // server. The SendGrid transport never logs links.
-    options.log.info('E-mail written to the local outbox', { file: path, kind: email.kind, link: email.actionUrl });
+    // An explicit exception to "no tokens in logs", in local development only: the accept link
+    // holds a live token, and printing it is what lets someone follow the whole flow with no
+    // mail server. Elsewhere (and always with SendGrid) links are never logged.
+    options.log.info('E-mail written to the local outbox', {
+      file: path,
+      kind: email.kind,
+      ...(options.logLinks ? { link: email.actionUrl } : {}),
+    });
     return { ok: true };
   }
 
