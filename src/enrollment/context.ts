@@ -11,6 +11,7 @@ import { type BucketOptions, RateLimiter } from '../http/rate-limit.js';
 import { preferredLocale, socketAddress } from '../http/request.js';
 import { pageHeaders } from '../http/security-headers.js';
 import type { Route } from '../http/server.js';
+import { discardUnreadBody } from '../http/unread-body.js';
 import type { Locale } from '../i18n/locale.js';
 import { type InvitationPageLoader, invitationPageLoader } from '../invitations/invitation-page.js';
 import type { Logger } from '../log/logger.js';
@@ -150,6 +151,8 @@ export async function readCheckedForm<F extends { csrf?: string | undefined; lan
     body = await readFormBody(req, ctx.bodyBytes);
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
+    // The refusal closes the connection (see sendRefusal); the rest of the body is read away first.
+    await discardUnreadBody(req);
     refuse(
       options.fallbackLocale,
       error.status === 413 ? 'too_large' : error.status === 415 ? 'unsupported' : 'bad_request',

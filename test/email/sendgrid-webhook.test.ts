@@ -2,7 +2,11 @@ import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSendgridWebhookRoute, SENDGRID_WEBHOOK_ROUTE } from '../../src/email/events/sendgrid-webhook-route.js';
+import {
+  createSendgridWebhookRoute,
+  SENDGRID_BODY_LIMIT,
+  SENDGRID_WEBHOOK_ROUTE,
+} from '../../src/email/events/sendgrid-webhook-route.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { invitations, memoryLog } from './support.js';
@@ -104,6 +108,18 @@ describe('SendGrid Event Webhook (POST /webhooks/sendgrid)', () => {
     expect(await post(body, { timestamp: unix(new Date(Date.now() - 11 * 60_000)) })).toBe(401);
     expect(await post(body, { timestamp: unix(new Date(Date.now() + 11 * 60_000)) })).toBe(401);
     expect(await post(body, { timestamp: unix(new Date(Date.now() - 9 * 60_000)) })).toBe(200);
+  });
+
+  it('reads a full SendGrid batch (768 KB) and refuses a signed body past SENDGRID_BODY_LIMIT (413)', async () => {
+    const { ids } = await invitations(db.prisma, 1);
+    const padding = 'x'.repeat(700);
+    const full = JSON.stringify(Array.from({ length: 1000 }, () => event('processed', ids[0] as string, { padding })));
+    expect(full.length).toBeGreaterThan(768 * 1000);
+    expect(full.length).toBeLessThan(SENDGRID_BODY_LIMIT);
+    expect(await post(full)).toBe(200);
+    const over = JSON.stringify([event('delivered', ids[0] as string, { padding: 'x'.repeat(SENDGRID_BODY_LIMIT) })]);
+    expect(await post(over)).toBe(413);
+    expect(SENDGRID_BODY_LIMIT).toBeLessThanOrEqual(1024 * 1024);
   });
 
   it('marks a bounce undeliverable once, with an audit event and a notification for the inviter', async () => {

@@ -1,5 +1,6 @@
 // What protects the pages: CSRF tokens, rate limits, headers, body limits, logs without secrets.
 
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesDatabase } from '../../src/db/pages-database.js';
 import { CSRF_SECRET_NAME } from '../../src/enrollment/context.js';
@@ -180,6 +181,31 @@ describe('requests', () => {
     const tooLongField = await v.post(link.path, { ...form.hidden, ...filled, password: 'x'.repeat(2000) });
     expect(tooLongField.status).toBe(400);
     expect(await t.prisma.member.count({ where: { organizationId: link.organization.id, email: link.email } })).toBe(0);
+  });
+
+  it('after a 413 on a keep-alive connection, closes it so the next request works on a new one', async () => {
+    const link = await invitation(t.prisma);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, body?: string) =>
+      new Promise<{ status: number; connection?: string }>((resolve, reject) => {
+        const headers = body ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
+        const req = request(`${pages.base}${link.path}`, { method, agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        // Chunked: the size is found while reading, not announced.
+        if (body) req.write(body);
+        req.end();
+      });
+    try {
+      expect((await send('GET')).status).toBe(200);
+      expect(await send('POST', `firstName=${'x'.repeat(200 * 1024)}`)).toEqual({ status: 413, connection: 'close' });
+      expect((await send('GET')).status).toBe(200);
+      expect((await send('GET')).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('sets the security headers on every page', async () => {

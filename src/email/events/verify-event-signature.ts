@@ -23,9 +23,12 @@ export function parseEventWebhookKey(key: string): KeyObject {
 
 export type SignatureCheck = 'ok' | 'missing' | 'stale' | 'forged';
 
-export function checkEventSignature(
-  key: KeyObject,
-  request: { signature: string | undefined; timestamp: string | undefined; rawBody: Buffer },
+/**
+ * What can be checked before the body is read: both headers present, the timestamp well formed and
+ * fresh. A request failing here is refused without reading (or buffering) its body.
+ */
+export function checkEventHeaders(
+  request: { signature: string | undefined; timestamp: string | undefined },
   options: { now: Date; toleranceSeconds: number },
 ): SignatureCheck {
   const { signature, timestamp } = request;
@@ -33,6 +36,17 @@ export function checkEventSignature(
   if (!/^\d{1,12}$/.test(timestamp)) return 'forged';
   // Both ways: a timestamp from the future is as suspect as an old one.
   if (Math.abs(options.now.getTime() / 1000 - Number(timestamp)) > options.toleranceSeconds) return 'stale';
+  return 'ok';
+}
+
+export function checkEventSignature(
+  key: KeyObject,
+  request: { signature: string | undefined; timestamp: string | undefined; rawBody: Buffer },
+  options: { now: Date; toleranceSeconds: number },
+): SignatureCheck {
+  const headers = checkEventHeaders(request, options);
+  if (headers !== 'ok') return headers;
+  const { signature = '', timestamp = '' } = request;
   const signed = Buffer.concat([Buffer.from(timestamp, 'utf8'), request.rawBody]);
   try {
     return verify('sha256', signed, key, Buffer.from(signature, 'base64')) ? 'ok' : 'forged';
