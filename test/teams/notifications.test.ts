@@ -202,7 +202,7 @@ describe('Teams notifications', () => {
         (c) => c.conversationId === w.ownerUser.personal.id && JSON.stringify(c.body).includes('sum1@example.com'),
       );
     expect(told).toHaveLength(1);
-    const text = String((told[0]?.body as { text?: string }).text);
+    const text = String((told[0]?.body as { text?: string } | undefined)?.text);
     expect(text).toContain('3 updates on your invitations: 3 expired.');
     expect(text).toContain('sum1@example.com, sum2@example.com, sum3@example.com.');
     expect(text).toContain('`pending`');
