@@ -27,25 +27,25 @@ const closedFromCode: Record<string, ClosedLink> = {
 export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
   const hrefs = (token: string) => (locale: Locale) => `${acceptPath(token)}?lang=${locale}`;
 
-  /** Answers 429 when this client has guessed too many tokens; true when it did. */
-  const refusedForGuessing = (req: IncomingMessage, res: ServerResponse, token: string, asked?: string | null) => {
-    const ip = ctx.clientIp(req);
-    if (ctx.tokenGuesses.allows(ip)) return false;
-    ctx.log.warn('enrollment request refused', {
-      route: req.method === 'POST' ? ACCEPT_POST : ACCEPT_GET,
-      reason: 'rate_limited',
-    });
-    sendRefusal(ctx, res, {
-      locale: chooseLocale(asked, req, 'en'),
-      refusal: 'too_many',
-      hrefFor: hrefs(token),
-      retryAfterSeconds: ctx.tokenGuesses.retryAfter(ip),
-    });
-    return true;
-  };
-
+  // Failed lookups are what is limited, not the links: a valid link opens from any address, so a
+  // guesser behind an office's NAT does not lock its colleagues out of their invitations. Past the
+  // allowance, an unknown token is answered 429 instead of 404. What makes guessing hopeless is
+  // the token's 256 bits (one chance in 2^256 per try); the limit keeps a guesser's failures slow
+  // and visible in the log (reason rate_limited).
   const sendClosed = (req: IncomingMessage, res: ServerResponse, token: string, closed: ClosedLink, locale: Locale) => {
-    if (closed === 'unknown') ctx.tokenGuesses.take(ctx.clientIp(req));
+    const ip = ctx.clientIp(req);
+    if (closed === 'unknown' && !ctx.tokenGuesses.take(ip)) {
+      ctx.log.warn('enrollment request refused', {
+        route: req.method === 'POST' ? ACCEPT_POST : ACCEPT_GET,
+        reason: 'rate_limited',
+      });
+      return sendRefusal(ctx, res, {
+        locale,
+        refusal: 'too_many',
+        hrefFor: hrefs(token),
+        retryAfterSeconds: ctx.tokenGuesses.retryAfter(ip),
+      });
+    }
     sendPage(ctx, res, closedStatus[closed], closedLinkPage({ locale, token, closed }));
   };
 
@@ -54,7 +54,6 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const url = requestUrl(req);
       const token = url.pathname.slice('/accept/'.length);
       const asked = url.searchParams.get('lang');
-      if (refusedForGuessing(req, res, token, asked)) return;
       const found = await ctx.loadInvitationPage(token, ctx.now());
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(asked, req, 'en'));
       const csrf = (await ctx.csrf()).issue(req);
@@ -72,7 +71,6 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const url = requestUrl(req);
       const token = url.pathname.slice('/accept/'.length);
       const fallbackLocale = chooseLocale(url.searchParams.get('lang'), req, 'en');
-      if (refusedForGuessing(req, res, token)) return;
       const checked = await readCheckedForm(ctx, req, res, {
         schema: acceptFormSchema,
         route: ACCEPT_POST,

@@ -27,7 +27,7 @@ export interface EnrollmentOptions {
   /** The client address rate limits count against (default: the socket's peer; see request.ts). */
   clientIp?: (req: IncomingMessage) => string;
   limits?: {
-    /** Unknown accept tokens per client address (default 20, then one a minute). */
+    /** Failed accept-token lookups per client address (default 20, then one a minute); valid links are not counted. */
     tokenGuesses?: BucketOptions;
     /** First-login attempts per client address (default 10, then one a minute). */
     loginAttempts?: BucketOptions;

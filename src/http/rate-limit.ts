@@ -54,15 +54,19 @@ export class RateLimiter {
     return bucket;
   }
 
-  // Memory stays bounded: full buckets carry no information and go first, then the least recent.
+  /** Keys remembered now (at most maxKeys). */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  // Memory stays bounded: past maxKeys the least recently used key goes (a Map iterates in
+  // insertion order and take() re-inserts), one deletion per insertion, so many addresses cost no
+  // scan. The least recent bucket is also the one most likely refilled, carrying no information.
   #evict(): void {
-    if (this.#buckets.size <= this.maxKeys) return;
-    for (const [key] of this.#buckets) {
-      if (this.#current(key).tokens >= this.options.capacity) this.#buckets.delete(key);
-    }
-    for (const [key] of this.#buckets) {
-      if (this.#buckets.size <= this.maxKeys) break;
-      this.#buckets.delete(key);
+    while (this.#buckets.size > this.maxKeys) {
+      const oldest = this.#buckets.keys().next().value;
+      if (oldest === undefined) return;
+      this.#buckets.delete(oldest);
     }
   }
 }

@@ -53,17 +53,28 @@ describe('RateLimiter', () => {
     expect(limiter.take('a')).toBe(false);
   });
 
-  it('keeps its memory bounded, forgetting full buckets first', () => {
+  it('keeps its memory bounded, forgetting the least recently used key first', () => {
     let now = 0;
     const limiter = new RateLimiter({ capacity: 1, refillMs: 1000 }, 3, () => now);
     limiter.take('old');
     now = 5000;
     for (const key of ['k1', 'k2', 'k3']) limiter.take(key);
-    // 'old' refilled and was forgotten; the three recent, empty buckets are kept.
+    // 'old' was the least recently used and was forgotten; the three recent, empty buckets are kept.
     expect(['k1', 'k2', 'k3'].map((k) => limiter.allows(k))).toEqual([false, false, false]);
     limiter.take('k4');
     expect(limiter.allows('k4')).toBe(false);
     expect(limiter.allows('k1')).toBe(true); // the least recent one made room
+  });
+});
+
+describe('RateLimiter under many addresses', () => {
+  it('never keeps more than its cap of keys, however many addresses fail', () => {
+    const limiter = new RateLimiter({ capacity: 1, refillMs: 60_000 }, 1000, () => 0);
+    for (let i = 0; i < 50_000; i++) limiter.take(`198.51.${i >> 8}.${i & 255}`);
+    expect(limiter.size).toBe(1000);
+    // The most recent addresses are the ones remembered (their one try spent); the oldest were forgotten.
+    expect(limiter.allows('198.51.195.79')).toBe(false);
+    expect(limiter.allows('198.51.0.0')).toBe(true);
   });
 });
 

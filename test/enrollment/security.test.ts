@@ -120,21 +120,34 @@ describe('rate limits', () => {
     return startPages(t, { ...options, clientIp: (req) => String(req.headers['x-test-client'] ?? 'none') });
   }
 
-  it('answers 429 to a client that tried too many unknown tokens, even for a valid one, and not to others', async () => {
+  it('limits failed lookups, not valid links: a guesser behind the same address does not lock out an invitee', async () => {
     const limitedPages = await limited({ limits: { tokenGuesses: { capacity: 3, refillMs: 60_000 } } });
     try {
       const link = await invitation(t.prisma);
-      const guesser = new Visitor(limitedPages.base, { ...english, 'x-test-client': '203.0.113.7' });
-      for (let i = 0; i < 3; i++) expect((await guesser.get(`${UNKNOWN.slice(0, -2)}${i}A`)).status).toBe(404);
-      const blocked = await guesser.get(link.path);
+      const office = { ...english, 'x-test-client': '203.0.113.7' };
+      const guesser = new Visitor(limitedPages.base, office);
+      const guess = (i: number) => guesser.get(`${UNKNOWN.slice(0, -2)}${i}A`);
+      for (let i = 0; i < 3; i++) expect((await guess(i)).status).toBe(404);
+      const blocked = await guess(3);
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
       expectPageHeaders(blocked.headers);
       expect(textOf(blocked.html)).toContain('Too many attempts');
-      expect((await guesser.post(link.path, filled)).status).toBe(429);
-      // Valid links opened many times do not count.
+      expect((await guesser.get('/accept/not-even-a-token')).status).toBe(429);
+
+      // A colleague behind the same address opens their valid link, and enrolls.
+      const colleague = new Visitor(limitedPages.base, office);
+      for (let i = 0; i < 3; i++) expect((await colleague.get(link.path)).status).toBe(200);
+      const form = await colleague.get(link.path);
+      expect((await colleague.post(link.path, { ...form.hidden, ...filled })).status).toBe(200);
+      expect(await t.prisma.member.count({ where: { organizationId: link.organization.id, email: link.email } })).toBe(
+        1,
+      );
+
+      // Guesses from that address stay limited; another address has its own allowance.
+      expect((await guess(4)).status).toBe(429);
       const someoneElse = new Visitor(limitedPages.base, { ...english, 'x-test-client': '198.51.100.1' });
-      for (let i = 0; i < 5; i++) expect((await someoneElse.get(link.path)).status).toBe(200);
+      expect((await someoneElse.get(UNKNOWN)).status).toBe(404);
       expect(limitedPages.logs.some((line) => line.includes('"reason":"rate_limited"'))).toBe(true);
     } finally {
       await limitedPages.close();
