@@ -35,6 +35,11 @@ export type SendOutcome =
       error: string;
       /** When the provider said to come back (429's X-RateLimit-Reset). */
       retryAt?: Date;
+      /**
+       * The request may have reached the provider and been accepted (a timeout, a connection cut
+       * after it was sent): the message may have left. Reconciled before it is sent again.
+       */
+      outcomeUnknown?: boolean;
     };
 
 /** The outcome of one provider request: which messages (indexes in the input) it carried. */
@@ -43,12 +48,22 @@ export interface SendReport {
   outcome: SendOutcome;
 }
 
+export interface SendHooks {
+  /** Awaited before each provider request, with the indexes it carries: they are about to leave. */
+  beforeRequest?: (indexes: number[]) => Promise<void>;
+}
+
 export interface EmailTransport {
   readonly name: 'sendgrid' | 'file';
+  /**
+   * SendGrid's Event Webhook is configured: every message SendGrid accepted will be reported
+   * (at least `processed`, with our custom_args), so an uncertain send can be checked first.
+   */
+  readonly reportsEvents?: boolean;
   /**
    * Sends every message, reporting each provider request as soon as it is answered; the next
    * request waits until the caller has recorded the report (that is what keeps the window for
    * a double send to one request). Send failures are reported, never thrown.
    */
-  send(emails: readonly OutgoingEmail[]): AsyncIterable<SendReport>;
+  send(emails: readonly OutgoingEmail[], hooks?: SendHooks): AsyncIterable<SendReport>;
 }

@@ -21,6 +21,11 @@ export interface ClaimedMessage {
    * the message may or may not have left. See deliver-outbox.ts.
    */
   interrupted: boolean;
+  /**
+   * When a previous claim handed it to the provider without recording the answer (a crash, a
+   * timeout): SendGrid may have accepted it. Null when it surely never left.
+   */
+  handedAt: Date | null;
 }
 
 /** Written in last_error while a row is claimed; still there at the next claim = interrupted. */
@@ -53,7 +58,7 @@ export async function claimOutbox(
        FROM due
       WHERE o.id = due.id
      RETURNING o.id::text AS id, o.organization_id::text AS organization_id, o.kind, o.idempotency_key AS key,
-               o.payload, o.attempts, o.created_at, coalesce(starts_with(due.last_error, $6), false) AS interrupted`,
+               o.payload, o.attempts, o.created_at, o.handed_at, coalesce(starts_with(due.last_error, $6), false) AS interrupted`,
     options.kinds,
     options.now.toISOString(),
     options.limit,
@@ -75,6 +80,8 @@ export interface ClaimedRow {
   attempts: number;
   created_at: Date;
   interrupted: boolean;
+  /** Only e-mail claims return it. */
+  handed_at?: Date | null;
 }
 
 export const claimedFrom = (r: ClaimedRow): ClaimedMessage => ({
@@ -86,6 +93,7 @@ export const claimedFrom = (r: ClaimedRow): ClaimedMessage => ({
   attempts: r.attempts,
   createdAt: new Date(r.created_at),
   interrupted: r.interrupted,
+  handedAt: r.handed_at ? new Date(r.handed_at) : null,
 });
 
 export const byId = (a: ClaimedMessage, b: ClaimedMessage) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);

@@ -5,14 +5,15 @@
 // Never twice. A message leaves at most once per claim, and a claim is exclusive:
 //   1. claim: one statement takes due rows (FOR UPDATE SKIP LOCKED) and moves their
 //      next_attempt_at past a lease, committed at once: no other worker sees them as due;
-//   2. prepare: mint the accept tokens (committed before the link can be clicked) and render;
-//   3. send, outside any transaction (no lock is held while SendGrid answers);
-//   4. record the verdict right after each provider request, fenced by the claim's token.
-// The one window left is a crash between SendGrid's 202 and step 4 (milliseconds). The row then
-// comes back after its lease as "interrupted": if SendGrid's Event Webhook has reported an event
-// carrying its outbox_id, it is marked sent without a second send; otherwise it is sent again
-// (an invitation that might be lost is worse than one that might arrive twice). The idempotency
-// key travels in custom_args (`sesame_key`), so such a duplicate can always be recognized.
+//   2. reconcile: a row whose previous attempt was handed to SendGrid without a recorded answer
+//      is checked against SendGrid's events first (reconcile.ts);
+//   3. prepare: mint the accept tokens (committed before the link can be clicked) and render;
+//   4. send, outside any transaction (no lock is held while SendGrid answers), each request's
+//      rows marked handed_at just before it leaves;
+//   5. record the verdict right after each provider request, fenced by the claim's token.
+// The window left is a crash between SendGrid's 202 and step 5, or a timeout: only the rows of
+// that one request are then uncertain (handed_at still set), and step 2 settles them. The
+// idempotency key travels in custom_args (`sesame_key`), so a duplicate can always be recognized.
 import type { Db } from '../db/database.js';
 import type { EmailTransport } from '../email/outgoing-email.js';
 import type { Logger } from '../log/logger.js';
@@ -28,6 +29,7 @@ import {
 import { prepareEnrollmentCodeEmails } from './prepare-enrollment-code-emails.js';
 import { type Preparation, prepareInvitationEmails } from './prepare-invitation-emails.js';
 import { prepareMemberAddedEmails } from './prepare-member-added-emails.js';
+import { markHanded, reconcile } from './reconcile.js';
 import { type Settled, settle } from './settle-outbox.js';
 import { fromSendOutcome, type Verdict } from './verdict.js';
 
@@ -106,13 +108,18 @@ async function deliverEmails(
     add(await settle(db, results, { now: clock(), maxAttempts, log: options.log }));
 
   const early: { message: ClaimedMessage; verdict: Verdict }[] = [];
-  const confirmed = await alreadyReported(db, claimed, options.log);
+  const reconciled = await reconcile(db, claimed, {
+    reportsEvents: options.transport.reportsEvents ?? false,
+    now: clock(),
+    log: options.log,
+  });
   const invitations = [];
   const members = [];
   const codes = [];
   for (const message of claimed) {
-    if (confirmed.has(message.id)) {
-      early.push({ message, verdict: { type: 'sent' } });
+    const known = reconciled.get(message.id);
+    if (known) {
+      early.push({ message, verdict: known });
       continue;
     }
     if (message.attempts > maxAttempts) {
@@ -149,7 +156,18 @@ async function deliverEmails(
 
   const reported = new Set<number>();
   try {
-    for await (const report of options.transport.send(ready.map((r) => r.email))) {
+    const hooks = {
+      beforeRequest: (indexes: number[]) =>
+        markHanded(
+          db,
+          indexes.map((index) => (ready[index] as (typeof ready)[number]).message),
+          clock(),
+        ),
+    };
+    for await (const report of options.transport.send(
+      ready.map((r) => r.email),
+      hooks,
+    )) {
       const verdict = fromSendOutcome(report.outcome);
       for (const index of report.indexes) reported.add(index);
       await record(
@@ -194,20 +212,3 @@ const invalidPayload: Verdict = { type: 'failed', retryable: false, error: 'inva
 /** Claimed again and again without a verdict (its worker keeps dying): given up, not retried forever. */
 const exhausted: Verdict = { type: 'failed', retryable: true, error: 'every attempt was interrupted' };
 const skip = (note: string): Verdict => ({ type: 'skipped', note });
-
-/**
- * Interrupted e-mails that SendGrid has already reported on (any Event Webhook event carrying
- * their outbox_id): they left, so they are not sent again.
- */
-async function alreadyReported(db: Db, claimed: ClaimedMessage[], log: Logger): Promise<Set<string>> {
-  const interrupted = claimed.filter((m) => m.interrupted).map((m) => m.id);
-  if (interrupted.length === 0) return new Set();
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    'SELECT DISTINCT outbox_id::text AS id FROM email_event WHERE outbox_id = ANY($1::bigint[])',
-    interrupted,
-  );
-  const confirmed = new Set(rows.map((r) => r.id));
-  const resent = interrupted.length - confirmed.size;
-  log.warn('Outbox e-mails found interrupted mid-send', { confirmedByProvider: confirmed.size, resent });
-  return confirmed;
-}

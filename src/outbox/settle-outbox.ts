@@ -22,7 +22,7 @@ export async function settle(
 ): Promise<Settled> {
   const sent: ClaimedMessage[] = [];
   const skipped: { message: ClaimedMessage; note: string }[] = [];
-  const retried: { message: ClaimedMessage; error: string; at: Date }[] = [];
+  const retried: { message: ClaimedMessage; error: string; at: Date; unknown: boolean }[] = [];
   const failed: { message: ClaimedMessage; error: string }[] = [];
   for (const { message, verdict } of results) {
     if (verdict.type === 'sent') sent.push(message);
@@ -32,6 +32,7 @@ export async function settle(
         message,
         error: verdict.error,
         at: nextAttemptAt(options.now, message.attempts, verdict.retryAt),
+        unknown: verdict.outcomeUnknown === true,
       });
     } else {
       const why = verdict.retryable ? `gave up after ${message.attempts} attempts: ` : '';
@@ -61,7 +62,7 @@ async function markSent(db: Db, messages: ClaimedMessage[], now: Date): Promise<
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `WITH input AS (SELECT * FROM unnest($1::bigint[], $2::int[]) AS t(id, attempts)),
      marked AS (
-       UPDATE outbox_message o SET status = 'SENT', sent_at = $3::timestamptz, last_error = NULL
+       UPDATE outbox_message o SET status = 'SENT', sent_at = $3::timestamptz, last_error = NULL, handed_at = NULL
          FROM input WHERE o.id = input.id AND o.attempts = input.attempts AND o.status = 'PENDING'
        RETURNING o.id, o.kind, o.payload
      ),
@@ -83,7 +84,7 @@ async function markSkipped(db: Db, items: { message: ClaimedMessage; note: strin
   if (items.length === 0) return 0;
   const messages = items.map((i) => i.message);
   return db.$executeRawUnsafe(
-    `UPDATE outbox_message o SET status = 'SENT', last_error = input.note
+    `UPDATE outbox_message o SET status = 'SENT', last_error = input.note, handed_at = NULL
        FROM unnest($1::bigint[], $2::int[], $3::text[]) AS input(id, attempts, note)
       WHERE o.id = input.id AND o.attempts = input.attempts AND o.status = 'PENDING'`,
     ids(messages),
@@ -92,17 +93,24 @@ async function markSkipped(db: Db, items: { message: ClaimedMessage; note: strin
   );
 }
 
-async function markRetry(db: Db, items: { message: ClaimedMessage; error: string; at: Date }[]): Promise<number> {
+/** A known refusal clears handed_at (it did not leave); an unknown outcome keeps it. */
+async function markRetry(
+  db: Db,
+  items: { message: ClaimedMessage; error: string; at: Date; unknown: boolean }[],
+): Promise<number> {
   if (items.length === 0) return 0;
   const messages = items.map((i) => i.message);
   return db.$executeRawUnsafe(
-    `UPDATE outbox_message o SET next_attempt_at = input.at, last_error = input.error
-       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[]) AS input(id, attempts, error, at)
+    `UPDATE outbox_message o SET next_attempt_at = input.at, last_error = input.error,
+            handed_at = CASE WHEN input.unknown THEN o.handed_at END
+       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[], $5::boolean[])
+            AS input(id, attempts, error, at, unknown)
       WHERE o.id = input.id AND o.attempts = input.attempts AND o.status = 'PENDING'`,
     ids(messages),
     tokens(messages),
     items.map((i) => i.error),
     items.map((i) => i.at.toISOString()),
+    items.map((i) => i.unknown),
   );
 }
 
@@ -116,7 +124,8 @@ async function markFailed(db: Db, items: { message: ClaimedMessage; error: strin
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `WITH input AS (SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[]) AS t(id, attempts, error)),
      failed AS (
-       UPDATE outbox_message o SET status = 'FAILED', last_error = input.error, next_attempt_at = $4::timestamptz
+       UPDATE outbox_message o SET status = 'FAILED', last_error = input.error, next_attempt_at = $4::timestamptz,
+              handed_at = NULL
          FROM input WHERE o.id = input.id AND o.attempts = input.attempts AND o.status = 'PENDING'
        RETURNING o.id, o.kind, o.payload, input.error
      ),

@@ -5,9 +5,16 @@ export type Verdict =
   | { type: 'sent' }
   /** Nothing to send any more (the invitation was revoked, the endpoint removed...). */
   | { type: 'skipped'; note: string }
-  | { type: 'failed'; retryable: boolean; error: string; retryAt?: Date };
+  /** outcomeUnknown: it may have left (a timeout); its handed_at is kept, to reconcile first. */
+  | { type: 'failed'; retryable: boolean; error: string; retryAt?: Date; outcomeUnknown?: boolean };
 
 export const fromSendOutcome = (outcome: SendOutcome): Verdict =>
   outcome.ok
     ? { type: 'sent' }
-    : { type: 'failed', retryable: outcome.retryable, error: outcome.error, retryAt: outcome.retryAt };
+    : {
+        type: 'failed',
+        retryable: outcome.retryable,
+        error: outcome.error,
+        retryAt: outcome.retryAt,
+        outcomeUnknown: outcome.outcomeUnknown,
+      };

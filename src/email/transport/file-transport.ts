@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../log/logger.js';
-import type { Address, EmailTransport, OutgoingEmail, SendOutcome, SendReport } from '../outgoing-email.js';
+import type { Address, EmailTransport, OutgoingEmail, SendHooks, SendOutcome, SendReport } from '../outgoing-email.js';
 import { buildEml } from './eml.js';
 
 export interface FileTransportOptions {
@@ -59,7 +59,8 @@ export function createFileTransport(options: FileTransportOptions): EmailTranspo
     name: 'file',
     // Local writes are quick: the whole batch is written, then reported at once (one database
     // update instead of one per file). A crash in between writes a few files twice, no more.
-    async *send(emails: readonly OutgoingEmail[]): AsyncGenerator<SendReport> {
+    async *send(emails: readonly OutgoingEmail[], hooks?: SendHooks): AsyncGenerator<SendReport> {
+      await hooks?.beforeRequest?.(emails.map((_, index) => index));
       const written: number[] = [];
       for (const [index, email] of emails.entries()) {
         const outcome = await write(email);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "outbox_message" ADD COLUMN     "handed_at" TIMESTAMPTZ(3);
