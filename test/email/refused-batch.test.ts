@@ -45,7 +45,7 @@ describe('a 400 from SendGrid', () => {
     expect(failed.length).toBe(result.failed);
     expect(failed.every((m) => m.lastError === `SendGrid answered 400: ${REASON}`)).toBe(true);
     // Halves never tried are put off, not failed untried.
-    const later = await db.prisma.outboxMessage.findMany({ where: { status: 'PENDING' } });
+    const later = await db.prisma.outboxMessage.findMany({ where: { status: 'PENDING', kind: 'invitation.email' } });
     expect(later.every((m) => m.lastError === `not tried: SendGrid answered 400: ${REASON}`)).toBe(true);
     const invitationsFailed = await db.prisma.invitation.count({
       where: { deliveryStatus: 'FAILED', deliveryDetail: `SendGrid answered 400: ${REASON}` },
