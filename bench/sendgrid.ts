@@ -127,7 +127,7 @@ export async function benchSendgrid(
   }
 }
 
-async function parkOthers(db: ReturnType<typeof createPrismaClient>, organizationId: string, sign: '+' | '-') {
+export async function parkOthers(db: ReturnType<typeof createPrismaClient>, organizationId: string, sign: '+' | '-') {
   await db.$executeRawUnsafe(
     `UPDATE outbox_message SET next_attempt_at = next_attempt_at ${sign} interval '1000 years'
       WHERE status = 'PENDING' AND organization_id <> $1::uuid`,
