@@ -33,6 +33,9 @@ const en = {
   warningPrefix: 'warning:',
   debugHint: '(set LOG_LEVEL=debug for details)',
   internalError: 'an internal error stopped the command.',
+  importConnectionLost:
+    'the connection to the database was lost during the import (did the service stop?). Nothing was written: ' +
+    'an import is all or nothing. Run it again once the database answers; addresses already invited are skipped.',
   // Never the URL itself: it may hold a password.
   databaseUnreachable: (reason: string) => `cannot reach the database given by DATABASE_URL (${reason}).`,
   interrupted: 'Interrupted: closing the database...',
@@ -124,6 +127,10 @@ const fr: Texts = {
   warningPrefix: 'attention :',
   debugHint: '(LOG_LEVEL=debug pour le détail)',
   internalError: 'une erreur interne a interrompu la commande.',
+  importConnectionLost:
+    "la connexion à la base de données a été perdue pendant l'import (le service s'est-il arrêté ?). Rien n'a été " +
+    'écrit : un import se fait en entier ou pas du tout. Relancez-le quand la base de données répond ; les adresses ' +
+    'déjà invitées sont ignorées.',
   databaseUnreachable: (reason) => `impossible de joindre la base de données indiquée par DATABASE_URL (${reason}).`,
   interrupted: 'Interrompu : fermeture de la base de données...',
   backedUp: (path: string, megabytes: string) => `Base de données intégrée sauvegardée dans ${path} (${megabytes} Mo).`,

@@ -22,6 +22,14 @@ export async function importFile(file: string, options: { dryRun?: boolean }, co
     const progress = createProgress(!out.json && Boolean(process.stderr.isTTY), s.progressLabel);
     const onProgress = (done: number, total: number | undefined, phase?: string) => progress.update(done, total, phase);
     const name = file === '-' ? s.standardInput : basename(file);
+    // An import is one transaction: when the connection dies under it (the serving process was
+    // stopped or killed), PostgreSQL rolls it back, and the user is told so rather than shown a
+    // driver's message.
+    const connectionLost = () => {
+      out.error(`${s.errorPrefix} ${s.importConnectionLost}`);
+      if (out.json) out.result({ error: { code: 'connection_lost', kind: 'failed', message: s.importConnectionLost } });
+      return exitCodes.refused;
+    };
     try {
       if (options.dryRun) {
         const result = await dryRunImport(db, actor, source, { locale, onProgress });
@@ -66,10 +74,29 @@ export async function importFile(file: string, options: { dryRun?: boolean }, co
         printIssues(out, json.errors, json.warnings, s);
       }
       return json.valid === 0 && json.errors.length > 0 ? exitCodes.refused : exitCodes.ok;
+    } catch (error) {
+      if (isConnectionLost(error)) return connectionLost();
+      throw error;
     } finally {
       progress.stop();
     }
   });
+}
+
+// Prisma's codes for a server it cannot reach (P1001), that timed out (P1002, P1008) or that closed
+// the connection (P1017); the socket's own errors; pg's words when the server goes mid-query.
+const LOST_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const LOST_TEXT = /Connection terminated|Server has closed the connection|Can't reach database server/i;
+
+/** True when the error (or what caused it) is the database connection going away. */
+export function isConnectionLost(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && LOST_CODES.has(code)) return true;
+    if (typeof message === 'string' && LOST_TEXT.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 async function assertReadableFile(command: Command, file: string): Promise<void> {
