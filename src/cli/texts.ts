@@ -77,7 +77,18 @@ const en = {
   accessUnchanged: (email: string, field: string, value: string) => `${email}: ${field} was already ${value}.`,
 
   noInvitations: 'No invitation matches.',
-  invitationHeaders: ['ID', 'E-mail', 'Name', 'Status', 'Role', 'User type', 'Invited by', 'Last sent', 'Expires'],
+  invitationHeaders: [
+    'ID',
+    'E-mail',
+    'Name',
+    'Status',
+    'Role',
+    'User type',
+    'Invited by',
+    'Last sent',
+    'Delivery',
+    'Expires',
+  ],
   pendingFooter: (p: InvitationPage, byType: string) =>
     `Page ${p.page}/${p.pages}, ${plural(p.total, 'invitation', 'invitations')}. Open: ${p.counts.pending} pending, ${p.counts.awaitingApproval} awaiting approval${byType ? ` (${byType})` : ''}.`,
   revoked: (email: string) => `Revoked the invitation to ${email}: its link no longer works.`,
@@ -180,6 +191,7 @@ const fr: Texts = {
     "Type d'utilisateur",
     'Invitée par',
     'Dernier envoi',
+    'Remise',
     'Expire',
   ],
   pendingFooter: (p, byType) =>

@@ -1,4 +1,5 @@
-// Resend a pending invitation, at most once per cooldown (24 h by default, as iWE does).
+// Resend a pending invitation, at most once per cooldown (24 h by default, as iWE does), or at
+// once when its last e-mail failed for good (nothing reached the invitee: nothing to wait for).
 // The resend renews the invitation's lifetime and queues a new e-mail with a new link.
 // An admin's "remind now" (remind.ts) goes through the same path without the renewal.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -38,13 +39,16 @@ export async function sendAgain(
   const org = actor.organization;
   const cooldownMs = org.resendCooldownHours * 3_600_000;
   return db.$transaction(async (tx) => {
-    // The condition in the UPDATE makes a double click (or two admins) send one e-mail, not two.
+    // The condition in the UPDATE makes a double click (or two admins) send one e-mail, not two:
+    // a failed delivery waives the cooldown once, since the resend puts it back to QUEUED.
     const [updated] = await tx.$queryRawUnsafe<{ send_count: number }[]>(
       `UPDATE invitation
           SET send_count = send_count + 1, last_sent_at = $3::timestamptz,
+              delivery_status = 'QUEUED', delivery_detail = NULL,
               expires_at = CASE WHEN $5::boolean THEN $3::timestamptz + make_interval(days => $4::int) ELSE expires_at END
         WHERE id = $1::uuid AND status = 'PENDING' AND ($5::boolean OR expires_at > $3::timestamptz)
-          AND (last_sent_at IS NULL OR last_sent_at <= $3::timestamptz - make_interval(secs => $2::double precision))
+          AND (last_sent_at IS NULL OR delivery_status = 'FAILED'
+               OR last_sent_at <= $3::timestamptz - make_interval(secs => $2::double precision))
         RETURNING send_count`,
       found.id,
       cooldownMs / 1000,

@@ -117,6 +117,7 @@ async function markRetry(
 /**
  * Gives up visibly: the row FAILED with its last error; for an invitation, its delivery status
  * FAILED, an audit event and a chat notification to the inviter; for a direct add, an audit event.
+ * The audit events name the address and the reason (the trail is read by people, not by the outbox).
  */
 async function markFailed(db: Db, items: { message: ClaimedMessage; error: string }[], now: Date): Promise<number> {
   if (items.length === 0) return 0;
@@ -133,10 +134,10 @@ async function markFailed(db: Db, items: { message: ClaimedMessage; error: strin
        UPDATE invitation i SET delivery_status = 'FAILED', delivery_detail = left(failed.error, 500)
          FROM failed
         WHERE failed.kind = 'invitation.email' AND i.id = (failed.payload->>'invitationId')::uuid
-       RETURNING i.id, i.organization_id, i.inviter_id, failed.id AS outbox_id
+       RETURNING i.id, i.organization_id, i.inviter_id, i.email, failed.id AS outbox_id, failed.error
      ),
      members AS (
-       SELECT m.id, m.organization_id, failed.id AS outbox_id
+       SELECT m.id, m.organization_id, m.email, failed.error
          FROM failed JOIN member m ON m.id = (failed.payload->>'memberId')::uuid
         WHERE failed.kind = 'member.added_email'
      ),
@@ -150,11 +151,11 @@ async function markFailed(db: Db, items: { message: ClaimedMessage; error: strin
      audit AS (
        INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
        SELECT organization_id, NULL::uuid, NULL::text, 'invitation.undeliverable', 'invitation', id::text, 'system',
-              jsonb_build_object('outboxId', outbox_id::text)
+              jsonb_build_object('email', email, 'reason', left(error, 500))
          FROM invitations
        UNION ALL
        SELECT organization_id, NULL::uuid, NULL::text, 'member.added_email_undeliverable', 'member', id::text, 'system',
-              jsonb_build_object('outboxId', outbox_id::text)
+              jsonb_build_object('email', email, 'reason', left(error, 500))
          FROM members
      )
      SELECT id::text FROM failed`,

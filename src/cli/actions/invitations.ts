@@ -1,6 +1,7 @@
 // The work of `sesame pending`, `revoke` and `resend`.
 import type { Command } from 'commander';
 import type { Invitation } from '../../generated/prisma/client.js';
+import { deliveryLabel } from '../../invitations/delivery-label.js';
 import { statusLabel } from '../../invitations/find-invitation.js';
 import { type InvitationPage, listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
@@ -40,6 +41,7 @@ export function listPending(options: PendingOptions, command: Command): Promise<
             userTypeName(catalogue, i.userType, locale),
             i.inviterEmail,
             formatDay(i.lastSentAt),
+            deliveryLabel(i.deliveryStatus, locale),
             formatDay(i.expiresAt),
           ]),
         ),
@@ -88,6 +90,8 @@ export function invitationJson(i: Invitation & { inviterEmail?: string }) {
     expiresAt: i.expiresAt,
     lastSentAt: i.lastSentAt,
     sendCount: i.sendCount,
+    deliveryStatus: i.deliveryStatus,
+    deliveryDetail: i.deliveryDetail,
     closedAt: i.closedAt,
     closedReason: i.closedReason,
   };
