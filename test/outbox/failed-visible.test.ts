@@ -7,6 +7,8 @@ import { deliveryLabel } from '../../src/invitations/delivery-label.js';
 import { listInvitations } from '../../src/invitations/list-invitations.js';
 import { resendInvitation } from '../../src/invitations/resend.js';
 import { deliverOutbox } from '../../src/outbox/deliver-outbox.js';
+import { pendingList } from '../../src/slack/blocks/pending-list.js';
+import { pendingCard } from '../../src/teams/cards/pending-card.js';
 import { fakeTransport, invitations, memoryLog, PUBLIC_URL } from '../email/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSendgrid, startFakeSendgrid } from '../support/fake-sendgrid.js';
@@ -45,6 +47,9 @@ describe('an invitation whose e-mail failed for good', () => {
       deliveryStatus: 'FAILED',
       deliveryDetail: REASON,
     });
+    // The chat lists say it too, in the reader's language.
+    expect(JSON.stringify(pendingList(page, owner.organization, {}, 'fr'))).toContain('✉️ échec');
+    expect(JSON.stringify(pendingCard(page, owner.organization, {}, 'en'))).toContain('✉️ failed');
     expect(deliveryLabel('FAILED', 'en')).toBe('failed');
     expect(deliveryLabel('FAILED', 'fr')).toBe('échec');
     expect(deliveryLabel(null, 'fr')).toBe('en file');

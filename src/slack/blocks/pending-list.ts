@@ -4,6 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import { chatTexts } from '../../chat/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
+import { deliveryLabel, noteworthyDelivery } from '../../invitations/delivery-label.js';
 import { statusLabel } from '../../invitations/find-invitation.js';
 import type { InvitationFilter, InvitationPage } from '../../invitations/list-invitations.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
@@ -39,8 +40,7 @@ export function pendingList(
       inv.inviterEmail,
       formatDateTime(inv.expiresAt, locale),
     );
-    const delivery =
-      inv.deliveryStatus && inv.deliveryStatus !== 'SENT' ? ` · ✉️ ${inv.deliveryStatus.toLowerCase()}` : '';
+    const delivery = noteworthyDelivery(inv.deliveryStatus) ? ` · ✉️ ${deliveryLabel(inv.deliveryStatus, locale)}` : '';
     blocks.push(
       section(`*${escapeMrkdwn(inv.email)}*${name ? ` (${escapeMrkdwn(name)})` : ''}\n${escapeMrkdwn(row)}${delivery}`),
     );

@@ -4,6 +4,7 @@
 import { chatTexts } from '../../chat/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
+import { deliveryLabel, noteworthyDelivery } from '../../invitations/delivery-label.js';
 import { statusLabel } from '../../invitations/find-invitation.js';
 import type { InvitationFilter, InvitationPage } from '../../invitations/list-invitations.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
@@ -36,13 +37,14 @@ export function pendingCard(
       escapeTeamsMarkdown(inv.inviterEmail),
       formatDateTime(inv.expiresAt, locale),
     );
+    const delivery = noteworthyDelivery(inv.deliveryStatus) ? ` · ✉️ ${deliveryLabel(inv.deliveryStatus, locale)}` : '';
     const data = { id: inv.id, list };
     body.push({
       type: 'Container',
       separator: true,
       items: [
         text(`**${escapeTeamsMarkdown(inv.email)}**`),
-        small(row),
+        small(`${row}${delivery}`),
         {
           type: 'ActionSet',
           actions: [
