@@ -111,6 +111,7 @@ async function deliverEmails(
   const reconciled = await reconcile(db, claimed, {
     reportsEvents: options.transport.reportsEvents ?? false,
     now: clock(),
+    maxAttempts,
     log: options.log,
   });
   const invitations = [];

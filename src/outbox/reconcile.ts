@@ -23,7 +23,7 @@ export const WAITING_FOR_EVENTS = "waiting for SendGrid's events before sending 
 export async function reconcile(
   db: Db,
   claimed: readonly ClaimedMessage[],
-  options: { reportsEvents: boolean; now: Date; log: Logger },
+  options: { reportsEvents: boolean; now: Date; maxAttempts: number; log: Logger },
 ): Promise<Map<string, Verdict>> {
   const verdicts = new Map<string, Verdict>();
   // Interrupted rows are checked too: a claim may have died before handed_at existed.
@@ -39,7 +39,8 @@ export async function reconcile(
   for (const message of doubtful) {
     if (verdicts.has(message.id) || !message.handedAt) continue;
     const until = new Date(message.handedAt.getTime() + EVENTS_WAIT_MS);
-    if (options.reportsEvents && options.now < until) {
+    // On its last attempt a message is sent rather than given up while waiting: never lost.
+    if (options.reportsEvents && options.now < until && message.attempts < options.maxAttempts) {
       waiting++;
       verdicts.set(message.id, {
         type: 'failed',

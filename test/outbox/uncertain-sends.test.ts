@@ -82,6 +82,24 @@ describe('a crash between SendGrid accepting a request and its recording', () =>
     expect(duplicates(fake.accepted())).toBe(2);
   });
 
+  it('on its last attempt, sends an uncertain message again rather than give it up while waiting', async () => {
+    const { log } = memoryLog();
+    await invitations(db.prisma, 1, { prefix: 'crash-last' });
+    const sendgrid = transport(log, { reportsEvents: true });
+    const t0 = seconds(new Date(), 1);
+    await expect(deliver(log, crashingAfter(sendgrid, 1), t0)).rejects.toBeInstanceOf(SimulatedCrash);
+    const last = await deliverOutbox(db.prisma, {
+      transport: sendgrid,
+      publicUrl: PUBLIC_URL,
+      log,
+      now: seconds(t0, LEASE_MS / 1000 + 1),
+      leaseMs: LEASE_MS,
+      maxAttempts: 2,
+    });
+    expect(last).toEqual({ sent: 1, failed: 0, retried: 0, skipped: 0 });
+    expect(duplicates(fake.accepted())).toBe(1);
+  });
+
   it('without the Event Webhook: sends again only the request that was cut short', async () => {
     const { log, lines } = memoryLog();
     await invitations(db.prisma, 6, { prefix: 'crash-nokey' });
