@@ -52,7 +52,6 @@ const deliverOutboxJob = defineJob({
   name: 'deliver-outbox',
   description: 'send the queued e-mails and outbound webhooks, retrying failures with backoff',
   intervalMs: jobIntervals['deliver-outbox'],
-  resident: true,
   options: z.object({
     batchSize: z.number().int().min(1).max(1000).optional(),
     maxAttempts: z.number().int().min(1).max(100).optional(),
@@ -83,7 +82,6 @@ const deliverNotificationsJob = defineJob({
   name: 'deliver-notifications',
   description: "post the chat notifications: seat requests in the managers' channel, outcomes to inviters",
   intervalMs: jobIntervals['deliver-notifications'],
-  resident: true,
   options: z.object({ maxAttempts: z.number().int().min(1).max(100).optional() }),
   handler: async (ctx, options) => {
     const { deliverNotifications } = await import('../notifications/deliver-notifications.js');

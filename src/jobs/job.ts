@@ -24,11 +24,6 @@ export interface JobDefinition<Options = unknown, S extends Summary = Summary> {
   description: string;
   /** How often the scheduler runs it (ms). */
   intervalMs: number;
-  /**
-   * Run in the service's own thread, every intervalMs, instead of in a worker thread per run:
-   * for the jobs that run every few seconds and wait on the network (resident-job.ts).
-   */
-  resident?: boolean;
   /** Options from the caller (scheduler configuration, CLI flags); defaults fill the rest. */
   options: z.ZodType<Options, unknown>;
   /** One batch: calls the domain function and returns its counts. No business rule here. */

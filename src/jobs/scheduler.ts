@@ -1,38 +1,38 @@
-// The scheduler. Bree triggers each job on its interval. A job runs in one of two ways:
-// - per run (Bree's model, the jobs that run every minute or less often): a worker thread per
-//   run (worker.ts), that connects to the database the main thread serves or uses, loads only
-//   that job's modules, posts its result and ends. Bree does not start a job while its previous
-//   worker is alive (that trigger is reported as skipped), so a job never runs concurrently with
-//   itself in one process. closeWorkerAfterMs bounds a run.
-// - resident (the deliveries, every few seconds, see job.ts): in this thread, on the service's
-//   database client (resident-job.ts).
+// The scheduler: Bree triggers each job on its interval. Each run runs in the service's own
+// thread, on the service's database client (in-thread-run.ts, through Bree's createWorker seam):
+// the jobs wait on the database and the network, so a worker thread per run bought nothing and
+// cost an isolate and ~45 MB each. `runIn: 'worker'` still runs them in worker threads
+// (worker.ts), each loading only its job. Either way Bree does not start a job while its previous
+// run is going (that trigger is reported as skipped), so a job never overlaps itself in one
+// process, and closeWorkerAfterMs bounds a run.
 //
 // Several replicas: Bree knows nothing of the others; every replica runs every job, and the
 // domain functions claim their rows with FOR UPDATE SKIP LOCKED, so each due row is handled once.
 //
-// Stopping: Bree's stop() posts 'cancel' (the worker finishes its batch, then ends) but waits
-// forever for a worker that does not end, and it clears the closeWorkerAfterMs timers as it goes;
+// Stopping: Bree's stop() posts 'cancel' (the run finishes its batch, then ends) but waits
+// forever for a run that does not end, and it clears the closeWorkerAfterMs timers as it goes;
 // so stop() here bounds the wait itself and terminates what is left.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import Bree from 'bree';
 import type { Env } from '../config/env.js';
 import { createPrismaClient, type Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import { type JobName, jobNames, jobs } from './definitions.js';
-import { type ResidentJob, startResidentJob } from './resident-job.js';
+import { InThreadRun } from './in-thread-run.js';
 import { logRun, type RunEvent } from './run-events.js';
 import { DONE, type WorkerData, workerMessageSchema } from './worker-protocol.js';
 
 export type { RunEvent } from './run-events.js';
 
-/** Each worker's own connection pool (a run is sequential: one connection in use, one spare). */
+/** A worker thread's own connection pool (a run is sequential: one connection in use, one spare). */
 export const WORKER_POOL_SIZE = 2;
 /** How long stop() lets in-flight runs finish by default before terminating them. */
 export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 /** A run taking longer than this is terminated (a hung connection, a stuck vendor call). */
 export const DEFAULT_RUN_TIMEOUT_MS = 10 * 60_000;
-/** First runs are spread out after start, so that the workers do not all start at once. */
+/** First runs are spread out after start, so that the jobs do not all start at once. */
 const FIRST_RUN_STAGGER_MS = 1000;
 
 /**
@@ -48,8 +48,6 @@ export interface JobSchedule {
   intervalMs?: number;
   /** Delay before the first run (default: 1 s, 2 s, ... in the order of jobNames). */
   firstRunAfterMs?: number;
-  /** Overrides the job's own choice (job.ts). */
-  resident?: boolean;
   /** The job's options (its zod schema validates them in the worker). */
   payload?: unknown;
   maxBatches?: number;
@@ -58,13 +56,15 @@ export interface JobSchedule {
 export interface SchedulerOptions {
   /** The database URL workers connect to: PostgreSQL's, or the embedded server's socket. */
   dbUrl: string;
-  /** The service's database client, for the resident jobs (default: a client of their own on dbUrl). */
+  /** The service's database client, for the runs in this thread (default: a client of their own on dbUrl). */
   db?: Db;
+  /** Where runs run: in this thread (default), or in a worker thread each (workerPath implies it). */
+  runIn?: 'thread' | 'worker';
   env: Env;
   log: Logger;
   jobs?: Partial<Record<JobName, JobSchedule>>;
   runTimeoutMs?: number;
-  /** The script each worker runs (default: the worker entry, see workerEntry); tests swap in a stub. */
+  /** The script each worker thread runs (default: the worker entry, see workerEntry); tests swap in a stub. */
   workerPath?: string;
 }
 
@@ -107,7 +107,6 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
           schedule,
           intervalMs: schedule.intervalMs ?? jobs[name].intervalMs,
           firstRunAfterMs: schedule.firstRunAfterMs ?? (index + 1) * FIRST_RUN_STAGGER_MS,
-          resident: schedule.resident ?? jobs[name].resident ?? false,
         },
       ] as const;
     }),
@@ -122,8 +121,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     for (const listener of listeners) listener(event);
   };
 
-  const perRun = [...plan].filter(([, p]) => !p.resident);
-  const bree = new Bree({
+  const inThread = (options.runIn ?? (options.workerPath ? 'worker' : 'thread')) === 'thread';
+  // Without the service's client (tests, a scheduler of its own), runs in this thread get one.
+  const ownDb = inThread && !options.db ? createPrismaClient(options.dbUrl, WORKER_POOL_SIZE) : undefined;
+  const db = options.db ?? ownDb;
+  const bree = createBree(inThread && db ? { db, env: options.env, log } : undefined, {
     root: false,
     doRootCheck: false,
     logger: {
@@ -165,7 +167,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         emit({ job, outcome: 'failed', error: m.error });
       }
     },
-    jobs: perRun.map(([name, p]) => {
+    jobs: [...plan].map(([name, p]) => {
       const workerData: WorkerData = {
         jobName: name,
         dbUrl: options.dbUrl,
@@ -198,36 +200,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
 
   await bree.start();
 
-  const residentPlan = [...plan].filter(([, p]) => p.resident);
-  // Without the service's client (tests, a scheduler of its own), the resident jobs get one.
-  const ownDb =
-    residentPlan.length > 0 && !options.db ? createPrismaClient(options.dbUrl, WORKER_POOL_SIZE) : undefined;
-  const residents = new Map<JobName, ResidentJob>(
-    residentPlan.map(([name, p]) => [
-      name,
-      startResidentJob({
-        name,
-        db: options.db ?? (ownDb as Db),
-        env: options.env,
-        log,
-        intervalMs: p.intervalMs,
-        firstRunAfterMs: p.firstRunAfterMs,
-        runTimeoutMs,
-        payload: p.schedule.payload,
-        maxBatches: p.schedule.maxBatches,
-        emit,
-      }),
-    ]),
-  );
   log.info(
-    `Jobs scheduled: ${[...plan].map(([name, p]) => `${name} every ${p.intervalMs / 1000} s${p.resident ? ' (in the service)' : ''}`).join(', ')}`,
+    `Jobs scheduled (${inThread ? "in the service's thread" : 'in worker threads'}): ${[...plan].map(([name, p]) => `${name} every ${p.intervalMs / 1000} s`).join(', ')}`,
   );
 
   let stopping: Promise<StopReport> | undefined;
-  const running = () => [
-    ...(bree.workers.keys() as Iterable<JobName>),
-    ...[...residents].filter(([, job]) => job.running()).map(([name]) => name),
-  ];
+  const running = () => [...(bree.workers.keys() as Iterable<JobName>)];
   return {
     running,
     onRun(listener) {
@@ -240,9 +218,6 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         const waitedFor = running();
         if (waitedFor.length > 0)
           log.info(`Stopping jobs: letting ${waitedFor.join(', ')} finish (${timeoutMs} ms at most)`);
-        const residentsStopped = Promise.all(
-          [...residents].map(async ([name, job]) => ((await job.stop(timeoutMs)) ? undefined : name)),
-        );
         const stopped = bree.stop();
         const timer = new AbortController();
         const inTime = await Promise.race([
@@ -255,7 +230,6 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
           await Promise.all(terminated.map((name) => terminate(name, 'still running when the scheduler stopped')));
           await stopped;
         }
-        terminated.push(...(await residentsStopped).filter((name): name is JobName => name !== undefined));
         if (terminated.length > 0)
           log.warn(`Jobs still running after ${timeoutMs} ms, terminated: ${terminated.join(', ')}`);
         await ownDb?.$disconnect().catch(() => {});
@@ -264,4 +238,20 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       return stopping;
     },
   };
+}
+
+/**
+ * Bree, creating each run in this thread when given the service's context (see in-thread-run.ts),
+ * through createWorker(), the seam Bree's own plugins replace.
+ */
+function createBree(
+  inThread: ConstructorParameters<typeof InThreadRun>[1] | undefined,
+  config: Bree.BreeOptions,
+): Bree {
+  const bree = new Bree(config);
+  if (inThread) {
+    bree.createWorker = (_filename: string, options: Partial<WorkerOptions>): Worker =>
+      new InThreadRun(options.workerData as WorkerData, inThread) as unknown as Worker;
+  }
+  return bree;
 }

@@ -24,7 +24,7 @@ const only = (name: JobName, schedule: JobSchedule) =>
 
 describe('stopping the scheduler', () => {
   /** Three invitations whose e-mails SendGrid (the fake, answering after 1 s) will receive. */
-  async function slowDeliveries(schedule: JobSchedule) {
+  async function slowDeliveries(runIn: 'thread' | 'worker') {
     const made = await testEnv({ SENDGRID_API_KEY: 'SG.test-key', SENDGRID_BASE_URL: sendgrid.url });
     const { ids } = await organizationWithInvitations(t.prisma, 3, { prefix: 'slow' });
     const log = testLog();
@@ -34,7 +34,8 @@ describe('stopping the scheduler', () => {
       dbUrl: t.url,
       env: made.env,
       log,
-      jobs: only('deliver-outbox', { firstRunAfterMs: 0, intervalMs: 100, ...schedule }),
+      jobs: only('deliver-outbox', { firstRunAfterMs: 0, intervalMs: 100 }),
+      runIn,
     });
     scheduler.onRun((event) => events.push(event));
     await waitFor(() => sendgrid.requests.length > requestsBefore, 30_000, 'the delivery to reach SendGrid');
@@ -61,16 +62,14 @@ describe('stopping the scheduler', () => {
     return events;
   }
 
-  it('lets a resident job finish its in-flight delivery and record it', async () => {
-    const events = await slowDeliveries({});
-    expect(events.map((e) => e.outcome)).not.toContain('skipped');
-  });
-
-  it('never starts a per-run job while its previous run is going: the triggers are skipped', async () => {
-    const events = await slowDeliveries({ resident: false });
-    expect(events.filter((e) => e.outcome === 'finished')).toHaveLength(1);
-    expect(events.filter((e) => e.outcome === 'skipped').length).toBeGreaterThan(0);
-  });
+  for (const runIn of ['thread', 'worker'] as const) {
+    it(`lets a run in ${runIn === 'thread' ? "the service's thread" : 'a worker thread'} finish its in-flight delivery and record it, skipping the triggers meanwhile`, async () => {
+      const events = await slowDeliveries(runIn);
+      // Bree never starts a job while its previous run is going.
+      expect(events.filter((e) => e.outcome === 'finished')).toHaveLength(1);
+      expect(events.filter((e) => e.outcome === 'skipped').length).toBeGreaterThan(0);
+    });
+  }
 
   it('ends a worker cancelled while it is still loading at once, without running its job', async () => {
     const made = await testEnv();
@@ -152,7 +151,7 @@ describe('stopping the scheduler', () => {
     });
   });
 
-  it('reports a resident run that outlives the run timeout as terminated, runs the job again, and sends nothing twice', async () => {
+  it("reports a run in the service's thread that outlives the run timeout as terminated, runs the job again, and sends nothing twice", async () => {
     const made = await testEnv({ SENDGRID_API_KEY: 'SG.test-key', SENDGRID_BASE_URL: sendgrid.url });
     await organizationWithInvitations(t.prisma, 2, { prefix: 'late' });
     const log = testLog();
