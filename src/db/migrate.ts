@@ -1,22 +1,21 @@
 // Applies prisma/migrations through the WASM schema engine (what `prisma migrate deploy` does),
 // and tells which migrations are pending without loading the engine on the common path.
 import pg from 'pg';
-import { readMigrationList, schemaPath } from './migration-files.js';
+import { APPLIED_MIGRATIONS_SQL, migrationNames, readMigrationList, schemaPath } from './migration-files.js';
 
 export async function pendingMigrations(url: string): Promise<string[]> {
-  const list = await readMigrationList();
+  // The names only: the files' contents matter to the engine, not to this check.
+  const names = await migrationNames();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const exists = await client.query<{ found: string | null }>(
       `SELECT to_regclass('public._prisma_migrations')::text AS found`,
     );
-    if (!exists.rows[0]?.found) return list.migrationDirectories.map((d) => d.path);
-    const applied = await client.query<{ migration_name: string }>(
-      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
+    if (!exists.rows[0]?.found) return names;
+    const applied = await client.query<{ migration_name: string }>(APPLIED_MIGRATIONS_SQL);
     const done = new Set(applied.rows.map((row) => row.migration_name));
-    return list.migrationDirectories.map((d) => d.path).filter((name) => !done.has(name));
+    return names.filter((name) => !done.has(name));
   } finally {
     await client.end();
   }
