@@ -5,22 +5,19 @@ import { chatMessages } from './chat-messages.js';
 import { importMessages } from './import-messages.js';
 import type { Locale } from './locale.js';
 import { type Message, m } from './message.js';
+import { permissionMessages } from './permission-messages.js';
+import { seatMessages } from './seat-messages.js';
 import { textMessages } from './text-messages.js';
 
 type E = { email: string };
 
 const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name': 'Le nom' })[field] ?? field;
 
-/** A refusal for what only owners and administrators may do, naming what was refused. */
-const onlyAdmins = (en: string, fr: string) =>
-  m<{ email: string }>(
-    (p) => `${p.email} may not ${en}: only owners and administrators may.`,
-    (p) => `${p.email} ne peut pas ${fr}\u00a0: seuls les propriétaires et administrateurs le peuvent.`,
-  );
-
 export const messages = {
   ...chatMessages,
   ...importMessages,
+  ...permissionMessages,
+  ...seatMessages,
   ...textMessages,
   'email.required': m(
     () => 'The e-mail address is missing.',
@@ -151,29 +148,6 @@ export const messages = {
     (p) => `"${p.group}" is not a valid group name (1 to 100 characters).`,
     (p) => `« ${p.group} » n'est pas un nom de groupe valide (1 à 100 caractères).`,
   ),
-  'permission.invite': m<{ email: string }>(
-    (p) => `${p.email} may not invite, import, resend or revoke: only owners and administrators may.`,
-    (p) =>
-      `${p.email} ne peut pas inviter, importer, relancer ni révoquer : seuls les propriétaires et administrateurs le peuvent.`,
-  ),
-  'permission.list_invitations': onlyAdmins('list invitations', 'consulter les invitations'),
-  'permission.list_members': onlyAdmins('list members', 'consulter les membres'),
-  'permission.read_audit': onlyAdmins('read the audit trail', "consulter le journal d'audit"),
-  'permission.manage_webhooks': onlyAdmins('manage webhooks', 'gérer les webhooks'),
-  'permission.list_seat_requests': m<{ email: string }>(
-    (p) => `${p.email} may not list seat requests: only managers and owners may.`,
-    (p) =>
-      `${p.email} ne peut pas consulter les demandes de places\u00a0: seuls les responsables et propriétaires le peuvent.`,
-  ),
-  'permission.decide': m<{ email: string }>(
-    (p) => `${p.email} may not decide seat requests: only managers and owners may.`,
-    (p) =>
-      `${p.email} ne peut pas décider des demandes de places : seuls les responsables et propriétaires le peuvent.`,
-  ),
-  'permission.owner_only': m<{ email: string }>(
-    (p) => `${p.email} may not change this: only owners may.`,
-    (p) => `${p.email} ne peut pas modifier ceci : seuls les propriétaires le peuvent.`,
-  ),
   'resend.cooldown': m<E & { wait: string }>(
     (p) => `The invitation to ${p.email} was sent recently; it can be resent in ${p.wait}.`,
     (p) => `L'invitation à ${p.email} a été envoyée récemment ; elle pourra être renvoyée dans ${p.wait}.`,
@@ -189,38 +163,6 @@ export const messages = {
   'invitation.not_pending': m<E & { status: string }>(
     (p) => `The invitation to ${p.email} is ${p.status}; only pending invitations can be resent.`,
     (p) => `L'invitation à ${p.email} est ${p.status} ; seules les invitations en attente peuvent être renvoyées.`,
-  ),
-  'seats.full': m<{ limit: number }>(
-    (p) =>
-      `All ${p.limit} seats are taken: invite instead (a manager can approve extra seats), or ask a manager to raise the limit.`,
-    (p) =>
-      `Les ${p.limit} places sont toutes prises : invitez plutôt (un responsable pourra approuver des places en plus), ou demandez à un responsable d'augmenter la limite.`,
-  ),
-  'seat_request.not_found': m<{ id: string }>(
-    (p) => `No seat request matches ${p.id}.`,
-    (p) => `Aucune demande de places ne correspond à ${p.id}.`,
-  ),
-  'seat_request.already_decided': m<{ decision: 'APPROVED' | 'DENIED'; by: string }>(
-    (p) => `This request was already ${p.decision === 'APPROVED' ? 'approved' : 'denied'} by ${p.by}.`,
-    (p) => `Cette demande a déjà été ${p.decision === 'APPROVED' ? 'approuvée' : 'refusée'} par ${p.by}.`,
-  ),
-  'seat_request.withdrawn': m(
-    () =>
-      'This request was withdrawn: every invitation it held was revoked, so there is nothing left to approve or deny.',
-    () =>
-      "Cette demande a été retirée : toutes les invitations qu'elle retenait ont été révoquées, il n'y a plus rien à approuver ni à refuser.",
-  ),
-  'seat_request.withdrawn_card': m(
-    () => 'Withdrawn: every invitation it held was revoked. Nothing to decide.',
-    () => 'Retirée : toutes les invitations retenues ont été révoquées. Plus rien à décider.',
-  ),
-  'seat_request.figures_changed': m<{ before: number; after: number }>(
-    (p) => `The figures changed since this request was posted (it said ${p.before} → ${p.after}).`,
-    (p) => `Les chiffres ont changé depuis la publication de cette demande (elle indiquait ${p.before} → ${p.after}).`,
-  ),
-  'seat_request.reason_required': m(
-    () => 'Say why the request is denied: the inviter will read it.',
-    () => "Indiquez pourquoi la demande est refusée : l'auteur de l'invitation le lira.",
   ),
   'org.not_found': m<{ ref: string }>(
     (p) => `No organization matches ${p.ref}.`,
