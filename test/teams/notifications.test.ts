@@ -211,4 +211,39 @@ describe('Teams notifications', () => {
     });
     expect(rows.map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
   });
+  it("escapes the summary's addresses for Teams' Markdown, so that an underscore makes no italics", async () => {
+    const w = await linkedTenant(t, h);
+    await post(
+      h,
+      messageActivity({ text: 'help', user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url }),
+    );
+    const emails = ['first_a@example.com', 'first_b@example.com'];
+    await invite(t.prisma, w.owner, { emails });
+    await expireDueInvitations(t.prisma, { now: new Date(Date.now() + 15 * 86_400_000), limit: 100 });
+    const from = h.fake.calls.length;
+    await deliver();
+    const told = h.fake.calls
+      .slice(from)
+      .filter((c) => c.conversationId === w.ownerUser.personal.id && JSON.stringify(c.body).includes('first'));
+    expect(told).toHaveLength(1);
+    const text = String((told[0]?.body as { text?: string } | undefined)?.text);
+    expect(text).toContain('first\\_a@example.com, first\\_b@example.com');
+  });
+
+  it("escapes a single outcome's address for Teams' Markdown too", async () => {
+    const w = await linkedTenant(t, h);
+    await post(
+      h,
+      messageActivity({ text: 'help', user: w.ownerUser, conversation: w.ownerUser.personal, serviceUrl: h.fake.url }),
+    );
+    await invite(t.prisma, w.owner, { emails: ['one_of_us@example.com'] });
+    await expireDueInvitations(t.prisma, { now: new Date(Date.now() + 15 * 86_400_000), limit: 100 });
+    const from = h.fake.calls.length;
+    await deliver();
+    const told = h.fake.calls
+      .slice(from)
+      .filter((c) => c.conversationId === w.ownerUser.personal.id && JSON.stringify(c.body).includes('one'));
+    expect(told).toHaveLength(1);
+    expect(String((told[0]?.body as { text?: string } | undefined)?.text)).toContain('one\\_of\\_us@example.com');
+  });
 });

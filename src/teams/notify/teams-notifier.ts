@@ -5,7 +5,6 @@
 import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
 import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
 import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
-import { escapeMrkdwn } from '../../chat/mrkdwn.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { chatTexts } from '../../chat/texts.js';
 import type { Db } from '../../db/database.js';
@@ -138,10 +137,11 @@ export function createTeamsNotifier(options: {
             n.recipient.email,
             n.organizationLocale,
             { api, workspace, conversations, timeoutMs },
-            (_, locale) => notificationTexts(locale).outcomeSummary(outcomeSummaryOf(n, escapeMrkdwn, 'pending')),
+            (_, locale) =>
+              notificationTexts(locale).outcomeSummary(outcomeSummaryOf(n, escapeTeamsMarkdown, 'pending')),
           );
         }
-        const email = n.invitationEmail;
+        const email = escapeTeamsMarkdown(n.invitationEmail);
         return await direct(
           db,
           ref,
@@ -151,7 +151,7 @@ export function createTeamsNotifier(options: {
           (s, locale) => {
             if (n.type === 'invitation.accepted') return s.accepted(email);
             if (n.type === 'invitation.expired') return s.expired(email);
-            if (n.type === 'invitation.bounced') return s.bounced(email, n.detail ?? 'bounce');
+            if (n.type === 'invitation.bounced') return s.bounced(email, escapeTeamsMarkdown(n.detail ?? 'bounce'));
             return teamsTexts(locale).undeliverable(email);
           },
         );
