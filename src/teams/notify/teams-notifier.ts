@@ -23,40 +23,8 @@ import { withoutThread } from '../conversation-id.js';
 import { escapeTeamsMarkdown } from '../markdown.js';
 import { teamsText } from '../reply.js';
 import { teamsTexts } from '../teams-texts.js';
-
-/** What Sesame stores to reach a conversation again (see conversationReference in identify.ts). */
-interface StoredReference {
-  serviceUrl?: string;
-  conversation?: { id?: string; conversationType?: string | null; tenantId?: string };
-  bot?: { id?: string; name?: string };
-}
-
-/** Sends into, or updates in, a stored conversation, through the Bot Connector of its serviceUrl. */
-export interface Conversations {
-  send(reference: unknown, activity: ActivityParams): Promise<string | undefined>;
-  update(reference: unknown, activityId: string, activity: ActivityParams): Promise<void>;
-}
-
-function conversationsOf(api: ApiClient, timeoutMs: number): Conversations {
-  const target = (reference: unknown) => {
-    const r = (reference ?? {}) as StoredReference;
-    const conversationId = r.conversation?.id;
-    if (!r.serviceUrl || !conversationId) throw new Error('the stored conversation reference is incomplete');
-    return { client: api.clone({ serviceUrl: r.serviceUrl }).conversations, conversationId, bot: r.bot };
-  };
-  return {
-    async send(reference, activity) {
-      const { client, conversationId, bot } = target(reference);
-      const sending = client.createActivity(conversationId, { ...activity, ...(bot?.id ? { from: bot } : {}) });
-      const sent = await withinTime(sending, timeoutMs, 'the Bot Connector');
-      return sent?.id;
-    },
-    async update(reference, activityId, activity) {
-      const { client, conversationId } = target(reference);
-      await withinTime(client.updateActivity(conversationId, activityId, activity), timeoutMs, 'the Bot Connector');
-    },
-  };
-}
+import { channelRefusal, verdictOf } from './connector-verdict.js';
+import { type Conversations, conversationsOf, type StoredReference } from './conversations.js';
 
 export function createTeamsNotifier(options: {
   db: Db;
@@ -284,38 +252,4 @@ interface Teams {
   workspace: ChatWorkspace;
   conversations: Conversations;
   timeoutMs: number;
-}
-
-/** The Bot Connector's answer, as the SDK's HTTP client (axios) reports a failed call. */
-type ConnectorError = {
-  response?: { status?: number; headers?: Record<string, unknown> & { get?: (name: string) => unknown } };
-};
-
-/** The Bot Connector's answers meaning the bot can no longer post in that channel (removed, deleted). */
-function channelRefusal(error: unknown): string | undefined {
-  const status = (error as ConnectorError).response?.status;
-  return status === 403 || status === 404 ? `Teams ${status}` : undefined;
-}
-
-function verdictOf(error: unknown, now: Date): Verdict {
-  const response = (error as ConnectorError).response;
-  const status = response?.status;
-  if (status === 429) {
-    const header = response?.headers?.get?.('retry-after') ?? response?.headers?.['retry-after'];
-    const retryAfter = Number(header ?? 1) || 1;
-    return {
-      type: 'failed',
-      retryable: true,
-      error: 'rate limited by Teams',
-      retryAt: new Date(now.getTime() + retryAfter * 1000),
-    };
-  }
-  if (status !== undefined && status >= 400 && status < 500) {
-    return { type: 'failed', retryable: false, error: `Teams refused (${status})` };
-  }
-  return {
-    type: 'failed',
-    retryable: true,
-    error: `Teams unreachable: ${error instanceof Error ? error.message : String(error)}`,
-  };
 }
