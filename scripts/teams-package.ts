@@ -4,10 +4,11 @@
 // all three at the zip's root. See manifests/teams/README.md.
 //   MICROSOFT_APP_ID  the bot's Microsoft App ID (a GUID): the app's id and its bot's id
 //   PUBLIC_URL        https://... where Sesame is served (Teams calls PUBLIC_URL/api/messages)
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { invokedDirectly } from './invoked-directly.js';
 
 export const TEAMS_MANIFEST_DIR = join(import.meta.dirname, '..', 'manifests', 'teams');
 export const TEAMS_PACKAGE_PATH = join(import.meta.dirname, '..', 'dist', 'sesame-teams.zip');
@@ -108,15 +109,7 @@ async function main(): Promise<void> {
   console.log('Upload it in the Teams admin center → Teams apps → Manage apps → Upload new app.');
 }
 
-function invokedDirectly(): boolean {
-  try {
-    return realpathSync(resolve(process.argv[1] ?? '')) === realpathSync(import.meta.filename);
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main().catch((error: unknown) => {
     if (!(error instanceof TeamsPackageError)) throw error;
     console.error(error.message);

@@ -7,9 +7,10 @@
 // small preload that binds its servers to 127.0.0.1, since anyone reaching it could speak to Sesame
 // as the playground's user.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, type Env, parseEnv, teamsMode } from '../src/config/env.js';
+import { invokedDirectly } from './invoked-directly.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
@@ -168,15 +169,7 @@ async function main(): Promise<void> {
   });
 }
 
-function invokedDirectly(): boolean {
-  try {
-    return realpathSync(resolve(process.argv[1] ?? '')) === realpathSync(import.meta.filename);
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main().catch((error: unknown) => {
     if (!(error instanceof PlaygroundError)) throw error;
     console.error(error.message);
