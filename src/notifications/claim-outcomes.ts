@@ -1,7 +1,8 @@
 // Claims inviters' due outcome rows, all of an inviter's together (per destination), so that they
 // can be said in one message. An inviter whose window is open (a message went out less than
 // outcomeWindowMs ago) is passed over: their rows stay due, unclaimed, and are taken together
-// when it ends. Otherwise like claimOutbox (FOR UPDATE SKIP LOCKED, a lease, attempts + 1 as the
+// when it ends. Two replicas never split one inviter's rows (a transaction-scoped advisory lock per
+// inviter, held while the claim runs). Otherwise like claimOutbox (FOR UPDATE SKIP LOCKED, a lease, attempts + 1 as the
 // fencing token), so settle() records each row's verdict exactly once.
 import type { Db } from '../db/database.js';
 import { byId, type ClaimedMessage, type ClaimedRow, claimedFrom, IN_FLIGHT } from '../outbox/claim-outbox.js';
@@ -36,10 +37,16 @@ export async function claimOutcomes(
                AND w.last_sent_at > $3::timestamptz - $4 * interval '1 millisecond')
      ),
      inviters AS (
-       SELECT organization_id, recipient, destination FROM due_rows
-        GROUP BY organization_id, recipient, destination
-        ORDER BY min(next_attempt_at)
-        LIMIT $5
+       SELECT organization_id, recipient, destination FROM (
+         SELECT organization_id, recipient, destination FROM due_rows
+          GROUP BY organization_id, recipient, destination
+          ORDER BY min(next_attempt_at)
+          LIMIT $5
+       ) candidates
+       -- One claimer per inviter at a time: a replica claiming concurrently passes this inviter
+       -- over instead of taking part of the rows (it would then lose the window and hold them).
+       WHERE pg_try_advisory_xact_lock(
+         hashtextextended('outcomes:' || organization_id::text || ':' || coalesce(recipient, '') || ':' || destination, 0))
      ),
      due AS (
        SELECT o.id, o.last_error FROM outbox_message o
