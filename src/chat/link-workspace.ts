@@ -3,13 +3,15 @@
 // Either way the linker must be an admin or owner of the workspace (as the chat platform says):
 // a link gives the whole workspace the organization's commands, so a code that leaked to a
 // plain member must not be enough.
+// A link is one transaction with its audit event (and, when one is created, the organization):
+// a failure anywhere leaves no half-linked workspace, no used code and no organization behind.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { resolveActor } from '../members/resolve-actor.js';
-import { createOrganization } from '../organizations/create-organization.js';
+import { createOrganizationIn } from '../organizations/create-organization.js';
 import { type Organization, toOrganization } from '../organizations/organization.js';
 import { findLinkedWorkspace } from './find-workspace.js';
 import { hashLinkCode } from './link-codes.js';
@@ -39,7 +41,7 @@ export async function linkWorkspaceWithCode(
   if (input.linker.isWorkspaceAdmin === false) throw new AppError('chat.link_not_admin', {}, 'forbidden');
   await refuseIfLinked(db, ref);
   const now = input.now ?? new Date();
-  const organizationId = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Using the code and linking are one step: a code cannot link two workspaces.
     const [used] = await tx.$queryRawUnsafe<{ organization_id: string }[]>(
       `UPDATE chat_link_code SET used_at = $2::timestamptz
@@ -50,19 +52,12 @@ export async function linkWorkspaceWithCode(
       ref.platform,
     );
     if (!used) throw new AppError('chat.link_code_invalid', {}, 'invalid');
-    await tx.chatWorkspace.create({
-      data: {
-        platform: ref.platform,
-        externalId: ref.externalId,
-        organizationId: used.organization_id,
-        linkedByEmail: input.linker.email,
-      },
-    });
-    return used.organization_id;
+    const organization = toOrganization(
+      await tx.organization.findUniqueOrThrow({ where: { id: used.organization_id } }),
+    );
+    await link(tx, ref, organization, input.linker);
+    return organization;
   });
-  const organization = toOrganization(await db.organization.findUniqueOrThrow({ where: { id: organizationId } }));
-  await audit(db, organization, ref, input.linker);
-  return organization;
 }
 
 export async function createOrganizationForWorkspace(
@@ -74,30 +69,23 @@ export async function createOrganizationForWorkspace(
   // workspace must not make themselves the owner of its organization.
   if (!input.isWorkspaceAdmin) throw new AppError('chat.setup_not_admin', {}, 'forbidden');
   await refuseIfLinked(db, ref);
-  const organization = await createOrganization(db, {
-    name: input.name,
-    seats: input.seats,
-    ownerEmail: input.linker.email,
-    locale: input.linker.locale,
-    channel: ref.platform,
-  });
   try {
-    await db.chatWorkspace.create({
-      data: {
-        platform: ref.platform,
-        externalId: ref.externalId,
-        organizationId: organization.id,
-        linkedByEmail: input.linker.email,
-      },
+    return await db.$transaction(async (tx) => {
+      const organization = await createOrganizationIn(tx, {
+        name: input.name,
+        seats: input.seats,
+        ownerEmail: input.linker.email,
+        locale: input.linker.locale,
+        channel: ref.platform,
+      });
+      await link(tx, ref, organization, input.linker);
+      return organization;
     });
   } catch (error) {
-    // Another admin linked the workspace in between: the organization just made is undone.
-    await db.organization.delete({ where: { id: organization.id } });
+    // Another admin linked the workspace in between (the organization was rolled back with it).
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') await refuseIfLinked(db, ref);
     throw error;
   }
-  await audit(db, organization, ref, input.linker);
-  return organization;
 }
 
 async function refuseIfLinked(db: Db, ref: WorkspaceRef): Promise<void> {
@@ -105,8 +93,25 @@ async function refuseIfLinked(db: Db, ref: WorkspaceRef): Promise<void> {
   if (linked) throw new AppError('chat.already_linked', { organization: linked.organization.name }, 'conflict');
 }
 
-async function audit(db: Db, organization: Organization, ref: WorkspaceRef, linker: Linker): Promise<void> {
-  const member = await db.member.findUnique({
+async function link(tx: Prisma.TransactionClient, ref: WorkspaceRef, organization: Organization, linker: Linker) {
+  await tx.chatWorkspace.create({
+    data: {
+      platform: ref.platform,
+      externalId: ref.externalId,
+      organizationId: organization.id,
+      linkedByEmail: linker.email,
+    },
+  });
+  await auditLink(tx, organization, ref, linker);
+}
+
+async function auditLink(
+  tx: Prisma.TransactionClient,
+  organization: Organization,
+  ref: WorkspaceRef,
+  linker: Linker,
+): Promise<void> {
+  const member = await tx.member.findUnique({
     where: { organizationId_email: { organizationId: organization.id, email: linker.email } },
   });
   // Who linked: the chat user (their platform id) and the member they are, when they are one.
@@ -118,15 +123,15 @@ async function audit(db: Db, organization: Organization, ref: WorkspaceRef, link
     memberId: member?.id ?? null,
   };
   if (member) {
-    const actor = await resolveActor(db, { organization, email: member.email, channel: ref.platform });
-    await recordAuditEvent(db, actor, {
+    const actor = await resolveActor(tx, { organization, email: member.email, channel: ref.platform });
+    await recordAuditEvent(tx, actor, {
       action: 'chat.workspace_linked',
       subjectType: 'organization',
       subjectId: organization.id,
       data,
     });
   } else {
-    await db.auditEvent.create({
+    await tx.auditEvent.create({
       data: {
         organizationId: organization.id,
         actorEmail: linker.email,

@@ -2,13 +2,13 @@
 // member acting, matched by e-mail, never by a chat id from configuration.
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
-import type { Member } from '../generated/prisma/client.js';
+import type { Member, Prisma } from '../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
 import type { Organization } from '../organizations/organization.js';
 import type { Actor, Channel } from '../permissions/actor.js';
 
 export async function resolveActor(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   options: { organization: Organization; email?: string; channel: Channel; locale?: Locale | string },
 ): Promise<Actor> {
   const { organization } = options;

@@ -18,7 +18,18 @@ export interface CreateOrganizationInput {
   channel: Channel;
 }
 
-export async function createOrganization(db: Db, input: CreateOrganizationInput): Promise<Organization> {
+export function createOrganization(db: Db, input: CreateOrganizationInput): Promise<Organization> {
+  return db.$transaction((tx) => createOrganizationIn(tx, input));
+}
+
+/**
+ * The same inside the caller's transaction, for an operation that sets up more with the
+ * organization (a chat workspace linked as it is created): a later failure undoes it all.
+ */
+export async function createOrganizationIn(
+  tx: Prisma.TransactionClient,
+  input: CreateOrganizationInput,
+): Promise<Organization> {
   const name = input.name.trim();
   unwrap(checkEdgeText('Organization name', name));
   if (!name || name.length > 100)
@@ -29,40 +40,36 @@ export async function createOrganization(db: Db, input: CreateOrganizationInput)
   const email = checkEmailAddress(input.ownerEmail);
   if (!email.ok) throw refuse(email.error, 'invalid');
   const owner = defaultCatalogue.roles.find((r) => r.admin) ?? defaultCatalogue.roles[0];
-  try {
-    return await db.$transaction(async (tx) => {
-      const org = await tx.organization.create({
-        data: { name, seatLimit: input.seats, locale: input.locale ?? 'en', catalogue: defaultCatalogue },
-      });
-      const member = await tx.member.create({
-        data: {
-          organizationId: org.id,
-          email: email.value,
-          username: usernameFromEmail(email.value),
-          role: owner?.key ?? defaultCatalogue.defaultRole,
-          userType: 'creator',
-          isOwner: true,
-          isManager: true,
-        },
-      });
-      await tx.auditEvent.create({
-        data: {
-          organizationId: org.id,
-          actorId: member.id,
-          actorEmail: member.email,
-          action: 'organization.created',
-          subjectType: 'organization',
-          subjectId: org.id,
-          channel: input.channel,
-          data: { name, seats: input.seats },
-        },
-      });
-      return toOrganization(org);
+  const org = await tx.organization
+    .create({ data: { name, seatLimit: input.seats, locale: input.locale ?? 'en', catalogue: defaultCatalogue } })
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new AppError('org.name_taken', { name }, 'conflict');
+      }
+      throw error;
     });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('org.name_taken', { name }, 'conflict');
-    }
-    throw error;
-  }
+  const member = await tx.member.create({
+    data: {
+      organizationId: org.id,
+      email: email.value,
+      username: usernameFromEmail(email.value),
+      role: owner?.key ?? defaultCatalogue.defaultRole,
+      userType: 'creator',
+      isOwner: true,
+      isManager: true,
+    },
+  });
+  await tx.auditEvent.create({
+    data: {
+      organizationId: org.id,
+      actorId: member.id,
+      actorEmail: member.email,
+      action: 'organization.created',
+      subjectType: 'organization',
+      subjectId: org.id,
+      channel: input.channel,
+      data: { name, seats: input.seats },
+    },
+  });
+  return toOrganization(org);
 }
