@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
-import { assertOwner } from '../permissions/policy.js';
+import { assertOwner, canChangeSettings } from '../permissions/policy.js';
 import type { WorkspaceRef } from './platform.js';
 
 /**
@@ -43,7 +43,7 @@ export async function adoptManagersChannel(
   channelId: string,
   reference: Prisma.InputJsonValue,
 ): Promise<boolean> {
-  if (!actor.member.isOwner) return false;
+  if (!canChangeSettings(actor.member)) return false;
   return db.$transaction(async (tx) => {
     // The condition on the current value makes two installs at once take one channel.
     const { count } = await tx.chatWorkspace.updateMany({

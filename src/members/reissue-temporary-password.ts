@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Member } from '../generated/prisma/client.js';
 import { normalizeEmail } from '../invitations/email-address.js';
 import type { Actor } from '../permissions/actor.js';
-import { assertCanManageInvitations } from '../permissions/policy.js';
+import { assertCanManageInvitations, canReissuePasswordOf } from '../permissions/policy.js';
 import { hashPassword } from './hash-password.js';
 import { generateTemporaryPassword } from './temporary-password.js';
 
@@ -23,7 +23,7 @@ export async function reissueTemporaryPassword(
     where: { organizationId_email: { organizationId: actor.organization.id, email } },
   });
   if (!member) throw new AppError('member.not_found', { email }, 'not_found');
-  if (member.isOwner && !actor.member.isOwner) throw new AppError('member.owner_password', { email }, 'forbidden');
+  if (!canReissuePasswordOf(actor.member, member)) throw new AppError('member.owner_password', { email }, 'forbidden');
   if (member.status !== 'MUST_CHANGE_PASSWORD') {
     throw new AppError('member.password_already_chosen', { email }, 'refused');
   }

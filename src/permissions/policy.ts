@@ -15,6 +15,15 @@ export const canManageInvitations = (member: Member, org: Organization) =>
 export const canDecideSeatRequests = (member: Member) => member.isOwner || member.isManager;
 
 /**
+ * Owners change the organization's settings, print link codes and choose where the managers'
+ * seat requests are posted (a Teams channel is adopted on install only when an owner adds the bot).
+ */
+export const canChangeSettings = (member: Member) => member.isOwner;
+
+/** An owner's temporary password is reissued by an owner only: an admin cannot take over an owner. */
+export const canReissuePasswordOf = (acting: Member, member: Member) => !member.isOwner || acting.isOwner;
+
+/**
  * What only owners and administrators may do, each with its own refusal (src/i18n/messages.ts
  * `permission.<task>`), so that the refusal names what was refused.
  */
@@ -40,5 +49,6 @@ export function assertCanListSeatRequests(actor: Actor): void {
 }
 
 export function assertOwner(actor: Actor): void {
-  if (!actor.member.isOwner) throw new AppError('permission.owner_only', { email: actor.member.email }, 'forbidden');
+  if (!canChangeSettings(actor.member))
+    throw new AppError('permission.owner_only', { email: actor.member.email }, 'forbidden');
 }
