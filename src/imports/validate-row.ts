@@ -2,10 +2,10 @@
 // invite or direct add (e-mail, role and user type, username, names, password), plus duplicates
 // inside the file. The first problem of a row is reported; every row is checked.
 import type { Result } from '../errors/result.js';
+import { checkEmailAddress } from '../forms/email-address.js';
+import { checkName } from '../forms/field-checks.js';
 import type { Locale } from '../i18n/locale.js';
 import { type Notice, notice } from '../i18n/messages.js';
-import { checkEmailAddress } from '../invitations/email-address.js';
-import { checkName } from '../invitations/invitation-fields.js';
 import type { NewInvitation } from '../invitations/write-invitations.js';
 import { checkPassword } from '../members/password-policy.js';
 import { checkUsername, usernameFromEmail } from '../members/username.js';

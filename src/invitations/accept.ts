@@ -1,6 +1,9 @@
 // Accepting an invitation on the enrollment page: the invitee becomes an active member, once.
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
+import { checkEmailAddress } from '../forms/email-address.js';
+import { checkName } from '../forms/field-checks.js';
+import { type FieldErrors, FormError } from '../forms/form-error.js';
 import type { Invitation, Member } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { notice } from '../i18n/messages.js';
@@ -11,10 +14,7 @@ import { type Organization, toOrganization } from '../organizations/organization
 import { findInvitationByToken } from './accept-token.js';
 import { askForChosenAddressCode } from './ask-chosen-address-code.js';
 import { addressIsTaken } from './choosable-address.js';
-import { checkEmailAddress } from './email-address.js';
 import { enrollMember } from './enroll-member.js';
-import { type FieldErrors, FormError } from './form-error.js';
-import { checkName } from './invitation-fields.js';
 
 export interface AcceptInput {
   token: string;
@@ -57,7 +57,8 @@ export async function openInvitationLink(db: Db, token: string, now = new Date()
   return { invitation, organization: toOrganization(org), inviterName };
 }
 
-export { type FieldErrors, FormError } from './form-error.js';
+// What acceptInvitation refuses with, for the pages that call it (defined in src/forms/).
+export { type FieldErrors, FormError } from '../forms/form-error.js';
 
 /** Enrolled, or (another address was chosen) waiting for the code sent to that address. */
 export type AcceptOutcome =

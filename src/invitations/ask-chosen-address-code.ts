@@ -1,13 +1,13 @@
 // An invitee chose another address: keep what they typed (the password only as its hash) and
 // e-mail a code to that address. A new try replaces the previous one, up to CODE_SENDS codes.
 import type { Db } from '../db/database.js';
+import { FormError } from '../forms/form-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { notice } from '../i18n/messages.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import { CODE_SENDS, CODE_VALID_MINUTES } from './chosen-address-code.js';
 import type { Enrollee } from './enroll-member.js';
-import { FormError } from './form-error.js';
 
 export async function askForChosenAddressCode(
   db: Db,

@@ -1,12 +1,13 @@
 // The checks of an invite form that need no database (the chat modals and dialogs show them on
 // their fields before anything is sent): addresses, role and user type, groups and message.
 // What only the database knows (an existing member, an open invitation) is told after the invite.
+
+import { checkEmailAddress } from '../forms/email-address.js';
+import { checkGroups, checkMessage } from '../forms/field-checks.js';
 import type { Notice } from '../i18n/messages.js';
 import { notice } from '../i18n/messages.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Organization } from '../organizations/organization.js';
-import { checkEmailAddress } from './email-address.js';
-import { checkGroups, checkMessage } from './invitation-fields.js';
 import type { InviteInput } from './invite.js';
 
 export type InviteField = 'emails' | 'role' | 'groups' | 'message';

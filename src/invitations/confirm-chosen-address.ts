@@ -1,13 +1,13 @@
 // The invitee types back the code e-mailed to the address they chose: the member is created with
 // that address (the rules are checked again: it may have been invited or taken meanwhile).
 import type { Db } from '../db/database.js';
+import { FormError } from '../forms/form-error.js';
 import type { Member } from '../generated/prisma/client.js';
 import { notice } from '../i18n/messages.js';
 import type { Organization } from '../organizations/organization.js';
 import { openInvitationLink } from './accept.js';
 import { CODE_TRIES, sameCode } from './chosen-address-code.js';
 import { enrollMember } from './enroll-member.js';
-import { FormError } from './form-error.js';
 
 export async function confirmChosenAddress(
   db: Db,

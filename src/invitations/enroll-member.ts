@@ -5,6 +5,7 @@
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
+import { FormError } from '../forms/form-error.js';
 import { type Invitation, type Member, Prisma } from '../generated/prisma/client.js';
 import { notice } from '../i18n/messages.js';
 import { usernameFromEmail, usernameVariant } from '../members/username.js';
@@ -12,7 +13,6 @@ import type { Organization } from '../organizations/organization.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { addressIsTaken } from './choosable-address.js';
-import { FormError } from './form-error.js';
 
 export interface Enrollee {
   email: string;

@@ -2,13 +2,13 @@
 
 import type { Db } from '../db/database.js';
 import { refuse, unwrap } from '../errors/app-error.js';
+import { checkEmailAddress } from '../forms/email-address.js';
+import { checkGroups, checkMessage, checkName } from '../forms/field-checks.js';
 import type { Notice } from '../i18n/messages.js';
 import { checkUsername } from '../members/username.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
-import { checkEmailAddress } from './email-address.js';
-import { checkGroups, checkMessage, checkName } from './invitation-fields.js';
 import { type NewInvitation, writeInvitations } from './write-invitations.js';
 
 export interface InviteInput {

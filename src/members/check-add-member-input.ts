@@ -1,9 +1,10 @@
 // The checks of an "add a member" form that need no database (the chat modal and dialog show
 // them on their fields): e-mail, names, username, role and user type. What only the database
 // knows (an existing member, a username taken, no free seat) is told after the attempt.
+
+import { checkEmailAddress } from '../forms/email-address.js';
+import { checkName } from '../forms/field-checks.js';
 import type { Notice } from '../i18n/messages.js';
-import { checkEmailAddress } from '../invitations/email-address.js';
-import { checkName } from '../invitations/invitation-fields.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Organization } from '../organizations/organization.js';
 import { checkUsername } from './username.js';

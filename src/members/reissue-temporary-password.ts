@@ -5,8 +5,8 @@
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
+import { normalizeEmail } from '../forms/email-address.js';
 import type { Member } from '../generated/prisma/client.js';
-import { normalizeEmail } from '../invitations/email-address.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations, canReissuePasswordOf } from '../permissions/policy.js';
 import { hashPassword } from './hash-password.js';

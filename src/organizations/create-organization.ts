@@ -1,9 +1,9 @@
 // Creates an organization with its owner (an operator's act: no acting member exists yet).
 import type { Db } from '../db/database.js';
 import { AppError, refuse, unwrap } from '../errors/app-error.js';
+import { checkEmailAddress } from '../forms/email-address.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
-import { checkEmailAddress } from '../invitations/email-address.js';
 import { usernameFromEmail } from '../members/username.js';
 import type { Channel } from '../permissions/actor.js';
 import { checkEdgeText } from '../text/edge-text.js';

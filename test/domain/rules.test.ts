@@ -1,7 +1,7 @@
 // The validation rules that need no database.
 import { describe, expect, it } from 'vitest';
+import { checkEmailAddress } from '../../src/forms/email-address.js';
 import { t } from '../../src/i18n/messages.js';
-import { checkEmailAddress } from '../../src/invitations/email-address.js';
 import { checkPassword, isRepeatedOrSequential } from '../../src/members/password-policy.js';
 import { checkUsername, usernameFromEmail } from '../../src/members/username.js';
 import { defaultCatalogue, resolveAssignment } from '../../src/organizations/catalogue.js';

@@ -1,4 +1,5 @@
-// Field rules shared by the single invite, the import and the direct add.
+// Field rules shared by the single invite, the import, the direct add and the enrollment pages:
+// names, an invitation's message, groups.
 import { fail, ok, type Result } from '../errors/result.js';
 import { notice } from '../i18n/messages.js';
 import { checkEdgeText } from '../text/edge-text.js';

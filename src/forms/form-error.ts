@@ -1,4 +1,5 @@
-// A form's problems keyed by field, so that a page shows each next to its field.
+// A form's problems keyed by field, so that a page shows each next to its field. Thrown by the
+// domain operations behind a form (accepting an invitation, a first sign-in, a chosen address).
 import type { Notice } from '../i18n/messages.js';
 
 export type FieldErrors = Partial<
