@@ -1,5 +1,7 @@
-// The chat platforms Sesame serves. The domain keeps what they share (workspace links, users,
-// posted messages); each platform's adapter lives in its own folder (src/slack, src/teams).
+// The chat platforms Sesame serves. What they share lives beside this file: workspace operations
+// on the database (links, users, posted messages: workspaces/), the texts and lists both render
+// (rendering/) and the command parser (command-text.ts); each platform's adapter lives in its own
+// folder (src/slack, src/teams).
 export const chatPlatforms = ['slack', 'teams'] as const;
 export type ChatPlatform = (typeof chatPlatforms)[number];
 

@@ -1,8 +1,9 @@
 // When the managers' channel refuses posts for good, the seat requests fall back to the deciders'
 // direct messages and the owners are told, once per channel and owner (recorded as a chat post,
 // so later requests and retries do not repeat it; choosing another channel starts afresh).
-import { findChatPosts, recordChatPost } from '../chat/chat-posts.js';
+
 import type { WorkspaceRef } from '../chat/platform.js';
+import { findChatPosts, recordChatPost } from '../chat/workspaces/chat-posts.js';
 import type { Db } from '../db/database.js';
 
 export const channelAlertSubject = (channelId: string) => `managers_channel_alert:${channelId}`;

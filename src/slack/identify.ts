@@ -2,10 +2,10 @@
 // the Slack user, matched by the verified e-mail of their Slack profile. Permissions then come
 // from that member's role in the domain, never from Slack ids in configuration.
 import type { WebClient } from '@slack/web-api';
-import { chatActor } from '../chat/chat-actor.js';
-import { findChatUser, rememberChatUser } from '../chat/chat-users.js';
-import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
 import type { WorkspaceRef } from '../chat/platform.js';
+import { chatActor } from '../chat/workspaces/chat-actor.js';
+import { findChatUser, rememberChatUser } from '../chat/workspaces/chat-users.js';
+import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/workspaces/find-workspace.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';

@@ -4,8 +4,8 @@
 // answered with a neutral line (never a stack trace).
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { echoInput } from '../chat/echo.js';
-import { chatTexts } from '../chat/texts.js';
+import { echoInput } from '../chat/rendering/echo.js';
+import { chatTexts } from '../chat/rendering/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { t } from '../i18n/messages.js';
@@ -73,6 +73,6 @@ function shownParams(params: Record<string, unknown> | undefined, locale: Locale
 export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 /** Slack's mrkdwn treats &, < and > as markup. */
-export { escapeMrkdwn } from '../chat/mrkdwn.js';
+export { escapeMrkdwn } from '../chat/rendering/mrkdwn.js';
 /** Under Slack's limit for a section's text. */
 export const clip = (text: string, max = 2900) => clipTo(text, max);

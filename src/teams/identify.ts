@@ -1,10 +1,11 @@
 // Who is speaking in Teams: the tenant's organization (through its link), and the member behind
 // the Teams user, matched by the e-mail of their Teams account (from the conversation's roster).
 // Permissions then come from that member's role in the domain, as in Slack.
-import { chatActor } from '../chat/chat-actor.js';
-import { rememberChatUser } from '../chat/chat-users.js';
-import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/find-workspace.js';
+
 import type { WorkspaceRef } from '../chat/platform.js';
+import { chatActor } from '../chat/workspaces/chat-actor.js';
+import { rememberChatUser } from '../chat/workspaces/chat-users.js';
+import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/workspaces/find-workspace.js';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';

@@ -2,7 +2,7 @@
 // rows, problems first, as many as fit in one Teams message; the rest is counted, with where to
 // see it (`pending`, or the CLI). Inviting 1,500 addresses must not make a 122 KB message that
 // Teams refuses after the invitations were written.
-import { chatTexts } from '../chat/texts.js';
+import { chatTexts } from '../chat/rendering/texts.js';
 import type { Locale } from '../i18n/locale.js';
 import { renderNotice } from '../i18n/messages.js';
 import type { InviteResult } from '../invitations/invite.js';

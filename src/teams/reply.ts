@@ -1,8 +1,8 @@
 // Answers in Teams: domain refusals become their message in the member's language (in Teams' own
 // words where the shared text speaks of Slack), Teams' failures and unreadable cards theirs;
 // anything else is logged and answered with a neutral line (never a stack trace).
-import { clipInput } from '../chat/echo.js';
-import { chatTexts } from '../chat/texts.js';
+import { clipInput } from '../chat/rendering/echo.js';
+import { chatTexts } from '../chat/rendering/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { t } from '../i18n/messages.js';

@@ -2,7 +2,7 @@
 // when a run was abandoned (its process died); and workspace set-up racing another admin.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganizationForWorkspace } from '../../src/chat/link-workspace.js';
+import { createOrganizationForWorkspace } from '../../src/chat/workspaces/link-workspace.js';
 import type { AppError } from '../../src/errors/app-error.js';
 import { runImportDraft } from '../../src/imports/run-import-draft.js';
 import { saveImportDraft } from '../../src/imports/save-import-draft.js';

@@ -3,7 +3,7 @@
 // they come in numbers; each row is settled once, even with two deliverers at work at once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatTexts } from '../../src/chat/texts.js';
+import { chatTexts } from '../../src/chat/rendering/texts.js';
 import { createPrismaClient, type Db } from '../../src/db/database.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';

@@ -4,8 +4,8 @@
 // which member, linked the workspace.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLinkCode } from '../../src/chat/link-codes.js';
-import { linkWorkspaceWithCode } from '../../src/chat/link-workspace.js';
+import { createLinkCode } from '../../src/chat/workspaces/link-codes.js';
+import { linkWorkspaceWithCode } from '../../src/chat/workspaces/link-workspace.js';
 import { command, linkedWorkspace, messageText, type SlackHarness, startSlack } from '../slack/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 

@@ -2,7 +2,7 @@
 // served by Sesame; Slack's Web API is a local fake that records every call.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLinkCode } from '../../src/chat/link-codes.js';
+import { createLinkCode } from '../../src/chat/workspaces/link-codes.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { blockActionPayload, sendSlashCommand, slackSignature } from '../support/slack-requests.js';

@@ -2,7 +2,7 @@
 // the seat request card (two managers clicking, Deny with a reason, a non-manager refused).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordChatPost, seatRequestSubject } from '../../src/chat/chat-posts.js';
+import { recordChatPost, seatRequestSubject } from '../../src/chat/workspaces/chat-posts.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { blockActionPayload, viewSubmissionPayload } from '../support/slack-requests.js';

@@ -3,8 +3,8 @@
 // outbox row says afterwards (sent, skipped with a note, retried at Slack's time, given up).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rememberChatUser } from '../../src/chat/chat-users.js';
-import { chatTexts } from '../../src/chat/texts.js';
+import { chatTexts } from '../../src/chat/rendering/texts.js';
+import { rememberChatUser } from '../../src/chat/workspaces/chat-users.js';
 import { recordEmailEvents } from '../../src/email/events/record-email-events.js';
 import { acceptInvitation } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';

@@ -2,7 +2,7 @@
 // use); replies reach a local fake Bot Connector.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLinkCode } from '../../src/chat/link-codes.js';
+import { createLinkCode } from '../../src/chat/workspaces/link-codes.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import {

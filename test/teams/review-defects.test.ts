@@ -2,7 +2,7 @@
 // it (and the fake Bot Connector behaving as Teams does: 503s, slow updates, 413 over 100 KB).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLinkCode } from '../../src/chat/link-codes.js';
+import { createLinkCode } from '../../src/chat/workspaces/link-codes.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
 import { deliverNotifications } from '../../src/notifications/deliver-notifications.js';

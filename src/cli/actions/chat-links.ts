@@ -1,9 +1,9 @@
 // The work of `sesame slack ...` and `sesame teams ...`.
 import type { Command } from 'commander';
-import { linkedWorkspaces } from '../../chat/find-workspace.js';
-import { createLinkCode } from '../../chat/link-codes.js';
-import { setManagersChannel } from '../../chat/managers-channel.js';
 import type { ChatPlatform } from '../../chat/platform.js';
+import { linkedWorkspaces } from '../../chat/workspaces/find-workspace.js';
+import { createLinkCode } from '../../chat/workspaces/link-codes.js';
+import { setManagersChannel } from '../../chat/workspaces/managers-channel.js';
 import { type Env, slackMode } from '../../config/env.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';

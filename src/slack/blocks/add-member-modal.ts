@@ -2,8 +2,8 @@
 // follow the user type). Once added, the modal shows the temporary password Sesame chose, once:
 // a modal is not kept in the conversation's history, unlike a message.
 import type { KnownBlock, ModalView } from '@slack/types';
-import { addMemberTexts } from '../../chat/add-member-texts.js';
-import { chatTexts } from '../../chat/texts.js';
+import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
 import { escapeMrkdwn } from '../reply.js';

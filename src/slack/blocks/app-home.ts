@@ -1,8 +1,8 @@
 // The App Home tab: the organization's seats at a glance and what admins do most (invite,
 // import, add a member, the pending list), or how to link the workspace when it is not linked yet.
 import type { HomeView, KnownBlock } from '@slack/types';
-import { addMemberTexts } from '../../chat/add-member-texts.js';
-import { chatTexts } from '../../chat/texts.js';
+import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Organization } from '../../organizations/organization.js';
 import type { SeatSummary } from '../../seats/seat-summary.js';

@@ -2,7 +2,7 @@
 // offered follow the chosen user type (the catalogue's compatibility table), the organization's
 // default role first chosen when that type allows it.
 import type { KnownBlock, PlainTextOption } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
 

@@ -1,7 +1,7 @@
 // The smaller modals: create an organization (unlinked workspace), settings (the managers'
 // channel), the import upload, and the reason asked when a manager denies seats.
 import type { ModalView } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { InviteModalMetadata } from './invite-modal.js';
 

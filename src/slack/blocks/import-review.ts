@@ -2,7 +2,7 @@
 // reason; the submit button imports the valid rows. Slack allows 100 blocks and 3,000 characters
 // a section: errors are packed into sections and the rest counted.
 import type { KnownBlock, ModalView } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { DryRunResult } from '../../imports/dry-run-import.js';
 import type { RunImportResult } from '../../imports/run-import.js';

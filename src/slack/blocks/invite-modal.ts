@@ -1,7 +1,7 @@
 // The invite modal: addresses, user type then role (the roles offered follow the user type, as
 // the catalogue's compatibility table says), groups, a personal message, "must use this e-mail".
 import type { ModalView, PlainTextOption } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
 import { assignmentSelects } from './assignment-selects.js';

@@ -1,7 +1,7 @@
 // The ephemeral summary after an invite: one line per address (sent, held, already invited,
 // refused with its reason), the warnings, and what happens to the held ones.
 import type { KnownBlock } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { renderNotice } from '../../i18n/messages.js';
 import type { InviteResult } from '../../invitations/invite.js';

@@ -1,7 +1,7 @@
 // The pending list as an ephemeral message: the counts, one section per invitation with Resend
 // and Revoke (Revoke asks for confirmation), and Previous/Next carrying the filter along.
 import type { KnownBlock } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
 import { deliveryLabel, noteworthyDelivery } from '../../invitations/delivery-label.js';

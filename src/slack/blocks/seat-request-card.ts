@@ -1,7 +1,7 @@
 // The seat request card in the managers' channel: who asked, for whom, seats before and after,
 // the billing notice, and Approve/Deny while it is open; who decided once it is not.
 import type { KnownBlock } from '@slack/types';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';
 import type { SeatRequestDetails } from '../../seats/seat-request-details.js';

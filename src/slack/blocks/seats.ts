@@ -1,6 +1,6 @@
 // `/invite seats`: used, remaining, by user type, awaiting approval.
 
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { userTypeName } from '../../organizations/catalogue.js';
 import type { Organization } from '../../organizations/organization.js';

@@ -2,8 +2,8 @@
 // field by field (errors shown on the fields), answered at once with a "working" view, then the
 // member is added and the view shows their temporary password, once.
 import type { App } from '@slack/bolt';
-import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
-import { fieldErrors } from '../../chat/field-errors.js';
+import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
+import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { AppError } from '../../errors/app-error.js';
 import { t } from '../../i18n/messages.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';

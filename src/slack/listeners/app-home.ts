@@ -1,7 +1,7 @@
 // The App Home tab, drawn when a member opens it (Slack retries the event when it is not acked in
 // time: drawing it again is harmless), and its buttons, which open the same forms as /invite.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { pendingPage } from '../../chat/pending-list.js';
+import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { assertCanManageInvitations, canManageInvitations } from '../../permissions/policy.js';

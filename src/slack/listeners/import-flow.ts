@@ -4,8 +4,8 @@
 import type { App } from '@slack/bolt';
 import type { KnownBlock, WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { importSubject, recordChatPost } from '../../chat/chat-posts.js';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import { importSubject, recordChatPost } from '../../chat/workspaces/chat-posts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { ImportPhase } from '../../imports/import-types.js';

@@ -2,15 +2,15 @@
 // request (src/chat/command-text.ts), answered through the command's response_url.
 import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { shownMember } from '../../chat/add-member-texts.js';
-import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
-import { echoInput } from '../../chat/echo.js';
-import { chatHelp } from '../../chat/help-texts.js';
-import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
-import { escapeMrkdwn } from '../../chat/mrkdwn.js';
-import { pendingPage } from '../../chat/pending-list.js';
-import { chatTexts } from '../../chat/texts.js';
+import { shownMember } from '../../chat/rendering/add-member-texts.js';
+import { auditTrailText } from '../../chat/rendering/audit-trail.js';
+import { echoInput } from '../../chat/rendering/echo.js';
+import { chatHelp } from '../../chat/rendering/help-texts.js';
+import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
+import { pendingPage } from '../../chat/rendering/pending-list.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
 import { AppError } from '../../errors/app-error.js';
 import { invite } from '../../invitations/invite.js';
 import { resendInvitation } from '../../invitations/resend.js';

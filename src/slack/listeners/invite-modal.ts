@@ -1,8 +1,8 @@
 // The invite modal: the user type select rebuilds the role options; the submission is checked
 // field by field (errors shown on the fields), then invited, and summarized where /invite was typed.
 import type { App } from '@slack/bolt';
-import { fieldErrors } from '../../chat/field-errors.js';
-import { chatTexts } from '../../chat/texts.js';
+import { fieldErrors } from '../../chat/rendering/field-errors.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import { AppError } from '../../errors/app-error.js';
 import { t } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';

@@ -2,8 +2,8 @@
 // The list is redrawn in place with the outcome on top.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { pendingListState, pendingPage } from '../../chat/pending-list.js';
-import { chatTexts } from '../../chat/texts.js';
+import { pendingListState, pendingPage } from '../../chat/rendering/pending-list.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { InvitationFilter } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';

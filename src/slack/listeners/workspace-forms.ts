@@ -1,10 +1,10 @@
 // Submissions of the workspace forms: creating the organization of an unlinked workspace, and the
 // settings (the managers' channel). A submission is answered once: field errors, or closed.
 import type { App } from '@slack/bolt';
-import { createOrganizationForWorkspace } from '../../chat/link-workspace.js';
-import { setManagersChannel } from '../../chat/managers-channel.js';
-import { escapeMrkdwn } from '../../chat/mrkdwn.js';
-import { chatTexts } from '../../chat/texts.js';
+import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import { createOrganizationForWorkspace } from '../../chat/workspaces/link-workspace.js';
+import { setManagersChannel } from '../../chat/workspaces/managers-channel.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';

@@ -3,11 +3,16 @@
 // outside any Slack request: the workspace's bot token comes from the configuration (one
 // workspace) or from its OAuth installation.
 import { ErrorCode, WebClient } from '@slack/web-api';
-import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
-import { findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
-import { escapeMrkdwn } from '../../chat/mrkdwn.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
-import { chatTexts } from '../../chat/texts.js';
+import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import {
+  directPostSubject,
+  findChatPosts,
+  recordChatPost,
+  seatRequestSubject,
+} from '../../chat/workspaces/chat-posts.js';
+import { findChatUserByEmail, rememberChatUser } from '../../chat/workspaces/chat-users.js';
 import type { Db } from '../../db/database.js';
 import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';

@@ -2,7 +2,7 @@
 // submission shown above their field with what was typed kept; once added, the dialog shows the
 // temporary password once (a dialog is not kept in the conversation, unlike a message).
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
-import { addMemberTexts } from '../../chat/add-member-texts.js';
+import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AddMemberField } from '../../members/check-add-member-input.js';
 import type { Catalogue } from '../../organizations/catalogue.js';

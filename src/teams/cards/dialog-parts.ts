@@ -1,6 +1,6 @@
 // What Sesame's Teams dialogs (invite, add a member) share: one choice of (user type · role), as
 // Adaptive Cards have no dependent selects, and a problem shown above its field.
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
 import { type Element, text } from './adaptive.js';

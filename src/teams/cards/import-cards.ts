@@ -3,7 +3,7 @@
 // and the lines shown stop at a budget that keeps the card under Teams' recommended 28 KB; the
 // rest is counted, with where to see them all.
 
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { DryRunResult } from '../../imports/dry-run-import.js';
 import type { ImportPhase } from '../../imports/import-types.js';

@@ -1,7 +1,7 @@
 // The invite dialog (a task module): the same fields as Slack's modal; the problems found on
 // submission are shown above their field, with what was typed kept.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { InviteField } from '../../invitations/check-invite-input.js';
 import type { Catalogue } from '../../organizations/catalogue.js';

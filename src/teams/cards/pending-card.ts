@@ -1,7 +1,7 @@
 // The pending list as a card: the counts, each invitation with Resend and Revoke (Revoke asks
 // again through a small confirmation card), Previous/Next carrying the filter along.
 
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
 import { deliveryLabel, noteworthyDelivery } from '../../invitations/delivery-label.js';

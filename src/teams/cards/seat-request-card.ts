@@ -1,7 +1,7 @@
 // The seat request card posted in the managers' channel: who asked, for whom, seats before and
 // after, the billing notice; Approve, or Deny with a reason, while open; the decision once decided.
 
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import { t } from '../../i18n/messages.js';
 import type { SeatRequestDetails } from '../../seats/seat-request-details.js';

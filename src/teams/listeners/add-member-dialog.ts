@@ -3,8 +3,8 @@
 // member is added and the dialog shows their temporary password, once.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
-import { addMemberTexts, shownMember } from '../../chat/add-member-texts.js';
-import { fieldErrors } from '../../chat/field-errors.js';
+import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
+import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { checkAddMemberInput } from '../../members/check-add-member-input.js';
 import { reissueTemporaryPassword } from '../../members/reissue-temporary-password.js';

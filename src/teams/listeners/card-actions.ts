@@ -3,8 +3,8 @@
 // place); a seat request's card is also updated for everyone in the channel.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { pendingListState, pendingPage } from '../../chat/pending-list.js';
-import { chatTexts } from '../../chat/texts.js';
+import { pendingListState, pendingPage } from '../../chat/rendering/pending-list.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';

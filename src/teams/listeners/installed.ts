@@ -4,8 +4,8 @@
 // else it only explains how an owner picks the channel: anyone in a team may add an app, and seat
 // requests must only go where an owner chose.
 import type { IConversationUpdateActivity } from '@microsoft/teams.api';
-import { adoptManagersChannel } from '../../chat/managers-channel.js';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import { adoptManagersChannel } from '../../chat/workspaces/managers-channel.js';
 import { pickLocale } from '../../i18n/locale.js';
 import { withoutThread } from '../conversation-id.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';

@@ -2,7 +2,7 @@
 // field on submit (the dialog comes back with the problems above their fields), then invited.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
-import { fieldErrors } from '../../chat/field-errors.js';
+import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';

@@ -1,15 +1,15 @@
 // Commands typed to the bot (personal chat, or @mention in a channel): parsed once into a typed
 // request (src/chat/command-text.ts), answered with text or a card.
 import type { IMessageActivity } from '@microsoft/teams.api';
-import { addMemberTexts } from '../../chat/add-member-texts.js';
-import { auditTrailText } from '../../chat/audit-trail.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
-import { clipInput } from '../../chat/echo.js';
-import { chatHelp } from '../../chat/help-texts.js';
-import { linkWorkspaceWithCode } from '../../chat/link-workspace.js';
-import { setManagersChannel } from '../../chat/managers-channel.js';
-import { pendingPage } from '../../chat/pending-list.js';
-import { chatTexts } from '../../chat/texts.js';
+import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
+import { auditTrailText } from '../../chat/rendering/audit-trail.js';
+import { clipInput } from '../../chat/rendering/echo.js';
+import { chatHelp } from '../../chat/rendering/help-texts.js';
+import { pendingPage } from '../../chat/rendering/pending-list.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
+import { setManagersChannel } from '../../chat/workspaces/managers-channel.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';

@@ -3,10 +3,15 @@
 // manager's personal chat, updated once decided; the outcomes to the
 // inviter in their personal chat with the bot (its reference stored when they last wrote to it).
 import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
-import { directPostSubject, findChatPosts, recordChatPost, seatRequestSubject } from '../../chat/chat-posts.js';
-import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/chat-users.js';
 import type { WorkspaceRef } from '../../chat/platform.js';
-import { chatTexts } from '../../chat/texts.js';
+import { chatTexts } from '../../chat/rendering/texts.js';
+import {
+  directPostSubject,
+  findChatPosts,
+  recordChatPost,
+  seatRequestSubject,
+} from '../../chat/workspaces/chat-posts.js';
+import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/workspaces/chat-users.js';
 import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';

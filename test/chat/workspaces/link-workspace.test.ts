@@ -3,8 +3,8 @@
 // organization without its workspace), and the same link can be made again once the fault is gone.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLinkCode } from '../../../src/chat/link-codes.js';
-import { createOrganizationForWorkspace, linkWorkspaceWithCode } from '../../../src/chat/link-workspace.js';
+import { createLinkCode } from '../../../src/chat/workspaces/link-codes.js';
+import { createOrganizationForWorkspace, linkWorkspaceWithCode } from '../../../src/chat/workspaces/link-workspace.js';
 import { newOrganization } from '../../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 

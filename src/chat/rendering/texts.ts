@@ -1,8 +1,8 @@
 // The chat channels' own words (buttons, headings, summaries, notifications) in English and French,
 // written in Slack's mrkdwn (*bold*, `code`); Teams converts it (src/teams/markdown.ts). Refusals
 // come from the domain's messages (src/i18n) and are rendered from their codes.
-import type { Locale } from '../i18n/locale.js';
-import type { RunImportResult } from '../imports/run-import.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { RunImportResult } from '../../imports/run-import.js';
 
 const n = (count: number, one: string, many: string, locale: Locale) =>
   `${count} ${count === 1 || (locale === 'fr' && count === 0) ? one : many}`;

@@ -1,12 +1,12 @@
 // The acting member behind a chat user of a linked workspace, found by their verified e-mail.
 // Someone who is not (yet) a member is told who to ask rather than just "not a member".
-import type { Db } from '../db/database.js';
-import { AppError, isAppError } from '../errors/app-error.js';
-import type { Locale } from '../i18n/locale.js';
-import { resolveActor } from '../members/resolve-actor.js';
-import type { Actor } from '../permissions/actor.js';
+import type { Db } from '../../db/database.js';
+import { AppError, isAppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { resolveActor } from '../../members/resolve-actor.js';
+import type { Actor } from '../../permissions/actor.js';
+import type { ChatPlatform } from '../platform.js';
 import type { LinkedWorkspace } from './find-workspace.js';
-import type { ChatPlatform } from './platform.js';
 
 export async function chatActor(
   db: Db,

@@ -2,9 +2,9 @@
 // again with zod when it comes back), and a page past the end, after revokes or acceptances,
 // shows the last page instead.
 import { z } from 'zod';
-import type { Db } from '../db/database.js';
-import { type InvitationFilter, type InvitationPage, listInvitations } from '../invitations/list-invitations.js';
-import type { Actor } from '../permissions/actor.js';
+import type { Db } from '../../db/database.js';
+import { type InvitationFilter, type InvitationPage, listInvitations } from '../../invitations/list-invitations.js';
+import type { Actor } from '../../permissions/actor.js';
 
 export const PENDING_PAGE_SIZE = 10;
 

@@ -2,11 +2,11 @@
 // (`sesame slack link`) and gives it to the workspace's admin, who types `/invite link <code>`.
 // Only the SHA-256 of a code is stored; a code works once, within a day.
 import { createHash, randomInt } from 'node:crypto';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Db } from '../db/database.js';
-import type { Actor } from '../permissions/actor.js';
-import { assertOwner } from '../permissions/policy.js';
-import type { ChatPlatform } from './platform.js';
+import { recordAuditEvent } from '../../audit/record-audit-event.js';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../permissions/actor.js';
+import { assertOwner } from '../../permissions/policy.js';
+import type { ChatPlatform } from '../platform.js';
 
 const LIFETIME_MS = 24 * 3_600_000;
 /** No 0/O, 1/I/L: codes are read aloud and typed by hand. */

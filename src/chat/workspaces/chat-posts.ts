@@ -1,8 +1,8 @@
 // Messages Sesame posted and updates later (a seat request's card once decided, an import's
 // progress): where each one is, by what it is about.
-import type { Db } from '../db/database.js';
-import type { ChatPost } from '../generated/prisma/client.js';
-import type { WorkspaceRef } from './platform.js';
+import type { Db } from '../../db/database.js';
+import type { ChatPost } from '../../generated/prisma/client.js';
+import type { WorkspaceRef } from '../platform.js';
 
 export const seatRequestSubject = (seatRequestId: string) => `seat_request:${seatRequestId}`;
 export const importSubject = (draftId: string) => `import:${draftId}`;

@@ -1,9 +1,9 @@
 // The organization a chat workspace acts on, if it is linked.
-import type { Db } from '../db/database.js';
-import type { ChatWorkspace } from '../generated/prisma/client.js';
-import { type Organization, toOrganization } from '../organizations/organization.js';
-import type { Actor } from '../permissions/actor.js';
-import type { ChatPlatform, WorkspaceRef } from './platform.js';
+import type { Db } from '../../db/database.js';
+import type { ChatWorkspace } from '../../generated/prisma/client.js';
+import { type Organization, toOrganization } from '../../organizations/organization.js';
+import type { Actor } from '../../permissions/actor.js';
+import type { ChatPlatform, WorkspaceRef } from '../platform.js';
 
 export interface LinkedWorkspace {
   workspace: ChatWorkspace;

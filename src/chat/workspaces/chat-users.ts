@@ -1,9 +1,9 @@
 // Chat users as Sesame has seen them: their verified e-mail (which makes them a member), their
 // language, and their personal conversation with the bot. Remembered on each request so that
 // notifications can reach an inviter later without asking the platform again.
-import type { Db } from '../db/database.js';
-import type { ChatUser, Prisma } from '../generated/prisma/client.js';
-import type { WorkspaceRef } from './platform.js';
+import type { Db } from '../../db/database.js';
+import type { ChatUser, Prisma } from '../../generated/prisma/client.js';
+import type { WorkspaceRef } from '../platform.js';
 
 export interface SeenChatUser {
   externalUserId: string;

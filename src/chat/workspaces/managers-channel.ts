@@ -1,10 +1,10 @@
 // Where a workspace posts the seat requests for the managers to decide. Owners choose it.
-import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Db } from '../db/database.js';
-import { Prisma } from '../generated/prisma/client.js';
-import type { Actor } from '../permissions/actor.js';
-import { assertOwner, canChangeSettings } from '../permissions/policy.js';
-import type { WorkspaceRef } from './platform.js';
+import { recordAuditEvent } from '../../audit/record-audit-event.js';
+import type { Db } from '../../db/database.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { Actor } from '../../permissions/actor.js';
+import { assertOwner, canChangeSettings } from '../../permissions/policy.js';
+import type { WorkspaceRef } from '../platform.js';
 
 /**
  * `reference`: Teams' conversation reference of the channel, needed to post there proactively

@@ -5,17 +5,17 @@
 // plain member must not be enough.
 // A link is one transaction with its audit event (and, when one is created, the organization):
 // a failure anywhere leaves no half-linked workspace, no used code and no organization behind.
-import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Db } from '../db/database.js';
-import { AppError } from '../errors/app-error.js';
-import { Prisma } from '../generated/prisma/client.js';
-import type { Locale } from '../i18n/locale.js';
-import { resolveActor } from '../members/resolve-actor.js';
-import { createOrganizationIn } from '../organizations/create-organization.js';
-import { type Organization, toOrganization } from '../organizations/organization.js';
+import { recordAuditEvent } from '../../audit/record-audit-event.js';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../errors/app-error.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { Locale } from '../../i18n/locale.js';
+import { resolveActor } from '../../members/resolve-actor.js';
+import { createOrganizationIn } from '../../organizations/create-organization.js';
+import { type Organization, toOrganization } from '../../organizations/organization.js';
+import type { WorkspaceRef } from '../platform.js';
 import { findLinkedWorkspace } from './find-workspace.js';
 import { hashLinkCode } from './link-codes.js';
-import type { WorkspaceRef } from './platform.js';
 
 export interface Linker {
   /** The verified e-mail of the chat user linking the workspace. */

@@ -1,6 +1,6 @@
 // The words of "add a member directly" in the chat channels (Slack mrkdwn; Teams converts it).
-import type { Member } from '../generated/prisma/client.js';
-import type { Locale } from '../i18n/locale.js';
+import type { Member } from '../../generated/prisma/client.js';
+import type { Locale } from '../../i18n/locale.js';
 
 const en = {
   addTitle: 'Add a member',

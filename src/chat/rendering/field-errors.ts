@@ -1,7 +1,7 @@
 // A form's problems (from the domain's checks) as one message per field, in the member's
 // language: what Slack's `response_action: errors` and Teams' dialogs show above each field.
-import type { Locale } from '../i18n/locale.js';
-import { type Notice, renderNotice } from '../i18n/messages.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type Notice, renderNotice } from '../../i18n/messages.js';
 
 export function fieldErrors<F extends string>(
   problems: { field: F; problems: Notice[] }[],

@@ -1,11 +1,11 @@
 // `audit [action prefix]` in chat: the organization's latest events (who, when, from which
 // channel, what), as one message in Slack mrkdwn (Teams converts it). Owners and administrators
 // only: listAuditEvents checks it.
-import { describeAuditEvent } from '../audit/describe-audit-event.js';
-import { listAuditEvents } from '../audit/list-audit-events.js';
-import type { Db } from '../db/database.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Actor } from '../permissions/actor.js';
+import { describeAuditEvent } from '../../audit/describe-audit-event.js';
+import { listAuditEvents } from '../../audit/list-audit-events.js';
+import type { Db } from '../../db/database.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { Actor } from '../../permissions/actor.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** A chat message stays readable (and under Slack's 3,000 characters a section) with this many. */

@@ -1,7 +1,7 @@
 // What a user typed, quoted back to them in a chat message: cut to a length that fits any message
 // (a 1 MB command text was echoed whole), the cut said with "…" and how much was left out, and
 // escaped so that it is shown and never read as markup (<!here>, <http://x|label>).
-import type { Locale } from '../i18n/locale.js';
+import type { Locale } from '../../i18n/locale.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { chatTexts } from './texts.js';
 

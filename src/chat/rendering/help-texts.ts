@@ -1,7 +1,7 @@
 // The commands' help in the chat channels, in English and French (Slack mrkdwn; Teams converts
 // it): Slack's subcommands of /invite, and the words typed to the Teams bot.
-import type { Locale } from '../i18n/locale.js';
-import type { ChatPlatform } from './platform.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { ChatPlatform } from '../platform.js';
 
 const help: Record<Locale, Record<ChatPlatform, string[]>> = {
   en: {
