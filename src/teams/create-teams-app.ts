@@ -16,16 +16,16 @@ import { pickLocale } from '../i18n/locale.js';
 import type { Logger } from '../log/logger.js';
 import { type AdaptiveCard, adaptiveCard, text } from './cards/adaptive.js';
 import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from './cards/add-member-dialog.js';
-import { importVerbs } from './cards/import-cards.js';
 import { INVITE_DIALOG } from './cards/invite-dialog.js';
-import { pendingVerbs } from './cards/pending-card.js';
-import { seatVerbs } from './cards/seat-request-card.js';
 import type { TeamsDeps, TeamsTurn } from './deps.js';
 import { fetchAddMemberDialog, fetchReissueDialog, submitAddMemberDialog } from './listeners/add-member-dialog.js';
-import { asTeamsMember, importConfirm, pendingAction, seatAction } from './listeners/card-actions.js';
+import type { CardAction } from './listeners/card-action.js';
+import { importCardActions } from './listeners/import-flow.js';
 import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
 import { onMessage } from './listeners/messages.js';
+import { pendingCardActions } from './listeners/pending-actions.js';
+import { seatCardActions } from './listeners/seat-actions.js';
 import { createNodeHttpAdapter } from './node-http-adapter.js';
 import type { TeamsConfig } from './teams-config.js';
 import { createSdkApp } from './teams-sdk-app.js';
@@ -52,23 +52,8 @@ export interface TeamsService {
 const IMPORT_ANSWER_WITHIN_MS = 2000;
 const MESSAGING_ENDPOINT = '/api/messages';
 
-type CardAction = (deps: TeamsDeps, turn: TeamsTurn, data: unknown) => Promise<AdaptiveCard>;
-
 /** Action.Execute verbs (Teams sends the verb; the SDK's own `card.action.<x>` routes key on data.action). */
-const cardActions: Record<string, CardAction> = {
-  [pendingVerbs.resend]: (deps, turn, data) =>
-    asTeamsMember(deps, turn, 'pending resend', (who) => pendingAction(deps, who, 'resend', data)),
-  [pendingVerbs.revoke]: (deps, turn, data) =>
-    asTeamsMember(deps, turn, 'pending revoke', (who) => pendingAction(deps, who, 'revoke', data)),
-  [pendingVerbs.page]: (deps, turn, data) =>
-    asTeamsMember(deps, turn, 'pending page', (who) => pendingAction(deps, who, 'page', data)),
-  [seatVerbs.approve]: (deps, turn, data) =>
-    asTeamsMember(deps, turn, 'seat approve', (who) => seatAction(deps, turn, who, 'approve', data)),
-  [seatVerbs.deny]: (deps, turn, data) =>
-    asTeamsMember(deps, turn, 'seat deny', (who) => seatAction(deps, turn, who, 'deny', data)),
-  [importVerbs.confirm]: (deps, turn, data) =>
-    asTeamsMember(deps, turn, 'import confirm', (who) => importConfirm(deps, turn, who, data)),
-};
+const cardActions: Record<string, CardAction> = { ...pendingCardActions, ...seatCardActions, ...importCardActions };
 
 type DialogAnswer = Awaited<ReturnType<typeof fetchInviteDialog>>;
 type Dialog = (deps: TeamsDeps, turn: TeamsTurn, data: unknown) => Promise<DialogAnswer>;
