@@ -1,5 +1,6 @@
 // Prisma 7 reads the datasource URL from here (only `prisma generate` uses the CLI in this
-// project; migrations run through src/db/migrations, see STACK notes in the README).
+// project; migrations run through Prisma's WASM schema engine in src/db/migrate.ts, see
+// docs/stack.md).
 import { defineConfig } from 'prisma/config';
 
 export default defineConfig({

@@ -54,5 +54,5 @@ try {
 log();
 log(failed.length === 0 ? 'All targets met.' : `Targets missed in: ${failed.join(', ')}.`);
 if (db.kind === 'pglite') log('(Measured on the embedded fallback, not PostgreSQL: indicative only.)');
-// The migration engine's pg sockets linger for a while after their pool ends (see STACK.md).
+// The migration engine's pg sockets linger for a while after their pool ends (see docs/stack.md).
 process.exit(failed.length === 0 ? 0 : 1);

@@ -1,4 +1,4 @@
-// The shapes the import hands to its callers (the CLI, later Slack and Teams): every problem is
+// The shapes the import hands to its callers (the CLI, Slack and Teams): every problem is
 // tied to a line of the file and to a column as the user wrote it, and carries its message code
 // so that each channel can render it in its own language.
 import type { Locale } from '../i18n/locale.js';

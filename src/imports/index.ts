@@ -1,5 +1,5 @@
-// Bulk import of people from a CSV or text file, for every channel (the CLI today, Slack and Teams
-// uploads later). How a file travels:
+// Bulk import of people from a CSV or text file, for every channel (the CLI's file, Slack's and
+// Teams' uploads). How a file travels:
 //   import-source       a stream, a string or a Buffer → byte chunks (and the size, for progress)
 //   read-csv-records    → csv-parse records, delimiter detected, each with its line in the file
 //   map-columns         the header row → which column is what (English or French names)
