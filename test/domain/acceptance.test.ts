@@ -1,12 +1,11 @@
-// Accepting, expiring, reminding, first login: the lifecycle rules below the pages and jobs.
+// Accepting and first login: the lifecycle rules below the pages (expiry and reminders are tested
+// beside their files, test/invitations/expire.test.ts and remind.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/errors/app-error.js';
 import { acceptInvitation, FormError, openInvitationLink } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { cleanUpSpentTokens } from '../../src/invitations/clean-up-tokens.js';
-import { expireDueInvitations } from '../../src/invitations/expire.js';
 import { invite } from '../../src/invitations/invite.js';
-import { remindNow, sendDueReminders } from '../../src/invitations/remind.js';
 import { revokeInvitation } from '../../src/invitations/revoke.js';
 import { addMember } from '../../src/members/add-member.js';
 import { changeTemporaryPassword } from '../../src/members/change-temporary-password.js';
@@ -14,7 +13,7 @@ import { verifyPassword } from '../../src/members/hash-password.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
 import { seatSummary } from '../../src/seats/seat-summary.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { newOrganization, refreshed, failure as refusal } from './fixtures.js';
+import { newInvitation, newOrganization, refreshed, failure as refusal } from './fixtures.js';
 
 const failure = (promise: Promise<unknown>) => refusal<AppError | FormError>(promise);
 
@@ -26,12 +25,8 @@ afterAll(() => t.close());
 
 const DAY = 86_400_000;
 
-async function invited(email: string, options: Parameters<typeof invite>[2] = { emails: [] }) {
-  const { owner } = await newOrganization(t.prisma, { seats: 5 });
-  const made = await invite(t.prisma, owner, { ...options, emails: [email] });
-  const id = made.results[0]?.invitationId ?? '';
-  return { owner, id, token: await issueAcceptToken(t.prisma, id) };
-}
+const invited = (email: string, options?: Parameters<typeof newInvitation>[2]) =>
+  newInvitation(t.prisma, email, options);
 
 const form = { firstName: 'Ana', lastName: 'Lima', password: 'Zx9!kq2mw', passwordConfirmation: 'Zx9!kq2mw' };
 
@@ -116,59 +111,6 @@ describe('accept', () => {
       ((await failure(openInvitationLink(t.prisma, expired.token, new Date(Date.now() + 15 * DAY)))) as AppError).code,
     ).toBe('accept.expired');
     expect(((await failure(openInvitationLink(t.prisma, 'A'.repeat(43)))) as AppError).code).toBe('accept.unknown');
-  });
-});
-
-describe('expiry', () => {
-  it('expires due invitations once, frees their seats and tells the inviters', async () => {
-    const { owner, id, token } = await invited('old@x.com');
-    const later = new Date(Date.now() + 15 * DAY);
-    expect(await expireDueInvitations(t.prisma, { now: new Date() })).toBe(0);
-    const [first, second] = await Promise.all([
-      expireDueInvitations(t.prisma, { now: later }),
-      expireDueInvitations(t.prisma, { now: later }),
-    ]);
-    expect((first ?? 0) + (second ?? 0)).toBeGreaterThanOrEqual(1);
-    expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({
-      status: 'EXPIRED',
-      openEmail: null,
-    });
-    expect(await t.prisma.auditEvent.count({ where: { subjectId: id, action: 'invitation.expired' } })).toBe(1);
-    expect(await t.prisma.outboxMessage.count({ where: { idempotencyKey: `invitation:${id}:expired` } })).toBe(1);
-    expect((await seatSummary(t.prisma, owner)).pending).toBe(0);
-    expect(((await failure(openInvitationLink(t.prisma, token))) as AppError).code).toBe('accept.expired');
-  });
-});
-
-describe('reminders', () => {
-  it('sends day 3 and day 10 once each, and none after expiry', async () => {
-    const { id } = await invited('rem@x.com');
-    const count = () => t.prisma.outboxMessage.count({ where: { payload: { path: ['invitationId'], equals: id } } });
-    const at = (days: number) => new Date(Date.now() + days * DAY);
-    expect(await count()).toBe(1);
-    await sendDueReminders(t.prisma, { now: at(2) });
-    expect(await count()).toBe(1);
-    await Promise.all([sendDueReminders(t.prisma, { now: at(3.1) }), sendDueReminders(t.prisma, { now: at(3.1) })]);
-    await sendDueReminders(t.prisma, { now: at(4) });
-    expect(await count()).toBe(2);
-    await sendDueReminders(t.prisma, { now: at(10.1) });
-    await sendDueReminders(t.prisma, { now: at(11) });
-    expect(await count()).toBe(3);
-    expect(await t.prisma.invitation.findUnique({ where: { id } })).toMatchObject({ remindersSent: 2, sendCount: 3 });
-  });
-
-  it('sends only the latest missed step, never after expiry, and on demand within the cooldown rules', async () => {
-    const late = await invited('late@x.com');
-    await sendDueReminders(t.prisma, { now: new Date(Date.now() + 12 * DAY) });
-    expect(await t.prisma.invitation.findUnique({ where: { id: late.id } })).toMatchObject({
-      remindersSent: 2,
-      sendCount: 2,
-    });
-    const gone = await invited('gone@x.com');
-    expect(await sendDueReminders(t.prisma, { now: new Date(Date.now() + 20 * DAY) })).toBe(0);
-    expect(await t.prisma.invitation.findUnique({ where: { id: gone.id } })).toMatchObject({ remindersSent: 0 });
-    expect(((await failure(remindNow(t.prisma, gone.owner, 'gone@x.com'))) as AppError).code).toBe('resend.cooldown');
-    expect((await remindNow(t.prisma, gone.owner, 'gone@x.com', new Date(Date.now() + 2 * DAY))).sendCount).toBe(2);
   });
 });
 

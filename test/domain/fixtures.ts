@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database.js';
 import type { AppError } from '../../src/errors/app-error.js';
+import { issueAcceptToken } from '../../src/invitations/accept-token.js';
+import { invite } from '../../src/invitations/invite.js';
 import { resolveActor } from '../../src/members/resolve-actor.js';
 import { createOrganization } from '../../src/organizations/create-organization.js';
 import type { Actor } from '../../src/permissions/actor.js';
@@ -17,6 +19,14 @@ export async function newOrganization(db: Db, options: { seats?: number; locale?
   });
   const owner = await resolveActor(db, { organization, channel: 'cli' });
   return { organization, owner };
+}
+
+/** One invitation in a new organization of 5 seats, and a link token for it. */
+export async function newInvitation(db: Db, email: string, options: Parameters<typeof invite>[2] = { emails: [] }) {
+  const { owner } = await newOrganization(db, { seats: 5 });
+  const made = await invite(db, owner, { ...options, emails: [email] });
+  const id = made.results[0]?.invitationId ?? '';
+  return { owner, id, token: await issueAcceptToken(db, id) };
 }
 
 /** A member with the given role and flags, created directly (test set-up, not a domain path). */
