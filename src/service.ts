@@ -13,6 +13,7 @@ import { createHttpServer } from './http/server.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
 import { observeJobRun } from './metrics/record.js';
+import { createSecretBox } from './security/secret-box.js';
 
 const env = loadConfig();
 const log = createLogger(env.LOG_LEVEL);
@@ -102,6 +103,8 @@ const server = createHttpServer({
       pages,
       log,
       secure: publicUrl(env).startsWith('https://'),
+      publicUrl: publicUrl(env),
+      secretBox: env.TOKEN_ENCRYPTION_KEY ? createSecretBox(env.TOKEN_ENCRYPTION_KEY) : undefined,
       clientIp: env.TRUST_PROXY ? forwardedAddress : undefined,
     }),
     ...slack?.routes,

@@ -7,6 +7,7 @@ import type { ClosedLink, InvitationPageData } from '../invitations/invitation-p
 import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
 import { html } from './html.js';
 import { type Frame, layout, messagePage } from './layout.js';
+import { continueWith } from './sso-page.js';
 import { pageTexts } from './texts.js';
 
 export const acceptPath = (token: string) => `/accept/${token}`;
@@ -67,13 +68,32 @@ export function acceptFormPage(input: {
     const message = error(name);
     return message ? [{ field: shown.has(name) ? name : undefined, message }] : [];
   });
+  const passwordForm = passwordFormOf(input, { values, error, summary });
 
   return layout(
     frameFor(locale, input.token, texts.joinTitle(org)),
     html`<p class="eyebrow">${texts.invitation}</p>
 <h1>${texts.joinTitle(org)}</h1>
 <p class="lead">${texts.invitedBy(page.inviterName, org)} ${texts.invitedAs(page.roleNames[locale])}</p>
-<p class="muted">${texts.createAccount} ${texts.required}</p>
+${page.sso ? continueWith({ locale, token: input.token, label: page.sso.label, email: page.mustUseEmail ? page.email : undefined, passwordToo: page.sso.passwordToo }) : ''}
+${page.sso && !page.sso.passwordToo ? '' : passwordForm}`,
+  );
+}
+
+/** The password form of the accept page (all of it, when there is no enterprise login). */
+function passwordFormOf(
+  input: { locale: Locale; token: string; csrf: string; page: InvitationPageData },
+  parts: {
+    values: AcceptValues;
+    error: (name: keyof FieldErrors) => string | undefined;
+    summary: { field: string | undefined; message: string }[];
+  },
+) {
+  const { locale, page } = input;
+  const texts = pageTexts[locale];
+  const asked = asks(page);
+  const { values, error, summary } = parts;
+  return html`<p class="muted">${texts.createAccount} ${texts.required}</p>
 ${errorSummary(summary, texts)}
 <form method="post" action="${acceptPath(input.token)}" novalidate>
 ${hidden('csrf', input.csrf)}${hidden('lang', locale)}
@@ -103,8 +123,7 @@ ${
 ${field({ name: 'password', label: texts.password, type: 'password', autocomplete: 'new-password', hintHtml: passwordRules(texts), error: error('password') }, texts)}
 ${field({ name: 'passwordConfirmation', label: texts.passwordConfirmation, type: 'password', autocomplete: 'new-password', hint: texts.passwordConfirmationHint, error: error('passwordConfirmation') }, texts)}
 <button type="submit">${texts.submitAccept}</button>
-</form>`,
-  );
+</form>`;
 }
 
 /** The second step when another address was chosen: the code e-mailed to it. */

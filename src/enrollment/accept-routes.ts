@@ -84,6 +84,11 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(form.lang, req, 'en'));
       const page = found.open;
       const locale = chooseLocale(form.lang, req, page.organization.locale);
+      // The password form is not offered for this invitation: a post of it is not taken either.
+      if (page.sso && !page.sso.passwordToo) {
+        ctx.log.warn('enrollment request refused', { route: ACCEPT_POST, reason: 'password_not_offered' });
+        return sendRefusal(ctx, res, { locale, refusal: 'forbidden', hrefFor: hrefs(token) });
+      }
       const asked = asks(page);
       const values = { firstName: form.firstName, lastName: form.lastName, username: form.username, email: form.email };
       const answer = (status: number, body: (csrfToken: string) => string) => {

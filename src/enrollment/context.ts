@@ -15,6 +15,7 @@ import { discardUnreadBody } from '../http/unread-body.js';
 import type { Locale } from '../i18n/locale.js';
 import { type InvitationPageLoader, invitationPageLoader } from '../invitations/invitation-page.js';
 import type { Logger } from '../log/logger.js';
+import type { SecretBox } from '../security/secret-box.js';
 import { type Refusal, refusalPage, refusalStatus } from './refusal-page.js';
 
 export interface EnrollmentOptions {
@@ -24,6 +25,10 @@ export interface EnrollmentOptions {
   log: Logger;
   /** True when the public URL is https: Secure __Host- cookies and HSTS. */
   secure?: boolean;
+  /** The service's public URL (PUBLIC_URL): the identity provider's redirect URI is built from it. */
+  publicUrl?: string;
+  /** Opens the identity providers' client secrets (TOKEN_ENCRYPTION_KEY); no enterprise logins without it. */
+  secretBox?: SecretBox;
   /** The client address rate limits count against (default: the socket's peer; see request.ts). */
   clientIp?: (req: IncomingMessage) => string;
   limits?: {
@@ -43,6 +48,8 @@ export interface EnrollmentContext {
   loadInvitationPage: InvitationPageLoader;
   log: Logger;
   secure: boolean;
+  publicUrl: string | undefined;
+  secretBox: SecretBox | undefined;
   clientIp: (req: IncomingMessage) => string;
   tokenGuesses: RateLimiter;
   loginAttempts: RateLimiter;
@@ -61,6 +68,8 @@ export function createContext(options: EnrollmentOptions): EnrollmentContext {
     loadInvitationPage: invitationPageLoader(options.pages),
     log: options.log,
     secure,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    secretBox: options.secretBox,
     clientIp: options.clientIp ?? socketAddress,
     tokenGuesses: new RateLimiter(options.limits?.tokenGuesses ?? { capacity: 20, refillMs: 60_000 }),
     loginAttempts: new RateLimiter(options.limits?.loginAttempts ?? { capacity: 10, refillMs: 60_000 }),

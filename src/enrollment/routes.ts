@@ -6,6 +6,7 @@ import type { Route } from '../http/server.js';
 import { acceptRoutes } from './accept-routes.js';
 import { createContext, type EnrollmentOptions } from './context.js';
 import { firstLoginRoutes } from './first-login-routes.js';
+import { ssoRoutes } from './sso-routes.js';
 import { STYLESHEET_PATH, serveStylesheet } from './stylesheet.js';
 
 export { createPagesDatabase, PAGES_POOL_SIZE, type PagesDatabase } from '../db/pages-database.js';
@@ -16,6 +17,7 @@ export function enrollmentRoutes(options: EnrollmentOptions): Record<string, Rou
   return {
     ...acceptRoutes(ctx),
     ...firstLoginRoutes(ctx),
+    ...ssoRoutes(ctx),
     [`GET ${STYLESHEET_PATH}`]: serveStylesheet,
   };
 }

@@ -7,6 +7,7 @@ import type { Locale } from './locale.js';
 import { type Message, m } from './message.js';
 import { permissionMessages } from './permission-messages.js';
 import { seatMessages } from './seat-messages.js';
+import { ssoMessages } from './sso-messages.js';
 import { textMessages } from './text-messages.js';
 
 type E = { email: string };
@@ -18,6 +19,7 @@ export const messages = {
   ...importMessages,
   ...permissionMessages,
   ...seatMessages,
+  ...ssoMessages,
   ...textMessages,
   'email.required': m(
     () => 'The e-mail address is missing.',

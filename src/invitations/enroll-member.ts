@@ -23,12 +23,18 @@ export interface Enrollee {
   passwordHash: string;
 }
 
+/** Who joins through the identity provider: the enterprise identity, and no password of ours. */
+export type EnterpriseEnrollee = Omit<Enrollee, 'passwordHash'> & {
+  passwordHash: null;
+  enterprise: { issuer: string; subject: string };
+};
+
 type Tx = Prisma.TransactionClient;
 
 export async function enrollMember(
   db: Db,
   target: { invitation: Invitation; organization: Organization },
-  who: Enrollee,
+  who: Enrollee | EnterpriseEnrollee,
   now: Date,
   beforeCreate?: (tx: Tx) => Promise<void>,
 ): Promise<Member> {
@@ -71,7 +77,9 @@ export async function enrollMember(
           userType: invitation.userType,
           status: 'ACTIVE',
           passwordHash: who.passwordHash,
-          passwordChangedAt: now,
+          passwordChangedAt: who.passwordHash ? now : null,
+          enterpriseIssuer: 'enterprise' in who ? who.enterprise.issuer : null,
+          enterpriseSubject: 'enterprise' in who ? who.enterprise.subject : null,
           invitedById: invitation.inviterId,
         },
       });

@@ -10,7 +10,9 @@
 // under a lock.
 
 import type { PagesDatabase } from '../db/pages-database.js';
+import type { JoinMode } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
+import { joinMethods } from '../sso/join-methods.js';
 import { hashToken } from './accept-token.js';
 
 export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used';
@@ -26,6 +28,8 @@ export interface InvitationPageData {
   /** Set on the invitation: not asked again. */
   username: string | null;
   mustUseEmail: boolean;
+  /** An enterprise invitation with the organization's provider enabled (src/sso/join-methods.ts). */
+  sso?: { label: string; passwordToo: boolean };
 }
 
 interface Row {
@@ -38,6 +42,9 @@ interface Row {
   last_name: string;
   username: string | null;
   must_use_email: boolean;
+  enterprise: boolean;
+  sso_label: string | null;
+  sso_join_mode: JoinMode | null;
   role: string;
   role_names: { en?: unknown; fr?: unknown } | null;
   org_id: string;
@@ -55,7 +62,7 @@ const QUERY = {
   name: 'sesame_invitation_pages',
   text: `
     SELECT t.token_hash, i.id AS invitation_id, i.status::text AS status, i.expires_at, i.email, i.first_name, i.last_name,
-           i.username, i.must_use_email, i.role,
+           i.username, i.must_use_email, i.enterprise, p.label AS sso_label, p.join_mode::text AS sso_join_mode, i.role,
            jsonb_path_query_first(o.catalogue, '$.roles[*] ? (@.key == $role).names',
                                   jsonb_build_object('role', i.role)) AS role_names,
            o.id AS org_id, o.name AS org_name, o.locale::text AS org_locale, o.uses_usernames,
@@ -64,6 +71,7 @@ const QUERY = {
       JOIN invitation i ON i.id = t.invitation_id
       JOIN organization o ON o.id = i.organization_id
       JOIN member m ON m.id = i.inviter_id
+      LEFT JOIN identity_provider p ON p.organization_id = o.id AND p.enabled
      WHERE t.token_hash = ANY($1::bytea[])`,
 };
 
@@ -128,6 +136,8 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
   if (row.status === 'EXPIRED' || row.expires_at <= now) return { closed: 'expired' };
   if (row.status !== 'PENDING') return { closed: 'unknown' };
   const name = (value: unknown) => (typeof value === 'string' && value ? value : row.role);
+  const provider = row.sso_label !== null && row.sso_join_mode !== null ? { joinMode: row.sso_join_mode } : undefined;
+  const methods = joinMethods(row, provider);
   return {
     open: {
       invitationId: row.invitation_id,
@@ -144,6 +154,7 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
       lastName: row.last_name,
       username: row.username,
       mustUseEmail: row.must_use_email,
+      ...(methods.enterprise && row.sso_label ? { sso: { label: row.sso_label, passwordToo: methods.password } } : {}),
     },
   };
 }

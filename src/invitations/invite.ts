@@ -9,6 +9,7 @@ import { checkUsername } from '../members/username.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { enterpriseInvitations, markEnterprise } from '../sso/enterprise-invitations.js';
 import { type NewInvitation, writeInvitations } from './write-invitations.js';
 
 export interface InviteInput {
@@ -23,6 +24,8 @@ export interface InviteInput {
   message?: string;
   /** True (default): the invitee must enroll with this address; false: they may choose another. */
   mustUseEmail?: boolean;
+  /** Joins through the organization's identity provider (default: only when it is the only way). */
+  enterprise?: boolean;
 }
 
 export type InviteOutcome = 'invited' | 'held' | 'already_invited' | 'refused';
@@ -50,6 +53,7 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
   };
   const addresses = [...new Set(input.emails.map((e) => e.trim()).filter(Boolean))];
   const username = input.username?.trim() ? unwrap(checkUsername(input.username)) : null;
+  const enterprise = await enterpriseInvitations(db, org.id, input.enterprise);
   if (username && addresses.length > 1) throw refuse({ code: 'username.invalid', params: { username } }, 'invalid');
 
   const results: InviteResult['results'] = [];
@@ -66,7 +70,15 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
 
   let seatRequestId: string | undefined;
   if (rows.length > 0) {
-    const written = await db.$transaction((tx) => writeInvitations(tx, { actor, rows }));
+    const written = await db.$transaction(async (tx) => {
+      const done = await writeInvitations(tx, { actor, rows });
+      if (enterprise)
+        await markEnterprise(
+          tx,
+          done.created.map((created) => created.id),
+        );
+      return done;
+    });
     for (const created of written.created) {
       results.push({
         email: created.email,
