@@ -3,7 +3,7 @@
 // adapter that calls one domain function and renders the result. `sesame --help` (and a bad
 // usage) loads no domain module, no database driver and no zod.
 import { readFileSync } from 'node:fs';
-import { Command, Help, Option } from 'commander';
+import { type Argument, Command, Help, Option } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
@@ -16,7 +16,9 @@ import { registerMembers } from './commands/members.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
+import { registerSso } from './commands/sso.js';
 import { registerWebhooks } from './commands/webhooks.js';
+import { frenchTitle, translateHelpToFrench } from './help-in-french.js';
 import { frenchUsage, usageLocale, usageTexts } from './usage-language.js';
 import { lang } from './values.js';
 
@@ -25,6 +27,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 };
 
 const describeOption = Help.prototype.optionDescription;
+const describeArgument = Help.prototype.argumentDescription;
 
 export function buildProgram(argv: readonly string[] = process.argv): Command {
   const locale = usageLocale(argv);
@@ -44,9 +47,17 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       showGlobalOptions: true,
       // commander shows nothing for a required option: say it beside its description.
       optionDescription(this: Help, option: Option) {
-        const description = describeOption.call(this, option);
+        const english = describeOption.call(this, option);
+        // commander appends "(default: ...)" itself.
+        const description = locale === 'fr' ? english.replace('(default: ', '(par défaut\u00a0: ') : english;
         return option.mandatory ? `${description} ${words.required}` : description;
       },
+      // ... and "(choices: ...)" to an argument's.
+      argumentDescription(this: Help, argument: Argument) {
+        const english = describeArgument.call(this, argument);
+        return locale === 'fr' ? english.replace('(choices: ', '(valeurs\u00a0: ') : english;
+      },
+      styleTitle: (title: string) => (locale === 'fr' ? frenchTitle(title) : title),
     })
     .configureOutput({ outputError: (text, write) => write(locale === 'fr' ? frenchUsage(text) : text) })
     .showHelpAfterError(words.helpAfterError)
@@ -78,10 +89,12 @@ Examples:
   registerMembers(program);
   registerAudit(program);
   registerWebhooks(program);
+  registerSso(program);
   registerSlack(program);
   registerTeams(program);
   registerJobs(program);
   registerMigrate(program);
   registerBackup(program);
+  if (locale === 'fr') translateHelpToFrench(program);
   return program;
 }

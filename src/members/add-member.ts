@@ -78,13 +78,19 @@ export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Pr
   return { member, warnings };
 }
 
-/** Inserts one validated member (used by the direct add and by the import's rows with a password). */
+/**
+ * Inserts one validated member (used by the direct add and by the import's rows with a password).
+ * With an enterprise ID instead of a password hash, the member is active with no password and
+ * signs in through the organization's identity provider (src/sso).
+ */
 export async function insertMember(
   tx: Prisma.TransactionClient,
   actor: Actor,
   value: ValidatedMember,
-  passwordHash: string,
+  credential: string | { enterpriseId: string },
 ): Promise<Member> {
+  const passwordHash = typeof credential === 'string' ? credential : null;
+  const enterpriseId = typeof credential === 'string' ? null : credential.enterpriseId;
   const orgId = actor.organization.id;
   const [org] = await tx.$queryRawUnsafe<{ seat_limit: number }[]>(
     'SELECT seat_limit FROM organization WHERE id = $1::uuid FOR UPDATE',
@@ -126,8 +132,9 @@ export async function insertMember(
         username,
         role: value.role,
         userType: value.userType,
-        status: 'MUST_CHANGE_PASSWORD',
+        status: passwordHash ? 'MUST_CHANGE_PASSWORD' : 'ACTIVE',
         passwordHash,
+        enterpriseId,
         invitedById: actor.member.id,
       },
     });
@@ -135,7 +142,13 @@ export async function insertMember(
       action: 'member.added',
       subjectType: 'member',
       subjectId: member.id,
-      data: { email: member.email, username, role: value.role, userType: value.userType },
+      data: {
+        email: member.email,
+        username,
+        role: value.role,
+        userType: value.userType,
+        ...(enterpriseId ? { enterpriseId } : {}),
+      },
     });
     await enqueue(tx, {
       organizationId: orgId,
@@ -146,6 +159,8 @@ export async function insertMember(
     return member;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (enterpriseId && JSON.stringify(error.meta ?? {}).includes('enterprise_id'))
+        throw new AppError('sso.enterprise_id_taken', { id: enterpriseId }, 'conflict');
       throw new AppError('username.taken', { username }, 'conflict');
     }
     throw error;

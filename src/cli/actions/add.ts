@@ -10,7 +10,7 @@ import { say } from '../texts.js';
 import { memberJson } from './members.js';
 
 export async function addOne(email: string, options: AddOptions, command: Command): Promise<void> {
-  const password = options.password === '-' ? await readFirstLine() : options.password;
+  const password = options.password === '-' ? await readFirstLine() : (options.password ?? '');
   await runAsMember(command, async ({ db, actor, out, locale }) => {
     const { member, warnings } = await addMember(db, actor, {
       email,

@@ -23,6 +23,7 @@ export function inviteAll(emails: string[], options: InviteOptions, command: Com
       message: options.message,
       groups: options.group,
       mustUseEmail: !options.anyEmail,
+      enterprise: options.enterprise,
     });
     inInputOrder(result, addresses);
     if (out.json) out.result(inviteJson(result, locale));

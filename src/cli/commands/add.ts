@@ -1,5 +1,6 @@
-// sesame add <e-mail> --first-name --last-name --password
+// sesame add <e-mail> --first-name --last-name --password | --enterprise-id
 import type { Command } from 'commander';
+import { ENTERPRISE_ID_WARNING } from './sso.js';
 import { nonEmpty } from '../values.js';
 
 const work = () => import('../actions/add.js');
@@ -7,7 +8,9 @@ const work = () => import('../actions/add.js');
 export interface AddOptions {
   firstName: string;
   lastName: string;
-  password: string;
+  /** Required unless --enterprise-id is given (checked before the work runs). */
+  password?: string;
+  enterpriseId?: string;
   username?: string;
   role?: string;
   type?: string;
@@ -20,9 +23,14 @@ export function registerAdd(program: Command): void {
     .argument('<e-mail>', "the member's e-mail address")
     .requiredOption('--first-name <name>', 'first name', nonEmpty)
     .requiredOption('--last-name <name>', 'last name', nonEmpty)
-    .requiredOption(
+    .option(
       '--password <password>',
       'the temporary password, changed at first login; "-" reads it from the first line of standard input',
+    )
+    .option(
+      '--enterprise-id <id>',
+      'instead of a password: the enterprise ID the member signs in with (an identity provider must be configured)',
+      nonEmpty,
     )
     .option('--username <username>', 'username (default: derived from the e-mail)')
     .option('--role <role>', "role (default: the organization's default role)")
@@ -34,10 +42,19 @@ The password must have at least 8 characters with a letter and a digit, differ f
 and be neither common nor made of repeated or sequential characters (aaaabbbb, 1234abcd).
 A direct add needs a free seat (it cannot be held for approval like an invitation).
 
+With --enterprise-id the member is active at once, has no password, and is e-mailed to sign in
+with the enterprise login.
+${ENTERPRISE_ID_WARNING}
+
 JSON output (--json):
   { "member": { "id", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
                 "isManager", "status", "createdAt" }, "warnings": [ { "code", "message" } ] }`,
     )
+    .hook('preAction', (command) => {
+      const { password, enterpriseId } = command.opts<AddOptions>();
+      if ((password === undefined) === (enterpriseId === undefined))
+        command.error("error: give either '--password <password>' or '--enterprise-id <id>'", { exitCode: 2 });
+    })
     .action(async (email: string, options: AddOptions, command: Command) =>
       (await work()).addOne(email, options, command),
     );

@@ -13,6 +13,7 @@ export interface InviteOptions {
   message?: string;
   group: string[];
   anyEmail?: boolean;
+  enterprise?: boolean;
 }
 
 export function registerInvite(program: Command): void {
@@ -28,6 +29,7 @@ export function registerInvite(program: Command): void {
     .option('--message <text>', 'a personal message added to the e-mail')
     .option('--group <group>', 'a group the invitee joins (repeat for several)', collect, [])
     .option('--any-email', 'let the invitee enroll with another e-mail address than this one')
+    .option('--enterprise', "the invitee joins with the organization's enterprise login (see `sesame sso`)")
     .addHelpText(
       'after',
       `

@@ -1,0 +1,320 @@
+// `sesame --help` in French (--lang fr, or a French terminal). The command files keep one
+// English definition each; this catalogue gives their French words, keyed by where they are
+// (`<command path>`, `<command path> --option`, `<command path> <argument>`), and the prose lines
+// of the texts shown after a command's help. JSON shapes, examples and option names are not
+// translated. test/cli/help-in-french.test.ts fails when a description or a prose line has no
+// French here, so a new option cannot ship English-only; at run time a missing entry stays in
+// English rather than failing.
+import type { EventEmitter } from 'node:events';
+import type { Argument, Command, Option } from 'commander';
+
+const descriptions: Record<string, string> = {
+  '': 'Sesame en ligne de commande : inviter des membres dans une organisation, dans la limite de ses sièges.',
+  ' --version': 'afficher le numéro de version',
+  ' --org': "l'organisation où agir (nécessaire quand il y en a plusieurs)",
+  ' --as': 'agir en tant que ce membre (par défaut : le propriétaire)',
+  ' --json': "une sortie lisible par une machine sur stdout (formats dans l'aide de chaque commande)",
+  ' --lang': "langue de la sortie (par défaut : celle de l'organisation, sinon LANG)",
+  org: "créer, afficher et configurer l'organisation",
+  'org create': 'créer une organisation et son propriétaire (le premier membre, propriétaire et gestionnaire)',
+  'org create --name': "le nom de l'organisation (unique)",
+  'org create --seats': "les sièges de l'abonnement",
+  'org create --owner': "l'adresse électronique du propriétaire",
+  'org create --locale': 'langue des messages et des e-mails (par défaut : en)',
+  'org show': "afficher les réglages de l'organisation et son catalogue de types d'utilisateurs et de rôles",
+  'org set': 'modifier un réglage (propriétaires seulement)',
+  'org set <key>': 'le réglage',
+  'org set <value>': 'sa nouvelle valeur',
+  invite: 'inviter une ou plusieurs personnes par e-mail (propriétaires et administrateurs)',
+  'invite <e-mail>': 'les adresses ; un argument peut aussi en contenir plusieurs, séparées par , ; ou des espaces',
+  'invite --role': "rôle, en français ou en anglais (par défaut : le rôle par défaut de l'organisation)",
+  'invite --type': "type d'utilisateur (par défaut : le premier qui permet le rôle)",
+  'invite --first-name': "le prénom de l'invité",
+  'invite --last-name': "le nom de l'invité",
+  'invite --username': "le nom d'utilisateur à réserver (une seule adresse)",
+  'invite --message': "un message personnel ajouté à l'e-mail",
+  'invite --group': "un groupe que l'invité rejoint (à répéter pour plusieurs)",
+  'invite --any-email': "laisser l'invité s'inscrire avec une autre adresse électronique que celle-ci",
+  add: 'ajouter un membre directement, sans invitation, avec un mot de passe temporaire (propriétaires et administrateurs)',
+  'add <e-mail>': 'l’adresse électronique du membre',
+  'add --first-name': 'prénom',
+  'add --last-name': 'nom',
+  'add --password':
+    'le mot de passe temporaire, changé à la première connexion ; « - » le lit sur la première ligne de l’entrée standard',
+  'add --username': "nom d'utilisateur (par défaut : tiré de l'adresse électronique)",
+  'add --role': "rôle (par défaut : le rôle par défaut de l'organisation)",
+  'add --type': "type d'utilisateur (par défaut : le premier qui permet le rôle)",
+  import:
+    'inviter (ou ajouter, avec une colonne Mot de passe) toutes les personnes d’un fichier CSV ou texte (propriétaires et administrateurs)',
+  'import <file>': 'le fichier ; « - » lit l’entrée standard',
+  'import --dry-run': 'vérifier chaque ligne et signaler les erreurs, sans rien écrire',
+  pending: 'lister les invitations : par défaut les ouvertes (en attente et en attente d’approbation)',
+  'pending --status':
+    'seulement ces statuts (pending, awaiting-approval, held, accepted, revoked, expired, cancelled, all) ; à répéter ou séparés par des virgules',
+  'pending --role': 'seulement ce rôle',
+  'pending --type': "seulement ce type d'utilisateur",
+  'pending --inviter': 'seulement celles envoyées par ce membre',
+  'pending --expiring': "seulement celles qui expirent d'ici ce nombre de jours",
+  'pending --search': 'seulement celles dont l’adresse ou le nom contient ce texte',
+  'pending --page': 'numéro de page (par défaut 1)',
+  'pending --page-size': 'invitations par page, de 1 à 500 (par défaut 20)',
+  revoke:
+    'révoquer une invitation ouverte : son lien cesse de fonctionner, son siège et son nom d’utilisateur sont libérés',
+  'revoke <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité",
+  resend: 'renvoyer une invitation en attente, avec un nouveau lien et une durée de vie renouvelée',
+  'resend <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité",
+  seats: 'les sièges utilisés (membres + invitations en attente), la limite, et ce qui attend une approbation',
+  requests: 'lister les demandes de sièges (les invitations retenues au-delà de la limite attendent un gestionnaire)',
+  'requests --status': 'seulement celles en attente (pending), approuvées (approved) ou refusées (denied)',
+  'requests approve': 'approuver une demande de sièges : la limite augmente et les invitations retenues partent',
+  'requests approve <id>': "l'identifiant de la demande (voir `sesame requests`)",
+  'requests deny':
+    "refuser une demande de sièges : les invitations retenues sont annulées, l'invitant apprend pourquoi",
+  'requests deny <id>': "l'identifiant de la demande (voir `sesame requests`)",
+  'requests deny --reason': "pourquoi (l'invitant le lit)",
+  members: "lister les membres de l'organisation",
+  'members --search': "seulement les membres dont l'adresse, le nom ou le nom d'utilisateur contient ce texte",
+  'members --limit': 'au plus ce nombre (par défaut 1000)',
+  'members set':
+    "changer le rôle d'un membre (Administrateur compris) ou son statut de gestionnaire (propriétaires seulement)",
+  'members set <e-mail>': "l'adresse électronique du membre",
+  'members set <what>': 'ce qui change',
+  'members set <value>': 'un nom de rôle (français ou anglais), ou true/false pour manager',
+  audit:
+    "le journal d'audit, du plus récent au plus ancien : qui a fait quoi, quand, depuis quel canal (propriétaires et administrateurs)",
+  'audit --action':
+    'seulement les actions qui commencent ainsi, par exemple « invitation. » ou « seat_request.approved »',
+  'audit --limit': "au plus ce nombre d'événements (par défaut 100)",
+  webhooks: "les points de terminaison webhook sortants de l'organisation (propriétaires et administrateurs)",
+  'webhooks add': 'ajouter un point de terminaison qui reçoit des événements signés (tous, sauf avec --event)',
+  'webhooks add <url>': 'l’URL https:// du produit qui les reçoit (http:// seulement pour localhost)',
+  'webhooks add --event': 'un événement à envoyer (à répéter)',
+  'webhooks remove': "ne plus envoyer d'événements à un point de terminaison",
+  'webhooks remove <id>': "l'identifiant du point de terminaison (voir `sesame webhooks`)",
+  slack: "relier des espaces de travail Slack à l'organisation (propriétaires)",
+  'slack link':
+    'afficher un code à usage unique qui relie un espace de travail Slack à cette organisation (valable 24 h)',
+  'slack workspaces': 'les espaces de travail Slack reliés à cette organisation',
+  'slack channel':
+    "choisir le canal des gestionnaires où les demandes de sièges sont publiées (l'identifiant du canal, par exemple C0123ABCD)",
+  'slack channel --workspace': "l'identifiant d'équipe Slack, quand plusieurs espaces de travail sont reliés",
+  teams: "relier des locataires Microsoft Teams à l'organisation (propriétaires)",
+  'teams link': 'afficher un code à usage unique qui relie un locataire Teams à cette organisation (valable 24 h)',
+  'teams workspaces': 'les locataires Teams reliés à cette organisation',
+  jobs: 'les tâches planifiées (lancées d’elles-mêmes par `npm start`)',
+  'jobs run': 'lancer une tâche planifiée maintenant, pour toutes les organisations',
+  'jobs run <name>': 'la tâche',
+  remind: "envoyer maintenant un rappel à une invitation en attente (même délai qu'un renvoi)",
+  'remind <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité",
+  migrate: 'appliquer les migrations de base de données en attente (prisma/migrations) et lister ce qui a été appliqué',
+  backup: 'copier la base intégrée (DATA_DIR) dans un fichier, à travers le service en marche s’il y en a un',
+  'backup <file>': "où écrire l'archive tar compressée (lisible par vous seul)",
+};
+
+/** Prose lines of the texts after a command's help; the lines of JSON shapes and examples are not here. */
+const afterLines: Record<string, string> = {
+  "Exit codes: 0 success; 1 refused (the reason is on stderr, in the organization's language) or failed;":
+    "Codes de sortie : 0 réussite ; 1 refus (la raison est sur stderr, dans la langue de l'organisation) ou échec ;",
+  '2 bad usage (unknown command or option, invalid value, invalid configuration).':
+    '2 mauvais usage (commande ou option inconnue, valeur non valide, configuration non valide).',
+  'With --json, a refusal also prints { "error": { "code", "kind", "message" } } on stdout.':
+    'Avec --json, un refus écrit aussi { "error": { "code", "kind", "message" } } sur stdout.',
+  'The database: the embedded one in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set':
+    'La base de données : la base intégrée dans DATA_DIR (par défaut ./data), ou PostgreSQL quand DATABASE_URL est défini',
+  '(.env is read). When `npm start` runs on the same DATA_DIR, the CLI connects to it. Pending':
+    '(.env est lu). Quand `npm start` tourne sur le même DATA_DIR, la CLI s’y connecte. Les migrations',
+  'migrations are applied before each command.': 'en attente sont appliquées avant chaque commande.',
+  'Examples:': 'Exemples :',
+  'JSON output (--json): the organization': "Sortie JSON (--json) : l'organisation",
+  'JSON output (--json):': 'Sortie JSON (--json) :',
+  'JSON output (--json): the invitation': "Sortie JSON (--json) : l'invitation",
+  'JSON output (--json), dry run:': 'Sortie JSON (--json), essai à blanc :',
+  'import:': 'import :',
+  'Settings and their values:': 'Les réglages et leurs valeurs :',
+  '  name                      1 to 100 characters': '  name                      de 1 à 100 caractères',
+  '  locale                    fr or en': '  locale                    fr ou en',
+  "  seats                     the plan's seat limit (a whole number, at least 1)":
+    "  seats                     la limite de sièges de l'abonnement (un nombre entier, au moins 1)",
+  '  invitation-lifetime-days  days before an invitation expires (1-365)':
+    "  invitation-lifetime-days  jours avant qu'une invitation expire (1-365)",
+  '  reminder-days             days after sending when reminders go out, e.g. "3,10", or "none"':
+    '  reminder-days             jours après l’envoi où partent les rappels, par exemple « 3,10 », ou « none »',
+  '  resend-cooldown-hours     hours before an invitation may be resent (0-720)':
+    "  resend-cooldown-hours     heures avant qu'une invitation puisse être renvoyée (0-720)",
+  '  allowed-domains           e-mail domains that may be invited, e.g. "example.com,example.fr", or "none" (any)':
+    '  allowed-domains           domaines de messagerie qui peuvent être invités, par exemple « example.com,example.fr », ou « none » (tous)',
+  '  uses-usernames            true or false': '  uses-usernames            true ou false',
+  'One line per address: invited, held for approval (beyond the seat limit: a manager decides with':
+    'Une ligne par adresse : invitée, retenue pour approbation (au-delà de la limite de sièges : un gestionnaire décide avec',
+  '`sesame requests approve <id>`), already invited (the open invitation is kept), or refused with':
+    '`sesame requests approve <id>`), déjà invitée (l’invitation ouverte est gardée), ou refusée avec',
+  'the reason. An unknown role falls back to the default role, with a warning.':
+    'la raison. Un rôle inconnu est remplacé par le rôle par défaut, avec un avertissement.',
+  'Exit code 1 when every address was refused.': 'Code de sortie 1 quand toutes les adresses ont été refusées.',
+  'The password must have at least 8 characters with a letter and a digit, differ from the username,':
+    "Le mot de passe doit avoir au moins 8 caractères dont une lettre et un chiffre, différer du nom d'utilisateur,",
+  'and be neither common nor made of repeated or sequential characters (aaaabbbb, 1234abcd).':
+    'et n’être ni courant ni fait de caractères répétés ou qui se suivent (aaaabbbb, 1234abcd).',
+  'A direct add needs a free seat (it cannot be held for approval like an invitation).':
+    'Un ajout direct demande un siège libre (il ne peut pas être retenu pour approbation comme une invitation).',
+  'The file: comma, semicolon or tab separated (detected), UTF-8 with or without BOM, a header row':
+    'Le fichier : séparé par des virgules, des points-virgules ou des tabulations (détecté), en UTF-8 avec ou sans BOM, une ligne',
+  'with English or French names, in any order: Email (Adresse électronique, required), First Name':
+    "d'en-tête aux noms français ou anglais, dans n'importe quel ordre : Adresse électronique (Email, obligatoire), Prénom",
+  "(Prénom), Last Name (Nom), Username (Nom d'utilisateur), Password (Mot de passe), User Type":
+    "(First Name), Nom (Last Name), Nom d'utilisateur (Username), Mot de passe (Password), Type d'utilisateur",
+  "(Type d'utilisateur), Role (Rôle). Rows with a password are added directly; the others are invited.":
+    '(User Type), Rôle (Role). Les lignes avec un mot de passe sont ajoutées directement ; les autres sont invitées.',
+  'Importing the same file twice creates nothing new. Lines are numbered as in the file (header = 1).':
+    'Importer deux fois le même fichier ne crée rien de plus. Les lignes sont numérotées comme dans le fichier (en-tête = 1).',
+  'Exit codes: 0 when the file was read (a dry run reporting row errors included); 1 when the file':
+    'Codes de sortie : 0 quand le fichier a été lu (y compris un essai à blanc qui signale des erreurs) ; 1 quand le fichier',
+  'cannot be imported at all, or when an import had rows and none was valid.':
+    "ne peut pas être importé du tout, ou quand un import avait des lignes et qu'aucune n'était valide.",
+  '("valid" counts every row without an error, those already invited or already members included.)':
+    '(« valid » compte chaque ligne sans erreur, y compris celles déjà invitées ou déjà membres.)',
+  "Roles and user types are shown by name; in JSON they are the catalogue's keys (see `org show --json`).":
+    "Les rôles et types d'utilisateurs sont affichés par leur nom ; en JSON ce sont les clés du catalogue (voir `org show --json`).",
+  "Refused (exit code 1) within the organization's resend cooldown (24 h by default), with the time left.":
+    "Refusé (code de sortie 1) pendant le délai de renvoi de l'organisation (24 h par défaut), avec le temps restant.",
+  "Refused (exit code 1) within the organization's resend cooldown (24 h by default), with the time left,":
+    "Refusé (code de sortie 1) pendant le délai de renvoi de l'organisation (24 h par défaut), avec le temps restant,",
+  "and for an invitation that is no longer pending. The reminder keeps the invitation's expiry date.":
+    "et pour une invitation qui n'est plus en attente. Le rappel garde la date d'expiration de l'invitation.",
+  'Managers and owners only. A request is decided once: deciding it again says who decided first.':
+    'Gestionnaires et propriétaires seulement. Une demande se décide une fois : la décider à nouveau dit qui a décidé le premier.',
+  'Jobs:': 'Tâches :',
+  "  send-reminders       queue the reminders due on each organization's schedule (default day 3 and day 10)":
+    '  send-reminders       mettre en file les rappels dus selon le calendrier de chaque organisation (par défaut jours 3 et 10)',
+  '  expire-invitations   expire the pending invitations past their lifetime (frees their seats, tells the inviters)':
+    '  expire-invitations   faire expirer les invitations en attente trop anciennes (libère leurs sièges, prévient les invitants)',
+  '  deliver-outbox       send the queued e-mails and outbound webhooks, retrying failures with backoff':
+    '  deliver-outbox       envoyer les e-mails et webhooks en file, en réessayant les échecs de plus en plus espacés',
+  "  deliver-notifications post the chat notifications: seat requests in the managers' channel, outcomes to inviters":
+    '  deliver-notifications publier les notifications de chat : demandes de sièges dans le canal des gestionnaires, issues aux invitants',
+  '  clean-up-tokens      delete the link tokens of invitations closed for longer than the retention':
+    '  clean-up-tokens      supprimer les jetons de lien des invitations fermées depuis plus longtemps que la rétention',
+  'Safe while the service runs, and on several machines at once: each due row is handled once.':
+    'Sans risque pendant que le service tourne, et sur plusieurs machines à la fois : chaque ligne due est traitée une fois.',
+  'Summaries count what this run did (e.g. "expired 3"; deliver-outbox: sent, failed, retried, skipped).':
+    'Les bilans comptent ce que ce passage a fait (par exemple « expired 3 » ; deliver-outbox : sent, failed, retried, skipped).',
+  'Restore: stop Sesame, move DATA_DIR/pglite aside, then':
+    'Restaurer : arrêter Sesame, mettre DATA_DIR/pglite de côté, puis',
+};
+
+/** Commander's own words, and the section titles of its help. */
+const titles: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Global Options:': 'Options globales :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+};
+const helpOptionText = "afficher l'aide de la commande";
+const helpCommandText = "afficher l'aide d'une commande";
+
+/** French spacing: a non-breaking space before : ; ? ! » and after «. */
+function typeset(text: string): string {
+  return text.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}
+
+const keyOf = (path: string, part: string) => (path ? `${path} ${part}` : ` ${part}`);
+
+/** A prose line: not blank, not an indented JSON shape, example command or shell line. */
+export function isProseLine(line: string): boolean {
+  return line.trim() !== '' && !/^\s+([{"([]|sesame |mkdir )/.test(line);
+}
+
+/** A prose line may end with a JSON shape ("JSON output (--json): { ... }"): only its prose is translated. */
+function splitShape(line: string): { prose: string; shape: string } {
+  const split = /^([^{]*:)( \{.*)$/.exec(line);
+  return split ? { prose: split[1] as string, shape: split[2] as string } : { prose: line, shape: '' };
+}
+
+function frenchLine(line: string): string | undefined {
+  const { prose, shape } = splitShape(line);
+  const french = afterLines[prose];
+  return french === undefined ? undefined : typeset(french) + shape;
+}
+
+/** Every place of the command tree: its key and its English text (for the completeness test). */
+export function helpPlaces(program: Command): { key: string; english: string }[] {
+  const places: { key: string; english: string }[] = [];
+  const walk = (command: Command, path: string) => {
+    places.push({ key: path, english: command.description() });
+    for (const argument of command.registeredArguments) {
+      if (argument.description)
+        places.push({ key: keyOf(path, `<${argument.name()}>`), english: argument.description });
+    }
+    for (const option of command.options)
+      places.push({ key: keyOf(path, option.long ?? option.short ?? ''), english: option.description });
+    for (const line of afterHelpOf(command).split('\n').filter(isProseLine))
+      places.push({ key: '(after)', english: splitShape(line).prose });
+    for (const sub of command.commands) walk(sub, path ? `${path} ${sub.name()}` : sub.name());
+  };
+  walk(program, '');
+  return places;
+}
+
+/** The French for one place, or undefined when the catalogue has none. */
+export function frenchFor(place: { key: string; english: string }): string | undefined {
+  return place.key === '(after)' ? afterLines[place.english] : descriptions[place.key];
+}
+
+type HelpListener = (context: { error: boolean; command: Command; write: (text: string) => void }) => void;
+
+/** commander's Command is an EventEmitter at run time; its types say less. */
+const events = (command: Command) => command as unknown as EventEmitter;
+
+function afterHelpOf(command: Command): string {
+  let text = '';
+  for (const listener of events(command).listeners('afterHelp') as HelpListener[]) {
+    listener({ error: false, command, write: (chunk) => (text += chunk) });
+  }
+  return text;
+}
+
+/** Puts the French words on every command, argument and option, and in the texts after them. */
+export function translateHelpToFrench(program: Command): void {
+  const walk = (command: Command, path: string) => {
+    const own = descriptions[path];
+    if (own) command.description(typeset(own));
+    // Each argument and option with French, and its English as defined.
+    const parts = [
+      ...(command.registeredArguments as Argument[]).map((part) => ({ part, key: `<${part.name()}>` })),
+      ...(command.options as Option[]).map((part) => ({ part, key: part.long ?? part.short ?? '' })),
+    ].flatMap(({ part, key }) => {
+      const french = descriptions[keyOf(path, key)];
+      return french ? [{ part, english: part.description ?? '', french }] : [];
+    });
+    // A command may complete a description just before its help (`jobs run` and `webhooks add`
+    // append the list of values to "the job" and "an event to send"): listeners run in order,
+    // so this one, added last, puts the French back and keeps what was appended.
+    const translateParts = () => {
+      for (const { part, english, french } of parts) {
+        const appended = part.description?.startsWith(english) ? part.description.slice(english.length) : '';
+        part.description = typeset(`${french}${appended.replace(/^: /, ' : ')}`);
+      }
+    };
+    translateParts();
+    command.on('beforeHelp', translateParts);
+    const after = afterHelpOf(command);
+    if (after) {
+      const french = after
+        .split('\n')
+        .map((line) => (isProseLine(line) ? (frenchLine(line) ?? line) : line))
+        .join('\n');
+      events(command).removeAllListeners('afterHelp');
+      command.on('afterHelp', (context: { write: (text: string) => void }) => context.write(french));
+    }
+    command.helpOption('-h, --help', helpOptionText);
+    if (command.commands.length > 0) command.helpCommand('help [command]', helpCommandText);
+    for (const sub of command.commands) walk(sub, path ? `${path} ${sub.name()}` : sub.name());
+  };
+  walk(program, '');
+}
+
+/** Section titles in French (used by the help formatter when the help is French). */
+export function frenchTitle(title: string): string {
+  return titles[title] ? typeset(titles[title]) : title;
+}
