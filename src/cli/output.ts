@@ -57,10 +57,10 @@ export function table(headers: string[], rows: Cell[][]): string {
 
 /** "label   value" lines with the values aligned. */
 export function fields(pairs: [string, Cell][], indent = ''): string {
-  const w = Math.max(...pairs.map(([label]) => width(label)));
+  const labelWidth = Math.max(...pairs.map(([label]) => width(label)));
   return pairs
     .map(([label, value]) =>
-      `${indent}${pad(label, w)}  ${value === null || value === undefined ? '-' : oneLine(String(value))}`.trimEnd(),
+      `${indent}${pad(label, labelWidth)}  ${value === null || value === undefined ? '-' : oneLine(String(value))}`.trimEnd(),
     )
     .join('\n');
 }

@@ -8,13 +8,13 @@ import { type Database, type Db, openDatabase } from '../db/database.js';
 import { isAppError } from '../errors/app-error.js';
 import { userFacingDetail } from '../errors/internal-detail.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/messages.js';
 import { resolveActor } from '../members/resolve-actor.js';
 import { findOrganization, type Organization } from '../organizations/organization.js';
 import type { Actor } from '../permissions/actor.js';
 import { exitCodes } from './exit.js';
 import { createOutput, type Output } from './output.js';
-import { say } from './texts.js';
+import { cliTexts } from './texts.js';
 
 export interface GlobalOptions {
   org?: string;
@@ -83,7 +83,7 @@ async function run(command: Command, migrations: 'apply' | 'skip', work: Work<Se
   let database: Database | undefined;
   const interrupt = () => {
     // Ctrl-C: release the embedded database (its lock and files) before leaving.
-    out.warn(say(session.locale).interrupted);
+    out.warn(cliTexts(session.locale).interrupted);
     void (database?.close() ?? Promise.resolve()).finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
@@ -104,9 +104,9 @@ async function run(command: Command, migrations: 'apply' | 'skip', work: Work<Se
 const usageErrors = new Set<string>(['org.ambiguous']);
 
 function report(error: unknown, locale: Locale, out: Output, env: Env): number {
-  const s = say(locale);
+  const texts = cliTexts(locale);
   if (isAppError(error)) {
-    const message = t(locale, error.code, error.params as never);
+    const message = translate(locale, error.code, error.params as never);
     out.error(message);
     if (out.json) out.result({ error: { code: error.code, kind: error.kind, message } });
     return usageErrors.has(error.code) ? exitCodes.usage : exitCodes.refused;
@@ -117,10 +117,10 @@ function report(error: unknown, locale: Locale, out: Output, env: Env): number {
     ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET'].includes((error as NodeJS.ErrnoException)?.code ?? '');
   // Only a message meant for people is shown; the internals (stack, query, file paths) are for
   // LOG_LEVEL=debug alone.
-  const shown = unreachable ? s.databaseUnreachable(message) : (userFacingDetail(error) ?? s.internalError);
-  out.error(`${s.errorPrefix} ${shown}`);
+  const shown = unreachable ? texts.databaseUnreachable(message) : (userFacingDetail(error) ?? texts.internalError);
+  out.error(`${texts.errorPrefix} ${shown}`);
   if (env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) out.error(error.stack);
-  else out.error(s.debugHint);
+  else out.error(texts.debugHint);
   if (out.json) out.result({ error: { code: 'unexpected', kind: 'failed', message: shown } });
   return exitCodes.refused;
 }

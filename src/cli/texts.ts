@@ -240,4 +240,4 @@ const fr: Texts = {
 
 const texts: Record<Locale, Texts> = { en, fr };
 
-export const say = (locale: Locale): Texts => texts[locale];
+export const cliTexts = (locale: Locale): Texts => texts[locale];

@@ -3,10 +3,9 @@
 // French the usage errors are translated here, pattern by pattern (commander 15's wording), and
 // anything not recognized is left in English rather than guessed. Light on purpose: `sesame
 // --help` loads this and commander only.
+import type { Locale } from '../i18n/locale.js';
 
-export type UsageLocale = 'en' | 'fr';
-
-export function usageLocale(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): UsageLocale {
+export function usageLocale(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Locale {
   const at = argv.indexOf('--lang');
   const flag = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
   if (flag === 'fr' || flag === 'en') return flag;

@@ -22,8 +22,8 @@ const wholeNumber =
   (min: number, max: number, what: string): Check<number> =>
   (value) => {
     const digits = value.trim();
-    const n = Number(digits);
-    return /^\d+$/.test(digits) && n >= min && n <= max ? n : invalid(`expected ${what}`);
+    const parsed = Number(digits);
+    return /^\d+$/.test(digits) && parsed >= min && parsed <= max ? parsed : invalid(`expected ${what}`);
   };
 
 export const seats = wholeNumber(1, 1_000_000, 'a whole number of seats (at least 1)');

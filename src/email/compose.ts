@@ -63,8 +63,8 @@ export function compose<P extends string>(parts: {
   }
   return {
     subject: parts.subject,
-    text: fill(text, substitutions),
-    html: fill(html, substitutions),
+    text: fillLayout(text, substitutions),
+    html: fillLayout(html, substitutions),
     layout: { id: `${parts.name}:${nonce}`, text, html },
     substitutions,
     values: parts.personal,
@@ -78,6 +78,6 @@ const digest = (...parts: string[]) => {
 };
 
 /** Replaces each placeholder by its value in one pass (values are never scanned again). */
-export function fill(layout: string, substitutions: Record<string, string>): string {
+export function fillLayout(layout: string, substitutions: Record<string, string>): string {
   return layout.replace(placeholder, (match, key: string) => substitutions[key] ?? match);
 }

@@ -1,7 +1,7 @@
 // The accept page: the invitation's form, its success, and the pages of links that no longer work.
 
 import type { Locale } from '../i18n/locale.js';
-import { renderNotice, t } from '../i18n/messages.js';
+import { renderNotice, translate } from '../i18n/messages.js';
 import type { FieldErrors } from '../invitations/accept.js';
 import type { ClosedLink, InvitationPageData } from '../invitations/invitation-page.js';
 import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
@@ -179,6 +179,6 @@ export function closedLinkPage(input: { locale: Locale; token: string; closed: C
   return messagePage(frameFor(input.locale, input.token, heading), {
     tone: page.tone,
     heading,
-    paragraphs: [t(input.locale, page.code, {})],
+    paragraphs: [translate(input.locale, page.code, {})],
   });
 }

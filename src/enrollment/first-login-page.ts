@@ -1,7 +1,7 @@
 // The first-login page: a member added with a temporary password chooses their own.
 
 import type { Locale } from '../i18n/locale.js';
-import { renderNotice, t } from '../i18n/messages.js';
+import { renderNotice, translate } from '../i18n/messages.js';
 import type { FieldErrors } from '../invitations/accept.js';
 import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
 import { html } from './html.js';
@@ -31,7 +31,7 @@ export function firstLoginFormPage(input: {
   const confirmationError = input.errors?.passwordConfirmation
     ? renderNotice(locale, input.errors.passwordConfirmation)
     : undefined;
-  const loginError = input.loginFailed ? t(locale, 'login.failed', {}) : undefined;
+  const loginError = input.loginFailed ? translate(locale, 'login.failed', {}) : undefined;
   const summary = [
     ...(loginError ? [{ field: 'login', message: loginError }] : []),
     ...(newPasswordError ? [{ field: 'newPassword', message: newPasswordError }] : []),

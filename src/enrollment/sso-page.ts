@@ -1,7 +1,7 @@
 // The enterprise-login parts of the enrollment pages: the "Continue with <label>" block of the
 // accept page, and the pages the provider's callback ends on.
 import type { Locale } from '../i18n/locale.js';
-import { type MessageCode, type MessageParams, t } from '../i18n/messages.js';
+import { type MessageCode, type MessageParams, translate } from '../i18n/messages.js';
 import { type Html, html } from './html.js';
 import { layout, messagePage } from './layout.js';
 import { ssoTexts } from './sso-texts.js';
@@ -68,7 +68,7 @@ export function ssoRefusalPage<C extends MessageCode>(input: {
     {
       tone: 'warn',
       heading,
-      paragraphs: [t(input.locale, input.code, input.params)],
+      paragraphs: [translate(input.locale, input.code, input.params)],
       extra: input.backHref ? html`<p><a href="${input.backHref}">${texts.startAgain}</a></p>` : undefined,
     },
   );

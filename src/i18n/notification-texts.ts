@@ -39,17 +39,17 @@ const fr: typeof en = {
   teamsChannelFix:
     'ajoutez de nouveau Sesame à cette équipe, ou mentionnez @Sesame avec `settings` dans un autre canal.',
   outcomeSummary: ({ counts: c, total, shownEmails, more, pendingCommand }) => {
-    const s = (n: number) => (n > 1 ? 's' : '');
-    const a = c['invitation.accepted'];
-    const e = c['invitation.expired'];
-    const b = c['invitation.bounced'];
-    const u = c['invitation.undeliverable'];
-    return `📬 ${total} nouvelle${s(total)} de vos invitations\u00a0: ${listed([
-      a > 0 && `${a} acceptée${s(a)}`,
-      e > 0 && `${e} expirée${s(e)}`,
-      b > 0 && `${b} rejetée${s(b)} par la messagerie`,
-      u > 0 && `${u} non envoyée${s(u)}`,
-    ])}.\n${shownEmails.join(', ')}${more > 0 ? ` et ${more} autre${s(more)}` : ''}.\nVoyez qui n'a pas encore répondu avec \`${pendingCommand}\`.`;
+    const plural = (n: number) => (n > 1 ? 's' : '');
+    const accepted = c['invitation.accepted'];
+    const expired = c['invitation.expired'];
+    const bounced = c['invitation.bounced'];
+    const undeliverable = c['invitation.undeliverable'];
+    return `📬 ${total} nouvelle${plural(total)} de vos invitations\u00a0: ${listed([
+      accepted > 0 && `${accepted} acceptée${plural(accepted)}`,
+      expired > 0 && `${expired} expirée${plural(expired)}`,
+      bounced > 0 && `${bounced} rejetée${plural(bounced)} par la messagerie`,
+      undeliverable > 0 && `${undeliverable} non envoyée${plural(undeliverable)}`,
+    ])}.\n${shownEmails.join(', ')}${more > 0 ? ` et ${more} autre${plural(more)}` : ''}.\nVoyez qui n'a pas encore répondu avec \`${pendingCommand}\`.`;
   },
 };
 

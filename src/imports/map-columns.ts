@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error.js';
 export const fields = ['email', 'firstName', 'lastName', 'username', 'password', 'userType', 'role'] as const;
 export type Field = (typeof fields)[number];
 
-/** Accepted names, already folded (see `fold`). */
+/** Accepted names, already folded (see `foldHeader`). */
 const aliases: Record<Field, string[]> = {
   email: ['email', 'emailaddress', 'courriel', 'adresseelectronique', 'adresseemail', 'adressecourriel', 'adressemail'],
   firstName: ['firstname', 'givenname', 'prenom'],
@@ -20,7 +20,7 @@ const aliases: Record<Field, string[]> = {
 const fieldByAlias = new Map(fields.flatMap((field) => aliases[field].map((alias) => [alias, field] as const)));
 
 /** "Adresse e-mail" → "adresseemail", "Rôle" → "role", "Nom d’utilisateur" → "nomdutilisateur". */
-export const fold = (header: string) =>
+export const foldHeader = (header: string) =>
   header
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -38,7 +38,7 @@ export function mapColumns(headers: string[]): Columns {
   if (headers.some((h) => h.includes('\uFFFD'))) throw new AppError('import.not_utf8', {}, 'invalid');
   const columns: Columns = { index: {}, header: {} };
   headers.forEach((written, position) => {
-    const field = fieldByAlias.get(fold(written));
+    const field = fieldByAlias.get(foldHeader(written));
     if (!field) return;
     if (columns.index[field] !== undefined)
       throw new AppError('import.duplicate_column', { column: written }, 'invalid');

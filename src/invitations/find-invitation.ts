@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Actor } from '../permissions/actor.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +21,7 @@ export async function findInvitation(db: Db, actor: Actor, ref: string): Promise
   return invitation;
 }
 
-export const statusLabel = (status: Invitation['status'], locale: 'en' | 'fr'): string =>
+export const statusLabel = (status: Invitation['status'], locale: Locale): string =>
   ({
     PENDING: { en: 'pending', fr: 'en attente' },
     AWAITING_APPROVAL: { en: 'awaiting approval', fr: "en attente d'approbation" },

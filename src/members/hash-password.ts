@@ -3,18 +3,25 @@
 // they can be raised later while old hashes still verify.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 
-const N = 2 ** 15;
-const r = 8;
-const p = 3;
+/** scrypt's N (CPU and memory cost), r (block size) and p (parallelism). */
+const COST = 2 ** 15;
+const BLOCK_SIZE = 8;
+const PARALLELISM = 3;
 const KEY_LENGTH = 32;
 
-function scrypt(password: string, salt: Buffer, n: number, rr: number, pp: number): Promise<Buffer> {
+interface ScryptParameters {
+  cost: number;
+  blockSize: number;
+  parallelism: number;
+}
+
+function scrypt(password: string, salt: Buffer, { cost, blockSize, parallelism }: ScryptParameters): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCallback(
       password,
       salt,
       KEY_LENGTH,
-      { N: n, r: rr, p: pp, maxmem: 256 * n * rr + 1024 * 1024 },
+      { N: cost, r: blockSize, p: parallelism, maxmem: 256 * cost * blockSize + 1024 * 1024 },
       (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
@@ -22,14 +29,18 @@ function scrypt(password: string, salt: Buffer, n: number, rr: number, pp: numbe
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, N, r, p);
-  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(password, salt, { cost: COST, blockSize: BLOCK_SIZE, parallelism: PARALLELISM });
+  return `scrypt$${COST}$${BLOCK_SIZE}$${PARALLELISM}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, rr, pp, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !rr || !pp || !salt || !key) return false;
+  const [scheme, cost, blockSize, parallelism, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !cost || !blockSize || !parallelism || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), Number(n), Number(rr), Number(pp));
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), {
+    cost: Number(cost),
+    blockSize: Number(blockSize),
+    parallelism: Number(parallelism),
+  });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

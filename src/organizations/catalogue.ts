@@ -2,6 +2,7 @@
 // The default follows ArcGIS Online's: an admin role exists but is never granted by invitation.
 import { z } from 'zod';
 import { fail, ok, type Result } from '../errors/result.js';
+import type { Locale } from '../i18n/locale.js';
 import { notice } from '../i18n/messages.js';
 
 const namedEntry = {
@@ -56,9 +57,8 @@ export const findRole = (c: Catalogue, input: string) => c.roles.find((r) => mat
 export const findUserType = (c: Catalogue, input: string) => c.userTypes.find((u) => matches(u, input));
 export const roleByKey = (c: Catalogue, key: string) => c.roles.find((r) => r.key === key);
 export const userTypeByKey = (c: Catalogue, key: string) => c.userTypes.find((u) => u.key === key);
-export const roleName = (c: Catalogue, key: string, locale: 'en' | 'fr' = 'en') =>
-  roleByKey(c, key)?.names[locale] ?? key;
-export const userTypeName = (c: Catalogue, key: string, locale: 'en' | 'fr' = 'en') =>
+export const roleName = (c: Catalogue, key: string, locale: Locale = 'en') => roleByKey(c, key)?.names[locale] ?? key;
+export const userTypeName = (c: Catalogue, key: string, locale: Locale = 'en') =>
   userTypeByKey(c, key)?.names[locale] ?? key;
 
 /** Roles an invitation or import may grant for a user type: the allowed ones minus admin roles. */

@@ -24,9 +24,9 @@ export async function assertBotCanPost(
     const info = await withinTime(client.conversations.info({ channel: channelId }), budgetMs, 'conversations.info');
     channel = info.channel;
   } catch (error) {
-    const e = error as { name?: string; code?: string; data?: { error?: string } };
-    if (e.code === ErrorCode.PlatformError) {
-      throw new AppError('chat.channel_unusable', { channel: channelId, cause: e.data?.error ?? 'refused' });
+    const failure = error as { name?: string; code?: string; data?: { error?: string } };
+    if (failure.code === ErrorCode.PlatformError) {
+      throw new AppError('chat.channel_unusable', { channel: channelId, cause: failure.data?.error ?? 'refused' });
     }
     // Slow, unreachable or rate limited: nothing is known, so nothing is saved.
     throw new AppError('chat.channel_check_slow', { channel: channelId });

@@ -8,7 +8,7 @@ import { echoInput } from '../chat/rendering/echo.js';
 import { chatTexts } from '../chat/rendering/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
 import { clipTo, fitSlackMessage } from './limits.js';
 
@@ -47,7 +47,7 @@ export async function reply(target: ReplyTarget, given: SlackMessage): Promise<v
 }
 
 export function errorText(error: unknown, locale: Locale, log: Logger, context: string): string {
-  if (isAppError(error)) return t(locale, error.code, shownParams(error.params, locale) as never);
+  if (isAppError(error)) return translate(locale, error.code, shownParams(error.params, locale) as never);
   log.error('Slack request failed', { context, error: error instanceof Error ? error.message : String(error) });
   return chatTexts(locale).unexpected;
 }

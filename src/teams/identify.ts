@@ -73,17 +73,17 @@ export async function identifyTeams(db: Db, turn: TeamsTurn): Promise<TeamsIdent
 
 /** What a proactive message needs to reach this conversation again. */
 export function conversationReference(turn: TeamsTurn): Prisma.InputJsonValue {
-  const a = turn.activity;
+  const activity = turn.activity;
   return {
-    serviceUrl: a.serviceUrl,
-    channelId: a.channelId,
+    serviceUrl: activity.serviceUrl,
+    channelId: activity.channelId,
     conversation: {
       // The conversation itself, not the thread the message was in: later posts are new posts.
-      id: withoutThread(a.conversation.id),
-      conversationType: a.conversation.conversationType ?? null,
+      id: withoutThread(activity.conversation.id),
+      conversationType: activity.conversation.conversationType ?? null,
       tenantId: tenantOf(turn),
     },
-    bot: { id: a.recipient?.id ?? '', name: a.recipient?.name ?? '' },
-    user: { id: a.from?.id ?? '' },
+    bot: { id: activity.recipient?.id ?? '', name: activity.recipient?.name ?? '' },
+    user: { id: activity.from?.id ?? '' },
   };
 }

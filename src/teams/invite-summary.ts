@@ -17,8 +17,13 @@ const MAX_ROW_CHARS = 300;
 const cut = (line: string) => (line.length > MAX_ROW_CHARS ? `${line.slice(0, MAX_ROW_CHARS - 1)}…` : line);
 
 export function inviteSummary(result: InviteResult, locale: Locale): string {
-  const s = chatTexts(locale);
-  const label = { invited: s.invited, held: s.held, already_invited: s.alreadyInvited, refused: s.refused };
+  const texts = chatTexts(locale);
+  const label = {
+    invited: texts.invited,
+    held: texts.held,
+    already_invited: texts.alreadyInvited,
+    refused: texts.refused,
+  };
   const counts = (['invited', 'held', 'already_invited', 'refused'] as const)
     .map((outcome) => [outcome, result.results.filter((r) => r.outcome === outcome).length] as const)
     .filter(([, count]) => count > 0)
@@ -33,11 +38,11 @@ export function inviteSummary(result: InviteResult, locale: Locale): string {
   const hidden = rows.length - lines.length;
   const warnings = result.warnings.slice(0, MAX_WARNINGS).map((w) => cut(`- ${renderNotice(locale, w)}`));
   return [
-    s.inviteHeading(result.results.length),
+    texts.inviteHeading(result.results.length),
     ...(result.results.length > 1 ? [counts] : []),
     ...lines,
     ...(hidden > 0 ? [teamsTexts(locale).andMore(hidden)] : []),
     ...warnings,
-    ...(result.seatRequestId ? [s.heldNote] : []),
+    ...(result.seatRequestId ? [texts.heldNote] : []),
   ].join('\n');
 }

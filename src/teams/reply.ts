@@ -5,7 +5,7 @@ import { clipInput } from '../chat/rendering/echo.js';
 import { chatTexts } from '../chat/rendering/texts.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
 import { type AdaptiveCard, cardAttachment } from './cards/adaptive.js';
 import type { TeamsTurn } from './deps.js';
@@ -26,7 +26,7 @@ export function teamsErrorText(error: unknown, locale: Locale, log: Logger, cont
     const own = teamsWords[error.code];
     // A refusal's values (an organization's name, what was typed) are shown as text, never as markup.
     const params = shownParams(error.params as Record<string, unknown> | undefined, locale);
-    return own ? own(locale, params) : t(locale, error.code, params as never);
+    return own ? own(locale, params) : translate(locale, error.code, params as never);
   }
   if (error instanceof TeamsUnreachableError) {
     log.warn('Teams could not be reached', { context, error: error.message });

@@ -18,7 +18,7 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { Db } from '../db/database.js';
 import { isAppError } from '../errors/app-error.js';
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
 import type { ClaimedMessage } from '../outbox/claim-outbox.js';
 import type { WebhookPayload } from '../outbox/payloads.js';
@@ -117,7 +117,11 @@ async function post(
     if (isAppError(error)) {
       // A private address (or none): not retried, the endpoint must be fixed.
       options.log.warn('Webhook endpoint refused', { endpointId: endpoint.id, host: url.host, reason: error.code });
-      return { type: 'failed', retryable: false, error: t('en', error.code, error.params as never).slice(0, 300) };
+      return {
+        type: 'failed',
+        retryable: false,
+        error: translate('en', error.code, error.params as never).slice(0, 300),
+      };
     }
     const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
     const reason = signal.aborted

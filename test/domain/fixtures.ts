@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database.js';
 import type { AppError } from '../../src/errors/app-error.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
 import { resolveActor } from '../../src/members/resolve-actor.js';
 import { createOrganization } from '../../src/organizations/create-organization.js';
 import type { Actor } from '../../src/permissions/actor.js';
 
-export async function newOrganization(db: Db, options: { seats?: number; locale?: 'fr' | 'en' } = {}) {
+export async function newOrganization(db: Db, options: { seats?: number; locale?: Locale } = {}) {
   const name = `Org ${randomUUID().slice(0, 8)}`;
   const organization = await createOrganization(db, {
     name,

@@ -1,7 +1,7 @@
 // Resend with a cooldown, revoke, add directly, organization settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/audit/list-audit-events.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
 import { listInvitations } from '../../src/invitations/list-invitations.js';

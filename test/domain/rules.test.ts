@@ -1,7 +1,7 @@
 // The validation rules that need no database.
 import { describe, expect, it } from 'vitest';
 import { checkEmailAddress } from '../../src/forms/email-address.js';
-import { t } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { checkPassword, isRepeatedOrSequential } from '../../src/members/password-policy.js';
 import { checkUsername, usernameFromEmail } from '../../src/members/username.js';
 import { defaultCatalogue, resolveAssignment } from '../../src/organizations/catalogue.js';
@@ -17,8 +17,12 @@ describe('e-mail addresses', () => {
     expect(code(checkEmailAddress('o\u2019brien@example.com'))).toBe('email.apostrophe');
     const result = checkEmailAddress("o'brien@example.com");
     if (result.ok) throw new Error('expected a refusal');
-    expect(t('en', 'email.apostrophe', result.error.params as { email: string })).toContain('contains an apostrophe');
-    expect(t('fr', 'email.apostrophe', result.error.params as { email: string })).toContain('contient une apostrophe');
+    expect(translate('en', 'email.apostrophe', result.error.params as { email: string })).toContain(
+      'contains an apostrophe',
+    );
+    expect(translate('fr', 'email.apostrophe', result.error.params as { email: string })).toContain(
+      'contient une apostrophe',
+    );
   });
   it.each(['', 'plain', 'a@b', 'a@@b.com', 'a b@c.com', '@example.com', 'a@example.c'])('refuses %j', (raw) => {
     expect(['email.malformed', 'email.required']).toContain(code(checkEmailAddress(raw)));

@@ -1,7 +1,7 @@
 // `org set seats`: never below the seats in use, and said so with the figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/errors/app-error.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { invite } from '../../src/invitations/invite.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';

@@ -2,7 +2,7 @@
 // withdraws it), new held invitations join the open request, and the figures are those of now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/errors/app-error.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { invite } from '../../src/invitations/invite.js';
 import { revokeInvitation } from '../../src/invitations/revoke.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';

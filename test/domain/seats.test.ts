@@ -1,7 +1,7 @@
 // Seats: holding beyond the limit, one seat request, decided exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/errors/app-error.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { invite } from '../../src/invitations/invite.js';
 import { revokeInvitation } from '../../src/invitations/revoke.js';
 import { decideSeatRequest } from '../../src/seats/decide-seat-request.js';

@@ -3,7 +3,7 @@
 // the import's dry run and real run, the invite and add-member form checks, the domain operations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { table } from '../../src/cli/output.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { dryRunImport } from '../../src/imports/dry-run-import.js';
 import { runImport } from '../../src/imports/run-import.js';
 import { checkInviteInput } from '../../src/invitations/check-invite-input.js';

@@ -2,7 +2,7 @@
 // word with digits after it included) and keyboard runs on AZERTY as well as QWERTY refuse them,
 // and a password refused for being repeated, sequential or a keyboard run is told so.
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { checkPassword } from '../../src/members/password-policy.js';
 
 const codeOf = (password: string) => {
@@ -31,8 +31,8 @@ describe('the password policy against French habits', () => {
   it('says "repeated or sequential" when that is the reason, even for a password also on a list', () => {
     expect(codeOf('aaaaaaaa1')).toBe('password.repeated_or_sequential');
     expect(codeOf('12345678a')).toBe('password.repeated_or_sequential');
-    expect(t('fr', 'password.keyboard_run', {})).toContain('azerty');
-    expect(t('en', 'password.keyboard_run', {})).toContain('qwerty');
+    expect(translate('fr', 'password.keyboard_run', {})).toContain('azerty');
+    expect(translate('en', 'password.keyboard_run', {})).toContain('qwerty');
   });
 
   it('still accepts strong passwords, French words among others included', () => {

@@ -3,7 +3,7 @@
 // on every channel since they share listInvitations; a search matches "%" and "_" literally.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingPage } from '../../src/chat/rendering/pending-list.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { invite } from '../../src/invitations/invite.js';
 import { listInvitations } from '../../src/invitations/list-invitations.js';
 import { newOrganization } from '../imports/organization.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../src/email/compose.js';
+import { fillLayout } from '../../src/email/compose.js';
 import { type InvitationEmailData, renderInvitationEmail } from '../../src/email/templates/invitation.js';
 import { renderMemberAddedEmail } from '../../src/email/templates/member-added.js';
 import { attr, parseHtml, textOf } from './html.js';
@@ -120,7 +120,7 @@ describe('the invitation e-mail', () => {
     );
     expect(b.layout.id).toBe(a.layout.id);
     expect(b.layout.html).toBe(a.layout.html);
-    expect(fill(b.layout.html, b.substitutions)).toBe(b.html);
+    expect(fillLayout(b.layout.html, b.substitutions)).toBe(b.html);
     expect(substitution(b, 'h:greeting')).toBe('Hello Zoé &lt;b&gt;,');
     expect(substitution(b, 't:greeting')).toBe('Hello Zoé <b>,');
     expect(b.values.link).toBe(`${link}x`);

@@ -5,7 +5,7 @@ import { AppError } from '../../src/errors/app-error.js';
 import { renderNotice } from '../../src/i18n/messages.js';
 import { scanHeaderLine } from '../../src/imports/detect-delimiter.js';
 import { dryRunImport } from '../../src/imports/dry-run-import.js';
-import { fold } from '../../src/imports/map-columns.js';
+import { foldHeader } from '../../src/imports/map-columns.js';
 import { readCsvRecords } from '../../src/imports/read-csv-records.js';
 import type { Actor } from '../../src/permissions/actor.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -139,14 +139,14 @@ describe('header names', () => {
   });
 
   it('folds every accepted spelling to the same key', () => {
-    expect(['E-mail', 'Courriel', 'Adresse e-mail', 'Adresse électronique', 'EMAIL'].map(fold)).toEqual([
+    expect(['E-mail', 'Courriel', 'Adresse e-mail', 'Adresse électronique', 'EMAIL'].map(foldHeader)).toEqual([
       'email',
       'courriel',
       'adresseemail',
       'adresseelectronique',
       'email',
     ]);
-    expect(fold("Nom d'utilisateur")).toBe(fold('Nom d’utilisateur'));
+    expect(foldHeader("Nom d'utilisateur")).toBe(foldHeader('Nom d’utilisateur'));
   });
 
   it.each(['E-mail', 'Courriel', 'Adresse e-mail', 'Email Address'])('takes %j as the Email column', async (header) => {

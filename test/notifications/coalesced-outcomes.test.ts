@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatTexts } from '../../src/chat/rendering/texts.js';
 import { createPrismaClient, type Db } from '../../src/db/database.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
 import { claimOutcomes } from '../../src/notifications/claim-outcomes.js';
@@ -36,7 +37,7 @@ const deliver = (db: Db, now: Date) =>
   });
 
 /** An organization on Slack whose owner (a Slack user) invited `count` addresses. */
-async function inviter(count: number, locale: 'en' | 'fr' = 'en') {
+async function inviter(count: number, locale: Locale = 'en') {
   const { organization, owner } = await newOrganization(t.prisma, { seats: count + 10, locale });
   const teamId = `T${randomUUID().slice(0, 8).toUpperCase()}`;
   await t.prisma.chatWorkspace.create({

@@ -3,6 +3,7 @@
 // and how to fix it, not once per request.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/i18n/locale.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
 import { deliverNotifications } from '../../src/notifications/deliver-notifications.js';
@@ -37,7 +38,7 @@ const deliver = () =>
 
 const id = (prefix: string) => `${prefix}${randomUUID().slice(0, 10).toUpperCase()}`;
 
-async function organizationWithChannel(channel: string, locale: 'en' | 'fr' = 'en') {
+async function organizationWithChannel(channel: string, locale: Locale = 'en') {
   const { organization, owner } = await newOrganization(t.prisma, { seats: 1, locale });
   const teamId = id('T');
   await t.prisma.chatWorkspace.create({

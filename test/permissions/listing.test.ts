@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/audit/list-audit-events.js';
 import type { AppError } from '../../src/errors/app-error.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import type { Locale } from '../../src/i18n/locale.js';
+import { translate } from '../../src/i18n/messages.js';
 import { invite } from '../../src/invitations/invite.js';
 import { listInvitations } from '../../src/invitations/list-invitations.js';
 import { listMembers } from '../../src/members/list-members.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const text = (error: AppError, locale: 'en' | 'fr') => translate(locale, error.code, error.params as never);
+const text = (error: AppError, locale: Locale) => translate(locale, error.code, error.params as never);
 
 async function organizationWithEveryone() {
   const { owner } = await newOrganization(t.prisma, { seats: 2 });

@@ -2,7 +2,7 @@
 // save a channel only once Slack says the bot is in it and it is not archived; otherwise they
 // refuse, in English or French, saying how to fix it (invite the bot with `/invite @Sesame`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t as say } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { type Cli, cliFor } from '../cli/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { viewSubmissionPayload } from '../support/slack-requests.js';
@@ -51,7 +51,7 @@ describe('/invite settings', () => {
       const body = res.json as { response_action: string; errors: Record<string, string> };
       expect(body).toEqual({
         response_action: 'errors',
-        errors: { managers_channel: say('en', 'chat.channel_unusable', { channel, cause }) },
+        errors: { managers_channel: translate('en', 'chat.channel_unusable', { channel, cause }) },
       });
       expect(body.errors.managers_channel).toContain('`/invite @Sesame`');
     }
@@ -63,7 +63,7 @@ describe('/invite settings', () => {
     h.fake.refuseChannel('CFRNOTIN', 'not_in_channel');
     const body = (await submit(w, 'CFRNOTIN')).json as { errors: Record<string, string> };
     expect(body.errors.managers_channel).toBe(
-      say('fr', 'chat.channel_unusable', { channel: 'CFRNOTIN', cause: 'not_in_channel' }),
+      translate('fr', 'chat.channel_unusable', { channel: 'CFRNOTIN', cause: 'not_in_channel' }),
     );
     expect(body.errors.managers_channel).toContain('invitez le bot');
   });
@@ -75,7 +75,7 @@ describe('/invite settings', () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       response_action: 'errors',
-      errors: { managers_channel: say('en', 'chat.channel_check_slow', { channel: 'CSLOWCHK' }) },
+      errors: { managers_channel: translate('en', 'chat.channel_check_slow', { channel: 'CSLOWCHK' }) },
     });
     expect(await managersChannelOf(w.teamId)).toBeNull();
   });
@@ -103,7 +103,7 @@ describe('sesame slack channel', { timeout: 60_000 }, () => {
     const refused = await sesame(['slack', 'channel', 'CCLINOTIN', ...org], { env: env() });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      say('en', 'chat.channel_unusable', { channel: 'CCLINOTIN', cause: 'not_in_channel' }),
+      translate('en', 'chat.channel_unusable', { channel: 'CCLINOTIN', cause: 'not_in_channel' }),
     );
     expect(await managersChannelOf(w.teamId)).toBeNull();
 
@@ -116,7 +116,7 @@ describe('sesame slack channel', { timeout: 60_000 }, () => {
     const w = await linkedWorkspace(t, h);
     const result = await sesame(['slack', 'channel', 'CNOTOKEN', '--org', w.organization.name, '--lang', 'fr']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(say('fr', 'chat.channel_check_unavailable', {}));
+    expect(result.stderr).toContain(translate('fr', 'chat.channel_check_unavailable', {}));
     expect(await managersChannelOf(w.teamId)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatTexts } from '../../src/chat/rendering/texts.js';
 import { rememberChatUser } from '../../src/chat/workspaces/chat-users.js';
 import { recordEmailEvents } from '../../src/email/events/record-email-events.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { acceptInvitation } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { expireDueInvitations } from '../../src/invitations/expire.js';
@@ -44,7 +45,7 @@ const suffix = () => randomUUID().slice(0, 8).toLowerCase();
 async function organization(
   options: {
     seats?: number;
-    locale?: 'en' | 'fr';
+    locale?: Locale;
     linked?: boolean;
     managersChannelId?: string | null;
     /** The owner's Slack locale; null: the owner has no Slack account in the workspace. */

@@ -2,6 +2,7 @@
 // that records every call, and helpers that act as Slack does: signed slash commands and
 // interactions from users of a workspace linked to a fresh organization.
 import { randomUUID } from 'node:crypto';
+import type { Locale } from '../../src/i18n/locale.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createSlackService } from '../../src/slack/create-slack-app.js';
 import { newOrganization } from '../domain/fixtures.js';
@@ -50,7 +51,7 @@ export interface SlackPerson {
 export async function linkedWorkspace(
   t: TestDatabase,
   h: SlackHarness,
-  options: { seats?: number; locale?: 'fr' | 'en'; slackLocale?: string } = {},
+  options: { seats?: number; locale?: Locale; slackLocale?: string } = {},
 ) {
   const { organization, owner } = await newOrganization(t.prisma, options);
   const teamId = `T${randomUUID().slice(0, 8).toUpperCase()}`;

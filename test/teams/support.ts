@@ -2,6 +2,7 @@
 // (and of Bot Framework's identity provider), and people of a tenant linked to a fresh organization.
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect } from 'vitest';
+import type { Locale } from '../../src/i18n/locale.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createTeamsService, type TeamsConfig, type TeamsService } from '../../src/teams/create-teams-app.js';
 import { newOrganization } from '../domain/fixtures.js';
@@ -67,7 +68,7 @@ export interface TeamsPerson extends TeamsFrom {
 export async function linkedTenant(
   t: TestDatabase,
   h: TeamsHarness,
-  options: { seats?: number; locale?: 'fr' | 'en' } = {},
+  options: { seats?: number; locale?: Locale } = {},
 ) {
   const { organization, owner } = await newOrganization(t.prisma, options);
   const tenantId = randomUUID();

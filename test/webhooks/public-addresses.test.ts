@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/errors/app-error.js';
-import { t as translate } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/messages.js';
 import { invite } from '../../src/invitations/invite.js';
 import { deliverOutbox } from '../../src/outbox/deliver-outbox.js';
 import { addWebhookEndpoint } from '../../src/webhooks/manage-endpoints.js';

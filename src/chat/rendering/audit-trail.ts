@@ -34,12 +34,12 @@ export async function auditTrailText(
   action: string | undefined,
   locale: Locale,
 ): Promise<string> {
-  const w = words[locale];
+  const trailTexts = words[locale];
   const events = await listAuditEvents(db, actor, { action, limit: CHAT_AUDIT_LIMIT });
-  if (events.length === 0) return w.empty;
+  if (events.length === 0) return trailTexts.empty;
   const lines = events.map(
     (e) =>
       `• ${when(e.createdAt)} · ${escapeMrkdwn(e.actorEmail ?? '')} (${e.channel}) · \`${e.action}\` · ${escapeMrkdwn(describeAuditEvent(e, 80))}`,
   );
-  return [w.heading(events.length, action), ...lines, w.more].join('\n');
+  return [trailTexts.heading(events.length, action), ...lines, trailTexts.more].join('\n');
 }

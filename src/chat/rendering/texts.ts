@@ -4,7 +4,7 @@
 import type { Locale } from '../../i18n/locale.js';
 import type { RunImportResult } from '../../imports/run-import.js';
 
-const n = (count: number, one: string, many: string, locale: Locale) =>
+const counted = (count: number, one: string, many: string, locale: Locale) =>
   `${count} ${count === 1 || (locale === 'fr' && count === 0) ? one : many}`;
 
 /** What an import's final message counts (a run's result). */
@@ -36,11 +36,11 @@ const en = {
   held: 'held for approval',
   alreadyInvited: 'already invited (kept as it is)',
   refused: 'refused',
-  inviteHeading: (count: number) => `*Invitations*: ${n(count, 'address', 'addresses', 'en')}`,
+  inviteHeading: (count: number) => `*Invitations*: ${counted(count, 'address', 'addresses', 'en')}`,
   heldNote: 'Beyond the seat limit: the managers were asked to approve the extra seats; you will be told their answer.',
 
   pendingHeading: (total: number, page: number, pages: number) =>
-    `*Invitations*: ${n(total, 'match', 'matches', 'en')} (page ${page} of ${pages})`,
+    `*Invitations*: ${counted(total, 'match', 'matches', 'en')} (page ${page} of ${pages})`,
   pendingCounts: (pending: number, held: number) => `${pending} pending · ${held} awaiting approval`,
   pendingEmpty: 'No invitation matches.',
   pendingRow: (status: string, role: string, type: string, by: string, expires: string) =>
@@ -57,28 +57,28 @@ const en = {
   seatsHeading: (org: string) => `*Seats of ${org}*`,
   seatsLine: (used: number, limit: number, remaining: number) => `${used} of ${limit} used · ${remaining} remaining`,
   seatsDetail: (members: number, pending: number, held: number, requests: number) =>
-    `${members} members · ${pending} pending invitations · ${held} awaiting approval (${n(requests, 'open request', 'open requests', 'en')})`,
+    `${members} members · ${pending} pending invitations · ${held} awaiting approval (${counted(requests, 'open request', 'open requests', 'en')})`,
   byUserType: 'By user type',
 
   seatRequestTitle: 'Seat request',
   seatRequestText: (by: string, seats: number, org: string) =>
-    `*${by}* asks for ${n(seats, 'extra seat', 'extra seats', 'en')} in ${org}.`,
+    `*${by}* asks for ${counted(seats, 'extra seat', 'extra seats', 'en')} in ${org}.`,
   seatRequestFor: 'For',
   andMore: (count: number) => `and ${count} more`,
   seatsBeforeAfter: (before: number, after: number) => `Seats: ${before} → ${after}`,
   billingNotice: (seats: number) =>
-    `Approving adds ${n(seats, 'seat', 'seats', 'en')} to the plan; they are billed from the next invoice.`,
+    `Approving adds ${counted(seats, 'seat', 'seats', 'en')} to the plan; they are billed from the next invoice.`,
   approve: 'Approve',
   deny: 'Deny',
-  approveConfirm: (seats: number, after: number) => `Add ${n(seats, 'seat', 'seats', 'en')} (${after} in all)?`,
+  approveConfirm: (seats: number, after: number) => `Add ${counted(seats, 'seat', 'seats', 'en')} (${after} in all)?`,
   denyTitle: 'Deny the seat request',
   denyReasonLabel: 'Reason (sent to the requester)',
   approved: (by: string, after: number) => `✅ Approved by ${by}: the plan now has ${after} seats.`,
   denied: (by: string, reason: string) => `❌ Denied by ${by}: ${reason}`,
   decisionDm: (approved: boolean, seats: number, by: string, reason: string | null) =>
     approved
-      ? `✅ Your request for ${n(seats, 'seat', 'seats', 'en')} was approved by ${by}: the held invitations are on their way.`
-      : `❌ Your request for ${n(seats, 'seat', 'seats', 'en')} was denied by ${by}: ${reason ?? ''}. The held invitations were cancelled.`,
+      ? `✅ Your request for ${counted(seats, 'seat', 'seats', 'en')} was approved by ${by}: the held invitations are on their way.`
+      : `❌ Your request for ${counted(seats, 'seat', 'seats', 'en')} was denied by ${by}: ${reason ?? ''}. The held invitations were cancelled.`,
 
   accepted: (email: string) => `✅ ${email} accepted your invitation and joined.`,
   expired: (email: string) => `⌛ Your invitation to ${email} expired without an answer. Invite again if needed.`,
@@ -97,17 +97,17 @@ const en = {
   importReviewTitle: 'Review the import',
   importConfirm: (count: number) => `Import ${count}`,
   importSummary: (rows: number, valid: number, errors: number) =>
-    `*${n(rows, 'row', 'rows', 'en')}* read: ${valid} valid, ${n(errors, 'error', 'errors', 'en')}.`,
+    `*${counted(rows, 'row', 'rows', 'en')}* read: ${valid} valid, ${counted(errors, 'error', 'errors', 'en')}.`,
   importPlan: (invite: number, add: number, already: number, hold: number) =>
     `To invite: ${invite} · to add directly: ${add} · already invited or members: ${already}${hold ? ` · held for approval (beyond the seats): ${hold}` : ''}`,
   importErrorsHeading: 'Rows with an error (they will be skipped; fix the file and upload it again to include them):',
   importErrorLine: (line: number, column: string, message: string) => `Line ${line}, ${column}: ${message}`,
-  importMoreErrors: (count: number) => `…and ${n(count, 'more error', 'more errors', 'en')}.`,
+  importMoreErrors: (count: number) => `…and ${counted(count, 'more error', 'more errors', 'en')}.`,
   importNothing: 'No valid row to import: fix the file and upload it again.',
   importProgress: (done: number, total: number | undefined, phase: string) =>
     `⏳ Import in progress: ${phase === 'reading' ? 'reading' : 'writing'} ${done}${total ? ` of ${total}` : ''} rows…`,
   importDone: (r: ImportCounts) =>
-    `✅ Import done: ${r.invited} invited, ${r.held} held for approval, ${r.added} added directly, ${r.alreadyInvited + r.alreadyMembers} already there, ${n(r.errors.length, 'row', 'rows', 'en')} skipped.`,
+    `✅ Import done: ${r.invited} invited, ${r.held} held for approval, ${r.added} added directly, ${r.alreadyInvited + r.alreadyMembers} already there, ${counted(r.errors.length, 'row', 'rows', 'en')} skipped.`,
   importFailed: 'The import stopped before writing anything:',
 
   setupTitle: 'Create an organization',
@@ -135,7 +135,7 @@ const en = {
   save: 'Save',
   unexpected: 'Something went wrong on our side; nothing was lost. Try again in a moment.',
   usage: (problem: string) => `I did not understand "${problem}". Type \`/invite help\` for the commands.`,
-  leftOut: (count: number) => `… (${n(count, 'more character', 'more characters', 'en')})`,
+  leftOut: (count: number) => `… (${counted(count, 'more character', 'more characters', 'en')})`,
 };
 
 export type ChatTexts = typeof en;
@@ -163,12 +163,12 @@ const fr: ChatTexts = {
   held: "en attente d'approbation",
   alreadyInvited: 'déjà invitée (invitation conservée)',
   refused: 'refusée',
-  inviteHeading: (count) => `*Invitations* : ${n(count, 'adresse', 'adresses', 'fr')}`,
+  inviteHeading: (count) => `*Invitations* : ${counted(count, 'adresse', 'adresses', 'fr')}`,
   heldNote:
     'Au-delà du nombre de places : les responsables doivent approuver les places supplémentaires ; vous serez prévenu de leur réponse.',
 
   pendingHeading: (total, page, pages) =>
-    `*Invitations* : ${n(total, 'résultat', 'résultats', 'fr')} (page ${page} sur ${pages})`,
+    `*Invitations* : ${counted(total, 'résultat', 'résultats', 'fr')} (page ${page} sur ${pages})`,
   pendingCounts: (pending, held) => `${pending} en attente · ${held} en attente d'approbation`,
   pendingEmpty: 'Aucune invitation ne correspond.',
   pendingRow: (status, role, type, by, expires) => `${status} · ${role} · ${type} · par ${by} · expire le ${expires}`,
@@ -184,28 +184,28 @@ const fr: ChatTexts = {
   seatsHeading: (org) => `*Places de ${org}*`,
   seatsLine: (used, limit, remaining) => `${used} sur ${limit} utilisées · ${remaining} restantes`,
   seatsDetail: (members, pending, held, requests) =>
-    `${members} membres · ${pending} invitations en attente · ${held} en attente d'approbation (${n(requests, 'demande ouverte', 'demandes ouvertes', 'fr')})`,
+    `${members} membres · ${pending} invitations en attente · ${held} en attente d'approbation (${counted(requests, 'demande ouverte', 'demandes ouvertes', 'fr')})`,
   byUserType: "Par type d'utilisateur",
 
   seatRequestTitle: 'Demande de places',
   seatRequestText: (by, seats, org) =>
-    `*${by}* demande ${n(seats, 'place supplémentaire', 'places supplémentaires', 'fr')} pour ${org}.`,
+    `*${by}* demande ${counted(seats, 'place supplémentaire', 'places supplémentaires', 'fr')} pour ${org}.`,
   seatRequestFor: 'Pour',
   andMore: (count) => `et ${count} autres`,
   seatsBeforeAfter: (before, after) => `Places : ${before} → ${after}`,
   billingNotice: (seats) =>
-    `Approuver ajoute ${n(seats, 'place', 'places', 'fr')} à l'abonnement ; elles seront facturées dès la prochaine facture.`,
+    `Approuver ajoute ${counted(seats, 'place', 'places', 'fr')} à l'abonnement ; elles seront facturées dès la prochaine facture.`,
   approve: 'Approuver',
   deny: 'Refuser',
-  approveConfirm: (seats, after) => `Ajouter ${n(seats, 'place', 'places', 'fr')} (${after} au total) ?`,
+  approveConfirm: (seats, after) => `Ajouter ${counted(seats, 'place', 'places', 'fr')} (${after} au total) ?`,
   denyTitle: 'Refuser la demande',
   denyReasonLabel: 'Motif (envoyé au demandeur)',
   approved: (by, after) => `✅ Approuvée par ${by} : l'abonnement compte désormais ${after} places.`,
   denied: (by, reason) => `❌ Refusée par ${by} : ${reason}`,
   decisionDm: (approved, seats, by, reason) =>
     approved
-      ? `✅ Votre demande de ${n(seats, 'place', 'places', 'fr')} a été approuvée par ${by} : les invitations retenues partent.`
-      : `❌ Votre demande de ${n(seats, 'place', 'places', 'fr')} a été refusée par ${by} : ${reason ?? ''}. Les invitations retenues ont été annulées.`,
+      ? `✅ Votre demande de ${counted(seats, 'place', 'places', 'fr')} a été approuvée par ${by} : les invitations retenues partent.`
+      : `❌ Votre demande de ${counted(seats, 'place', 'places', 'fr')} a été refusée par ${by} : ${reason ?? ''}. Les invitations retenues ont été annulées.`,
 
   accepted: (email) => `✅ ${email} a accepté votre invitation et a rejoint l'organisation.`,
   expired: (email) => `⌛ Votre invitation à ${email} a expiré sans réponse. Invitez à nouveau si besoin.`,
@@ -224,18 +224,18 @@ const fr: ChatTexts = {
   importReviewTitle: "Vérifier l'import",
   importConfirm: (count) => `Importer ${count}`,
   importSummary: (rows, valid, errors) =>
-    `*${n(rows, 'ligne lue', 'lignes lues', 'fr')}* : ${valid} valides, ${n(errors, 'erreur', 'erreurs', 'fr')}.`,
+    `*${counted(rows, 'ligne lue', 'lignes lues', 'fr')}* : ${valid} valides, ${counted(errors, 'erreur', 'erreurs', 'fr')}.`,
   importPlan: (invite, add, already, hold) =>
     `À inviter : ${invite} · à ajouter directement : ${add} · déjà invitées ou membres : ${already}${hold ? ` · en attente d'approbation (au-delà des places) : ${hold}` : ''}`,
   importErrorsHeading:
     'Lignes en erreur (elles seront ignorées ; corrigez le fichier et chargez-le à nouveau pour les inclure) :',
   importErrorLine: (line, column, message) => `Ligne ${line}, ${column} : ${message}`,
-  importMoreErrors: (count) => `…et ${n(count, 'autre erreur', 'autres erreurs', 'fr')}.`,
+  importMoreErrors: (count) => `…et ${counted(count, 'autre erreur', 'autres erreurs', 'fr')}.`,
   importNothing: 'Aucune ligne valide à importer : corrigez le fichier et chargez-le à nouveau.',
   importProgress: (done, total, phase) =>
     `⏳ Import en cours : ${phase === 'reading' ? 'lecture' : 'écriture'} de ${done}${total ? ` sur ${total}` : ''} lignes…`,
   importDone: (r) =>
-    `✅ Import terminé : ${r.invited} invitées, ${r.held} en attente d'approbation, ${r.added} ajoutées directement, ${r.alreadyInvited + r.alreadyMembers} déjà présentes, ${n(r.errors.length, 'ligne ignorée', 'lignes ignorées', 'fr')}.`,
+    `✅ Import terminé : ${r.invited} invitées, ${r.held} en attente d'approbation, ${r.added} ajoutées directement, ${r.alreadyInvited + r.alreadyMembers} déjà présentes, ${counted(r.errors.length, 'ligne ignorée', 'lignes ignorées', 'fr')}.`,
   importFailed: "L'import s'est arrêté avant d'écrire quoi que ce soit :",
 
   setupTitle: 'Créer une organisation',
@@ -265,7 +265,7 @@ const fr: ChatTexts = {
   save: 'Enregistrer',
   unexpected: "Un problème est survenu de notre côté ; rien n'a été perdu. Réessayez dans un instant.",
   usage: (problem) => `Je n'ai pas compris « ${problem} ». Tapez \`/invite aide\` pour voir les commandes.`,
-  leftOut: (count) => `… (${n(count, 'caractère de plus', 'caractères de plus', 'fr')})`,
+  leftOut: (count) => `… (${counted(count, 'caractère de plus', 'caractères de plus', 'fr')})`,
 };
 
 export const chatTexts = (locale: Locale): ChatTexts => (locale === 'fr' ? fr : en);

@@ -6,7 +6,7 @@ import { addMember } from '../../members/add-member.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { AddOptions } from '../commands/add.js';
 import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 import { memberJson } from './members.js';
 
 export async function addOne(email: string, options: AddOptions, command: Command): Promise<void> {
@@ -27,17 +27,17 @@ export async function addOne(email: string, options: AddOptions, command: Comman
         warnings: warnings.map((w) => ({ code: w.code, message: renderNotice(locale, w) })),
       });
     }
-    const s = say(locale);
+    const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
     out.line(
-      s.memberAdded(
+      texts.memberAdded(
         member.email,
         member.username,
         roleName(catalogue, member.role, locale),
         userTypeName(catalogue, member.userType, locale),
       ),
     );
-    for (const warning of warnings) out.warn(`${s.warningPrefix} ${renderNotice(locale, warning)}`);
+    for (const warning of warnings) out.warn(`${texts.warningPrefix} ${renderNotice(locale, warning)}`);
   });
 }
 

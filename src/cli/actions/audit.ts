@@ -5,17 +5,17 @@ import { listAuditEvents } from '../../audit/list-audit-events.js';
 import type { AuditEvent } from '../../generated/prisma/client.js';
 import { formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function listEvents(options: { action?: string; limit?: number }, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const events = await listAuditEvents(db, actor, options);
     if (out.json) return out.result({ events: events.map(eventJson) });
-    const s = say(locale);
-    if (events.length === 0) return out.line(s.noEvents);
+    const texts = cliTexts(locale);
+    if (events.length === 0) return out.line(texts.noEvents);
     out.line(
       table(
-        s.auditHeaders,
+        texts.auditHeaders,
         events.map((e) => [formatDate(e.createdAt), e.actorEmail, e.channel, e.action, describeAuditEvent(e)]),
       ),
     );

@@ -6,14 +6,14 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { exitCodes } from '../exit.js';
 import { runCommand } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function backup(file: string, command: Command): Promise<void> {
   return runCommand(
     command,
     async ({ database, out, locale }) => {
       if (!database.backup) {
-        out.error(say(locale).backupNeedsEmbedded);
+        out.error(cliTexts(locale).backupNeedsEmbedded);
         return exitCodes.refused;
       }
       const bytes = new Uint8Array(await (await database.backup()).arrayBuffer());
@@ -22,7 +22,7 @@ export function backup(file: string, command: Command): Promise<void> {
       await writeFile(path, bytes, { mode: 0o600 });
       await chmod(path, 0o600);
       if (out.json) return out.result({ file: path, bytes: bytes.length });
-      out.line(say(locale).backedUp(path, (bytes.length / 1e6).toFixed(1)));
+      out.line(cliTexts(locale).backedUp(path, (bytes.length / 1e6).toFixed(1)));
     },
     { migrations: 'skip' },
   );

@@ -66,11 +66,11 @@ export function listWorkspaces(platform: ChatPlatform, command: Command): Promis
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const rows = await linkedWorkspaces(db, actor, platform);
     if (out.json) return out.result({ workspaces: rows.map(({ managersChannelRef: _ref, ...row }) => row) });
-    const t = texts[platform][locale];
-    if (rows.length === 0) return out.line(t.none);
+    const words = texts[platform][locale];
+    if (rows.length === 0) return out.line(words.none);
     out.line(
       table(
-        t.headers,
+        words.headers,
         rows.map((r) => [r.externalId, r.managersChannelId ?? '-', r.linkedByEmail ?? '-', formatDate(r.linkedAt)]),
       ),
     );

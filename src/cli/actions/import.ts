@@ -12,22 +12,23 @@ import { exitCodes } from '../exit.js';
 import type { Output } from '../output.js';
 import { createProgress } from '../progress.js';
 import { runAsMember } from '../session.js';
-import { say, type Texts } from '../texts.js';
+import { cliTexts, type Texts } from '../texts.js';
 
 export async function importFile(file: string, options: { dryRun?: boolean }, command: Command): Promise<void> {
   if (file !== '-') await assertReadableFile(command, file);
   await runAsMember(command, async ({ db, actor, out, locale }) => {
-    const s = say(locale);
+    const texts = cliTexts(locale);
     const source = file === '-' ? process.stdin : createReadStream(file);
-    const progress = createProgress(!out.json && Boolean(process.stderr.isTTY), s.progressLabel);
+    const progress = createProgress(!out.json && Boolean(process.stderr.isTTY), texts.progressLabel);
     const onProgress = (done: number, total: number | undefined, phase?: string) => progress.update(done, total, phase);
-    const name = file === '-' ? s.standardInput : basename(file);
+    const name = file === '-' ? texts.standardInput : basename(file);
     // An import is one transaction: when the connection dies under it (the serving process was
     // stopped or killed), PostgreSQL rolls it back, and the user is told so rather than shown a
     // driver's message.
     const connectionLost = () => {
-      out.error(`${s.errorPrefix} ${s.importConnectionLost}`);
-      if (out.json) out.result({ error: { code: 'connection_lost', kind: 'failed', message: s.importConnectionLost } });
+      out.error(`${texts.errorPrefix} ${texts.importConnectionLost}`);
+      if (out.json)
+        out.result({ error: { code: 'connection_lost', kind: 'failed', message: texts.importConnectionLost } });
       return exitCodes.refused;
     };
     try {
@@ -47,8 +48,8 @@ export async function importFile(file: string, options: { dryRun?: boolean }, co
           warnings: result.warnings.map(issueJson),
         };
         if (out.json) return out.result(json);
-        out.line(s.dryRunSummary(name, json));
-        printIssues(out, json.errors, json.warnings, s);
+        out.line(texts.dryRunSummary(name, json));
+        printIssues(out, json.errors, json.warnings, texts);
         return exitCodes.ok;
       }
       const result = await runImport(db, actor, source, { fileName: name, locale, onProgress });
@@ -69,9 +70,9 @@ export async function importFile(file: string, options: { dryRun?: boolean }, co
       };
       if (out.json) out.result(json);
       else {
-        out.line(s.importSummary(name, json));
-        if (json.seatRequestId) out.line(s.seatRequestHint(json.seatRequestId));
-        printIssues(out, json.errors, json.warnings, s);
+        out.line(texts.importSummary(name, json));
+        if (json.seatRequestId) out.line(texts.seatRequestHint(json.seatRequestId));
+        printIssues(out, json.errors, json.warnings, texts);
       }
       return json.valid === 0 && json.errors.length > 0 ? exitCodes.refused : exitCodes.ok;
     } catch (error) {

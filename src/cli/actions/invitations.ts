@@ -10,7 +10,7 @@ import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { PendingOptions } from '../commands/invitations.js';
 import { formatDate, formatDay, table } from '../output.js';
 import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function listPending(options: PendingOptions, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
@@ -25,13 +25,13 @@ export function listPending(options: PendingOptions, command: Command): Promise<
       pageSize: options.pageSize,
     });
     if (out.json) return out.result(pageJson(page));
-    const s = say(locale);
+    const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
-    if (page.invitations.length === 0) out.line(s.noInvitations);
+    if (page.invitations.length === 0) out.line(texts.noInvitations);
     else
       out.line(
         table(
-          s.invitationHeaders,
+          texts.invitationHeaders,
           page.invitations.map((i) => [
             i.id,
             i.email,
@@ -50,7 +50,7 @@ export function listPending(options: PendingOptions, command: Command): Promise<
     const byType = Object.entries(page.counts.byUserType)
       .map(([key, n]) => `${userTypeName(catalogue, key, locale)} ${n}`)
       .join(', ');
-    out.line(s.pendingFooter(page, byType));
+    out.line(texts.pendingFooter(page, byType));
   });
 }
 
@@ -58,7 +58,7 @@ export function revoke(ref: string, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const invitation = await revokeInvitation(db, actor, ref);
     if (out.json) return out.result(invitationJson(invitation));
-    out.line(say(locale).revoked(invitation.email));
+    out.line(cliTexts(locale).revoked(invitation.email));
   });
 }
 
@@ -66,7 +66,7 @@ export function resend(ref: string, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const invitation = await resendInvitation(db, actor, ref);
     if (out.json) return out.result(invitationJson(invitation));
-    out.line(say(locale).resent(invitation.email, invitation.sendCount, formatDate(invitation.expiresAt)));
+    out.line(cliTexts(locale).resent(invitation.email, invitation.sendCount, formatDate(invitation.expiresAt)));
   });
 }
 

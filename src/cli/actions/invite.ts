@@ -7,7 +7,7 @@ import type { InviteOptions } from '../commands/invite.js';
 import { exitCodes } from '../exit.js';
 import type { Output } from '../output.js';
 import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 import { splitAddresses } from '../values.js';
 
 export function inviteAll(emails: string[], options: InviteOptions, command: Command): Promise<void> {
@@ -58,23 +58,23 @@ function inviteJson(result: InviteResult, locale: Locale) {
 }
 
 function printInvite(out: Output, result: InviteResult, locale: Locale): void {
-  const s = say(locale);
+  const texts = cliTexts(locale);
   const width = Math.max(...result.results.map((r) => [...r.email].length));
   for (const r of result.results) {
     const outcome =
       r.outcome === 'invited'
-        ? s.invited
+        ? texts.invited
         : r.outcome === 'held'
-          ? s.heldForApproval(result.seatRequestId ?? '?')
+          ? texts.heldForApproval(result.seatRequestId ?? '?')
           : r.outcome === 'already_invited'
-            ? s.alreadyInvited
-            : `${s.refused}: ${r.error ? renderNotice(locale, r.error) : ''}`;
+            ? texts.alreadyInvited
+            : `${texts.refused}: ${r.error ? renderNotice(locale, r.error) : ''}`;
     const line = `${(r.email || '""').padEnd(width)}  ${outcome}`;
     // What was done on stdout, what was refused on stderr: `sesame invite ... > done.txt` keeps
     // the addresses invited, and the refusals stay in sight.
     if (r.outcome === 'refused') out.error(line);
     else out.line(line);
   }
-  for (const warning of result.warnings) out.warn(`${s.warningPrefix} ${renderNotice(locale, warning)}`);
-  if (result.seatRequestId) out.line(s.seatRequestHint(result.seatRequestId));
+  for (const warning of result.warnings) out.warn(`${texts.warningPrefix} ${renderNotice(locale, warning)}`);
+  if (result.seatRequestId) out.line(texts.seatRequestHint(result.seatRequestId));
 }

@@ -6,7 +6,7 @@ import { type AccessChange, setMemberAccess } from '../../members/set-member-acc
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import { formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function listAllMembers(options: { search?: string; limit?: number }, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
@@ -17,25 +17,25 @@ export function listAllMembers(options: { search?: string; limit?: number }, com
         total: list.total,
       });
     }
-    const s = say(locale);
+    const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
     out.line(
       table(
-        s.memberHeaders,
+        texts.memberHeaders,
         list.members.map((m: MemberView) => [
           m.email,
           [m.firstName, m.lastName].filter(Boolean).join(' '),
           m.username,
           roleName(catalogue, m.role, locale),
           userTypeName(catalogue, m.userType, locale),
-          [m.isOwner ? s.owner : '', m.isManager ? s.manager : ''].filter(Boolean).join(', '),
-          m.status === 'ACTIVE' ? s.active : s.mustChangePassword,
+          [m.isOwner ? texts.owner : '', m.isManager ? texts.manager : ''].filter(Boolean).join(', '),
+          m.status === 'ACTIVE' ? texts.active : texts.mustChangePassword,
           formatDate(m.createdAt),
         ]),
       ),
     );
     out.line();
-    out.line(s.membersShown(list.members.length, list.total));
+    out.line(texts.membersShown(list.members.length, list.total));
   });
 }
 
@@ -43,13 +43,14 @@ export function setAccess(email: string, change: AccessChange, command: Command)
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const { member, changed } = await setMemberAccess(db, actor, { email, change });
     if (out.json) return out.result({ member: memberJson(member), changed });
-    const s = say(locale);
+    const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
-    const shown = change.field === 'role' ? roleName(catalogue, member.role, locale) : member.isManager ? s.yes : s.no;
+    const shown =
+      change.field === 'role' ? roleName(catalogue, member.role, locale) : member.isManager ? texts.yes : texts.no;
     out.line(
       changed
-        ? s.accessChanged(member.email, s.accessField[change.field], shown)
-        : s.accessUnchanged(member.email, s.accessField[change.field], shown),
+        ? texts.accessChanged(member.email, texts.accessField[change.field], shown)
+        : texts.accessUnchanged(member.email, texts.accessField[change.field], shown),
     );
   });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { applyMigrations, pendingMigrations } from '../../db/migrate.js';
 import { runCommand } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function migrate(command: Command): Promise<void> {
   return runCommand(
@@ -11,9 +11,9 @@ export function migrate(command: Command): Promise<void> {
       const applied = (await pendingMigrations(database.url)).length > 0 ? await applyMigrations(database.url) : [];
       const pending = await pendingMigrations(database.url);
       if (out.json) return out.result({ applied, pending });
-      const s = say(locale);
-      out.line(applied.length === 0 ? s.upToDate : s.appliedMigrations(applied));
-      if (pending.length > 0) out.warn(s.stillPending(pending));
+      const texts = cliTexts(locale);
+      out.line(applied.length === 0 ? texts.upToDate : texts.appliedMigrations(applied));
+      if (pending.length > 0) out.warn(texts.stillPending(pending));
     },
     { migrations: 'skip' },
   );

@@ -6,7 +6,7 @@ import { findOrganization, type Organization } from '../../organizations/organiz
 import { type SettingKey, settingKeys, updateOrganizationSetting } from '../../organizations/update-setting.js';
 import { fields, formatDate, type Output } from '../output.js';
 import { runAsMember, runCommand } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function createOrg(
   options: { name: string; seats: number; owner: string; locale?: Locale },
@@ -21,9 +21,9 @@ export function createOrg(
       channel: 'cli',
     });
     if (out.json) return out.result(orgJson(organization));
-    const s = say(session.options.lang ?? organization.locale);
+    const texts = cliTexts(session.options.lang ?? organization.locale);
     out.line(
-      s.orgCreated(organization.name, organization.id, options.owner.trim().toLowerCase(), organization.seatLimit),
+      texts.orgCreated(organization.name, organization.id, options.owner.trim().toLowerCase(), organization.seatLimit),
     );
   });
 }
@@ -40,8 +40,8 @@ export function setOrgSetting(key: SettingKey, value: string, command: Command):
   return runAsMember(command, async ({ db, out, actor, options }) => {
     const organization = await updateOrganizationSetting(db, actor, key, value);
     if (out.json) return out.result(orgJson(organization));
-    const s = say(options.lang ?? organization.locale);
-    out.line(s.settingChanged(key, settingValues(organization, s)[key]));
+    const texts = cliTexts(options.lang ?? organization.locale);
+    out.line(texts.settingChanged(key, settingValues(organization, texts)[key]));
   });
 }
 
@@ -62,7 +62,7 @@ export function orgJson(o: Organization) {
 }
 
 /** Each setting as `org set` names it, with its current value as text. */
-function settingValues(o: Organization, s: ReturnType<typeof say>): Record<SettingKey, string> {
+function settingValues(o: Organization, s: ReturnType<typeof cliTexts>): Record<SettingKey, string> {
   return {
     name: o.name,
     locale: o.locale,
@@ -76,11 +76,11 @@ function settingValues(o: Organization, s: ReturnType<typeof say>): Record<Setti
 }
 
 function printOrganization(out: Output, o: Organization, locale: Locale): void {
-  const s = say(locale);
-  const values = settingValues(o, s);
-  out.line(`${o.name}  (${o.id}, ${s.createdOn(formatDate(o.createdAt))})`);
+  const texts = cliTexts(locale);
+  const values = settingValues(o, texts);
+  out.line(`${o.name}  (${o.id}, ${texts.createdOn(formatDate(o.createdAt))})`);
   out.line();
-  out.line(s.settingsHeading);
+  out.line(texts.settingsHeading);
   out.line(
     fields(
       settingKeys.map((key) => [key, values[key]]),
@@ -88,13 +88,13 @@ function printOrganization(out: Output, o: Organization, locale: Locale): void {
     ),
   );
   out.line();
-  out.line(s.catalogueHeading);
+  out.line(texts.catalogueHeading);
   const roleNames = (keys: string[]) =>
     keys
       .map((key) => {
         const role = o.catalogue.roles.find((r) => r.key === key);
         const name = role?.names[locale] ?? key;
-        return role?.admin ? `${name} (${s.adminRole})` : name;
+        return role?.admin ? `${name} (${texts.adminRole})` : name;
       })
       .join(', ');
   out.line(
@@ -104,5 +104,5 @@ function printOrganization(out: Output, o: Organization, locale: Locale): void {
     ),
   );
   const defaultRole = o.catalogue.roles.find((r) => r.key === o.catalogue.defaultRole);
-  out.line(s.defaultRole(defaultRole?.names[locale] ?? o.catalogue.defaultRole));
+  out.line(texts.defaultRole(defaultRole?.names[locale] ?? o.catalogue.defaultRole));
 }

@@ -7,26 +7,26 @@ import { listSeatRequests, type SeatRequestView } from '../../seats/list-seat-re
 import { seatSummary } from '../../seats/seat-summary.js';
 import { fields, formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
-import { say } from '../texts.js';
+import { cliTexts } from '../texts.js';
 
 export function showSeats(command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const summary = await seatSummary(db, actor);
     if (out.json) return out.result(summary);
-    const s = say(locale);
+    const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
     const byType = Object.entries(summary.byUserType)
       .map(([key, n]) => `${userTypeName(catalogue, key, locale)} ${n}`)
       .join(', ');
     out.line(
       fields([
-        [s.seatsUsed, s.usedOf(summary.used, summary.limit)],
-        [s.seatsRemaining, summary.remaining],
-        [s.seatsMembers, summary.members],
-        [s.seatsPending, summary.pending],
-        [s.seatsAwaiting, summary.awaitingApproval],
-        [s.seatsOpenRequests, summary.openSeatRequests],
-        [s.seatsByType, byType || '-'],
+        [texts.seatsUsed, texts.usedOf(summary.used, summary.limit)],
+        [texts.seatsRemaining, summary.remaining],
+        [texts.seatsMembers, summary.members],
+        [texts.seatsPending, summary.pending],
+        [texts.seatsAwaiting, summary.awaitingApproval],
+        [texts.seatsOpenRequests, summary.openSeatRequests],
+        [texts.seatsByType, byType || '-'],
       ]),
     );
   });
@@ -36,14 +36,14 @@ export function listRequests(options: { status?: SeatRequestStatus }, command: C
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const list = await listSeatRequests(db, actor, { status: options.status });
     if (out.json) return out.result({ requests: list.map(requestJson) });
-    const s = say(locale);
-    if (list.length === 0) return out.line(s.noSeatRequests);
+    const texts = cliTexts(locale);
+    if (list.length === 0) return out.line(texts.noSeatRequests);
     out.line(
       table(
-        s.requestHeaders,
+        texts.requestHeaders,
         list.map((r) => [
           r.id,
-          s.requestStatus[r.status],
+          texts.requestStatus[r.status],
           r.seatsRequested,
           `${r.limitBefore} -> ${r.limitAfter}`,
           r.requestedByEmail,
@@ -60,11 +60,11 @@ export function decideRequest(command: Command, decision: SeatDecision): Promise
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const result = await decideSeatRequest(db, actor, decision);
     if (out.json) return out.result(decisionJson(result));
-    const s = say(locale);
+    const texts = cliTexts(locale);
     out.line(
       decision.decision === 'approve'
-        ? s.approved(result.limitAfter, result.invitations)
-        : s.denied(result.invitations),
+        ? texts.approved(result.limitAfter, result.invitations)
+        : texts.denied(result.invitations),
     );
   });
 }
@@ -85,18 +85,18 @@ function requestJson(r: SeatRequestView) {
 }
 
 function decisionJson(result: SeatDecisionResult) {
-  const r: SeatRequest = result.request;
+  const request: SeatRequest = result.request;
   return {
     request: {
-      id: r.id,
-      status: r.status,
-      seatsRequested: r.seatsRequested,
-      limitBefore: r.limitBefore,
-      requestedById: r.requestedById,
-      decidedById: r.decidedById,
-      decidedAt: r.decidedAt,
-      reason: r.reason,
-      createdAt: r.createdAt,
+      id: request.id,
+      status: request.status,
+      seatsRequested: request.seatsRequested,
+      limitBefore: request.limitBefore,
+      requestedById: request.requestedById,
+      decidedById: request.decidedById,
+      decidedAt: request.decidedAt,
+      reason: request.reason,
+      createdAt: request.createdAt,
     },
     invitations: result.invitations,
     limitAfter: result.limitAfter,

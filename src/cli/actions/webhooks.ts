@@ -46,16 +46,16 @@ export function listEndpoints(command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const endpoints = await listWebhookEndpoints(db, actor);
     if (out.json) return out.result({ endpoints: endpoints.map(json) });
-    const t = texts[locale];
-    if (endpoints.length === 0) return out.line(t.none);
+    const words = texts[locale];
+    if (endpoints.length === 0) return out.line(words.none);
     out.line(
       table(
-        t.headers,
+        words.headers,
         endpoints.map((e) => [
           e.id,
           e.url,
-          e.events.join(', ') || t.all,
-          e.active ? t.yes : t.no,
+          e.events.join(', ') || words.all,
+          e.active ? words.yes : words.no,
           formatDate(e.createdAt),
         ]),
       ),

@@ -31,20 +31,20 @@ const textInput = (blockId: string, label: string, optional = false, hint?: stri
 });
 
 export function addMemberModal(catalogue: Catalogue, locale: Locale, userTypeKey?: string): ModalView {
-  const s = chatTexts(locale);
-  const a = addMemberTexts(locale);
+  const texts = chatTexts(locale);
+  const memberTexts = addMemberTexts(locale);
   return {
     type: 'modal',
     callback_id: ADD_MEMBER_CALLBACK,
-    title: plain(a.addTitle.slice(0, 24)),
-    submit: plain(a.addButton),
-    close: plain(s.cancel),
+    title: plain(memberTexts.addTitle.slice(0, 24)),
+    submit: plain(memberTexts.addButton),
+    close: plain(texts.cancel),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: a.addIntro }] },
-      textInput(addBlockIds.email, a.emailLabel),
-      textInput(addBlockIds.firstName, a.firstNameLabel),
-      textInput(addBlockIds.lastName, a.lastNameLabel),
-      textInput(addBlockIds.username, a.usernameLabel, true, a.usernameHint),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: memberTexts.addIntro }] },
+      textInput(addBlockIds.email, memberTexts.emailLabel),
+      textInput(addBlockIds.firstName, memberTexts.firstNameLabel),
+      textInput(addBlockIds.lastName, memberTexts.lastNameLabel),
+      textInput(addBlockIds.username, memberTexts.usernameLabel, true, memberTexts.usernameHint),
       ...assignmentSelects(catalogue, locale, ADD_USER_TYPE_ACTION, userTypeKey),
     ],
   };
@@ -52,12 +52,14 @@ export function addMemberModal(catalogue: Catalogue, locale: Locale, userTypeKey
 
 /** While the work runs (a submission or a trigger is answered at once, the work follows). */
 export function workingView(locale: Locale, kind: 'add' | 'reissue'): ModalView {
-  const a = addMemberTexts(locale);
+  const memberTexts = addMemberTexts(locale);
   return {
     type: 'modal',
-    title: plain((kind === 'add' ? a.addTitle : a.reissueTitle).slice(0, 24)),
+    title: plain((kind === 'add' ? memberTexts.addTitle : memberTexts.reissueTitle).slice(0, 24)),
     close: plain(chatTexts(locale).close),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: kind === 'add' ? a.adding : a.reissuing } }],
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: kind === 'add' ? memberTexts.adding : memberTexts.reissuing } },
+    ],
   };
 }
 
@@ -67,7 +69,7 @@ export type PasswordOutcome =
 
 /** The outcome: the member and their temporary password, shown this once, or why there is none. */
 export function passwordView(locale: Locale, outcome: PasswordOutcome): ModalView {
-  const a = addMemberTexts(locale);
+  const memberTexts = addMemberTexts(locale);
   const add = outcome.kind === 'add';
   const blocks: KnownBlock[] =
     'password' in outcome
@@ -77,19 +79,28 @@ export function passwordView(locale: Locale, outcome: PasswordOutcome): ModalVie
             text: {
               type: 'mrkdwn',
               text: add
-                ? a.added(escapeMrkdwn(outcome.name), escapeMrkdwn(outcome.email), outcome.username)
-                : a.reissued(escapeMrkdwn(outcome.name), escapeMrkdwn(outcome.email)),
+                ? memberTexts.added(escapeMrkdwn(outcome.name), escapeMrkdwn(outcome.email), outcome.username)
+                : memberTexts.reissued(escapeMrkdwn(outcome.name), escapeMrkdwn(outcome.email)),
             },
           },
-          { type: 'section', text: { type: 'mrkdwn', text: `${a.passwordHeading}\n\`${outcome.password}\`` } },
-          { type: 'context', elements: [{ type: 'mrkdwn', text: add ? a.passwordNote : a.reissueNote }] },
+          {
+            type: 'section',
+            text: { type: 'mrkdwn', text: `${memberTexts.passwordHeading}\n\`${outcome.password}\`` },
+          },
+          {
+            type: 'context',
+            elements: [{ type: 'mrkdwn', text: add ? memberTexts.passwordNote : memberTexts.reissueNote }],
+          },
         ]
       : [
           {
             type: 'section',
-            text: { type: 'mrkdwn', text: `${add ? a.notAdded : a.notReissued} ${outcome.problem}` },
+            text: {
+              type: 'mrkdwn',
+              text: `${add ? memberTexts.notAdded : memberTexts.notReissued} ${outcome.problem}`,
+            },
           },
         ];
-  const title = add ? a.addTitle : a.reissueTitle;
+  const title = add ? memberTexts.addTitle : memberTexts.reissueTitle;
   return { type: 'modal', title: plain(title.slice(0, 24)), close: plain(chatTexts(locale).close), blocks };
 }

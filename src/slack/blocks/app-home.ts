@@ -20,13 +20,13 @@ export function appHome(
   /** `problem`: mrkdwn already (errorText escapes the values it shows). */
   state: { organization: Organization; seats: SeatSummary; canManage: boolean } | { problem: string },
 ): HomeView {
-  const s = chatTexts(locale);
-  if ('problem' in state) return { type: 'home', blocks: [section(s.homeTitle), section(state.problem)] };
+  const texts = chatTexts(locale);
+  if ('problem' in state) return { type: 'home', blocks: [section(texts.homeTitle), section(state.problem)] };
   const { organization, seats } = state;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `${s.homeTitle} · ${organization.name}`.slice(0, 150) } },
-    section(s.seatsLine(seats.used, seats.limit, seats.remaining)),
-    context(s.seatsDetail(seats.members, seats.pending, seats.awaitingApproval, seats.openSeatRequests)),
+    { type: 'header', text: { type: 'plain_text', text: `${texts.homeTitle} · ${organization.name}`.slice(0, 150) } },
+    section(texts.seatsLine(seats.used, seats.limit, seats.remaining)),
+    context(texts.seatsDetail(seats.members, seats.pending, seats.awaitingApproval, seats.openSeatRequests)),
   ];
   if (state.canManage) {
     blocks.push({
@@ -37,18 +37,18 @@ export function appHome(
           type: 'button',
           action_id: homeActions.invite,
           style: 'primary',
-          text: { type: 'plain_text', text: s.inviteTitle },
+          text: { type: 'plain_text', text: texts.inviteTitle },
         },
-        { type: 'button', action_id: homeActions.import, text: { type: 'plain_text', text: s.importTitle } },
+        { type: 'button', action_id: homeActions.import, text: { type: 'plain_text', text: texts.importTitle } },
         {
           type: 'button',
           action_id: homeActions.add,
           text: { type: 'plain_text', text: addMemberTexts(locale).addTitle },
         },
-        { type: 'button', action_id: homeActions.pending, text: { type: 'plain_text', text: s.homePending } },
+        { type: 'button', action_id: homeActions.pending, text: { type: 'plain_text', text: texts.homePending } },
       ],
     });
   }
-  blocks.push({ type: 'divider' }, context(s.homeHelp));
+  blocks.push({ type: 'divider' }, context(texts.homeHelp));
   return { type: 'home', blocks };
 }

@@ -17,7 +17,7 @@ export function assignmentSelects(
   userTypeAction: string,
   userTypeKey?: string,
 ): KnownBlock[] {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const types = catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
   const type = types.find((u) => u.key === userTypeKey) ?? types[0];
   const roles = type ? grantableRoles(catalogue, type.key) : [];
@@ -26,8 +26,8 @@ export function assignmentSelects(
     {
       type: 'input',
       block_id: 'user_type',
-      label: plain(s.userTypeLabel),
-      hint: plain(s.userTypeHint),
+      label: plain(texts.userTypeLabel),
+      hint: plain(texts.userTypeHint),
       dispatch_action: true,
       element: {
         type: 'static_select',
@@ -41,7 +41,7 @@ export function assignmentSelects(
       // A new block id per user type: Slack keeps a select's value by block id, and a role kept
       // from another user type would not be allowed by this one.
       block_id: `role:${type?.key ?? ''}`,
-      label: plain(s.roleLabel),
+      label: plain(texts.roleLabel),
       element: {
         type: 'static_select',
         action_id: 'value',

@@ -17,24 +17,24 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const title = (text: string) => plain(text.slice(0, 24));
 
 export function setupModal(locale: Locale): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.setup,
-    title: title(s.setupTitle),
-    submit: plain(s.save),
-    close: plain(s.cancel),
+    title: title(texts.setupTitle),
+    submit: plain(texts.save),
+    close: plain(texts.cancel),
     blocks: [
       {
         type: 'input',
         block_id: 'name',
-        label: plain(s.setupNameLabel),
+        label: plain(texts.setupNameLabel),
         element: { type: 'plain_text_input', action_id: 'value', max_length: 100 },
       },
       {
         type: 'input',
         block_id: 'seats',
-        label: plain(s.setupSeatsLabel),
+        label: plain(texts.setupSeatsLabel),
         element: {
           type: 'number_input',
           action_id: 'value',
@@ -48,19 +48,19 @@ export function setupModal(locale: Locale): ModalView {
 }
 
 export function settingsModal(locale: Locale, managersChannelId?: string): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.settings,
-    title: title(s.settingsTitle),
-    submit: plain(s.save),
-    close: plain(s.cancel),
+    title: title(texts.settingsTitle),
+    submit: plain(texts.save),
+    close: plain(texts.cancel),
     blocks: [
       {
         type: 'input',
         block_id: 'managers_channel',
-        label: plain(s.managersChannelLabel),
-        hint: plain(s.managersChannelHint),
+        label: plain(texts.managersChannelLabel),
+        hint: plain(texts.managersChannelHint),
         element: {
           type: 'conversations_select',
           action_id: 'value',
@@ -73,28 +73,28 @@ export function settingsModal(locale: Locale, managersChannelId?: string): Modal
 }
 
 export function importModal(locale: Locale, metadata: InviteModalMetadata): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.importCheck,
-    title: title(s.importTitle),
-    submit: plain(s.importCheck),
-    close: plain(s.cancel),
+    title: title(texts.importTitle),
+    submit: plain(texts.importCheck),
+    close: plain(texts.cancel),
     private_metadata: JSON.stringify(metadata),
     blocks: [
       {
         type: 'input',
         block_id: 'file',
         optional: true,
-        label: plain(s.importFileLabel),
-        hint: plain(s.importFileHint),
+        label: plain(texts.importFileLabel),
+        hint: plain(texts.importFileHint),
         element: { type: 'file_input', action_id: 'value', filetypes: ['csv', 'txt', 'tsv'], max_files: 1 },
       },
       {
         type: 'input',
         block_id: 'paste',
         optional: true,
-        label: plain(s.importPasteLabel),
+        label: plain(texts.importPasteLabel),
         element: {
           type: 'plain_text_input',
           action_id: 'value',
@@ -109,11 +109,11 @@ export function importModal(locale: Locale, metadata: InviteModalMetadata): Moda
 
 /** Shown while the file is fetched and checked (the submission is acked at once). */
 export function workingModal(locale: Locale, text: string): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   return {
     type: 'modal',
-    title: title(s.importTitle),
-    close: plain(s.close),
+    title: title(texts.importTitle),
+    close: plain(texts.close),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
   };
 }
@@ -122,19 +122,19 @@ export function denyModal(
   locale: Locale,
   metadata: { requestId: string; channelId?: string; messageTs?: string },
 ): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: callbacks.deny,
-    title: title(s.denyTitle),
-    submit: plain(s.deny),
-    close: plain(s.cancel),
+    title: title(texts.denyTitle),
+    submit: plain(texts.deny),
+    close: plain(texts.cancel),
     private_metadata: JSON.stringify(metadata),
     blocks: [
       {
         type: 'input',
         block_id: 'reason',
-        label: plain(s.denyReasonLabel),
+        label: plain(texts.denyReasonLabel),
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 500 },
       },
     ],

@@ -19,27 +19,27 @@ export interface ImportReviewMetadata {
 }
 
 export function importReview(dryRun: DryRunResult, locale: Locale, metadata: ImportReviewMetadata): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const importable = dryRun.toInvite + dryRun.toAdd;
   const blocks: KnownBlock[] = [
-    section(s.importSummary(dryRun.rows, dryRun.valid, dryRun.errors.length)),
+    section(texts.importSummary(dryRun.rows, dryRun.valid, dryRun.errors.length)),
     context(
-      s.importPlan(dryRun.toInvite, dryRun.toAdd, dryRun.alreadyInvited + dryRun.alreadyMembers, dryRun.wouldHold),
+      texts.importPlan(dryRun.toInvite, dryRun.toAdd, dryRun.alreadyInvited + dryRun.alreadyMembers, dryRun.wouldHold),
     ),
     ...rowProblems(dryRun.errors, locale),
   ];
   if (dryRun.warnings.length > 0) {
-    const lines = dryRun.warnings.slice(0, 20).map((w) => s.importErrorLine(w.line, w.column, w.message));
+    const lines = dryRun.warnings.slice(0, 20).map((w) => texts.importErrorLine(w.line, w.column, w.message));
     blocks.push(context(clip(escapeMrkdwn(lines.join('\n')))));
   }
-  if (importable === 0) blocks.push(section(s.importNothing));
+  if (importable === 0) blocks.push(section(texts.importNothing));
   return {
     type: 'modal',
     callback_id: callbacks.importConfirm,
-    title: { type: 'plain_text', text: s.importReviewTitle.slice(0, 24) },
-    close: { type: 'plain_text', text: s.close },
+    title: { type: 'plain_text', text: texts.importReviewTitle.slice(0, 24) },
+    close: { type: 'plain_text', text: texts.close },
     ...(importable > 0
-      ? { submit: { type: 'plain_text' as const, text: s.importConfirm(importable).slice(0, 24) } }
+      ? { submit: { type: 'plain_text' as const, text: texts.importConfirm(importable).slice(0, 24) } }
       : {}),
     private_metadata: JSON.stringify(metadata),
     blocks,
@@ -53,12 +53,12 @@ export function rowProblems(
   maxSections = MAX_ERROR_SECTIONS,
 ): KnownBlock[] {
   if (errors.length === 0) return [];
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const sections: string[] = [];
   let current = '';
   let shown = 0;
   for (const error of errors) {
-    const line = `• ${escapeMrkdwn(s.importErrorLine(error.line, error.column, error.message))}`;
+    const line = `• ${escapeMrkdwn(texts.importErrorLine(error.line, error.column, error.message))}`;
     if (current && current.length + line.length + 1 > PER_SECTION) {
       sections.push(current);
       current = '';
@@ -68,15 +68,15 @@ export function rowProblems(
     shown++;
   }
   if (current) sections.push(current);
-  const blocks: KnownBlock[] = [section(`*${s.importErrorsHeading}*`), ...sections.map(section)];
-  if (shown < errors.length) blocks.push(context(s.importMoreErrors(errors.length - shown)));
+  const blocks: KnownBlock[] = [section(`*${texts.importErrorsHeading}*`), ...sections.map(section)];
+  if (shown < errors.length) blocks.push(context(texts.importMoreErrors(errors.length - shown)));
   return blocks;
 }
 
 export function importDoneBlocks(result: RunImportResult, locale: Locale): { text: string; blocks: KnownBlock[] } {
-  const s = chatTexts(locale);
-  const text = s.importDone(result);
+  const texts = chatTexts(locale);
+  const text = texts.importDone(result);
   const blocks: KnownBlock[] = [section(text), ...rowProblems(result.errors, locale, 40)];
-  if (result.seatRequestId) blocks.push(context(s.heldNote));
+  if (result.seatRequestId) blocks.push(context(texts.heldNote));
   return { text, blocks };
 }

@@ -34,20 +34,20 @@ export function inviteModal(
   metadata: InviteModalMetadata,
   userTypeKey?: string,
 ): ModalView {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   return {
     type: 'modal',
     callback_id: INVITE_CALLBACK,
-    title: plain(s.inviteTitle.slice(0, 24)),
-    submit: plain(s.send),
-    close: plain(s.cancel),
+    title: plain(texts.inviteTitle.slice(0, 24)),
+    submit: plain(texts.send),
+    close: plain(texts.cancel),
     private_metadata: JSON.stringify(metadata),
     blocks: [
       {
         type: 'input',
         block_id: inviteBlockIds.emails,
-        label: plain(s.emailsLabel),
-        hint: plain(s.emailsHint),
+        label: plain(texts.emailsLabel),
+        hint: plain(texts.emailsHint),
         element: {
           type: 'plain_text_input',
           action_id: 'value',
@@ -61,28 +61,28 @@ export function inviteModal(
         type: 'input',
         block_id: inviteBlockIds.groups,
         optional: true,
-        label: plain(s.groupsLabel),
-        hint: plain(s.groupsHint),
+        label: plain(texts.groupsLabel),
+        hint: plain(texts.groupsHint),
         element: { type: 'plain_text_input', action_id: 'value', max_length: 1000 },
       },
       {
         type: 'input',
         block_id: inviteBlockIds.message,
         optional: true,
-        label: plain(s.messageLabel),
-        hint: plain(s.messageHint),
+        label: plain(texts.messageLabel),
+        hint: plain(texts.messageHint),
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
       },
       {
         type: 'input',
         block_id: inviteBlockIds.mustUseEmail,
         optional: true,
-        label: plain(s.mustUseEmailLabel),
+        label: plain(texts.mustUseEmailLabel),
         element: {
           type: 'checkboxes',
           action_id: 'value',
-          options: [option(s.mustUseEmailOption, 'yes')],
-          initial_options: [option(s.mustUseEmailOption, 'yes')],
+          options: [option(texts.mustUseEmailOption, 'yes')],
+          initial_options: [option(texts.mustUseEmailOption, 'yes')],
         },
       },
     ],

@@ -23,20 +23,20 @@ export function pendingList(
   locale: Locale,
   notice?: string,
 ): SlackMessage {
-  const s = chatTexts(locale);
-  const c = organization.catalogue;
+  const texts = chatTexts(locale);
+  const catalogue = organization.catalogue;
   const blocks: KnownBlock[] = [];
   if (notice) blocks.push(section(notice));
-  blocks.push(section(s.pendingHeading(page.total, page.page, page.pages)));
-  blocks.push(context(s.pendingCounts(page.counts.pending, page.counts.awaitingApproval)));
-  if (page.invitations.length === 0) blocks.push(section(s.pendingEmpty));
+  blocks.push(section(texts.pendingHeading(page.total, page.page, page.pages)));
+  blocks.push(context(texts.pendingCounts(page.counts.pending, page.counts.awaitingApproval)));
+  if (page.invitations.length === 0) blocks.push(section(texts.pendingEmpty));
   const state = { ...filter, page: page.page };
   for (const inv of page.invitations) {
     const name = [inv.firstName, inv.lastName].filter(Boolean).join(' ');
-    const row = s.pendingRow(
+    const row = texts.pendingRow(
       statusLabel(inv.status, locale),
-      roleName(c, inv.role, locale),
-      userTypeName(c, inv.userType, locale),
+      roleName(catalogue, inv.role, locale),
+      userTypeName(catalogue, inv.userType, locale),
       inv.inviterEmail,
       formatDateTime(inv.expiresAt, locale),
     );
@@ -50,19 +50,19 @@ export function pendingList(
       block_id: `invitation:${inv.id}`,
       elements: [
         ...(inv.status === 'PENDING'
-          ? [{ type: 'button' as const, action_id: pendingActions.resend, text: plainText(s.resend), value }]
+          ? [{ type: 'button' as const, action_id: pendingActions.resend, text: plainText(texts.resend), value }]
           : []),
         {
           type: 'button',
           action_id: pendingActions.revoke,
           style: 'danger',
-          text: plainText(s.revoke),
+          text: plainText(texts.revoke),
           value,
           confirm: {
-            title: plainText(s.revokeConfirmTitle),
-            text: plainText(s.revokeConfirm(inv.email)),
-            confirm: plainText(s.revoke),
-            deny: plainText(s.cancel),
+            title: plainText(texts.revokeConfirmTitle),
+            text: plainText(texts.revokeConfirm(inv.email)),
+            confirm: plainText(texts.revoke),
+            deny: plainText(texts.cancel),
             style: 'danger',
           },
         },
@@ -70,11 +70,11 @@ export function pendingList(
     });
   }
   const nav = [];
-  if (page.page > 1) nav.push(pageButton(s.previous, { ...filter, page: page.page - 1 }, 'previous'));
-  if (page.page < page.pages) nav.push(pageButton(s.next, { ...filter, page: page.page + 1 }, 'next'));
+  if (page.page > 1) nav.push(pageButton(texts.previous, { ...filter, page: page.page - 1 }, 'previous'));
+  if (page.page < page.pages) nav.push(pageButton(texts.next, { ...filter, page: page.page + 1 }, 'next'));
   if (nav.length > 0) blocks.push({ type: 'actions', block_id: 'pending_nav', elements: nav });
   return {
-    text: `${s.pendingHeading(page.total, page.page, page.pages).replace(/\*/g, '')}`,
+    text: `${texts.pendingHeading(page.total, page.page, page.pages).replace(/\*/g, '')}`,
     blocks,
     replaceOriginal: true,
   };

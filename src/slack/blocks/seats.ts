@@ -8,17 +8,17 @@ import type { SeatSummary } from '../../seats/seat-summary.js';
 import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
 
 export function seatsMessage(summary: SeatSummary, organization: Organization, locale: Locale): SlackMessage {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const byType = Object.entries(summary.byUserType)
     .map(([key, count]) => `${userTypeName(organization.catalogue, key, locale)}: ${count}`)
     .join(' · ');
-  const line = s.seatsLine(summary.used, summary.limit, summary.remaining);
+  const line = texts.seatsLine(summary.used, summary.limit, summary.remaining);
   return {
-    text: `${s.seatsHeading(escapeMrkdwn(organization.name)).replace(/\*/g, '')}: ${line}`,
+    text: `${texts.seatsHeading(escapeMrkdwn(organization.name)).replace(/\*/g, '')}: ${line}`,
     blocks: [
-      section(`${s.seatsHeading(escapeMrkdwn(organization.name))}\n${line}`),
-      context(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
-      ...(byType ? [context(`${s.byUserType}: ${byType}`)] : []),
+      section(`${texts.seatsHeading(escapeMrkdwn(organization.name))}\n${line}`),
+      context(texts.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
+      ...(byType ? [context(`${texts.byUserType}: ${byType}`)] : []),
     ],
   };
 }

@@ -5,7 +5,8 @@ import type { App } from '@slack/bolt';
 import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { AppError } from '../../errors/app-error.js';
-import { t } from '../../i18n/messages.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translate } from '../../i18n/messages.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
 import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
 import {
@@ -33,18 +34,18 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
     const ack = answerOnce(slackAck);
     const userId = body.user.id;
     const teamId = body.team?.id ?? '';
-    let locale: 'en' | 'fr' = 'en';
+    let locale: Locale = 'en';
     try {
       // Before the answer, nothing that waits on Slack's Web API (see identifyWithoutSlack).
       const known = await identifyWithoutSlack(deps.db, { teamId, userId });
       locale = known.locale;
       if (!known.linked) {
-        const text = t(locale, 'chat.not_linked', {});
+        const text = translate(locale, 'chat.not_linked', {});
         return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
       }
       const state = addMemberState.safeParse(view.state.values);
       if (!state.success) {
-        const text = t(locale, 'email.required', {});
+        const text = translate(locale, 'email.required', {});
         return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
       }
       const { roleBlockId, ...form } = state.data;

@@ -41,7 +41,7 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
       return ack({ response_action: 'errors', errors: { file: errorText(error, 'en', deps.log, 'import') } });
     }
     const locale = who.actor.locale;
-    const s = chatTexts(locale);
+    const texts = chatTexts(locale);
     const state = importState.safeParse(view.state.values);
     if (!state.success || (state.data.files.length === 0 && !state.data.pasted)) {
       return ack({
@@ -49,7 +49,7 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
         errors: { file: errorText(new AppError('import.no_source', {}), locale, deps.log, 'import') },
       });
     }
-    await ack({ response_action: 'update', view: workingModal(locale, s.importChecking) });
+    await ack({ response_action: 'update', view: workingModal(locale, texts.importChecking) });
     const viewId = view.id;
     try {
       const file = state.data.files[0];
@@ -60,7 +60,7 @@ export function registerImportFlow(app: App, deps: SlackDeps): void {
         view: importReview(saved.dryRun, locale, { draftId: saved.draftId, ...metadata }),
       });
     } catch (error) {
-      const text = `${s.importFailed}\n${errorText(error, locale, deps.log, 'import check')}`;
+      const text = `${texts.importFailed}\n${errorText(error, locale, deps.log, 'import check')}`;
       await client.views.update({ view_id: viewId, view: workingModal(locale, text) });
     }
   });
@@ -94,7 +94,7 @@ async function runWithProgress(
   actor: Actor,
   job: { draftId: string; userId: string; teamId: string; elsewhere: OtherRoute },
 ): Promise<void> {
-  const s = chatTexts(actor.locale);
+  const texts = chatTexts(actor.locale);
   let message: { channel: string; ts: string } | undefined;
   /** The DM could not be posted: progress is not shown, the outcome goes by another route. */
   let noDm = false;
@@ -106,7 +106,7 @@ async function runWithProgress(
     const { channel, ts } = message;
     // Progress is best effort: a failed update must not stop the import.
     pending = pending
-      .then(() => client.chat.update({ channel, ts, text: s.importProgress(done, total, phase) }))
+      .then(() => client.chat.update({ channel, ts, text: texts.importProgress(done, total, phase) }))
       .catch((error: unknown) => deps.log.warn('Import progress not shown', { error: String(error) }));
   };
   let result: Awaited<ReturnType<typeof runImportDraft>>;
@@ -114,7 +114,7 @@ async function runWithProgress(
     result = await runImportDraft(deps.db, actor, job.draftId, {
       onProgress: show,
       onStart: async () => {
-        const text = s.importProgress(0, undefined, 'reading');
+        const text = texts.importProgress(0, undefined, 'reading');
         const posted = await client.chat.postMessage({ channel: job.userId, text }).catch((error: unknown) => {
           // The review modal is closed: a DM Slack refuses (messages tab off, a user the bot cannot
           // write to) must not drop the import. It runs, and is reported by another route.
@@ -145,10 +145,10 @@ async function runWithProgress(
     if (!message) {
       if (!noDm) throw error;
       return tellElsewhere(deps, client, job.elsewhere, {
-        text: `${s.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`,
+        text: `${texts.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`,
       });
     }
-    const text = `${s.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`;
+    const text = `${texts.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`;
     await client.chat.update({ channel: message.channel, ts: message.ts, text, blocks: [] });
     return;
   }

@@ -12,6 +12,7 @@ import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
 import { AppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
 import { invite } from '../../invitations/invite.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
@@ -46,7 +47,7 @@ export function registerInviteCommand(app: App, deps: SlackDeps): void {
     await setImmediate();
     const { command, client } = args;
     const target: ReplyTarget = { client, userId: command.user_id, responseUrl: command.response_url };
-    let locale: 'en' | 'fr' = 'en';
+    let locale: Locale = 'en';
     try {
       const who = await identify(deps.db, client, { teamId: command.team_id, userId: command.user_id });
       locale = who.linked ? who.actor.locale : who.profile.locale;
@@ -61,7 +62,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
   const { command, client } = args;
   const text = command.text ?? '';
   if (!who.linked) {
-    const s = chatTexts(who.profile.locale);
+    const texts = chatTexts(who.profile.locale);
     const request = parseChatCommand(text);
     if (request.kind === 'link') {
       if (!who.profile.email) throw new AppError('chat.no_verified_email', {}, 'forbidden');
@@ -74,7 +75,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
           isWorkspaceAdmin: who.profile.isWorkspaceAdmin,
         },
       });
-      return reply(target, { text: s.linked(escapeMrkdwn(organization.name)) });
+      return reply(target, { text: texts.linked(escapeMrkdwn(organization.name)) });
     }
     if (request.kind === 'setup') {
       if (!who.profile.isWorkspaceAdmin) throw new AppError('chat.setup_not_admin', {}, 'forbidden');
@@ -86,7 +87,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
 
   const { actor, organization } = who;
   const locale = actor.locale;
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const request: ChatCommand = parseChatCommand(text, organization.catalogue);
   const metadata = { responseUrl: command.response_url, channelId: command.channel_id };
   switch (request.kind) {
@@ -132,11 +133,11 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     }
     case 'resend': {
       const invitation = await resendInvitation(deps.db, actor, request.ref);
-      return reply(target, { text: s.resent(escapeMrkdwn(invitation.email)) });
+      return reply(target, { text: texts.resent(escapeMrkdwn(invitation.email)) });
     }
     case 'revoke': {
       const invitation = await revokeInvitation(deps.db, actor, request.ref);
-      return reply(target, { text: s.revoked(escapeMrkdwn(invitation.email)) });
+      return reply(target, { text: texts.revoked(escapeMrkdwn(invitation.email)) });
     }
     case 'seats':
       return reply(target, seatsMessage(await seatSummary(deps.db, actor), organization, locale));
@@ -157,6 +158,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     case 'help':
       return reply(target, { text: chatHelp(locale, 'slack') });
     case 'usage':
-      return reply(target, { text: `${s.usage(echoInput(request.problem, locale))}\n\n${chatHelp(locale, 'slack')}` });
+      return reply(target, {
+        text: `${texts.usage(echoInput(request.problem, locale))}\n\n${chatHelp(locale, 'slack')}`,
+      });
   }
 }

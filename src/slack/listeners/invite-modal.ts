@@ -4,7 +4,8 @@ import type { App } from '@slack/bolt';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { AppError } from '../../errors/app-error.js';
-import { t } from '../../i18n/messages.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translate } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
 import { INVITE_CALLBACK, inviteBlockIds, inviteModal, USER_TYPE_ACTION } from '../blocks/invite-modal.js';
@@ -27,13 +28,13 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
     const teamId = body.team?.id ?? '';
     const metadata = parseMetadata(replyMetadata, view.private_metadata);
     const target = { client, userId, responseUrl: metadata.responseUrl };
-    let locale: 'en' | 'fr' = 'en';
+    let locale: Locale = 'en';
     try {
       // Before the answer, nothing that waits on Slack's Web API (see identifyWithoutSlack).
       const known = await identifyWithoutSlack(deps.db, { teamId, userId });
       locale = known.locale;
       if (!known.linked) {
-        const text = t(locale, 'chat.not_linked', {});
+        const text = translate(locale, 'chat.not_linked', {});
         return await ack({ response_action: 'errors', errors: { [inviteBlockIds.emails]: text } });
       }
       const state = inviteState.safeParse(view.state.values);

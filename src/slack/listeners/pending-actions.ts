@@ -29,7 +29,7 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
       await ack();
       const request = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
       await asMember(deps, client, request, `pending ${operation}`, async ({ actor, organization }, target) => {
-        const s = chatTexts(actor.locale);
+        const texts = chatTexts(actor.locale);
         let filter: InvitationFilter;
         let notice: string | undefined;
         if (operation === 'page') {
@@ -42,7 +42,9 @@ export function registerPendingActions(app: App, deps: SlackDeps): void {
               operation === 'resend'
                 ? await resendInvitation(deps.db, actor, value.id)
                 : await revokeInvitation(deps.db, actor, value.id);
-            notice = escapeMrkdwn(operation === 'resend' ? s.resent(invitation.email) : s.revoked(invitation.email));
+            notice = escapeMrkdwn(
+              operation === 'resend' ? texts.resent(invitation.email) : texts.revoked(invitation.email),
+            );
           } catch (error) {
             // A refusal (cooldown, already revoked) is shown above the list, which is redrawn.
             notice = `⚠️ ${escapeMrkdwn(errorText(error, actor.locale, deps.log, `pending ${operation}`))}`;

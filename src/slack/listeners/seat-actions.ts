@@ -6,6 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
+import type { Locale } from '../../i18n/locale.js';
 import { assertCanDecideSeatRequests } from '../../permissions/policy.js';
 import { decideSeatRequest } from '../../seats/decide-seat-request.js';
 import { seatRequestDetails } from '../../seats/seat-request-details.js';
@@ -58,8 +59,8 @@ export function registerSeatActions(app: App, deps: SlackDeps): void {
 
   app.view(callbacks.deny, async ({ ack, body, view, client }) => {
     const metadata = parseMetadata(denyMetadata, view.private_metadata);
-    let locale: 'en' | 'fr' = 'en';
-    let redraw: { organizationId: string; locale: 'en' | 'fr' } | undefined;
+    let locale: Locale = 'en';
+    let redraw: { organizationId: string; locale: Locale } | undefined;
     let refusal: string | undefined;
     try {
       const request = { teamId: body.team?.id ?? '', userId: body.user.id };
@@ -101,7 +102,7 @@ export async function redrawCard(
   client: WebClient,
   organizationId: string,
   id: string,
-  locale: 'en' | 'fr',
+  locale: Locale,
   card: { channel?: string; ts?: string },
 ): Promise<void> {
   if (!card.channel || !card.ts) return;

@@ -7,7 +7,7 @@ import { createOrganizationForWorkspace } from '../../chat/workspaces/link-works
 import { setManagersChannel } from '../../chat/workspaces/managers-channel.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
-import { t } from '../../i18n/messages.js';
+import { translate } from '../../i18n/messages.js';
 import { assertOwner } from '../../permissions/policy.js';
 import { callbacks } from '../blocks/forms.js';
 import { assertBotCanPost } from '../channel-check.js';
@@ -28,7 +28,8 @@ export function registerWorkspaceForms(app: App, deps: SlackDeps): void {
       const profile = await withinBudget(slackProfile(client, teamId, body.user.id));
       locale = profile.locale;
       const state = setupState.safeParse(view.state.values);
-      const invalid = (key: 'name' | 'seats', expected: string) => t(locale, 'org.setting_invalid', { key, expected });
+      const invalid = (key: 'name' | 'seats', expected: string) =>
+        translate(locale, 'org.setting_invalid', { key, expected });
       if (!state.success || !state.data.name || !(state.data.seats >= 1)) {
         const errors: Record<string, string> = {};
         if (!state.data?.name) errors.name = invalid('name', '1-100');

@@ -105,8 +105,8 @@ async function say(
           await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
             const owner = await slackUserFor(db, client, ref, email);
             if (!owner) return null;
-            const s = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
-            const text = s.managersChannelUnreachable(`<#${channel}>`, cause, s.slackChannelFix);
+            const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+            const text = texts.managersChannelUnreachable(`<#${channel}>`, cause, texts.slackChannelFix);
             const sent = await client.chat.postMessage({ channel: owner.externalUserId, text });
             return { channelId: sent.channel ?? owner.externalUserId, messageId: sent.ts ?? '' };
           });
@@ -115,14 +115,14 @@ async function say(
       }
       return cardToEachManager(db, client, ref, workspace.organizationId, subject, card, posted);
     }
-    const r = n.details.request;
+    const decided = n.details.request;
     return direct(db, client, ref, n.recipient, n.organizationLocale, (s) =>
       // A manager's reason and an address are shown as typed, never read as mrkdwn (<!here>).
       s.decisionDm(
-        r.status === 'APPROVED',
-        r.seatsRequested,
+        decided.status === 'APPROVED',
+        decided.seatsRequested,
         escapeMrkdwn(n.details.decidedByEmail ?? '?'),
-        r.reason === null ? null : escapeMrkdwn(r.reason),
+        decided.reason === null ? null : escapeMrkdwn(decided.reason),
       ),
     );
   }
@@ -221,28 +221,28 @@ async function slackUserFor(db: Db, client: WebClient, ref: WorkspaceRef, email:
 const channelRefusals = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
 function channelRefusal(error: unknown): string | undefined {
-  const e = error as { code?: string; data?: { error?: string } };
-  const cause = e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+  const failure = error as { code?: string; data?: { error?: string } };
+  const cause = failure.code === ErrorCode.PlatformError ? failure.data?.error : undefined;
   return cause && channelRefusals.has(cause) ? cause : undefined;
 }
 
 function verdictOf(error: unknown, now: Date): Verdict {
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number };
-  if (e.code === ErrorCode.RateLimitedError) {
+  const failure = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number };
+  if (failure.code === ErrorCode.RateLimitedError) {
     return {
       type: 'failed',
       retryable: true,
       error: 'rate limited by Slack',
-      retryAt: new Date(now.getTime() + (e.retryAfter ?? 1) * 1000),
+      retryAt: new Date(now.getTime() + (failure.retryAfter ?? 1) * 1000),
     };
   }
-  if (e.code === ErrorCode.PlatformError) {
+  if (failure.code === ErrorCode.PlatformError) {
     // Slack refused for good: a channel the bot is not in, a deactivated user, a revoked token.
-    return { type: 'failed', retryable: false, error: `Slack: ${e.data?.error ?? 'refused'}` };
+    return { type: 'failed', retryable: false, error: `Slack: ${failure.data?.error ?? 'refused'}` };
   }
   return {
     type: 'failed',
     retryable: true,
-    error: `Slack unreachable: ${e.code ?? (error instanceof Error ? error.message : 'error')}`,
+    error: `Slack unreachable: ${failure.code ?? (error instanceof Error ? error.message : 'error')}`,
   };
 }

@@ -28,7 +28,7 @@ export function addMemberDialog(
   values: AddMemberDialogValues = {},
   errors: Partial<Record<AddMemberField, string>> = {},
 ): TaskModuleTaskInfo {
-  const a = addMemberTexts(locale);
+  const memberTexts = addMemberTexts(locale);
   const input = (id: keyof AddMemberDialogValues & AddMemberField, label: string, required: boolean): Element[] => [
     ...fieldProblem(errors[id]),
     {
@@ -44,18 +44,18 @@ export function addMemberDialog(
   ];
   const card = adaptiveCard(
     [
-      small(a.addIntro),
-      ...input('email', a.emailLabel, true),
-      ...input('firstName', a.firstNameLabel, true),
-      ...input('lastName', a.lastNameLabel, true),
-      ...input('username', a.usernameLabel, false),
-      small(a.usernameHint),
+      small(memberTexts.addIntro),
+      ...input('email', memberTexts.emailLabel, true),
+      ...input('firstName', memberTexts.firstNameLabel, true),
+      ...input('lastName', memberTexts.lastNameLabel, true),
+      ...input('username', memberTexts.usernameLabel, false),
+      small(memberTexts.usernameHint),
       ...fieldProblem(errors.role),
       assignmentChoiceSet(catalogue, locale, values.assignment),
     ],
-    [{ type: 'Action.Submit', title: a.addButton, data: { verb: ADD_MEMBER_DIALOG } }],
+    [{ type: 'Action.Submit', title: memberTexts.addButton, data: { verb: ADD_MEMBER_DIALOG } }],
   );
-  return { title: a.addTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
+  return { title: memberTexts.addTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
 }
 
 /** The member added, or given a new temporary password, and that password, shown this once. */
@@ -64,18 +64,18 @@ export function passwordDialog(
   kind: 'add' | 'reissue',
   shown: { name: string; email: string; username: string; password: string },
 ): TaskModuleTaskInfo {
-  const a = addMemberTexts(locale);
+  const memberTexts = addMemberTexts(locale);
   const card = adaptiveCard([
     text(
       kind === 'add'
-        ? a.added(escapeTeamsMarkdown(shown.name), escapeTeamsMarkdown(shown.email), shown.username)
-        : a.reissued(escapeTeamsMarkdown(shown.name), escapeTeamsMarkdown(shown.email)),
+        ? memberTexts.added(escapeTeamsMarkdown(shown.name), escapeTeamsMarkdown(shown.email), shown.username)
+        : memberTexts.reissued(escapeTeamsMarkdown(shown.name), escapeTeamsMarkdown(shown.email)),
     ),
-    text(a.passwordHeading, { weight: 'Bolder' }),
+    text(memberTexts.passwordHeading, { weight: 'Bolder' }),
     // Monospace, large and selectable: it is read or copied once.
     { type: 'TextBlock', text: shown.password, fontType: 'Monospace', size: 'Large', wrap: true },
-    small(kind === 'add' ? a.passwordNote : a.reissueNote),
+    small(kind === 'add' ? memberTexts.passwordNote : memberTexts.reissueNote),
   ]);
-  const title = kind === 'add' ? a.addTitle : a.reissueTitle;
+  const title = kind === 'add' ? memberTexts.addTitle : memberTexts.reissueTitle;
   return { title, width: 'medium', height: 'medium', card: cardAttachment(card) };
 }

@@ -10,7 +10,7 @@ export const assignmentValue = (userType: string, role: string) => `${userType}/
 
 /** Every pair the catalogue allows; the organization's default role is chosen first. */
 export function assignmentChoiceSet(catalogue: Catalogue, locale: Locale, value?: string): Element {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const choices = catalogue.userTypes.flatMap((u) =>
     grantableRoles(catalogue, u.key).map((r) => ({
       title: `${u.names[locale]} · ${r.names[locale]}`,
@@ -21,7 +21,7 @@ export function assignmentChoiceSet(catalogue: Catalogue, locale: Locale, value?
   return {
     type: 'Input.ChoiceSet',
     id: 'assignment',
-    label: `${s.userTypeLabel} · ${s.roleLabel}`,
+    label: `${texts.userTypeLabel} · ${texts.roleLabel}`,
     choices,
     value: value ?? assignmentValue(defaultType?.key ?? '', catalogue.defaultRole),
   };

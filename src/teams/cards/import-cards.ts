@@ -19,28 +19,30 @@ const ERROR_TEXT_BUDGET = 7000;
 const MAX_LINE_CHARS = 240;
 
 export function importReviewCard(dryRun: DryRunResult, draftId: string, locale: Locale): AdaptiveCard {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const importable = dryRun.toInvite + dryRun.toAdd;
   const body: Element[] = [
-    text(s.importReviewTitle, { weight: 'Bolder', size: 'Medium' }),
-    text(s.importSummary(dryRun.rows, dryRun.valid, dryRun.errors.length)),
-    small(s.importPlan(dryRun.toInvite, dryRun.toAdd, dryRun.alreadyInvited + dryRun.alreadyMembers, dryRun.wouldHold)),
+    text(texts.importReviewTitle, { weight: 'Bolder', size: 'Medium' }),
+    text(texts.importSummary(dryRun.rows, dryRun.valid, dryRun.errors.length)),
+    small(
+      texts.importPlan(dryRun.toInvite, dryRun.toAdd, dryRun.alreadyInvited + dryRun.alreadyMembers, dryRun.wouldHold),
+    ),
     ...rowErrors(dryRun.errors, locale),
   ];
-  if (importable === 0) body.push(text(s.importNothing));
+  if (importable === 0) body.push(text(texts.importNothing));
   return adaptiveCard(
     body,
-    importable > 0 ? [execute(s.importConfirm(importable), importVerbs.confirm, { draftId }, 'positive')] : [],
+    importable > 0 ? [execute(texts.importConfirm(importable), importVerbs.confirm, { draftId }, 'positive')] : [],
   );
 }
 
 export function importDoneCard(result: RunImportResult, locale: Locale): AdaptiveCard {
-  const s = chatTexts(locale);
-  const done = s.importDone(result);
+  const texts = chatTexts(locale);
+  const done = texts.importDone(result);
   return adaptiveCard([
     text(done),
     ...rowErrors(result.errors, locale),
-    ...(result.seatRequestId ? [small(s.heldNote)] : []),
+    ...(result.seatRequestId ? [small(texts.heldNote)] : []),
   ]);
 }
 
@@ -52,17 +54,17 @@ const shortenQuotes = (message: string) =>
 
 function rowErrors(errors: DryRunResult['errors'], locale: Locale): Element[] {
   if (errors.length === 0) return [];
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const lines: string[] = [];
   let used = 0;
   for (const e of errors.slice(0, MAX_ERRORS_SHOWN)) {
-    const full = `- ${s.importErrorLine(e.line, e.column, shortenQuotes(e.message))}`;
+    const full = `- ${texts.importErrorLine(e.line, e.column, shortenQuotes(e.message))}`;
     const line = full.length > MAX_LINE_CHARS ? `${full.slice(0, MAX_LINE_CHARS - 1)}…` : full;
     if (used + line.length > ERROR_TEXT_BUDGET) break;
     lines.push(line);
     used += line.length + 1;
   }
-  const blocks: Element[] = [text(s.importErrorsHeading, { weight: 'Bolder' }), text(lines.join('\n'))];
+  const blocks: Element[] = [text(texts.importErrorsHeading, { weight: 'Bolder' }), text(lines.join('\n'))];
   const hidden = errors.length - lines.length;
   if (hidden > 0) blocks.push(small(teamsTexts(locale).moreRowErrors(hidden)));
   return blocks;

@@ -24,7 +24,7 @@ export function inviteDialog(
   values: InviteDialogValues = {},
   errors: Partial<Record<InviteField, string>> = {},
 ): TaskModuleTaskInfo {
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   const error = (field: InviteField): Element[] => fieldProblem(errors[field]);
   const card = adaptiveCard(
     [
@@ -32,38 +32,44 @@ export function inviteDialog(
       {
         type: 'Input.Text',
         id: 'emails',
-        label: s.emailsLabel,
+        label: texts.emailsLabel,
         isMultiline: true,
         isRequired: true,
-        errorMessage: s.emailsMissing,
+        errorMessage: texts.emailsMissing,
         placeholder: 'ana@example.com, bo@example.com',
         value: values.emails ?? '',
       },
-      text(s.emailsHint, { size: 'Small', isSubtle: true }),
+      text(texts.emailsHint, { size: 'Small', isSubtle: true }),
       ...error('role'),
       assignmentChoiceSet(catalogue, locale, values.assignment),
       ...error('groups'),
-      { type: 'Input.Text', id: 'groups', label: s.groupsLabel, placeholder: s.groupsHint, value: values.groups ?? '' },
+      {
+        type: 'Input.Text',
+        id: 'groups',
+        label: texts.groupsLabel,
+        placeholder: texts.groupsHint,
+        value: values.groups ?? '',
+      },
       ...error('message'),
       {
         type: 'Input.Text',
         id: 'message',
-        label: s.messageLabel,
+        label: texts.messageLabel,
         isMultiline: true,
         maxLength: 2000,
-        placeholder: s.messageHint,
+        placeholder: texts.messageHint,
         value: values.message ?? '',
       },
       {
         type: 'Input.Toggle',
         id: 'mustUseEmail',
-        title: s.mustUseEmailOption,
+        title: texts.mustUseEmailOption,
         value: values.mustUseEmail ?? 'true',
         valueOn: 'true',
         valueOff: 'false',
       },
     ],
-    [{ type: 'Action.Submit', title: s.send, data: { verb: INVITE_DIALOG } }],
+    [{ type: 'Action.Submit', title: texts.send, data: { verb: INVITE_DIALOG } }],
   );
-  return { title: s.inviteTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
+  return { title: texts.inviteTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
 }

@@ -21,19 +21,19 @@ export function pendingCard(
   locale: Locale,
   notice?: string,
 ): AdaptiveCard {
-  const s = chatTexts(locale);
-  const c = organization.catalogue;
+  const texts = chatTexts(locale);
+  const catalogue = organization.catalogue;
   const list = { ...filter, page: page.page };
   const body: Element[] = [];
   if (notice) body.push(text(notice, { color: 'Attention' }));
-  body.push(text(s.pendingHeading(page.total, page.page, page.pages), { weight: 'Bolder', size: 'Medium' }));
-  body.push(small(s.pendingCounts(page.counts.pending, page.counts.awaitingApproval)));
-  if (page.invitations.length === 0) body.push(text(s.pendingEmpty));
+  body.push(text(texts.pendingHeading(page.total, page.page, page.pages), { weight: 'Bolder', size: 'Medium' }));
+  body.push(small(texts.pendingCounts(page.counts.pending, page.counts.awaitingApproval)));
+  if (page.invitations.length === 0) body.push(text(texts.pendingEmpty));
   for (const inv of page.invitations) {
-    const row = s.pendingRow(
+    const row = texts.pendingRow(
       statusLabel(inv.status, locale),
-      roleName(c, inv.role, locale),
-      userTypeName(c, inv.userType, locale),
+      roleName(catalogue, inv.role, locale),
+      userTypeName(catalogue, inv.userType, locale),
       escapeTeamsMarkdown(inv.inviterEmail),
       formatDateTime(inv.expiresAt, locale),
     );
@@ -48,13 +48,13 @@ export function pendingCard(
         {
           type: 'ActionSet',
           actions: [
-            ...(inv.status === 'PENDING' ? [execute(s.resend, pendingVerbs.resend, data)] : []),
+            ...(inv.status === 'PENDING' ? [execute(texts.resend, pendingVerbs.resend, data)] : []),
             {
               type: 'Action.ShowCard',
-              title: s.revoke,
+              title: texts.revoke,
               card: adaptiveCard(
-                [text(s.revokeConfirm(escapeTeamsMarkdown(inv.email)))],
-                [execute(s.revoke, pendingVerbs.revoke, data, 'destructive')],
+                [text(texts.revokeConfirm(escapeTeamsMarkdown(inv.email)))],
+                [execute(texts.revoke, pendingVerbs.revoke, data, 'destructive')],
               ),
             },
           ],
@@ -63,8 +63,8 @@ export function pendingCard(
     });
   }
   const nav: Element[] = [];
-  if (page.page > 1) nav.push(execute(s.previous, pendingVerbs.page, { list: { ...filter, page: page.page - 1 } }));
+  if (page.page > 1) nav.push(execute(texts.previous, pendingVerbs.page, { list: { ...filter, page: page.page - 1 } }));
   if (page.page < page.pages)
-    nav.push(execute(s.next, pendingVerbs.page, { list: { ...filter, page: page.page + 1 } }));
+    nav.push(execute(texts.next, pendingVerbs.page, { list: { ...filter, page: page.page + 1 } }));
   return adaptiveCard(body, nav);
 }

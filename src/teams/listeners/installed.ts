@@ -18,7 +18,7 @@ export async function onInstalled(deps: TeamsDeps, turn: TeamsTurn<IConversation
   const added = turn.activity.membersAdded ?? [];
   if (!added.some((member) => member.id === botId)) return;
   const locale = pickLocale(turn.activity.locale);
-  const s = chatTexts(locale);
+  const texts = chatTexts(locale);
   // In a personal chat there is no channel to choose: the welcome says what the chat is for.
   const personal = turn.activity.conversation?.conversationType === 'personal';
   let adopted = false;
@@ -29,8 +29,8 @@ export async function onInstalled(deps: TeamsDeps, turn: TeamsTurn<IConversation
     deps.log.debug('Teams install: channel not adopted', { error: error instanceof Error ? error.message : '' });
   }
   try {
-    const welcome = personal ? teamsTexts(locale).welcomePersonal : s.teamsWelcome;
-    await sayText(turn, adopted ? s.teamsWelcomeAdopted : welcome);
+    const welcome = personal ? teamsTexts(locale).welcomePersonal : texts.teamsWelcome;
+    await sayText(turn, adopted ? texts.teamsWelcomeAdopted : welcome);
   } catch (error) {
     deps.log.warn('Teams welcome not sent', { error: error instanceof Error ? error.message : String(error) });
   }

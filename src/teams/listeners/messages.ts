@@ -78,7 +78,7 @@ async function run(
   who: TeamsIdentity,
   typed: string,
 ): Promise<Reply> {
-  const s = chatTexts(who.locale);
+  const texts = chatTexts(who.locale);
   const words = teamsTexts(who.locale);
   if (!who.linked) {
     const request = parseChatCommand(typed);
@@ -92,25 +92,29 @@ async function run(
   }
   const { actor, organization } = who;
   const locale = actor.locale;
-  const a = addMemberTexts(locale);
+  const memberTexts = addMemberTexts(locale);
   const request: ChatCommand = parseChatCommand(typed, organization.catalogue);
   switch (request.kind) {
     case 'open_invite_form':
       assertCanManageInvitations(actor);
-      return dialogCard([text(s.inviteTitle, { weight: 'Bolder' })], s.openInviteForm, { verb: INVITE_DIALOG });
+      return dialogCard([text(texts.inviteTitle, { weight: 'Bolder' })], texts.openInviteForm, { verb: INVITE_DIALOG });
     case 'audit':
       return { text: await auditTrailText(deps.db, actor, request.action, locale) };
     case 'reissue_password':
       assertCanManageInvitations(actor);
-      return dialogCard([small(a.reissueIntro(request.ref))], a.reissueButton, {
+      return dialogCard([small(memberTexts.reissueIntro(request.ref))], memberTexts.reissueButton, {
         verb: REISSUE_PASSWORD_DIALOG,
         email: request.ref,
       });
     case 'open_add_form':
       assertCanManageInvitations(actor);
-      return dialogCard([text(a.addTitle, { weight: 'Bolder' }), small(a.addIntro)], a.openAddForm, {
-        verb: ADD_MEMBER_DIALOG,
-      });
+      return dialogCard(
+        [text(memberTexts.addTitle, { weight: 'Bolder' }), small(memberTexts.addIntro)],
+        memberTexts.openAddForm,
+        {
+          verb: ADD_MEMBER_DIALOG,
+        },
+      );
     case 'invite': {
       const result = await invite(deps.db, actor, {
         emails: request.emails,
@@ -124,37 +128,37 @@ async function run(
       return { card: pendingCard(page, organization, filter, locale) };
     }
     case 'resend':
-      return { text: s.resent((await resendInvitation(deps.db, actor, request.ref)).email), done: true };
+      return { text: texts.resent((await resendInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'revoke':
-      return { text: s.revoked((await revokeInvitation(deps.db, actor, request.ref)).email), done: true };
+      return { text: texts.revoked((await revokeInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'seats': {
       const summary = await seatSummary(deps.db, actor);
       const byType = Object.entries(summary.byUserType)
         .map(([key, count]) => `${userTypeName(organization.catalogue, key, locale)}: ${count}`)
         .join(' · ');
       const body: Element[] = [
-        text(s.seatsHeading(escapeTeamsMarkdown(organization.name)), { weight: 'Bolder' }),
-        text(s.seatsLine(summary.used, summary.limit, summary.remaining)),
-        small(s.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
-        ...(byType ? [small(`${s.byUserType}: ${byType}`)] : []),
+        text(texts.seatsHeading(escapeTeamsMarkdown(organization.name)), { weight: 'Bolder' }),
+        text(texts.seatsLine(summary.used, summary.limit, summary.remaining)),
+        small(texts.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
+        ...(byType ? [small(`${texts.byUserType}: ${byType}`)] : []),
       ];
       return { card: adaptiveCard(body) };
     }
     case 'import': {
       assertCanManageInvitations(actor);
       const file = fileAttachmentOf(turn.activity.attachments);
-      if (!file) return { text: s.importAttach };
+      if (!file) return { text: texts.importAttach };
       const content = await downloadTeamsFile(file, deps.allowInsecureDownloads);
       const saved = await saveImportDraft(deps.db, actor, { content, fileName: file.name });
       return { card: importReviewCard(saved.dryRun, saved.draftId, locale) };
     }
     case 'settings': {
-      if (turn.activity.conversation?.conversationType !== 'channel') return { text: s.settingsInChannel };
+      if (turn.activity.conversation?.conversationType !== 'channel') return { text: texts.settingsInChannel };
       // The channel itself, not the thread this message is in: seat cards must be new posts.
       const channelId = withoutThread(turn.activity.conversation.id);
       // The reference is what lets the notification job post there later, proactively.
       await setManagersChannel(deps.db, actor, who.ref, channelId, conversationReference(turn));
-      return { text: s.managersChannelSet, done: true };
+      return { text: texts.managersChannelSet, done: true };
     }
     case 'link':
     case 'setup':

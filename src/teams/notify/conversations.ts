@@ -18,10 +18,10 @@ export interface Conversations {
 
 export function conversationsOf(api: ApiClient, timeoutMs: number): Conversations {
   const target = (reference: unknown) => {
-    const r = (reference ?? {}) as StoredReference;
-    const conversationId = r.conversation?.id;
-    if (!r.serviceUrl || !conversationId) throw new Error('the stored conversation reference is incomplete');
-    return { client: api.clone({ serviceUrl: r.serviceUrl }).conversations, conversationId, bot: r.bot };
+    const stored = (reference ?? {}) as StoredReference;
+    const conversationId = stored.conversation?.id;
+    if (!stored.serviceUrl || !conversationId) throw new Error('the stored conversation reference is incomplete');
+    return { client: api.clone({ serviceUrl: stored.serviceUrl }).conversations, conversationId, bot: stored.bot };
   };
   return {
     async send(reference, activity) {

@@ -74,8 +74,8 @@ export function createTeamsNotifier(options: {
               await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
                 const owner = await findChatUserByEmail(db, ref, email);
                 if (!owner?.conversationRef) return null;
-                const s = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
-                const text = teamsText(s.managersChannelUnreachable('', cause, s.teamsChannelFix));
+                const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+                const text = teamsText(texts.managersChannelUnreachable('', cause, texts.teamsChannelFix));
                 const message: ActivityParams = { type: 'message', text, textFormat: 'markdown' };
                 const id = await conversations.send(owner.conversationRef, message);
                 const where = (owner.conversationRef as StoredReference).conversation?.id ?? '';
@@ -86,7 +86,7 @@ export function createTeamsNotifier(options: {
             if (sent) await recordChatPost(db, ref, { subject, channelId: channel, messageId: sent });
             return { type: 'sent' };
           }
-          const r = n.details.request;
+          const decided = n.details.request;
           return direct(
             db,
             ref,
@@ -96,10 +96,10 @@ export function createTeamsNotifier(options: {
             // A manager's reason is shown as typed, never read as Markdown (a [label](url) link).
             (s) =>
               s.decisionDm(
-                r.status === 'APPROVED',
-                r.seatsRequested,
+                decided.status === 'APPROVED',
+                decided.seatsRequested,
                 escapeTeamsMarkdown(n.details.decidedByEmail ?? '?'),
-                r.reason === null ? null : escapeTeamsMarkdown(r.reason),
+                decided.reason === null ? null : escapeTeamsMarkdown(decided.reason),
               ),
           );
         }
@@ -139,7 +139,7 @@ async function direct(
   db: Db,
   ref: WorkspaceRef,
   email: string,
-  fallback: 'en' | 'fr',
+  fallback: Locale,
   teams: Teams,
   text: (s: ReturnType<typeof chatTexts>, locale: Locale) => string,
 ): Promise<Verdict> {
