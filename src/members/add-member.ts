@@ -176,8 +176,8 @@ async function usernameTaken(tx: Prisma.TransactionClient, orgId: string, userna
 }
 
 async function freeUsername(tx: Prisma.TransactionClient, orgId: string, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : usernameVariant(base, n);
+  for (let attempt = 1; ; attempt++) {
+    const candidate = attempt === 1 ? base : usernameVariant(base, attempt);
     if (!(await usernameTaken(tx, orgId, candidate))) return candidate;
   }
 }

@@ -1,7 +1,7 @@
 // sesame add <e-mail> --first-name --last-name --password | --enterprise-id
 import type { Command } from 'commander';
-import { ENTERPRISE_ID_WARNING } from './sso.js';
 import { nonEmpty } from '../values.js';
+import { ENTERPRISE_ID_WARNING } from './sso.js';
 
 const work = () => import('../actions/add.js');
 
