@@ -294,4 +294,5 @@ export interface Notice<C extends MessageCode = MessageCode> {
 }
 
 export const notice = <C extends MessageCode>(code: C, params: MessageParams<C>): Notice<C> => ({ code, params });
-export const renderNotice = (locale: Locale, n: Notice): string => translate(locale, n.code, n.params as never);
+export const renderNotice = (locale: Locale, given: Notice): string =>
+  translate(locale, given.code, given.params as never);

@@ -22,15 +22,15 @@ export function listEvents(options: { action?: string; limit?: number }, command
   });
 }
 
-function eventJson(e: AuditEvent) {
+function eventJson(event: AuditEvent) {
   return {
-    id: e.id.toString(),
-    createdAt: e.createdAt,
-    action: e.action,
-    actorEmail: e.actorEmail,
-    channel: e.channel,
-    subjectType: e.subjectType,
-    subjectId: e.subjectId,
-    data: e.data,
+    id: event.id.toString(),
+    createdAt: event.createdAt,
+    action: event.action,
+    actorEmail: event.actorEmail,
+    channel: event.channel,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    data: event.data,
   };
 }

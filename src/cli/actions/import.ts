@@ -118,16 +118,16 @@ const issueJson = (issue: RowIssue) => ({
 
 type IssueJson = ReturnType<typeof issueJson>;
 
-function printIssues(out: Output, errors: IssueJson[], warnings: IssueJson[], s: Texts): void {
-  const line = (i: IssueJson) => `  ${s.at(i.line, i.column)}: ${i.message}`;
+function printIssues(out: Output, errors: IssueJson[], warnings: IssueJson[], texts: Texts): void {
+  const line = (i: IssueJson) => `  ${texts.at(i.line, i.column)}: ${i.message}`;
   if (errors.length > 0) {
     out.line();
-    out.line(s.errorsHeading(errors.length));
+    out.line(texts.errorsHeading(errors.length));
     for (const e of errors) out.line(line(e));
   }
   if (warnings.length > 0) {
     out.line();
-    out.line(s.warningsHeading(warnings.length));
+    out.line(texts.warningsHeading(warnings.length));
     for (const w of warnings) out.line(line(w));
   }
 }

@@ -70,30 +70,30 @@ export function resend(ref: string, command: Command): Promise<void> {
   });
 }
 
-export function invitationJson(i: Invitation & { inviterEmail?: string }) {
+export function invitationJson(invitation: Invitation & { inviterEmail?: string }) {
   return {
-    id: i.id,
-    email: i.email,
-    firstName: i.firstName,
-    lastName: i.lastName,
-    username: i.username,
-    role: i.role,
-    userType: i.userType,
-    groups: i.groups,
-    message: i.message,
-    mustUseEmail: i.mustUseEmail,
-    status: i.status,
-    ...(i.inviterEmail === undefined ? {} : { inviterEmail: i.inviterEmail }),
-    seatRequestId: i.seatRequestId,
-    batchId: i.batchId,
-    createdAt: i.createdAt,
-    expiresAt: i.expiresAt,
-    lastSentAt: i.lastSentAt,
-    sendCount: i.sendCount,
-    deliveryStatus: i.deliveryStatus,
-    deliveryDetail: i.deliveryDetail,
-    closedAt: i.closedAt,
-    closedReason: i.closedReason,
+    id: invitation.id,
+    email: invitation.email,
+    firstName: invitation.firstName,
+    lastName: invitation.lastName,
+    username: invitation.username,
+    role: invitation.role,
+    userType: invitation.userType,
+    groups: invitation.groups,
+    message: invitation.message,
+    mustUseEmail: invitation.mustUseEmail,
+    status: invitation.status,
+    ...(invitation.inviterEmail === undefined ? {} : { inviterEmail: invitation.inviterEmail }),
+    seatRequestId: invitation.seatRequestId,
+    batchId: invitation.batchId,
+    createdAt: invitation.createdAt,
+    expiresAt: invitation.expiresAt,
+    lastSentAt: invitation.lastSentAt,
+    sendCount: invitation.sendCount,
+    deliveryStatus: invitation.deliveryStatus,
+    deliveryDetail: invitation.deliveryDetail,
+    closedAt: invitation.closedAt,
+    closedReason: invitation.closedReason,
   };
 }
 

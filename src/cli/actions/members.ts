@@ -55,18 +55,18 @@ export function setAccess(email: string, change: AccessChange, command: Command)
   });
 }
 
-export function memberJson(m: Omit<Member, 'passwordHash'>) {
+export function memberJson(member: Omit<Member, 'passwordHash'>) {
   return {
-    id: m.id,
-    email: m.email,
-    firstName: m.firstName,
-    lastName: m.lastName,
-    username: m.username,
-    role: m.role,
-    userType: m.userType,
-    isOwner: m.isOwner,
-    isManager: m.isManager,
-    status: m.status,
-    createdAt: m.createdAt,
+    id: member.id,
+    email: member.email,
+    firstName: member.firstName,
+    lastName: member.lastName,
+    username: member.username,
+    role: member.role,
+    userType: member.userType,
+    isOwner: member.isOwner,
+    isManager: member.isManager,
+    status: member.status,
+    createdAt: member.createdAt,
   };
 }

@@ -45,40 +45,40 @@ export function setOrgSetting(key: SettingKey, value: string, command: Command):
   });
 }
 
-export function orgJson(o: Organization) {
+export function orgJson(organization: Organization) {
   return {
-    id: o.id,
-    name: o.name,
-    locale: o.locale,
-    seatLimit: o.seatLimit,
-    invitationLifetimeDays: o.invitationLifetimeDays,
-    reminderDays: o.reminderDays,
-    resendCooldownHours: o.resendCooldownHours,
-    allowedDomains: o.allowedDomains,
-    usesUsernames: o.usesUsernames,
-    createdAt: o.createdAt,
-    catalogue: o.catalogue,
+    id: organization.id,
+    name: organization.name,
+    locale: organization.locale,
+    seatLimit: organization.seatLimit,
+    invitationLifetimeDays: organization.invitationLifetimeDays,
+    reminderDays: organization.reminderDays,
+    resendCooldownHours: organization.resendCooldownHours,
+    allowedDomains: organization.allowedDomains,
+    usesUsernames: organization.usesUsernames,
+    createdAt: organization.createdAt,
+    catalogue: organization.catalogue,
   };
 }
 
 /** Each setting as `org set` names it, with its current value as text. */
-function settingValues(o: Organization, s: ReturnType<typeof cliTexts>): Record<SettingKey, string> {
+function settingValues(organization: Organization, texts: ReturnType<typeof cliTexts>): Record<SettingKey, string> {
   return {
-    name: o.name,
-    locale: o.locale,
-    seats: String(o.seatLimit),
-    'invitation-lifetime-days': String(o.invitationLifetimeDays),
-    'reminder-days': o.reminderDays.length ? o.reminderDays.join(', ') : s.none,
-    'resend-cooldown-hours': String(o.resendCooldownHours),
-    'allowed-domains': o.allowedDomains.length ? o.allowedDomains.join(', ') : s.anyDomain,
-    'uses-usernames': String(o.usesUsernames),
+    name: organization.name,
+    locale: organization.locale,
+    seats: String(organization.seatLimit),
+    'invitation-lifetime-days': String(organization.invitationLifetimeDays),
+    'reminder-days': organization.reminderDays.length ? organization.reminderDays.join(', ') : texts.none,
+    'resend-cooldown-hours': String(organization.resendCooldownHours),
+    'allowed-domains': organization.allowedDomains.length ? organization.allowedDomains.join(', ') : texts.anyDomain,
+    'uses-usernames': String(organization.usesUsernames),
   };
 }
 
-function printOrganization(out: Output, o: Organization, locale: Locale): void {
+function printOrganization(out: Output, organization: Organization, locale: Locale): void {
   const texts = cliTexts(locale);
-  const values = settingValues(o, texts);
-  out.line(`${o.name}  (${o.id}, ${texts.createdOn(formatDate(o.createdAt))})`);
+  const values = settingValues(organization, texts);
+  out.line(`${organization.name}  (${organization.id}, ${texts.createdOn(formatDate(organization.createdAt))})`);
   out.line();
   out.line(texts.settingsHeading);
   out.line(
@@ -92,17 +92,17 @@ function printOrganization(out: Output, o: Organization, locale: Locale): void {
   const roleNames = (keys: string[]) =>
     keys
       .map((key) => {
-        const role = o.catalogue.roles.find((r) => r.key === key);
+        const role = organization.catalogue.roles.find((r) => r.key === key);
         const name = role?.names[locale] ?? key;
         return role?.admin ? `${name} (${texts.adminRole})` : name;
       })
       .join(', ');
   out.line(
     fields(
-      o.catalogue.userTypes.map((type) => [type.names[locale], roleNames(type.allowedRoles)]),
+      organization.catalogue.userTypes.map((type) => [type.names[locale], roleNames(type.allowedRoles)]),
       '  ',
     ),
   );
-  const defaultRole = o.catalogue.roles.find((r) => r.key === o.catalogue.defaultRole);
-  out.line(texts.defaultRole(defaultRole?.names[locale] ?? o.catalogue.defaultRole));
+  const defaultRole = organization.catalogue.roles.find((r) => r.key === organization.catalogue.defaultRole);
+  out.line(texts.defaultRole(defaultRole?.names[locale] ?? organization.catalogue.defaultRole));
 }

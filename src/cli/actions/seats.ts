@@ -69,18 +69,18 @@ export function decideRequest(command: Command, decision: SeatDecision): Promise
   });
 }
 
-function requestJson(r: SeatRequestView) {
+function requestJson(request: SeatRequestView) {
   return {
-    id: r.id,
-    status: r.status,
-    seatsRequested: r.seatsRequested,
-    limitBefore: r.limitBefore,
-    limitAfter: r.limitAfter,
-    requestedByEmail: r.requestedByEmail,
-    decidedByEmail: r.decidedByEmail,
-    decidedAt: r.decidedAt,
-    reason: r.reason,
-    createdAt: r.createdAt,
+    id: request.id,
+    status: request.status,
+    seatsRequested: request.seatsRequested,
+    limitBefore: request.limitBefore,
+    limitAfter: request.limitAfter,
+    requestedByEmail: request.requestedByEmail,
+    decidedByEmail: request.decidedByEmail,
+    decidedAt: request.decidedAt,
+    reason: request.reason,
+    createdAt: request.createdAt,
   };
 }
 

@@ -34,12 +34,12 @@ const texts = {
   },
 };
 
-const json = (e: EndpointView) => ({
-  id: e.id,
-  url: e.url,
-  events: e.events,
-  active: e.active,
-  createdAt: e.createdAt,
+const json = (endpoint: EndpointView) => ({
+  id: endpoint.id,
+  url: endpoint.url,
+  events: endpoint.events,
+  active: endpoint.active,
+  createdAt: endpoint.createdAt,
 });
 
 export function listEndpoints(command: Command): Promise<void> {

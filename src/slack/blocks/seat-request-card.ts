@@ -9,26 +9,33 @@ import { context, escapeMrkdwn, section } from '../reply.js';
 
 export const seatActions = { approve: 'seat_approve', deny: 'seat_deny' } as const;
 
-export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function seatRequestCard(details: SeatRequestDetails, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const texts = chatTexts(locale);
-  const request = d.request;
-  const headline = texts.seatRequestText(escapeMrkdwn(d.requestedByEmail), d.seats, escapeMrkdwn(d.organizationName));
-  const more = d.inviteeCount > d.invitees.length ? `, ${texts.andMore(d.inviteeCount - d.invitees.length)}` : '';
+  const request = details.request;
+  const headline = texts.seatRequestText(
+    escapeMrkdwn(details.requestedByEmail),
+    details.seats,
+    escapeMrkdwn(details.organizationName),
+  );
+  const more =
+    details.inviteeCount > details.invitees.length
+      ? `, ${texts.andMore(details.inviteeCount - details.invitees.length)}`
+      : '';
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: texts.seatRequestTitle } },
     section(headline),
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*${texts.seatRequestFor}*\n${escapeMrkdwn(d.invitees.join(', '))}${more}` },
-        { type: 'mrkdwn', text: `*${texts.seatsBeforeAfter(d.limitBefore, d.limitAfter)}*` },
+        { type: 'mrkdwn', text: `*${texts.seatRequestFor}*\n${escapeMrkdwn(details.invitees.join(', '))}${more}` },
+        { type: 'mrkdwn', text: `*${texts.seatsBeforeAfter(details.limitBefore, details.limitAfter)}*` },
       ],
     },
-    context(texts.billingNotice(d.seats)),
+    context(texts.billingNotice(details.seats)),
   ];
   // Managers deciding on cost must see that what they first read is no longer true.
-  if (d.figuresChanged && request.status === 'PENDING') {
-    const was = d.figuresChanged;
+  if (details.figuresChanged && request.status === 'PENDING') {
+    const was = details.figuresChanged;
     blocks.push(
       context(translate(locale, 'seat_request.figures_changed', { before: was.limitBefore, after: was.limitAfter })),
     );
@@ -46,7 +53,7 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: 
           value: request.id,
           confirm: {
             title: { type: 'plain_text', text: texts.approve },
-            text: { type: 'plain_text', text: texts.approveConfirm(d.seats, d.limitAfter) },
+            text: { type: 'plain_text', text: texts.approveConfirm(details.seats, details.limitAfter) },
             confirm: { type: 'plain_text', text: texts.approve },
             deny: { type: 'plain_text', text: texts.cancel },
           },
@@ -63,11 +70,11 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): { text: 
   } else if (request.status === 'WITHDRAWN') {
     blocks.push(section(translate(locale, 'seat_request.withdrawn_card', {})));
   } else {
-    const by = escapeMrkdwn(d.decidedByEmail ?? '?');
+    const by = escapeMrkdwn(details.decidedByEmail ?? '?');
     blocks.push(
       section(
         request.status === 'APPROVED'
-          ? texts.approved(by, d.limitAfter)
+          ? texts.approved(by, details.limitAfter)
           : texts.denied(by, escapeMrkdwn(request.reason ?? '')),
       ),
     );

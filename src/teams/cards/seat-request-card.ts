@@ -10,27 +10,34 @@ import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } f
 
 export const seatVerbs = { approve: 'seat_approve', deny: 'seat_deny' } as const;
 
-export function seatRequestCard(d: SeatRequestDetails, locale: Locale): AdaptiveCard {
+export function seatRequestCard(details: SeatRequestDetails, locale: Locale): AdaptiveCard {
   const texts = chatTexts(locale);
-  const request = d.request;
-  const more = d.inviteeCount > d.invitees.length ? `, ${texts.andMore(d.inviteeCount - d.invitees.length)}` : '';
+  const request = details.request;
+  const more =
+    details.inviteeCount > details.invitees.length
+      ? `, ${texts.andMore(details.inviteeCount - details.invitees.length)}`
+      : '';
   const body: Element[] = [
     text(texts.seatRequestTitle, { weight: 'Bolder', size: 'Large' }),
     text(
-      texts.seatRequestText(escapeTeamsMarkdown(d.requestedByEmail), d.seats, escapeTeamsMarkdown(d.organizationName)),
+      texts.seatRequestText(
+        escapeTeamsMarkdown(details.requestedByEmail),
+        details.seats,
+        escapeTeamsMarkdown(details.organizationName),
+      ),
     ),
     {
       type: 'FactSet',
       facts: [
-        { title: texts.seatRequestFor, value: `${escapeTeamsMarkdown(d.invitees.join(', '))}${more}` },
-        { title: texts.setupSeatsLabel, value: texts.seatsBeforeAfter(d.limitBefore, d.limitAfter) },
+        { title: texts.seatRequestFor, value: `${escapeTeamsMarkdown(details.invitees.join(', '))}${more}` },
+        { title: texts.setupSeatsLabel, value: texts.seatsBeforeAfter(details.limitBefore, details.limitAfter) },
       ],
     },
-    small(texts.billingNotice(d.seats)),
+    small(texts.billingNotice(details.seats)),
   ];
   // Managers deciding on cost must see that what they first read is no longer true.
-  if (d.figuresChanged && request.status === 'PENDING') {
-    const was = d.figuresChanged;
+  if (details.figuresChanged && request.status === 'PENDING') {
+    const was = details.figuresChanged;
     body.push(
       small(translate(locale, 'seat_request.figures_changed', { before: was.limitBefore, after: was.limitAfter })),
     );
@@ -40,11 +47,11 @@ export function seatRequestCard(d: SeatRequestDetails, locale: Locale): Adaptive
     return adaptiveCard(body);
   }
   if (request.status !== 'PENDING') {
-    const by = escapeTeamsMarkdown(d.decidedByEmail ?? '?');
+    const by = escapeTeamsMarkdown(details.decidedByEmail ?? '?');
     body.push(
       text(
         request.status === 'APPROVED'
-          ? texts.approved(by, d.limitAfter)
+          ? texts.approved(by, details.limitAfter)
           : texts.denied(by, escapeTeamsMarkdown(request.reason ?? '')),
         {
           weight: 'Bolder',
