@@ -35,6 +35,7 @@ const descriptions: Record<string, string> = {
   'invite --message': "un message personnel ajouté à l'e-mail",
   'invite --group': "un groupe que l'invité rejoint (à répéter pour plusieurs)",
   'invite --any-email': "laisser l'invité s'inscrire avec une autre adresse électronique que celle-ci",
+  'invite --enterprise': "l'invité rejoint l'organisation avec son identifiant d'entreprise (voir `sesame sso`)",
   add: 'ajouter un membre directement, sans invitation, avec un mot de passe temporaire (propriétaires et administrateurs)',
   'add <e-mail>': 'l’adresse électronique du membre',
   'add --first-name': 'prénom',
@@ -44,6 +45,8 @@ const descriptions: Record<string, string> = {
   'add --username': "nom d'utilisateur (par défaut : tiré de l'adresse électronique)",
   'add --role': "rôle (par défaut : le rôle par défaut de l'organisation)",
   'add --type': "type d'utilisateur (par défaut : le premier qui permet le rôle)",
+  'add --enterprise-id':
+    "au lieu d'un mot de passe : l'ID d'entreprise avec lequel le membre se connecte (un fournisseur d'identité doit être configuré)",
   import:
     'inviter (ou ajouter, avec une colonne Mot de passe) toutes les personnes d’un fichier CSV ou texte (propriétaires et administrateurs)',
   'import <file>': 'le fichier ; « - » lit l’entrée standard',
@@ -109,6 +112,28 @@ const descriptions: Record<string, string> = {
   migrate: 'appliquer les migrations de base de données en attente (prisma/migrations) et lister ce qui a été appliqué',
   backup: 'copier la base intégrée (DATA_DIR) dans un fichier, à travers le service en marche s’il y en a un',
   'backup <file>': "où écrire l'archive tar compressée (lisible par vous seul)",
+  sso: "le fournisseur d'identité de l'organisation pour les connexions d'entreprise (OpenID Connect)",
+  'sso configure': "configurer (ou modifier) le fournisseur d'identité (propriétaires)",
+  'sso configure --issuer': "l'URL de l'émetteur (https:// ; http:// seulement sur une adresse locale)",
+  'sso configure --client-id': "l'identifiant client de Sesame chez le fournisseur",
+  'sso configure --client-secret':
+    'le secret client (conservé chiffré sous TOKEN_ENCRYPTION_KEY) ; « - » le lit sur l’entrée standard ; facultatif pour modifier d’autres réglages',
+  'sso configure --label':
+    "ce que voient les membres : « Continuer avec <libellé> » (par défaut : l'hôte de l'émetteur)",
+  'sso configure --scopes': 'les portées demandées, openid et email compris (par défaut : « openid email profile »)',
+  'sso configure --join':
+    "comment les membres rejoignent l'organisation : password (mot de passe), enterprise (identifiant d'entreprise seulement) ou either (l'un ou l'autre ; par défaut)",
+  'sso configure --auto-join':
+    "toute personne qui se connecte avec une adresse des domaines autorisés peut rejoindre l'organisation sans invitation",
+  'sso configure --domain':
+    "un domaine pour --auto-join (à répéter ; par défaut : les domaines autorisés de l'organisation)",
+  'sso show': "afficher le fournisseur d'identité (jamais son secret)",
+  'sso test':
+    'vérifier que le document de découverte du fournisseur et ses clés de signature (JWKS) sont joignables (propriétaires)',
+  'sso disable': "arrêter les connexions d'entreprise ; les réglages sont gardés pour `sso configure` (propriétaires)",
+  'sso set-id': "corriger l'ID d'entreprise d'un membre avant sa première connexion (propriétaires et administrateurs)",
+  'sso set-id <e-mail>': "l'adresse électronique du membre",
+  'sso set-id <enterprise-id>': "l'ID d'entreprise (le « subject » que le fournisseur envoie pour ce membre)",
 };
 
 /** Prose lines of the texts after a command's help; the lines of JSON shapes and examples are not here. */
@@ -157,6 +182,22 @@ const afterLines: Record<string, string> = {
     'et n’être ni courant ni fait de caractères répétés ou qui se suivent (aaaabbbb, 1234abcd).',
   'A direct add needs a free seat (it cannot be held for approval like an invitation).':
     'Un ajout direct demande un siège libre (il ne peut pas être retenu pour approbation comme une invitation).',
+  'With --enterprise-id the member is active at once, has no password, and is e-mailed to sign in':
+    "Avec --enterprise-id le membre est actif tout de suite, sans mot de passe, et reçoit un e-mail l'invitant à se connecter",
+  'with the enterprise login.': "avec son identifiant d'entreprise.",
+  'The enterprise ID must match the member\'s existing enterprise login exactly (the "sub"':
+    "L'ID d'entreprise doit correspondre exactement à l'identifiant d'entreprise existant du membre (le « sub »",
+  'the identity provider sends for them: an object id in Entra ID, a user id in Okta, the':
+    "que le fournisseur d'identité envoie pour lui : l'object id dans Entra ID, l'user id dans Okta,",
+  'numeric id in Google). If it does not, the account is created but cannot be used until it':
+    "l'identifiant numérique dans Google). Sinon, le compte est créé sans pouvoir être utilisé tant qu'il",
+  'is corrected with `sesame sso set-id <e-mail> <id>` (possible until the first sign-in).':
+    "n'est pas corrigé avec `sesame sso set-id <e-mail> <id>` (possible jusqu'à la première connexion).",
+  'Register Sesame at the provider as a web application with the redirect URI':
+    "Déclarez Sesame chez le fournisseur comme application web, avec l'URI de redirection",
+  '  <PUBLIC_URL>/sso/callback': '  <PUBLIC_URL>/sso/callback',
+  'and the authorization code flow. The provider is read through <issuer>/.well-known/openid-configuration.':
+    'et le flux « authorization code ». Le fournisseur est lu à <émetteur>/.well-known/openid-configuration.',
   'The file: comma, semicolon or tab separated (detected), UTF-8 with or without BOM, a header row':
     'Le fichier : séparé par des virgules, des points-virgules ou des tabulations (détecté), en UTF-8 avec ou sans BOM, une ligne',
   'with English or French names, in any order: Email (Adresse électronique, required), First Name':
@@ -190,8 +231,8 @@ const afterLines: Record<string, string> = {
     '  expire-invitations   faire expirer les invitations en attente trop anciennes (libère leurs sièges, prévient les invitants)',
   '  deliver-outbox       send the queued e-mails and outbound webhooks, retrying failures with backoff':
     '  deliver-outbox       envoyer les e-mails et webhooks en file, en réessayant les échecs de plus en plus espacés',
-  "  deliver-notifications post the chat notifications: seat requests in the managers' channel, outcomes to inviters":
-    '  deliver-notifications publier les notifications de chat : demandes de sièges dans le canal des gestionnaires, issues aux invitants',
+  "  deliver-notifications post the chat notifications: seat requests in the managers' channel, outcomes to inviters (by e-mail without a chat)":
+    '  deliver-notifications publier les notifications de chat : demandes de sièges dans le canal des gestionnaires, issues aux invitants (par e-mail sans chat)',
   '  clean-up-tokens      delete the link tokens of invitations closed for longer than the retention':
     '  clean-up-tokens      supprimer les jetons de lien des invitations fermées depuis plus longtemps que la rétention',
   'Safe while the service runs, and on several machines at once: each due row is handled once.':

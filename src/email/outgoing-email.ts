@@ -2,7 +2,7 @@
 import type { ComposedEmail } from './compose.js';
 
 /** Which template: SendGrid dynamic template ids are configured per kind. */
-export type EmailKind = 'invitation' | 'reminder' | 'member_added' | 'enrollment_code';
+export type EmailKind = 'invitation' | 'reminder' | 'member_added' | 'enrollment_code' | 'notice';
 
 export interface Address {
   email: string;

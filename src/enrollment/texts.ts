@@ -1,6 +1,6 @@
 // The words of the enrollment pages, in English and French. Domain messages (a field\'s error, why
 // a link no longer works) come from src/i18n/messages.ts; titles, labels and help live here.
-import { PASSWORD_MIN } from '../members/password-policy.js';
+import { PASSWORD_MIN } from '../forms/password-policy.js';
 
 const en = {
   htmlLang: 'en',

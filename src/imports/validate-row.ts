@@ -4,11 +4,11 @@
 import type { Result } from '../errors/result.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
+import { checkPassword } from '../forms/password-policy.js';
+import { checkUsername, usernameFromEmail } from '../forms/username.js';
 import type { Locale } from '../i18n/locale.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import type { NewInvitation } from '../invitations/write-invitations.js';
-import { checkPassword } from '../members/password-policy.js';
-import { checkUsername, usernameFromEmail } from '../members/username.js';
 import { type Assignment, resolveAssignment } from '../organizations/catalogue.js';
 import type { Organization } from '../organizations/organization.js';
 import { findTextFlaw, textFlawNotice } from '../text/edge-text.js';

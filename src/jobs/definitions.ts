@@ -80,13 +80,28 @@ const deliverOutboxJob = defineJob({
 
 const deliverNotificationsJob = defineJob({
   name: 'deliver-notifications',
-  description: "post the chat notifications: seat requests in the managers' channel, outcomes to inviters",
+  description:
+    "post the chat notifications: seat requests in the managers' channel, outcomes to inviters (by e-mail without a chat)",
   intervalMs: jobIntervals['deliver-notifications'],
   options: z.object({ maxAttempts: z.number().int().min(1).max(100).optional() }),
   handler: async (ctx, options) => {
-    const { deliverNotifications } = await import('../notifications/deliver-notifications.js');
+    const [{ deliverNotifications }, { createEmailNotices }, { createTransport }] = await Promise.all([
+      import('../notifications/deliver-notifications.js'),
+      import('../notifications/email-notices.js'),
+      import('../email/transport/create-transport.js'),
+    ]);
     const notifiers = await chatNotifiers(ctx);
-    return { ...(await deliverNotifications(ctx.db, { ...options, notifiers, log: ctx.log, signal: ctx.signal })) };
+    // What no chat can carry goes by e-mail, through the invitations' transport.
+    const emailNotices = createEmailNotices({ db: ctx.db, transport: createTransport(ctx.env, ctx.log) });
+    return {
+      ...(await deliverNotifications(ctx.db, {
+        ...options,
+        notifiers,
+        emailNotices,
+        log: ctx.log,
+        signal: ctx.signal,
+      })),
+    };
   },
   full: () => false,
 });

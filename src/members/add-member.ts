@@ -6,6 +6,8 @@ import { AppError, unwrap } from '../errors/app-error.js';
 import { fail } from '../errors/result.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
+import { checkPassword } from '../forms/password-policy.js';
+import { checkUsername, usernameFromEmail, usernameVariant } from '../forms/username.js';
 import type { Member } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
@@ -15,8 +17,6 @@ import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { hashPassword } from './hash-password.js';
-import { checkPassword } from './password-policy.js';
-import { checkUsername, usernameFromEmail, usernameVariant } from './username.js';
 
 export interface AddMemberInput {
   email: string;

@@ -3,11 +3,11 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { FormError } from '../forms/form-error.js';
+import { checkPassword } from '../forms/password-policy.js';
 import { notice } from '../i18n/messages.js';
 import { toOrganization } from '../organizations/organization.js';
 import { findTextFlaw } from '../text/edge-text.js';
 import { hashPassword, verifyPassword } from './hash-password.js';
-import { checkPassword } from './password-policy.js';
 
 export interface FirstLoginInput {
   organizationId: string;

@@ -4,10 +4,10 @@
 
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
+import { checkUsername } from '../forms/username.js';
 import type { Notice } from '../i18n/messages.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Organization } from '../organizations/organization.js';
-import { checkUsername } from './username.js';
 
 export type AddMemberField = 'email' | 'firstName' | 'lastName' | 'username' | 'role';
 

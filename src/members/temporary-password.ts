@@ -3,7 +3,7 @@
 // must replace it at first login. 14 characters from 31 unambiguous letters and digits (no 0/o,
 // 1/l/i), in groups for reading aloud: about 69 bits.
 import { randomInt } from 'node:crypto';
-import { checkPassword } from './password-policy.js';
+import { checkPassword } from '../forms/password-policy.js';
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 

@@ -10,6 +10,7 @@ import type { OutcomeGroup } from './claim-outcomes.js';
 import type { ChatNotifier } from './deliver-notifications.js';
 import { describeNotification } from './describe-notification.js';
 import { destinationOfNotification, fanOut } from './destination.js';
+import { type EmailNotices, orByEmail } from './email-notices.js';
 import { type ChatNotification, notificationPayload, type OutcomeCounts } from './notification.js';
 import { addressesInSummary, type OutcomeType, outcomeTypes } from './outcome-policy.js';
 import { giveBackWindow, takeWindow } from './outcome-window.js';
@@ -17,6 +18,7 @@ import { deliverPerDestination } from './per-destination.js';
 
 interface Options {
   notifiers: ChatNotifier[];
+  emailNotices?: EmailNotices;
   maxAttempts: number;
   now: Date;
 }
@@ -64,7 +66,6 @@ async function deliverGroup(
   if (!first) return { type: 'skipped', note: 'nothing left to say' };
 
   const destination = await destinationOfNotification(db, group.organizationId, first.row.payload, options.notifiers);
-  if (destination.type === 'none') return { type: 'skipped', note: destination.note };
   if (destination.type === 'several') {
     await fanOut(
       db,
@@ -90,7 +91,12 @@ async function deliverGroup(
     for (const l of live) if (!own.has(l.row.id)) own.set(l.row.id, held);
     return { type: 'skipped', note: 'held' };
   }
-  const verdict = await destination.notifier.deliver(destination.workspace, notification, options.now);
+  // With no chat to carry them, the inviter's outcomes go by e-mail, coalesced the same way.
+  const chatVerdict: Verdict =
+    destination.type === 'none'
+      ? { type: 'skipped', note: destination.note, byEmail: {} }
+      : await destination.notifier.deliver(destination.workspace, notification, options.now);
+  const verdict = await orByEmail(options.emailNotices, first.row, notification, chatVerdict);
   if (verdict.type !== 'sent') await giveBackWindow(db, key, options.now, window.previous);
   return verdict;
 }

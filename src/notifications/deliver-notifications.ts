@@ -14,6 +14,7 @@ import { claimOutcomes } from './claim-outcomes.js';
 import { deliverOutcomes } from './coalesce-outcomes.js';
 import { describeNotification } from './describe-notification.js';
 import { destinationOfNotification, fanOut } from './destination.js';
+import { type EmailNotices, orByEmail } from './email-notices.js';
 import { type ChatNotification, notificationPayload } from './notification.js';
 import { outcomeTypes } from './outcome-policy.js';
 import { deliverPerDestination } from './per-destination.js';
@@ -29,6 +30,8 @@ export async function deliverNotifications(
   db: Db,
   options: {
     notifiers: ChatNotifier[];
+    /** Says by e-mail what no chat can carry (none linked, the recipient not on it, access lost). */
+    emailNotices?: EmailNotices;
     log: Logger;
     now?: Date;
     batchSize?: number;
@@ -71,8 +74,8 @@ export async function deliverNotifications(
 
 async function deliverOne(
   db: Db,
-  message: { organizationId: string; key: string; payload: unknown; attempts: number },
-  options: { notifiers: ChatNotifier[]; log: Logger; maxAttempts?: number; now: Date },
+  message: { id: string; organizationId: string; key: string; payload: unknown; attempts: number },
+  options: { notifiers: ChatNotifier[]; emailNotices?: EmailNotices; log: Logger; maxAttempts?: number; now: Date },
 ): Promise<Verdict> {
   if (message.attempts > (options.maxAttempts ?? 10)) {
     return { type: 'failed', retryable: true, error: 'every attempt was interrupted' };
@@ -82,10 +85,17 @@ async function deliverOne(
   const notification = await describeNotification(db, message.organizationId, payload.data);
   if (!notification) return { type: 'skipped', note: 'its subject no longer exists' };
   const destination = await destinationOfNotification(db, message.organizationId, message.payload, options.notifiers);
-  if (destination.type === 'none') return { type: 'skipped', note: destination.note };
+  if (destination.type === 'none') {
+    return orByEmail(options.emailNotices, message, notification, {
+      type: 'skipped',
+      note: destination.note,
+      byEmail: {},
+    });
+  }
   if (destination.type === 'several') {
     await fanOut(db, [message], destination.workspaces);
     return { type: 'skipped', note: `one notification per workspace (${destination.workspaces.length})` };
   }
-  return destination.notifier.deliver(destination.workspace, notification, options.now);
+  const verdict = await destination.notifier.deliver(destination.workspace, notification, options.now);
+  return orByEmail(options.emailNotices, message, notification, verdict);
 }

@@ -2,9 +2,9 @@
 import type { Db } from '../db/database.js';
 import { AppError, refuse, unwrap } from '../errors/app-error.js';
 import { checkEmailAddress } from '../forms/email-address.js';
+import { usernameFromEmail } from '../forms/username.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
-import { usernameFromEmail } from '../members/username.js';
 import type { Channel } from '../permissions/actor.js';
 import { checkEdgeText } from '../text/edge-text.js';
 import { defaultCatalogue } from './catalogue.js';

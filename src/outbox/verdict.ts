@@ -4,7 +4,15 @@ import type { SendOutcome } from '../email/outgoing-email.js';
 export type Verdict =
   | { type: 'sent' }
   /** Nothing to send any more (the invitation was revoked, the endpoint removed...). */
-  | { type: 'skipped'; note: string }
+  | {
+      type: 'skipped';
+      note: string;
+      /**
+       * A chat notification the chat could not carry (its recipient is not on it, or the chat's
+       * access was lost: `accessLost`): the notification job says it by e-mail instead.
+       */
+      byEmail?: { accessLost?: { platform: 'slack' | 'teams'; externalId: string; cause: string } };
+    }
   /** outcomeUnknown: it may have left (a timeout); its handed_at is kept, to reconcile first. */
   | { type: 'failed'; retryable: boolean; error: string; retryAt?: Date; outcomeUnknown?: boolean };
 

@@ -1,9 +1,9 @@
 // The validation rules that need no database.
 import { describe, expect, it } from 'vitest';
 import { checkEmailAddress } from '../../src/forms/email-address.js';
+import { checkPassword, isRepeatedOrSequential } from '../../src/forms/password-policy.js';
+import { checkUsername, usernameFromEmail } from '../../src/forms/username.js';
 import { translate } from '../../src/i18n/messages.js';
-import { checkPassword, isRepeatedOrSequential } from '../../src/members/password-policy.js';
-import { checkUsername, usernameFromEmail } from '../../src/members/username.js';
 import { defaultCatalogue, resolveAssignment } from '../../src/organizations/catalogue.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);

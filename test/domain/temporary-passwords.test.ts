@@ -1,9 +1,9 @@
 // Temporary passwords Sesame chooses (members added from chat), and issuing a new one: only
 // before the member's first sign-in, by an administrator, for an owner only by an owner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPassword } from '../../src/forms/password-policy.js';
 import { addMemberWithTemporaryPassword } from '../../src/members/add-member-with-temporary-password.js';
 import { verifyPassword } from '../../src/members/hash-password.js';
-import { checkPassword } from '../../src/members/password-policy.js';
 import { reissueTemporaryPassword } from '../../src/members/reissue-temporary-password.js';
 import { generateTemporaryPassword } from '../../src/members/temporary-password.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';

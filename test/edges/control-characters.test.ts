@@ -3,13 +3,13 @@
 // the import's dry run and real run, the invite and add-member form checks, the domain operations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { table } from '../../src/cli/output.js';
+import { checkPassword } from '../../src/forms/password-policy.js';
 import { translate } from '../../src/i18n/messages.js';
 import { dryRunImport } from '../../src/imports/dry-run-import.js';
 import { runImport } from '../../src/imports/run-import.js';
 import { checkInviteInput } from '../../src/invitations/check-invite-input.js';
 import { invite } from '../../src/invitations/invite.js';
 import { checkAddMemberInput } from '../../src/members/check-add-member-input.js';
-import { checkPassword } from '../../src/members/password-policy.js';
 import { findTextFlaw } from '../../src/text/edge-text.js';
 import { oneLine } from '../../src/text/one-line.js';
 import { newOrganization, summary } from '../imports/organization.js';

@@ -2,8 +2,8 @@
 // word with digits after it included) and keyboard runs on AZERTY as well as QWERTY refuse them,
 // and a password refused for being repeated, sequential or a keyboard run is told so.
 import { describe, expect, it } from 'vitest';
+import { checkPassword } from '../../src/forms/password-policy.js';
 import { translate } from '../../src/i18n/messages.js';
-import { checkPassword } from '../../src/members/password-policy.js';
 
 const codeOf = (password: string) => {
   const result = checkPassword(password);

@@ -3,9 +3,9 @@
 // only as a hash; a non-administrator is refused before any form opens.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPassword } from '../../src/forms/password-policy.js';
 import { addMemberWithTemporaryPassword } from '../../src/members/add-member-with-temporary-password.js';
 import { verifyPassword } from '../../src/members/hash-password.js';
-import { checkPassword } from '../../src/members/password-policy.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { viewSubmissionPayload } from '../support/slack-requests.js';
 import { command, interaction, linkedWorkspace, messageText, type SlackHarness, startSlack } from './support.js';

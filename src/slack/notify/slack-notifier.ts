@@ -70,7 +70,7 @@ export function createSlackNotifier(options: {
       try {
         return await say(db, client, ref, workspace, notification);
       } catch (error) {
-        return verdictOf(error, now);
+        return verdictOf(error, now, workspace.externalId);
       }
     },
   };
@@ -174,7 +174,11 @@ async function cardToEachManager(
   }
   return reached > 0
     ? { type: 'sent' }
-    : { type: 'skipped', note: "no managers' channel (set it with /invite settings) and no manager on Slack" };
+    : {
+        type: 'skipped',
+        note: "no managers' channel (set it with /invite settings) and no manager on Slack",
+        byEmail: {},
+      };
 }
 
 /** A direct message to a member, found by the e-mail Slack knows them by. */
@@ -187,7 +191,7 @@ async function direct(
   text: (s: ReturnType<typeof chatTexts>, locale: Locale) => string,
 ): Promise<Verdict> {
   const user = await slackUserFor(db, client, ref, recipient.email);
-  if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace' };
+  if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace', byEmail: {} };
   const locale = pickLocale(user.locale, fallback);
   const message = text(chatTexts(locale), locale);
   await client.chat.postMessage({ channel: user.externalUserId, text: message });
@@ -226,7 +230,16 @@ function channelRefusal(error: unknown): string | undefined {
   return cause && channelRefusals.has(cause) ? cause : undefined;
 }
 
-function verdictOf(error: unknown, now: Date): Verdict {
+/** Slack's answers meaning Sesame lost its access to the workspace: nothing posts there any more. */
+const accessRefusals = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'account_inactive',
+  'not_authed',
+  'team_access_not_granted',
+]);
+
+function verdictOf(error: unknown, now: Date, workspaceId: string): Verdict {
   const failure = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number };
   if (failure.code === ErrorCode.RateLimitedError) {
     return {
@@ -234,6 +247,15 @@ function verdictOf(error: unknown, now: Date): Verdict {
       retryable: true,
       error: 'rate limited by Slack',
       retryAt: new Date(now.getTime() + (failure.retryAfter ?? 1) * 1000),
+    };
+  }
+  const cause = failure.data?.error;
+  if (failure.code === ErrorCode.PlatformError && cause && accessRefusals.has(cause)) {
+    // Every later post would be refused too: the notification goes by e-mail, and the owners learn why.
+    return {
+      type: 'skipped',
+      note: `Slack: ${cause}`,
+      byEmail: { accessLost: { platform: 'slack', externalId: workspaceId, cause } },
     };
   }
   if (failure.code === ErrorCode.PlatformError) {

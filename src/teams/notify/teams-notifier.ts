@@ -144,7 +144,7 @@ async function direct(
   text: (s: ReturnType<typeof chatTexts>, locale: Locale) => string,
 ): Promise<Verdict> {
   const user = await findChatUserByEmail(db, ref, email);
-  if (!user) return { type: 'skipped', note: 'the recipient has not used the bot in Teams yet' };
+  if (!user) return { type: 'skipped', note: 'the recipient has not used the bot in Teams yet', byEmail: {} };
   const locale = pickLocale(user.locale, fallback);
   const message: ActivityParams = {
     type: 'message',
@@ -161,7 +161,7 @@ async function direct(
     bot?: { id?: string; name?: string };
   } | null;
   if (!known?.serviceUrl || !known.bot?.id) {
-    return { type: 'skipped', note: 'the recipient has no personal chat with the bot in Teams yet' };
+    return { type: 'skipped', note: 'the recipient has no personal chat with the bot in Teams yet', byEmail: {} };
   }
   const bot = { id: known.bot.id, name: known.bot.name ?? 'Sesame' };
   const creating = teams.api.clone({ serviceUrl: known.serviceUrl }).conversations.create({
@@ -249,6 +249,7 @@ async function cardToEachDecider(
     : {
         type: 'skipped',
         note: "no managers' channel (an owner types settings in one) and no manager has a personal chat with the bot",
+        byEmail: {},
       };
 }
 
