@@ -92,11 +92,14 @@ export async function configureProvider(
     enabled: true,
   };
   return db.$transaction(async (tx) => {
-    const row = await tx.identityProvider.upsert({
-      where: { organizationId },
-      create: { organizationId, ...settings, clientSecret: sealed as Prisma.InputJsonValue },
-      update: { ...settings, ...(sealed ? { clientSecret: sealed } : {}) },
-    });
+    // A Json column cannot be left out of a create: without a new secret, the row exists (checked above).
+    const row = sealed
+      ? await tx.identityProvider.upsert({
+          where: { organizationId },
+          create: { organizationId, ...settings, clientSecret: sealed },
+          update: { ...settings, clientSecret: sealed },
+        })
+      : await tx.identityProvider.update({ where: { organizationId }, data: settings });
     await recordAuditEvent(tx, actor, {
       action: 'sso.configured',
       subjectType: 'organization',

@@ -10,6 +10,8 @@ import { cliTexts } from '../texts.js';
 import { memberJson } from './members.js';
 
 export async function addOne(email: string, options: AddOptions, command: Command): Promise<void> {
+  if (options.enterpriseId !== undefined)
+    return (await import('./sso-add.js')).addByEnterpriseId(email, options, command);
   const password = options.password === '-' ? await readFirstLine() : (options.password ?? '');
   await runAsMember(command, async ({ db, actor, out, locale }) => {
     const { member, warnings } = await addMember(db, actor, {
