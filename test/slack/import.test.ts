@@ -399,4 +399,23 @@ describe('/invite import when the progress DM cannot be posted', () => {
     expect(ephemerals.map((c) => /Import in progress/.test(allText(c.args)))).toEqual([true, false]);
     expect(await invitationCount(w.organization.id)).toBe(2);
   });
+
+  it('started from the App Home (no response_url, no channel), reports on the Home tab', async () => {
+    const w = await linkedWorkspace(t, h);
+    const check = await submitCheck(w, pasteValues(csvWithErrors), JSON.stringify({}));
+    const review = (await check.review()).args.view as View;
+    for (let i = 0; i < 3; i++) h.fake.failNext('chat.postMessage', { error: 'messages_tab_disabled' });
+    await confirm(w, review);
+    const home = await h.fake.waitFor(
+      'views.publish',
+      (args) => args.user_id === w.ownerUser.userId && /Import done/.test(allText(args)),
+      60_000,
+    );
+    const view = home.args.view as { type: string };
+    expect(view.type).toBe('home');
+    // The Home tab keeps its seats and buttons under the report.
+    expect(allText(home.args)).toContain('2 invited');
+    expect(JSON.stringify(home.args)).toContain('home_invite');
+    expect(await invitationCount(w.organization.id)).toBe(2);
+  });
 });

@@ -18,13 +18,22 @@ export const homeActions = {
 export function appHome(
   locale: Locale,
   /** `problem`: mrkdwn already (errorText escapes the values it shows). */
-  state: { organization: Organization; seats: SeatSummary; canManage: boolean } | { problem: string },
+  state:
+    | {
+        organization: Organization;
+        seats: SeatSummary;
+        canManage: boolean;
+        /** A report no other route could carry (an import's outcome), shown above the rest. */
+        report?: { text: string; blocks?: KnownBlock[] };
+      }
+    | { problem: string },
 ): HomeView {
   const texts = chatTexts(locale);
   if ('problem' in state) return { type: 'home', blocks: [section(texts.homeTitle), section(state.problem)] };
   const { organization, seats } = state;
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `${texts.homeTitle} · ${organization.name}`.slice(0, 150) } },
+    ...(state.report ? [...(state.report.blocks ?? [section(state.report.text)]), { type: 'divider' } as const] : []),
     section(texts.seatsLine(seats.used, seats.limit, seats.remaining)),
     context(texts.seatsDetail(seats.members, seats.pending, seats.awaitingApproval, seats.openSeatRequests)),
   ];

@@ -12,6 +12,9 @@ import type { ImportPhase } from '../../imports/import-types.js';
 import { runImportDraft } from '../../imports/run-import-draft.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
 import type { Actor } from '../../permissions/actor.js';
+import { canManageInvitations } from '../../permissions/policy.js';
+import { seatSummary } from '../../seats/seat-summary.js';
+import { appHome } from '../blocks/app-home.js';
 import { callbacks, workingModal } from '../blocks/forms.js';
 import { importDoneBlocks, importReview } from '../blocks/import-review.js';
 import type { SlackDeps } from '../deps.js';
@@ -122,7 +125,7 @@ async function runWithProgress(
           noDm = true;
           return undefined;
         });
-        if (noDm) await tellElsewhere(deps, client, job.elsewhere, { text });
+        if (noDm) await tellElsewhere(deps, client, actor, job.elsewhere, { text });
         if (!posted) return;
         if (posted.channel && posted.ts) {
           message = { channel: posted.channel, ts: posted.ts };
@@ -144,7 +147,7 @@ async function runWithProgress(
     // The progress message must not say "in progress" for ever: it says why the import stopped.
     if (!message) {
       if (!noDm) throw error;
-      return tellElsewhere(deps, client, job.elsewhere, {
+      return tellElsewhere(deps, client, actor, job.elsewhere, {
         text: `${texts.importFailed}\n${errorText(error, actor.locale, deps.log, 'import run')}`,
       });
     }
@@ -155,7 +158,7 @@ async function runWithProgress(
   await pending;
   const done = importDoneBlocks(result, actor.locale);
   if (message) await client.chat.update({ channel: message.channel, ts: message.ts, ...done });
-  else if (noDm) await tellElsewhere(deps, client, job.elsewhere, done);
+  else if (noDm) await tellElsewhere(deps, client, actor, job.elsewhere, done);
   else await client.chat.postMessage({ channel: job.userId, ...done });
 }
 
@@ -170,6 +173,7 @@ type OtherRoute = ReplyTarget & { channelId?: string };
 async function tellElsewhere(
   deps: SlackDeps,
   client: WebClient,
+  actor: Actor,
   route: OtherRoute,
   message: { text: string; blocks?: KnownBlock[] },
 ): Promise<void> {
@@ -178,12 +182,25 @@ async function tellElsewhere(
   } catch {
     // Neither the response_url nor the DM: try the channel.
   }
-  if (!route.channelId) {
-    deps.log.warn('Import not reported: no DM, no response_url and no channel to answer in');
-    return;
-  }
   const fitted = fitSlackMessage(message);
-  await client.chat
-    .postEphemeral({ channel: route.channelId, user: route.userId, text: fitted.text, blocks: fitted.blocks })
-    .catch((error: unknown) => deps.log.warn('Import not reported', { error: String(error) }));
+  if (route.channelId) {
+    const posted = await client.chat
+      .postEphemeral({ channel: route.channelId, user: route.userId, text: fitted.text, blocks: fitted.blocks })
+      .then(() => true)
+      .catch((error: unknown) => {
+        deps.log.warn('Import not reported in the channel; trying the App Home', { error: String(error) });
+        return false;
+      });
+    if (posted) return;
+  }
+  // Last: the member's App Home tab (an import started from its button has no channel), with the
+  // report above the seats and buttons; it stays there until the tab is drawn again.
+  try {
+    const seats = await seatSummary(deps.db, actor);
+    const canManage = canManageInvitations(actor.member, actor.organization);
+    const view = appHome(actor.locale, { organization: actor.organization, seats, canManage, report: fitted });
+    await client.views.publish({ user_id: route.userId, view });
+  } catch (error) {
+    deps.log.warn('Import not reported: no DM, no response_url, no channel, no App Home', { error: String(error) });
+  }
 }
