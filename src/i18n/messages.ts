@@ -2,6 +2,7 @@
 // Channels render AppError codes and row errors through `translate()`; they never write their own.
 
 import { chatMessages } from './chat-messages.js';
+import { companyMessages } from './company-messages.js';
 import { importMessages } from './import-messages.js';
 import type { Locale } from './locale.js';
 import { bilingual, type Message } from './message.js';
@@ -16,6 +17,7 @@ const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name
 
 export const messages = {
   ...chatMessages,
+  ...companyMessages,
   ...importMessages,
   ...permissionMessages,
   ...seatMessages,

@@ -19,6 +19,7 @@ export const permissionMessages = {
   'permission.list_members': onlyAdmins('list members', 'consulter les membres'),
   'permission.read_audit': onlyAdmins('read the audit trail', "consulter le journal d'audit"),
   'permission.manage_webhooks': onlyAdmins('manage webhooks', 'gérer les webhooks'),
+  'permission.manage_companies': onlyAdmins('manage partner companies', 'gérer les sociétés partenaires'),
   'permission.list_seat_requests': bilingual<{ email: string }>(
     (p) => `${p.email} may not list seat requests: only managers and owners may.`,
     (p) =>

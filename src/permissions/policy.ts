@@ -27,12 +27,26 @@ export const canReissuePasswordOf = (acting: Member, member: Member) => !member.
  * What only owners and administrators may do, each with its own refusal (src/i18n/messages.ts
  * `permission.<task>`), so that the refusal names what was refused.
  */
-export type AdminTask = 'invite' | 'list_invitations' | 'list_members' | 'read_audit' | 'manage_webhooks';
+export type AdminTask =
+  | 'invite'
+  | 'list_invitations'
+  | 'list_members'
+  | 'read_audit'
+  | 'manage_webhooks'
+  | 'manage_companies';
 
 export function assertCanManageInvitations(actor: Actor, task: AdminTask = 'invite'): void {
   if (!canManageInvitations(actor.member, actor.organization)) {
     throw new AppError(`permission.${task}`, { email: actor.member.email }, 'forbidden');
   }
+}
+
+/**
+ * Owners and administrators add, list, secure, move and remove partner companies: securing one
+ * decides who may be invited as an external member, so it is an administrator's decision.
+ */
+export function assertCanManageCompanies(actor: Actor): void {
+  assertCanManageInvitations(actor, 'manage_companies');
 }
 
 export function assertCanDecideSeatRequests(actor: Actor): void {

@@ -1,0 +1,48 @@
+// Partner companies (src/companies), in English and French. Part of `messages`: channels render
+// them through `translate()`.
+import { bilingual } from './message.js';
+
+type Named = { name: string };
+
+export const companyMessages = {
+  'company.name_invalid': bilingual<{ max: number }>(
+    (p) => `A company name has 1 to ${p.max} characters, without "/" (it separates a parent from its subsidiary).`,
+    (p) => `Le nom d'une société a de 1 à ${p.max} caractères, sans « / » (il sépare une société mère de sa filiale).`,
+  ),
+  'company.name_reserved': bilingual<Named>(
+    (p) => `"${p.name}" cannot name a company: it means "no parent company" in sesame companies move.`,
+    (p) =>
+      `« ${p.name} » ne peut pas nommer une société : il signifie « aucune société mère » dans sesame companies move.`,
+  ),
+  'company.not_found': bilingual<{ ref: string }>(
+    (p) => `No company named "${p.ref}" in this organization (see sesame companies list).`,
+    (p) => `Aucune société nommée « ${p.ref} » dans cette organisation (voir sesame companies list).`,
+  ),
+  'company.ambiguous': bilingual<{ ref: string; paths: string }>(
+    (p) => `Several companies are named "${p.ref}": name it with its parent, one of ${p.paths}.`,
+    (p) => `Plusieurs sociétés s'appellent « ${p.ref} » : nommez-la avec sa société mère, parmi ${p.paths}.`,
+  ),
+  'company.exists': bilingual<{ name: string; parent: string }>(
+    (p) => `${p.parent ? `${p.parent} already has a subsidiary` : 'There is already a company'} named ${p.name}.`,
+    (p) => `${p.parent ? `${p.parent} a déjà une filiale` : 'Il existe déjà une société'} nommée ${p.name}.`,
+  ),
+  'company.cycle': bilingual<{ name: string; parent: string }>(
+    (p) => `${p.name} cannot be placed under ${p.parent}: ${p.parent} is ${p.name} itself or one of its subsidiaries.`,
+    (p) =>
+      `${p.name} ne peut pas être placée sous ${p.parent} : ${p.parent} est ${p.name} elle-même ou l'une de ses filiales.`,
+  ),
+  'company.has_subsidiaries': bilingual<Named & { count: number }>(
+    (p) =>
+      `${p.name} has ${p.count} ${p.count === 1 ? 'subsidiary' : 'subsidiaries'}: move or remove ${p.count === 1 ? 'it' : 'them'} first.`,
+    (p) =>
+      `${p.name} a ${p.count} ${p.count === 1 ? 'filiale' : 'filiales'} : ${p.count === 1 ? 'déplacez-la ou retirez-la' : 'déplacez-les ou retirez-les'} d'abord.`,
+  ),
+  'company.not_covered': bilingual<Named & { parents: string }>(
+    (p) => `${p.name} is not secured: secure it or one of its parent companies (${p.parents}).`,
+    (p) => `${p.name} n'est pas sécurisée : sécurisez-la, ou l'une de ses sociétés mères (${p.parents}).`,
+  ),
+  'company.not_covered_alone': bilingual<Named>(
+    (p) => `${p.name} is not secured: secure it first (sesame companies secure "${p.name}").`,
+    (p) => `${p.name} n'est pas sécurisée : sécurisez-la d'abord (sesame companies secure « ${p.name} »).`,
+  ),
+};
