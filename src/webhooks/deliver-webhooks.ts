@@ -29,15 +29,26 @@ import { SIGNATURE_HEADER, signWebhook } from './sign-webhook.js';
 export interface WebhookDeliveryOptions {
   log: Logger;
   timeoutMs?: number;
+  /** Calls in flight at once, all endpoints together. */
   concurrency?: number;
+  /** Calls in flight at once to one endpoint. */
+  perEndpoint?: number;
   /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: deliver to private addresses too (development only). */
   allowPrivateAddresses?: boolean;
   resolve?: Resolver;
 }
 
+type Item = { message: ClaimedMessage; payload: WebhookPayload };
+
+/**
+ * Endpoints are served side by side, each with a few calls at a time: a slow or hung receiver
+ * holds its own lanes, never every worker. Once one of an endpoint's calls failed in a way worth
+ * retrying (a timeout, unreachable, a 5xx), its calls not started yet wait for the same retry
+ * rather than each paying the same timeout against a receiver already in trouble.
+ */
 export async function deliverWebhooks(
   db: Db,
-  items: readonly { message: ClaimedMessage; payload: WebhookPayload }[],
+  items: readonly Item[],
   options: WebhookDeliveryOptions,
 ): Promise<{ message: ClaimedMessage; verdict: Verdict }[]> {
   if (items.length === 0) return [];
@@ -45,21 +56,51 @@ export async function deliverWebhooks(
     where: { id: { in: [...new Set(items.map((i) => i.payload.endpointId))] } },
   });
   const byId = new Map(endpoints.map((e) => [e.id, e]));
+  const queues = new Map<string, Item[]>();
+  for (const item of items) queues.set(item.payload.endpointId, [...(queues.get(item.payload.endpointId) ?? []), item]);
+  const slots = semaphore(options.concurrency ?? 8);
   const results: { message: ClaimedMessage; verdict: Verdict }[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as (typeof items)[number];
-      const endpoint = byId.get(item.payload.endpointId);
-      const verdict: Verdict =
-        endpoint?.active === true
-          ? await post(endpoint, item.message, item.payload, options)
-          : { type: 'skipped', note: 'skipped: the webhook endpoint was removed or disabled' };
-      results.push({ message: item.message, verdict });
-    }
+  const serve = async (endpointId: string, queue: Item[]) => {
+    const endpoint = byId.get(endpointId);
+    let trouble: Extract<Verdict, { type: 'failed' }> | undefined;
+    const lane = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        let verdict: Verdict;
+        if (endpoint?.active !== true) {
+          verdict = { type: 'skipped', note: 'skipped: the webhook endpoint was removed or disabled' };
+        } else if (trouble) {
+          verdict = { type: 'failed', retryable: true, error: `not tried: ${trouble.error}`, retryAt: trouble.retryAt };
+        } else {
+          const call = item;
+          verdict = await slots.run(() => post(endpoint, call.message, call.payload, options));
+          if (verdict.type === 'failed' && verdict.retryable) trouble ??= verdict;
+        }
+        results.push({ message: item.message, verdict });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.perEndpoint ?? 4, queue.length) }, lane));
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, items.length) }, worker));
+  await Promise.all([...queues].map(([endpointId, queue]) => serve(endpointId, queue)));
   return results;
+}
+
+/** At most `size` tasks at once, started in the order they asked. */
+function semaphore(size: number) {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      }
+    },
+  };
 }
 
 async function post(
