@@ -1,7 +1,14 @@
 // Expiry: pending invitations past their lifetime die (links stop working, the seat and the
 // username are freed) and the inviter is told. Claimed with SKIP LOCKED so that several
 // replicas running the job each take different rows, and each row is expired once.
+import { insertAuditRowsSql, systemActorSql } from '../audit/audit-rows.js';
 import type { Db } from '../db/database.js';
+import { sqlText } from '../db/sql-text.js';
+import { invitationOutcomePayload } from '../notifications/notification.js';
+import { outboxKinds } from '../outbox/enqueue.js';
+import { outboxKeySql, outboxKeys } from '../outbox/outbox-keys.js';
+import { insertOutboxRowsSql, payloadSql } from '../outbox/outbox-rows.js';
+import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
 
 export async function expireDueInvitations(db: Db, options: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
@@ -28,26 +35,7 @@ export async function expireDueInvitations(db: Db, options: { now?: Date; limit?
     const ids = expired.map((e) => e.id);
     // The audit events, the inviters' notifications and the webhooks, set-based like the import.
     await tx.$executeRawUnsafe(
-      `WITH gone AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS t(id, organization_id, email, inviter_id)
-       ), audit AS (
-         INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
-         SELECT organization_id, NULL, NULL, 'invitation.expired', 'invitation', id::text, 'system', jsonb_build_object('email', email)
-           FROM gone
-       ), notify AS (
-         INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-         SELECT organization_id, 'notification', 'invitation:' || id || ':expired',
-                jsonb_build_object('type', 'invitation.expired', 'invitationId', id, 'recipientId', inviter_id)
-           FROM gone
-         ON CONFLICT DO NOTHING
-       )
-       INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-       SELECT g.organization_id, 'webhook', 'webhook:' || w.id || ':invitation.expired:' || g.id,
-              jsonb_build_object('endpointId', w.id, 'event', 'invitation.expired',
-                'data', jsonb_build_object('invitationId', g.id, 'email', g.email, 'occurredAt', $5::timestamptz))
-         FROM gone g JOIN webhook_endpoint w ON w.organization_id = g.organization_id AND w.active
-        WHERE cardinality(w.events) = 0 OR 'invitation.expired' = ANY(w.events)
-       ON CONFLICT DO NOTHING`,
+      ANNOUNCE_SQL,
       ids,
       expired.map((e) => e.organization_id),
       expired.map((e) => e.email),
@@ -57,3 +45,41 @@ export async function expireDueInvitations(db: Db, options: { now?: Date; limit?
     return expired.length;
   });
 }
+
+// The audit events, the inviters' notifications and the webhooks of the expired invitations.
+const ANNOUNCE_SQL = `WITH gone AS (
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS t(id, organization_id, email, inviter_id)
+), audit AS (
+  ${insertAuditRowsSql(
+    {
+      organizationId: 'organization_id',
+      ...systemActorSql,
+      action: sqlText('invitation.expired'),
+      subjectType: sqlText('invitation'),
+      subjectId: 'id::text',
+      data: `jsonb_build_object('email', email)`,
+    },
+    'FROM gone',
+  )}
+), notify AS (
+  ${insertOutboxRowsSql(
+    outboxKinds.notification,
+    {
+      organizationId: 'organization_id',
+      key: outboxKeySql(outboxKeys.invitationExpired, { invitationId: 'id' }),
+      payload: payloadSql(invitationOutcomePayload, {
+        type: sqlText('invitation.expired'),
+        invitationId: 'id',
+        recipientId: 'inviter_id',
+      }),
+    },
+    'FROM gone',
+  )}
+)
+${insertWebhookRowsSql({
+  subjects: 'gone g',
+  organizationId: 'g.organization_id',
+  event: sqlText('invitation.expired'),
+  subjectId: 'g.id',
+  data: `jsonb_build_object('invitationId', g.id, 'email', g.email, 'occurredAt', $5::timestamptz)`,
+})}`;

@@ -1,9 +1,31 @@
 // Reminders: on each organization's schedule (default day 3 and day 10 after the invitation was
 // sent), never after expiry, never twice for the same step; and on demand from an admin.
+import { insertAuditRowsSql, systemActorSql } from '../audit/audit-rows.js';
 import type { Db } from '../db/database.js';
+import { sqlText } from '../db/sql-text.js';
 import type { Invitation } from '../generated/prisma/client.js';
+import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { sendAgain } from './resend.js';
+
+// Over the invitations `bumped` by the schedule: their e-mail and their audit event.
+const QUEUE_REMINDERS_SQL = insertInvitationEmailRowsSql({
+  organizationId: 'organization_id',
+  sendNumber: 'send_count',
+  reason: 'reminder',
+  source: 'FROM bumped',
+});
+const AUDIT_REMINDERS_SQL = insertAuditRowsSql(
+  {
+    organizationId: 'organization_id',
+    ...systemActorSql,
+    action: sqlText('invitation.reminded'),
+    subjectType: sqlText('invitation'),
+    subjectId: 'id::text',
+    data: `'{}'::jsonb`,
+  },
+  'FROM bumped',
+);
 
 /**
  * Queues the reminders that are due (read through the index on next_reminder_at, so the cost
@@ -37,14 +59,9 @@ export async function sendDueReminders(db: Db, options: { now?: Date; limit?: nu
            FROM stepped s WHERE i.id = s.id
          RETURNING i.id, i.organization_id, i.send_count
        ), queued AS (
-         INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-         SELECT organization_id, 'invitation.email', 'invitation:' || id || ':send:' || send_count,
-                jsonb_build_object('invitationId', id, 'reason', 'reminder')
-           FROM bumped
-         ON CONFLICT DO NOTHING
+         ${QUEUE_REMINDERS_SQL}
        ), audit AS (
-         INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
-         SELECT organization_id, NULL, NULL, 'invitation.reminded', 'invitation', id::text, 'system', '{}'::jsonb FROM bumped
+         ${AUDIT_REMINDERS_SQL}
        )
        SELECT id::text FROM bumped`,
       now.toISOString(),

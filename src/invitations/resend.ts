@@ -7,7 +7,8 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
 import { formatDuration } from '../i18n/duration.js';
-import { enqueue, invitationEmailKey, outboxKinds } from '../outbox/enqueue.js';
+import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
@@ -65,7 +66,7 @@ export async function sendAgain(
     await enqueue(tx, {
       organizationId: org.id,
       kind: outboxKinds.invitationEmail,
-      key: invitationEmailKey(found.id, updated.send_count),
+      key: outboxKey(outboxKeys.invitationEmail, { invitationId: found.id, sendNumber: updated.send_count }),
       payload: { invitationId: found.id, reason },
     });
     await recordAuditEvent(tx, actor, {

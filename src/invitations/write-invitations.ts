@@ -2,16 +2,21 @@
 // e-mail outbox rows and their audit events. Both the single invite and the 10,000-row import go
 // through here, so seat accounting, holding beyond the limit and idempotency have one home.
 // Must run inside a transaction (the organization row is locked to serialize seat accounting).
+import { insertAuditRowsSql } from '../audit/audit-rows.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { sqlText } from '../db/sql-text.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
+import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { followHeldInvitations } from '../seats/follow-held-invitations.js';
 import { seatUsage } from '../seats/seat-usage.js';
+import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
 
-// Kept importable from here for the callers that read it with the writes.
+// Seats are counted in seats/seat-usage.ts; re-exported only for the callers that still import it from here.
 export { seatUsage };
 
 type Tx = Prisma.TransactionClient;
@@ -174,7 +179,7 @@ async function reserveSeatRequest(
   await enqueue(tx, {
     organizationId: actor.organization.id,
     kind: outboxKinds.notification,
-    key: `seat_request:${request.id}:created`,
+    key: outboxKey(outboxKeys.seatRequestCreated, { seatRequestId: request.id }),
     payload: { type: 'seat_request.created', seatRequestId: request.id },
   });
   return { id: request.id, merged: false };
@@ -205,25 +210,35 @@ created AS (
   RETURNING id, email, status
 ),
 outbox AS (
-  INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-  SELECT $1::uuid, 'invitation.email', 'invitation:' || id || ':send:1',
-         jsonb_build_object('invitationId', id, 'reason', 'invite')
-    FROM created WHERE status = 'PENDING'
-  ON CONFLICT DO NOTHING
+  ${insertInvitationEmailRowsSql({
+    organizationId: '$1::uuid',
+    sendNumber: '1',
+    reason: 'invite',
+    source: `FROM created WHERE status = 'PENDING'`,
+  })}
 ),
 hooks AS (
-  INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-  SELECT $1::uuid, 'webhook', 'webhook:' || w.id || ':invitation.created:' || c.id,
-         jsonb_build_object('endpointId', w.id, 'event', 'invitation.created',
-           'data', jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status, 'occurredAt', now()))
-    FROM created c JOIN webhook_endpoint w ON w.organization_id = $1::uuid AND w.active
-   WHERE cardinality(w.events) = 0 OR 'invitation.created' = ANY(w.events)
-  ON CONFLICT DO NOTHING
+  ${insertWebhookRowsSql({
+    subjects: 'created c',
+    organizationId: '$1::uuid',
+    event: sqlText('invitation.created'),
+    subjectId: 'c.id',
+    data: `jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status, 'occurredAt', now())`,
+  })}
 ),
 audit AS (
-  INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
-  SELECT $1::uuid, $2::uuid, $3, CASE WHEN status = 'PENDING' THEN 'invitation.created' ELSE 'invitation.held' END,
-         'invitation', id::text, $4, jsonb_build_object('email', email, 'batchId', $5::uuid)
-    FROM created
+  ${insertAuditRowsSql(
+    {
+      organizationId: '$1::uuid',
+      actorId: '$2::uuid',
+      actorEmail: '$3',
+      channel: '$4',
+      action: `CASE WHEN status = 'PENDING' THEN 'invitation.created' ELSE 'invitation.held' END`,
+      subjectType: sqlText('invitation'),
+      subjectId: 'id::text',
+      data: `jsonb_build_object('email', email, 'batchId', $5::uuid)`,
+    },
+    'FROM created',
+  )}
 )
 SELECT id::text, email, status::text AS status FROM created`;

@@ -3,6 +3,9 @@
 // retried on its own (a failure in one never re-sends to the others).
 import type { Db } from '../db/database.js';
 import type { ChatWorkspace } from '../generated/prisma/client.js';
+import { outboxKinds } from '../outbox/enqueue.js';
+import { outboxKeySql, outboxKeys } from '../outbox/outbox-keys.js';
+import { insertOutboxRowsSql } from '../outbox/outbox-rows.js';
 import type { ChatNotifier } from './deliver-notifications.js';
 
 export type Destination =
@@ -40,12 +43,7 @@ export async function fanOut(
   workspaces: readonly ChatWorkspace[],
 ): Promise<void> {
   await db.$executeRawUnsafe(
-    `INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-     SELECT m.organization_id, 'notification', m.key || ':' || w.platform || ':' || w.external_id,
-            m.payload::jsonb || jsonb_build_object('workspace', jsonb_build_object('platform', w.platform, 'externalId', w.external_id))
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS m(organization_id, key, payload)
-      CROSS JOIN unnest($4::text[], $5::text[]) AS w(platform, external_id)
-     ON CONFLICT (idempotency_key) DO NOTHING`,
+    FAN_OUT_SQL,
     rows.map((r) => r.organizationId),
     rows.map((r) => r.key),
     rows.map((r) => JSON.stringify(r.payload)),
@@ -53,6 +51,17 @@ export async function fanOut(
     workspaces.map((w) => w.externalId),
   );
 }
+
+const FAN_OUT_SQL = insertOutboxRowsSql(
+  outboxKinds.notification,
+  {
+    organizationId: 'm.organization_id',
+    key: outboxKeySql(outboxKeys.perWorkspace, { key: 'm.key', platform: 'w.platform', externalId: 'w.external_id' }),
+    payload: `m.payload::jsonb || jsonb_build_object('workspace', jsonb_build_object('platform', w.platform, 'externalId', w.external_id))`,
+  },
+  `FROM unnest($1::uuid[], $2::text[], $3::text[]) AS m(organization_id, key, payload)
+   CROSS JOIN unnest($4::text[], $5::text[]) AS w(platform, external_id)`,
+);
 
 /** The workspace a per-workspace copy of a notification is for (see fanOut). */
 export function workspaceOf(payload: unknown): { platform: string; externalId: string } | undefined {

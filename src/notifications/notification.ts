@@ -4,21 +4,34 @@ import { z } from 'zod';
 import type { SeatRequestDetails } from '../seats/seat-request-details.js';
 import type { OutcomeType } from './outcome-policy.js';
 
+// Each kind of notification on its own: the set-based SQL writers build their payloads from these
+// (outbox/outbox-rows.ts payloadSql), so writer and reader share one definition.
+export const seatRequestCreatedPayload = z.object({ type: z.literal('seat_request.created'), seatRequestId: z.uuid() });
+export const seatRequestDecidedPayload = z.object({
+  type: z.literal('seat_request.decided'),
+  seatRequestId: z.uuid(),
+  recipientId: z.uuid(),
+});
+export const invitationOutcomePayload = z.object({
+  type: z.enum(['invitation.accepted', 'invitation.expired', 'invitation.undeliverable']),
+  invitationId: z.uuid(),
+  recipientId: z.uuid(),
+  /** The member an accepted invitation became (kept for the record; the notifiers do not need it). */
+  memberId: z.uuid().optional(),
+});
+export const invitationBouncedPayload = z.object({
+  type: z.literal('invitation.bounced'),
+  invitationId: z.uuid(),
+  recipientId: z.uuid(),
+  deliveryStatus: z.string().nullish(),
+  reason: z.string().nullish(),
+});
+
 export const notificationPayload = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('seat_request.created'), seatRequestId: z.uuid() }),
-  z.object({ type: z.literal('seat_request.decided'), seatRequestId: z.uuid(), recipientId: z.uuid() }),
-  z.object({
-    type: z.enum(['invitation.accepted', 'invitation.expired', 'invitation.undeliverable']),
-    invitationId: z.uuid(),
-    recipientId: z.uuid(),
-  }),
-  z.object({
-    type: z.literal('invitation.bounced'),
-    invitationId: z.uuid(),
-    recipientId: z.uuid(),
-    deliveryStatus: z.string().nullish(),
-    reason: z.string().nullish(),
-  }),
+  seatRequestCreatedPayload,
+  seatRequestDecidedPayload,
+  invitationOutcomePayload,
+  invitationBouncedPayload,
 ]);
 export type NotificationPayload = z.infer<typeof notificationPayload>;
 

@@ -1,6 +1,7 @@
 // Effects to deliver after commit. Each has an idempotency key derived from what causes it,
 // so writing the same effect twice (a retry, a double click) is a no-op.
 import type { Prisma } from '../generated/prisma/client.js';
+import { type PayloadOf, payloadOfKind } from './payloads.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,21 +20,22 @@ export const outboxKinds = {
 
 export type OutboxKind = (typeof outboxKinds)[keyof typeof outboxKinds];
 
-export async function enqueue(
+/** Writes one outbox row (the set-based SQL writes its rows with outbox-rows.ts, in the same shape). */
+export async function enqueue<K extends OutboxKind>(
   tx: Tx,
-  message: { organizationId: string; kind: OutboxKind; key: string; payload: Prisma.InputJsonValue },
+  message: { organizationId: string; kind: K; key: string; payload: PayloadOf<K> },
 ): Promise<void> {
+  // The reader's schema checks the writer: a payload the deliverer would refuse fails here, in the
+  // transaction that caused it, rather than as a skipped row later.
+  payloadOfKind[message.kind].parse(message.payload);
   await tx.outboxMessage.upsert({
     where: { idempotencyKey: message.key },
     create: {
       organizationId: message.organizationId,
       kind: message.kind,
       idempotencyKey: message.key,
-      payload: message.payload,
+      payload: message.payload as Prisma.InputJsonValue,
     },
     update: {},
   });
 }
-
-export const invitationEmailKey = (invitationId: string, sendNumber: number) =>
-  `invitation:${invitationId}:send:${sendNumber}`;

@@ -1,6 +1,8 @@
-// The payloads of the outbox kinds this package delivers (written by enqueue.ts and by the
-// set-based SQL of the domain), checked before use.
+// The payloads of the outbox kinds, checked when they are read and when they are written: enqueue()
+// parses what it writes with them, and the set-based SQL builds its payloads from them (payloadSql).
 import { z } from 'zod';
+import { notificationPayload } from '../notifications/notification.js';
+import type { OutboxKind } from './enqueue.js';
 
 export const invitationEmailPayload = z.object({
   invitationId: z.uuid(),
@@ -26,3 +28,14 @@ export type InvitationEmailPayload = z.infer<typeof invitationEmailPayload>;
 export type MemberAddedEmailPayload = z.infer<typeof memberAddedEmailPayload>;
 export type EnrollmentCodeEmailPayload = z.infer<typeof enrollmentCodeEmailPayload>;
 export type WebhookPayload = z.infer<typeof webhookPayload>;
+
+/** The schema of each outbox kind's payload. */
+export const payloadOfKind = {
+  'invitation.email': invitationEmailPayload,
+  'member.added_email': memberAddedEmailPayload,
+  'enrollment.code_email': enrollmentCodeEmailPayload,
+  notification: notificationPayload,
+  webhook: webhookPayload,
+} as const satisfies Record<OutboxKind, z.ZodType>;
+
+export type PayloadOf<K extends OutboxKind> = z.input<(typeof payloadOfKind)[K]>;

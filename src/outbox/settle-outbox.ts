@@ -2,10 +2,16 @@
 // claim's token (`attempts`): a worker that lost its lease cannot overwrite the verdict of the
 // worker that took the row over. The invitation's delivery status and, on giving up, the
 // inviter's notification are written in the same statement as the outbox row.
+import { type AuditRowSql, auditFieldsSql, insertAuditRowsSql, systemActorSql } from '../audit/audit-rows.js';
 import type { Db } from '../db/database.js';
+import { sqlText } from '../db/sql-text.js';
 import type { Logger } from '../log/logger.js';
+import { invitationOutcomePayload } from '../notifications/notification.js';
 import { nextAttemptAt } from './backoff.js';
 import type { ClaimedMessage } from './claim-outbox.js';
+import { outboxKinds } from './enqueue.js';
+import { outboxKeySql, outboxKeys } from './outbox-keys.js';
+import { insertOutboxRowsSql, payloadSql } from './outbox-rows.js';
 import type { Verdict } from './verdict.js';
 
 export interface Settled {
@@ -114,6 +120,36 @@ async function markRetry(
   );
 }
 
+// Over the `invitations` and `members` whose e-mail was given up: the inviter's notification, and
+// an audit event each.
+const NOTIFY_UNDELIVERABLE_SQL = insertOutboxRowsSql(
+  outboxKinds.notification,
+  {
+    organizationId: 'organization_id',
+    key: outboxKeySql(outboxKeys.invitationUndeliverable, { invitationId: 'id', outboxId: 'outbox_id' }),
+    payload: payloadSql(invitationOutcomePayload, {
+      type: sqlText('invitation.undeliverable'),
+      invitationId: 'id',
+      recipientId: 'inviter_id',
+    }),
+  },
+  'FROM invitations',
+);
+const undeliverable = (action: string, subjectType: string): AuditRowSql => ({
+  organizationId: 'organization_id',
+  ...systemActorSql,
+  action: sqlText(action),
+  subjectType: sqlText(subjectType),
+  subjectId: 'id::text',
+  data: `jsonb_build_object('email', email, 'reason', left(error, 500))`,
+});
+const AUDIT_UNDELIVERABLE_SQL = insertAuditRowsSql(
+  undeliverable('invitation.undeliverable', 'invitation'),
+  'FROM invitations',
+);
+// The second branch of the same INSERT: its fields in the column order of the first.
+const MEMBER_UNDELIVERABLE_FIELDS = auditFieldsSql(undeliverable('member.added_email_undeliverable', 'member'));
+
 /**
  * Gives up visibly: the row FAILED with its last error; for an invitation, its delivery status
  * FAILED, an audit event and a chat notification to the inviter; for a direct add, an audit event.
@@ -142,21 +178,12 @@ async function markFailed(db: Db, items: { message: ClaimedMessage; error: strin
         WHERE failed.kind = 'member.added_email'
      ),
      notify AS (
-       INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-       SELECT organization_id, 'notification', 'invitation:' || id || ':undeliverable:' || outbox_id,
-              jsonb_build_object('type', 'invitation.undeliverable', 'invitationId', id, 'recipientId', inviter_id)
-         FROM invitations
-       ON CONFLICT DO NOTHING
+       ${NOTIFY_UNDELIVERABLE_SQL}
      ),
      audit AS (
-       INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
-       SELECT organization_id, NULL::uuid, NULL::text, 'invitation.undeliverable', 'invitation', id::text, 'system',
-              jsonb_build_object('email', email, 'reason', left(error, 500))
-         FROM invitations
+       ${AUDIT_UNDELIVERABLE_SQL}
        UNION ALL
-       SELECT organization_id, NULL::uuid, NULL::text, 'member.added_email_undeliverable', 'member', id::text, 'system',
-              jsonb_build_object('email', email, 'reason', left(error, 500))
-         FROM members
+       SELECT ${MEMBER_UNDELIVERABLE_FIELDS} FROM members
      )
      SELECT id::text FROM failed`,
     ids(messages),

@@ -6,6 +6,8 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { SeatRequest } from '../generated/prisma/client.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
+import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanDecideSeatRequests } from '../permissions/policy.js';
 import { currentFigures } from './seat-figures.js';
@@ -114,13 +116,24 @@ async function tellInviters(tx: Tx, orgId: string, request: SeatRequest): Promis
       organizationId: orgId,
       kind: outboxKinds.notification,
       // The requester's key is the one it always was (idempotent with rows written before).
-      key: index === 0 ? `seat_request:${request.id}:decided` : `seat_request:${request.id}:decided:${recipientId}`,
+      key:
+        index === 0
+          ? outboxKey(outboxKeys.seatRequestDecided, { seatRequestId: request.id })
+          : outboxKey(outboxKeys.seatRequestDecidedFor, { seatRequestId: request.id, recipientId }),
       payload: { type: 'seat_request.decided', seatRequestId: request.id, recipientId },
     });
   }
 }
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+// The e-mails of the invitations `released` below, as a first send would have queued them.
+const QUEUE_RELEASED_SQL = insertInvitationEmailRowsSql({
+  organizationId: '$1::uuid',
+  sendNumber: 'send_count',
+  reason: 'invite',
+  source: 'FROM released',
+});
 
 /** Held invitations become pending with a fresh lifetime, and their e-mails are queued. */
 async function releaseHeld(tx: Tx, orgId: string, requestId: string, lifetimeDays: number): Promise<number> {
@@ -133,11 +146,7 @@ async function releaseHeld(tx: Tx, orgId: string, requestId: string, lifetimeDay
         WHERE organization_id = $1::uuid AND seat_request_id = $2::uuid AND status = 'AWAITING_APPROVAL'
         RETURNING id, send_count
      ), queued AS (
-       INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-       SELECT $1::uuid, 'invitation.email', 'invitation:' || id || ':send:' || send_count,
-              jsonb_build_object('invitationId', id, 'reason', 'invite')
-         FROM released
-       ON CONFLICT DO NOTHING
+       ${QUEUE_RELEASED_SQL}
      )
      SELECT count(*)::int AS count FROM released`,
     orgId,

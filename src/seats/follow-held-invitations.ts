@@ -3,6 +3,7 @@
 // cards redrawn; when it holds none any more it is withdrawn, since nothing is left to decide.
 import type { Prisma } from '../generated/prisma/client.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { currentFigures } from './seat-figures.js';
 
 export async function followHeldInvitations(
@@ -29,7 +30,7 @@ export async function followHeldInvitations(
   await enqueue(tx, {
     organizationId,
     kind: outboxKinds.notification,
-    key: `seat_request:${requestId}:revision:${changed.revision}`,
+    key: outboxKey(outboxKeys.seatRequestRevision, { seatRequestId: requestId, revision: changed.revision }),
     payload: { type: 'seat_request.created', seatRequestId: requestId },
   });
 }

@@ -1,7 +1,7 @@
 // Queues an outbound webhook event for every active endpoint of the organization that listens
 // to it. Delivery (signed POST, retries) happens from the outbox after commit.
 import type { Prisma } from '../generated/prisma/client.js';
-import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { insertWebhookRowsSql } from './webhook-rows.js';
 
 export const webhookEvents = [
   'invitation.created',
@@ -16,22 +16,21 @@ export async function emitWebhookEvent(
   tx: Prisma.TransactionClient,
   event: { organizationId: string; type: WebhookEvent; subjectId: string; data: Prisma.InputJsonObject },
 ): Promise<void> {
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: { organizationId: event.organizationId, active: true },
-    select: { id: true, events: true },
-  });
-  for (const endpoint of endpoints) {
-    // An endpoint with no event list receives every event.
-    if (endpoint.events.length > 0 && !endpoint.events.includes(event.type)) continue;
-    await enqueue(tx, {
-      organizationId: event.organizationId,
-      kind: outboxKinds.webhook,
-      key: `webhook:${endpoint.id}:${event.type}:${event.subjectId}`,
-      payload: {
-        endpointId: endpoint.id,
-        event: event.type,
-        data: { ...event.data, occurredAt: new Date().toISOString() },
-      },
-    });
-  }
+  await tx.$executeRawUnsafe(
+    EMIT_SQL,
+    event.organizationId,
+    event.type,
+    event.subjectId,
+    JSON.stringify(event.data),
+    new Date().toISOString(),
+  );
 }
+
+// The same statement as the bulk writers', for one subject (webhook-rows.ts).
+const EMIT_SQL = insertWebhookRowsSql({
+  subjects: '(SELECT 1) AS subject',
+  organizationId: '$1::uuid',
+  event: '$2::text',
+  subjectId: '$3::text',
+  data: `$4::jsonb || jsonb_build_object('occurredAt', $5::text)`,
+});

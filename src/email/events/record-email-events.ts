@@ -3,7 +3,13 @@
 // events are new, and only new ones have effects, so SendGrid's retries of a batch change
 // nothing. `delivered` marks the invitation DELIVERED (unless it bounced); `bounce` and `dropped`
 // mark it BOUNCED/DROPPED with the reason, write an audit event and tell the inviter in chat.
+import { insertAuditRowsSql, systemActorSql } from '../../audit/audit-rows.js';
 import type { Db } from '../../db/database.js';
+import { sqlText } from '../../db/sql-text.js';
+import { invitationBouncedPayload } from '../../notifications/notification.js';
+import { outboxKinds } from '../../outbox/enqueue.js';
+import { outboxKeySql, outboxKeys } from '../../outbox/outbox-keys.js';
+import { insertOutboxRowsSql, payloadSql } from '../../outbox/outbox-rows.js';
 import type { SendgridEvent } from './event-schema.js';
 
 export interface RecordedEvents {
@@ -63,19 +69,10 @@ export async function recordEmailEvents(db: Db, events: readonly SendgridEvent[]
            RETURNING i.id, i.organization_id, i.inviter_id, ev.sg_event_id, ev.status, ev.reason
          ),
          audit AS (
-           INSERT INTO audit_event (organization_id, actor_id, actor_email, action, subject_type, subject_id, channel, data)
-           SELECT organization_id, NULL, NULL,
-                  CASE status WHEN 'BOUNCED' THEN 'invitation.bounced' ELSE 'invitation.dropped' END,
-                  'invitation', id::text, 'system', jsonb_build_object('reason', reason, 'sgEventId', sg_event_id)
-             FROM marked
+           ${AUDIT_FAILURES_SQL}
          ),
          notify AS (
-           INSERT INTO outbox_message (organization_id, kind, idempotency_key, payload)
-           SELECT organization_id, 'notification', 'sendgrid:' || sg_event_id || ':notification',
-                  jsonb_build_object('type', 'invitation.bounced', 'invitationId', id, 'recipientId', inviter_id,
-                                     'deliveryStatus', status, 'reason', reason)
-             FROM marked
-           ON CONFLICT DO NOTHING
+           ${NOTIFY_FAILURES_SQL}
          )
          SELECT count(*)::int AS count FROM marked`,
           failures.map((e) => e.sg_event_id),
@@ -90,6 +87,34 @@ export async function recordEmailEvents(db: Db, events: readonly SendgridEvent[]
     { timeout: 30_000 },
   );
 }
+
+// Over the invitations `marked` bounced or dropped: their audit event and the inviter's notification.
+const AUDIT_FAILURES_SQL = insertAuditRowsSql(
+  {
+    organizationId: 'organization_id',
+    ...systemActorSql,
+    action: `CASE status WHEN 'BOUNCED' THEN 'invitation.bounced' ELSE 'invitation.dropped' END`,
+    subjectType: sqlText('invitation'),
+    subjectId: 'id::text',
+    data: `jsonb_build_object('reason', reason, 'sgEventId', sg_event_id)`,
+  },
+  'FROM marked',
+);
+const NOTIFY_FAILURES_SQL = insertOutboxRowsSql(
+  outboxKinds.notification,
+  {
+    organizationId: 'organization_id',
+    key: outboxKeySql(outboxKeys.invitationBounced, { sgEventId: 'sg_event_id' }),
+    payload: payloadSql(invitationBouncedPayload, {
+      type: sqlText('invitation.bounced'),
+      invitationId: 'id',
+      recipientId: 'inviter_id',
+      deliveryStatus: 'status',
+      reason: 'reason',
+    }),
+  },
+  'FROM marked',
+);
 
 /** SendGrid's reason (an SMTP answer for bounces, e.g. "550 5.1.1 mailbox unavailable"). */
 const reasonOf = (event: SendgridEvent): string | null => event.reason?.slice(0, DETAIL_MAX) ?? null;

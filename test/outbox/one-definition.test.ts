@@ -1,0 +1,39 @@
+// Writers of outbox and audit rows, and the rule of which webhook endpoints hear an event, go
+// through their one definition. A statement written by hand again elsewhere fails here.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'generated') yield* sources(path);
+    } else if (entry.name.endsWith('.ts')) yield path;
+  }
+}
+
+const rules = [
+  { what: 'an outbox row', home: 'src/outbox/outbox-rows.ts', pattern: /INSERT\s+INTO\s+outbox_message/i },
+  { what: 'an audit row', home: 'src/audit/audit-rows.ts', pattern: /INSERT\s+INTO\s+audit_event/i },
+  {
+    what: 'which webhook endpoints hear an event',
+    home: 'src/webhooks/webhook-rows.ts',
+    pattern: /\.events\.(includes|length)\b|cardinality\([^)]*\.events\s*\)|ANY\([^)]*\.events\s*\)/,
+  },
+];
+
+describe('one definition per rule', () => {
+  const files = [...sources(join(root, 'src'))].map((path) => ({
+    path: relative(root, path),
+    text: readFileSync(path, 'utf8'),
+  }));
+
+  it.each(rules)('$what is written only in $home', ({ home, pattern }) => {
+    const elsewhere = files.filter((file) => file.path !== home && pattern.test(file.text)).map((file) => file.path);
+    expect(elsewhere).toEqual([]);
+    expect(files.find((file) => file.path === home)?.text).toMatch(pattern);
+  });
+});
