@@ -2,9 +2,9 @@
 // database knows, then seats), and nothing written. The admin reads this before confirming.
 import type { Db } from '../db/database.js';
 import { type Notice, notice } from '../i18n/messages.js';
-import { seatUsage } from '../invitations/write-invitations.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { seatUsage } from '../seats/seat-usage.js';
 import type { ImportOptions, ImportSource, RowError, RowWarning } from './import-types.js';
 import { lookUpRows } from './look-up-rows.js';
 import type { Field } from './map-columns.js';

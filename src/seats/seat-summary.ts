@@ -1,6 +1,8 @@
-// Seats used = members + pending invitations (ArcGIS counts pending members too).
+// The seats of an organization as the channels show them (ArcGIS counts pending members too).
+// Counted by seat-usage.ts, like every writer counts them.
 import type { Db } from '../db/database.js';
 import type { Actor } from '../permissions/actor.js';
+import { seatCountsByUserType, seatsUsed } from './seat-usage.js';
 
 export interface SeatSummary {
   limit: number;
@@ -16,40 +18,28 @@ export interface SeatSummary {
 
 export async function seatSummary(db: Db, actor: Actor): Promise<SeatSummary> {
   const orgId = actor.organization.id;
-  const [org, members, invitations, openSeatRequests] = await Promise.all([
+  const [org, countsByUserType, openSeatRequests] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { seatLimit: true } }),
-    db.member.groupBy({ by: ['userType'], where: { organizationId: orgId }, _count: { _all: true } }),
-    db.invitation.groupBy({
-      by: ['userType', 'status'],
-      where: { organizationId: orgId, status: { in: ['PENDING', 'AWAITING_APPROVAL'] } },
-      _count: { _all: true },
-    }),
+    seatCountsByUserType(db, orgId),
     db.seatRequest.count({ where: { organizationId: orgId, status: 'PENDING' } }),
   ]);
   const byUserType: Record<string, number> = {};
-  let memberCount = 0;
-  let pending = 0;
-  let awaitingApproval = 0;
-  for (const row of members) {
-    memberCount += row._count._all;
-    byUserType[row.userType] = (byUserType[row.userType] ?? 0) + row._count._all;
+  const total = { members: 0, pending: 0, held: 0 };
+  for (const [userType, counts] of countsByUserType) {
+    total.members += counts.members;
+    total.pending += counts.pending;
+    total.held += counts.held;
+    const used = seatsUsed(counts);
+    if (used > 0) byUserType[userType] = used;
   }
-  for (const row of invitations) {
-    if (row.status === 'AWAITING_APPROVAL') {
-      awaitingApproval += row._count._all;
-      continue;
-    }
-    pending += row._count._all;
-    byUserType[row.userType] = (byUserType[row.userType] ?? 0) + row._count._all;
-  }
-  const used = memberCount + pending;
+  const used = seatsUsed(total);
   return {
     limit: org.seatLimit,
     used,
     remaining: Math.max(0, org.seatLimit - used),
-    members: memberCount,
-    pending,
-    awaitingApproval,
+    members: total.members,
+    pending: total.pending,
+    awaitingApproval: total.held,
     byUserType,
     openSeatRequests,
   };

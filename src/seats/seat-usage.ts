@@ -1,18 +1,47 @@
-// Seats used = members + pending invitations (held invitations wait outside the count). The one
-// definition in SQL; seat-summary.ts reads the same rule by user type.
+// Seats, counted in one place for every writer (invitations, direct adds, imports, the seat
+// limit setting) and for the summary the channels show: every member takes a seat, and so does
+// every pending invitation. Held invitations (AWAITING_APPROVAL) wait outside the count until a
+// manager approves them; they are counted beside it.
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
+type Reader = Prisma.TransactionClient | Db;
+
+export interface SeatCounts {
+  members: number;
+  pending: number;
+  held: number;
+}
+
+/** The rule: seats used = members + pending invitations. */
+export const seatsUsed = (counts: { members: number; pending: number }): number => counts.members + counts.pending;
+
+// Who holds or waits for a seat in organization $1: 'member', 'PENDING' or 'AWAITING_APPROVAL'.
+const SEAT_HOLDERS = `
+  SELECT user_type, 'member' AS holder FROM member WHERE organization_id = $1::uuid
+  UNION ALL
+  SELECT user_type, status::text FROM invitation
+   WHERE organization_id = $1::uuid AND status IN ('PENDING', 'AWAITING_APPROVAL')`;
+const COUNTS = `count(*) FILTER (WHERE holder = 'member')::int AS members,
+       count(*) FILTER (WHERE holder = 'PENDING')::int AS pending,
+       count(*) FILTER (WHERE holder = 'AWAITING_APPROVAL')::int AS held`;
+
+/** The seats used now (writers call it under the organization's lock). */
 export async function seatUsage(
-  tx: Prisma.TransactionClient | Db,
+  tx: Reader,
   orgId: string,
 ): Promise<{ used: number; members: number; pending: number }> {
-  const [row] = await tx.$queryRawUnsafe<{ members: number; pending: number }[]>(
-    `SELECT (SELECT count(*) FROM member WHERE organization_id = $1::uuid)::int AS members,
-            (SELECT count(*) FROM invitation WHERE organization_id = $1::uuid AND status = 'PENDING')::int AS pending`,
-    orgId,
-  );
+  const [row] = await tx.$queryRawUnsafe<SeatCounts[]>(`SELECT ${COUNTS} FROM (${SEAT_HOLDERS}) AS holders`, orgId);
   const members = row?.members ?? 0;
   const pending = row?.pending ?? 0;
-  return { members, pending, used: members + pending };
+  return { members, pending, used: seatsUsed({ members, pending }) };
+}
+
+/** The same counts per user type (the user types that hold or wait for a seat). */
+export async function seatCountsByUserType(tx: Reader, orgId: string): Promise<Map<string, SeatCounts>> {
+  const rows = await tx.$queryRawUnsafe<(SeatCounts & { user_type: string })[]>(
+    `SELECT user_type, ${COUNTS} FROM (${SEAT_HOLDERS}) AS holders GROUP BY user_type ORDER BY user_type`,
+    orgId,
+  );
+  return new Map(rows.map(({ user_type, ...counts }) => [user_type, counts]));
 }
