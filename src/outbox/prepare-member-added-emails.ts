@@ -16,7 +16,10 @@ export async function prepareMemberAddedEmails(
   if (items.length === 0) return result;
   const members = await db.member.findMany({
     where: { id: { in: [...new Set(items.map((i) => i.payload.memberId))] } },
-    include: { organization: true, invitedBy: { select: { email: true, firstName: true, lastName: true } } },
+    include: {
+      organization: { include: { identityProvider: true } },
+      invitedBy: { select: { email: true, firstName: true, lastName: true } },
+    },
   });
   const byId = new Map(members.map((m) => [m.id, m]));
   for (const item of items) {
@@ -25,14 +28,17 @@ export async function prepareMemberAddedEmails(
       result.skipped.push({ message: item.message, note: 'skipped: the member no longer exists' });
       continue;
     }
-    if (member.status !== 'MUST_CHANGE_PASSWORD') {
+    // Added by enterprise ID: told to sign in with the enterprise login until they first did.
+    const enterprise = member.enterpriseId !== null && member.enterpriseSubject === null;
+    if (member.status !== 'MUST_CHANGE_PASSWORD' && !enterprise) {
       result.skipped.push({ message: item.message, note: 'skipped: the member already chose a password' });
       continue;
     }
     try {
       const org = toOrganization(member.organization);
       const locale = org.locale;
-      const firstLoginUrl = `${options.publicUrl}/first-login?org=${encodeURIComponent(org.id)}`;
+      const firstLoginUrl = `${options.publicUrl}/${enterprise ? 'sso/start' : 'first-login'}?org=${encodeURIComponent(org.id)}`;
+      const enterpriseLabel = enterprise ? (member.organization.identityProvider?.label ?? org.name) : undefined;
       const adminName = member.invitedBy ? displayName(member.invitedBy) : null;
       const composed = renderMemberAddedEmail({
         locale,
@@ -41,6 +47,7 @@ export async function prepareMemberAddedEmails(
         member: { email: member.email, firstName: member.firstName, username: member.username },
         roleName: roleName(org.catalogue, member.role, locale),
         firstLoginUrl,
+        enterpriseLabel,
       });
       const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
       result.ready.push({

@@ -15,14 +15,18 @@ export interface MemberAddedEmailData {
   member: { email: string; firstName: string; username: string };
   /** Already localized (catalogue's roleName). */
   roleName: string;
-  /** `${publicUrl}/first-login?org=<organizationId>` */
+  /** `${publicUrl}/first-login?org=<organizationId>` (added by enterprise ID: `/sso/start?org=...`) */
   firstLoginUrl: string;
+  /** Added by enterprise ID: the identity provider's label, and no password paragraph. */
+  enterpriseLabel?: string;
 }
 
 export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
   const w = memberAddedWords[d.locale];
   const org = d.organizationName;
   const admin = d.adminName ?? w.unknownAdmin;
+  const label = d.enterpriseLabel;
+  const signIn = label ? w.signInEnterprise({ label }) : w.signIn;
   return compose({
     name: `member_added.${d.locale}`,
     subject: w.subject({ org }),
@@ -40,10 +44,9 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
         '',
         `${w.usernameLabel} ${slot('username')}`,
         '',
-        w.password({ admin }),
-        w.mustChange,
+        ...(label ? [w.enterprise({ label })] : [w.password({ admin }), w.mustChange]),
         '',
-        `${w.signIn}:`,
+        `${signIn}:`,
         d.firstLoginUrl,
         '',
         '-- ',
@@ -57,7 +60,7 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
       return frame({
         lang: d.locale,
         titleHtml: escapeHtml(w.subject({ org })),
-        preheaderHtml: escapeHtml(w.mustChange),
+        preheaderHtml: escapeHtml(label ? w.enterprise({ label }) : w.mustChange),
         headerHtml: w.heading({ org: orgHtml }),
         rows: [
           paragraph(slot('greeting')),
@@ -69,8 +72,10 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
             }),
           ),
           paragraph(`${escapeHtml(w.usernameLabel)} <strong>${slot('username')}</strong>`),
-          paragraph(`${w.password({ admin: adminHtml })}<br>\n${escapeHtml(w.mustChange)}`),
-          button(linkHtml, escapeHtml(w.signIn)),
+          label
+            ? paragraph(escapeHtml(w.enterprise({ label })))
+            : paragraph(`${w.password({ admin: adminHtml })}<br>\n${escapeHtml(w.mustChange)}`),
+          button(linkHtml, escapeHtml(signIn)),
           plainLink(escapeHtml(w.linkIntro), linkHtml),
         ],
         footerHtml: w.footer({ email: slot('email'), org: orgHtml }),

@@ -29,6 +29,9 @@ export interface MemberAddedWords {
   password: Text<{ admin: string }>;
   mustChange: string;
   signIn: string;
+  /** Added by enterprise ID: no password, the enterprise login instead. */
+  enterprise: Text<{ label: string }>;
+  signInEnterprise: Text<{ label: string }>;
   linkIntro: string;
   footer: Text<{ email: string; org: string }>;
   /** Who added the member when the admin's account no longer exists. */
@@ -85,6 +88,8 @@ export const memberAddedWords: Record<Locale, MemberAddedWords> = {
       `Your administrator gave you a temporary password; for your security it is not in this e-mail. If you do not have it, ask ${p.admin}.`,
     mustChange: 'You must choose a new password the first time you sign in.',
     signIn: 'Sign in and choose my password',
+    enterprise: (p) => `You sign in with your enterprise login (${p.label}): there is no password to choose.`,
+    signInEnterprise: (p) => `Sign in with ${p.label}`,
     linkIntro: 'If the button does not work, copy this link into your browser:',
     footer: (p) => `You received this e-mail because an account was created for ${p.email} in ${p.org}.`,
     unknownAdmin: 'your administrator',
@@ -99,6 +104,9 @@ export const memberAddedWords: Record<Locale, MemberAddedWords> = {
       `Votre administrateur vous a communiqué un mot de passe temporaire ; pour votre sécurité, il ne figure pas dans ce message. Si vous ne l'avez pas, demandez-le à ${p.admin}.`,
     mustChange: 'Vous devrez choisir un nouveau mot de passe lors de votre première connexion.',
     signIn: 'Me connecter et choisir mon mot de passe',
+    enterprise: (p) =>
+      `Vous vous connectez avec votre identifiant d'entreprise (${p.label}) : vous n'avez pas de mot de passe à choisir.`,
+    signInEnterprise: (p) => `Me connecter avec ${p.label}`,
     linkIntro: 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
     footer: (p) => `Vous recevez ce message car un compte a été créé pour ${p.email} dans ${p.org}.`,
     unknownAdmin: 'votre administrateur',

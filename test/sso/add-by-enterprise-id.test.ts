@@ -1,0 +1,127 @@
+// Members added by enterprise ID sign in through the provider: the first sign-in links the
+// account only when the provider's subject is the ID the admin gave; an admin can correct a wrong
+// ID until then. Over HTTP, against a real oidc-provider.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../src/generated/prisma/client.js';
+import type { ClaimedMessage } from '../../src/outbox/claim-outbox.js';
+import { prepareMemberAddedEmails } from '../../src/outbox/prepare-member-added-emails.js';
+import type { Actor } from '../../src/permissions/actor.js';
+import { addMemberByEnterpriseId } from '../../src/sso/add-member-by-enterprise-id.js';
+import { setEnterpriseId } from '../../src/sso/set-enterprise-id.js';
+import { failure } from '../domain/fixtures.js';
+import { textOf } from '../enrollment/support.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { signInAtProvider } from './provider.js';
+import { Browser, organizationWithProvider, type SsoWorld, startSsoWorld } from './support.js';
+
+let t: TestDatabase;
+let world: SsoWorld;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  world = await startSsoWorld(t);
+});
+afterAll(async () => {
+  await world?.close();
+  await t?.close();
+});
+
+const claimed = (row: OutboxMessage): ClaimedMessage =>
+  ({
+    id: String(row.id),
+    organizationId: row.organizationId,
+    kind: row.kind,
+    key: row.idempotencyKey,
+    payload: row.payload,
+    attempts: 1,
+    createdAt: row.createdAt,
+    interrupted: false,
+    handedAt: null,
+  }) satisfies ClaimedMessage;
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+async function signIn(owner: Actor, login: string) {
+  const browser = new Browser(world.base);
+  const started = await browser.get(`/sso/start?org=${owner.organization.id}&lang=en`);
+  expect(started.status).toBe(303);
+  const callback = await signInAtProvider(started.headers.get('location') ?? '', login, world.callback);
+  const back = await browser.get(callback);
+  return { status: back.status, text: textOf(await back.text()) };
+}
+
+describe('a member added by enterprise ID', { timeout: 60_000 }, () => {
+  it('signs in when the subject is the given ID, and is linked to it', async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const id = `00u${unique()}`;
+    const email = `${id}@acme.example`;
+    world.provider.accounts.set(id, { email, email_verified: true });
+    const { member, warnings } = await addMemberByEnterpriseId(t.prisma, owner, {
+      email,
+      firstName: 'Jon',
+      lastName: 'Cho',
+      enterpriseId: id,
+    });
+    expect(member).toMatchObject({ status: 'ACTIVE', passwordHash: null, enterpriseId: id, enterpriseSubject: null });
+    expect(warnings.map((w) => w.code)).toContain('sso.enterprise_id_warning');
+    // The e-mail says to sign in with the enterprise login, with no password (queued with the add).
+    const queued = await t.prisma.outboxMessage.findFirstOrThrow({
+      where: { organizationId: owner.organization.id, kind: 'member.added_email' },
+    });
+    const prepared = await prepareMemberAddedEmails(
+      t.prisma,
+      [{ message: claimed(queued), payload: { memberId: member.id } }],
+      { publicUrl: 'https://sesame.acme.example' },
+    );
+    const text = prepared.ready[0]?.email.composed.text ?? '';
+    expect(text).toContain('You sign in with your enterprise login (Acme SSO): there is no password to choose.');
+    expect(text).toContain(`https://sesame.acme.example/sso/start?org=${owner.organization.id}`);
+    expect(text).not.toContain('temporary password');
+
+    const first = await signIn(owner, id);
+    expect(first.status, first.text).toBe(200);
+    expect(first.text).toContain(`You are signed in to ${owner.organization.name}`);
+    const linked = await t.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(linked).toMatchObject({ enterpriseIssuer: world.provider.issuer, enterpriseSubject: id });
+    expect(await t.prisma.auditEvent.count({ where: { action: 'member.first_sign_in', subjectId: member.id } })).toBe(
+      1,
+    );
+    // Linked: the ID can no longer be changed, and signing in again still works.
+    expect((await failure(setEnterpriseId(t.prisma, owner, { email, enterpriseId: 'other' }))).code).toBe(
+      'sso.already_signed_in',
+    );
+    expect((await signIn(owner, id)).status).toBe(200);
+  });
+
+  it('refuses a first sign-in whose subject differs from the given ID, until an admin corrects it', async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const subject = `00u${unique()}`;
+    const email = `${subject}@acme.example`;
+    world.provider.accounts.set(subject, { email, email_verified: true });
+    const { member } = await addMemberByEnterpriseId(t.prisma, owner, {
+      email,
+      firstName: 'Satish',
+      lastName: 'Rajhandas',
+      enterpriseId: `${subject}-typo`,
+    });
+
+    const refused = await signIn(owner, subject);
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('does not match your enterprise login');
+    expect(await t.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({
+      enterpriseSubject: null,
+      enterpriseIssuer: null,
+    });
+
+    await setEnterpriseId(t.prisma, owner, { email, enterpriseId: subject });
+    expect((await signIn(owner, subject)).status).toBe(200);
+  });
+
+  it('refuses someone the organization does not know', async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const stranger = `stranger-${unique()}`;
+    world.provider.accounts.set(stranger, { email: `${stranger}@acme.example`, email_verified: true });
+    const refused = await signIn(owner, stranger);
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('No account of this organization matches your enterprise login');
+  });
+});
