@@ -94,6 +94,22 @@ const descriptions: Record<string, string> = {
   'webhooks add --event': 'un événement à envoyer (à répéter)',
   'webhooks remove': "ne plus envoyer d'événements à un point de terminaison",
   'webhooks remove <id>': "l'identifiant du point de terminaison (voir `sesame webhooks`)",
+  companies:
+    'les sociétés partenaires dont les collaborateurs peuvent être invités comme membres externes une fois sécurisées (propriétaires et administrateurs)',
+  'companies list': 'les sociétés en arbre, avec leurs marques sécurisée et couverte',
+  'companies add': 'ajouter une société, au premier niveau ou sous une société mère',
+  'companies add <name>': 'le nom de la société (unique sous sa société mère)',
+  'companies add --parent': 'la société mère',
+  'companies secure': 'sécuriser une société : elle et toutes ses filiales deviennent couvertes',
+  'companies secure <name>': 'la société',
+  'companies unsecure':
+    'ne plus sécuriser une société : elle et ses filiales ne restent couvertes que par une société mère sécurisée',
+  'companies unsecure <name>': 'la société',
+  'companies move': 'déplacer une société, avec ses filiales, sous une autre société mère (jamais sous elle-même)',
+  'companies move <name>': 'la société',
+  'companies move --parent': 'la nouvelle société mère, ou none pour le premier niveau',
+  'companies remove': "retirer une société qui n'a pas de filiale",
+  'companies remove <name>': 'la société',
   slack: "relier des espaces de travail Slack à l'organisation (propriétaires)",
   'slack link':
     'afficher un code à usage unique qui relie un espace de travail Slack à cette organisation (valable 24 h)',
@@ -150,6 +166,10 @@ const afterLines: Record<string, string> = {
     '(.env est lu). Quand `npm start` tourne sur le même DATA_DIR, la CLI s’y connecte. Les migrations',
   'migrations are applied before each command.': 'en attente sont appliquées avant chaque commande.',
   'Examples:': 'Exemples :',
+  'A company is covered when it, or one of its parent companies at any depth, is secured.':
+    "Une société est couverte quand elle, ou l'une de ses sociétés mères à n'importe quel niveau, est sécurisée.",
+  'A company is named by its name, or by its path when several share a name ("Groupe JLO/JLO PARIS").':
+    'Une société se désigne par son nom, ou par son chemin quand plusieurs portent le même nom (« Groupe JLO/JLO PARIS »).',
   'JSON output (--json): the organization': "Sortie JSON (--json) : l'organisation",
   'JSON output (--json):': 'Sortie JSON (--json) :',
   'JSON output (--json): the invitation': "Sortie JSON (--json) : l'invitation",

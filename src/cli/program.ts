@@ -8,6 +8,7 @@ import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerSlack, registerTeams } from './commands/chat-links.js';
+import { registerCompanies } from './commands/companies.js';
 import { registerImport } from './commands/import.js';
 import { registerInvitations } from './commands/invitations.js';
 import { registerInvite } from './commands/invite.js';
@@ -88,6 +89,7 @@ Examples:
   registerSeats(program);
   registerMembers(program);
   registerAudit(program);
+  registerCompanies(program);
   registerWebhooks(program);
   registerSso(program);
   registerSlack(program);

@@ -1,0 +1,104 @@
+// `sesame companies ...` as a new admin types them: the seed's "Groupe JLO" example, the tree with
+// its marks, JSON, refusals in both languages and the help in French.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { type Cli, cliFor } from './run-cli.js';
+
+let db: TestDatabase;
+let sesame: Cli;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  sesame = await cliFor({ DATABASE_URL: db.url });
+  const created = await sesame(['org', 'create', '--name', 'iWE', '--seats', '10', '--owner', 'owner@iwe.example']);
+  expect(created.code, created.stderr).toBe(0);
+});
+afterAll(async () => {
+  await sesame?.cleanup();
+  await db?.close();
+});
+
+describe('sesame companies', { timeout: 120_000 }, () => {
+  it('builds the "Groupe JLO" tree, secures the parent, and lists its subsidiaries as covered', async () => {
+    expect((await sesame(['companies', 'list'])).stdout).toContain('No partner company yet');
+    const added = await sesame(['companies', 'add', 'Groupe JLO']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('Company Groupe JLO added: not covered yet');
+    for (const name of ['JLO PARIS', 'JLO PROVINCE']) {
+      const sub = await sesame(['companies', 'add', name, '--parent', 'Groupe JLO']);
+      expect(sub.code, sub.stderr).toBe(0);
+    }
+    expect((await sesame(['companies', 'list'])).stdout).toBe(
+      'Groupe JLO  [not covered]\n├─ JLO PARIS  [not covered]\n└─ JLO PROVINCE  [not covered]\n',
+    );
+
+    const secured = await sesame(['companies', 'secure', 'Groupe JLO']);
+    expect(secured.code, secured.stderr).toBe(0);
+    expect(secured.stdout).toBe(
+      'Groupe JLO is secured.\nNow covered (3): Groupe JLO, Groupe JLO/JLO PARIS, Groupe JLO/JLO PROVINCE.\n',
+    );
+    expect((await sesame(['companies'])).stdout).toBe(
+      'Groupe JLO  [secured]\n├─ JLO PARIS  [covered]\n└─ JLO PROVINCE  [covered]\n',
+    );
+    const json = JSON.parse((await sesame(['companies', 'list', '--json'])).stdout);
+    expect(json.companies[0]).toMatchObject({
+      name: 'Groupe JLO',
+      secured: true,
+      covered: true,
+      subsidiaries: [
+        { name: 'JLO PARIS', path: 'Groupe JLO/JLO PARIS', secured: false, covered: true, subsidiaries: [] },
+        { name: 'JLO PROVINCE', secured: false, covered: true },
+      ],
+    });
+
+    const french = await sesame(['companies', 'secure', 'Groupe JLO', '--lang', 'fr']);
+    expect(french.stdout).toBe('Groupe JLO était déjà sécurisée : rien n’a changé.\n');
+  });
+
+  it('moves, refuses a cycle and a removal with subsidiaries (exit 1, reason in the chosen language)', async () => {
+    const moved = await sesame(['companies', 'move', 'JLO PROVINCE', '--parent', 'none', '--json']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({
+      company: { name: 'JLO PROVINCE', path: 'Groupe JLO/JLO PROVINCE' },
+      changed: true,
+      lostCoverage: ['Groupe JLO/JLO PROVINCE'],
+      gainedCoverage: [],
+    });
+    const cycle = await sesame(['companies', 'move', 'Groupe JLO', '--parent', 'JLO PARIS', '--lang', 'fr']);
+    expect(cycle.code).toBe(1);
+    expect(cycle.stderr).toContain(
+      "Groupe JLO ne peut pas être placée sous JLO PARIS : JLO PARIS est Groupe JLO elle-même ou l'une de ses filiales.",
+    );
+    const removal = await sesame(['companies', 'remove', 'Groupe JLO']);
+    expect(removal.code).toBe(1);
+    expect(removal.stderr).toContain('Groupe JLO has 1 subsidiary: move or remove it first.');
+    expect((await sesame(['companies', 'remove', 'JLO PROVINCE'])).stdout).toBe('JLO PROVINCE removed.\n');
+    const missing = await sesame(['companies', 'move', 'JLO PARIS']);
+    expect(missing.code).toBe(2);
+  });
+
+  it('refuses a member who is not an owner or administrator', async () => {
+    const added = await sesame([
+      'add',
+      'viewer@iwe.example',
+      '--first-name',
+      'Vi',
+      '--last-name',
+      'Ewer',
+      '--password',
+      'correct-horse-battery-9',
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const refused = await sesame(['companies', 'add', 'Acme', '--as', 'viewer@iwe.example']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'viewer@iwe.example may not manage partner companies: only owners and administrators may.',
+    );
+  });
+
+  it('shows its help in French', async () => {
+    const help = await sesame(['companies', 'move', '--help', '--lang', 'fr']);
+    expect(help.stdout).toContain('déplacer une société, avec ses filiales');
+    expect(help.stdout).toContain('la nouvelle société mère, ou none pour le premier niveau');
+  });
+});
