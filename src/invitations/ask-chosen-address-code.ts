@@ -6,6 +6,7 @@ import type { Invitation } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { notice } from '../i18n/messages.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { CODE_SENDS, CODE_VALID_MINUTES } from './chosen-address-code.js';
 import type { Enrollee } from './enroll-member.js';
 
@@ -44,7 +45,7 @@ export async function askForChosenAddressCode(
     await enqueue(tx, {
       organizationId: invitation.organizationId,
       kind: outboxKinds.enrollmentCodeEmail,
-      key: `enrollment:${invitation.id}:code:${row.sends}`,
+      key: outboxKey(outboxKeys.enrollmentCodeEmail, { invitationId: invitation.id, send: row.sends }),
       payload: { invitationId: invitation.id, send: row.sends, locale },
     });
   });

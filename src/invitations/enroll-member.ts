@@ -11,6 +11,7 @@ import { type Invitation, type Member, Prisma } from '../generated/prisma/client
 import { notice } from '../i18n/messages.js';
 import type { Organization } from '../organizations/organization.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { addressIsTaken } from './choosable-address.js';
 
@@ -131,7 +132,7 @@ async function announce(tx: Tx, invitation: Invitation, organization: Organizati
   await enqueue(tx, {
     organizationId: organization.id,
     kind: outboxKinds.notification,
-    key: `invitation:${invitation.id}:accepted`,
+    key: outboxKey(outboxKeys.invitationAccepted, { invitationId: invitation.id }),
     payload: {
       type: 'invitation.accepted',
       invitationId: invitation.id,
