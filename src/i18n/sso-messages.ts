@@ -130,6 +130,10 @@ export const ssoMessages = {
     () =>
       "Aucun compte de cette organisation ne correspond à votre identifiant d'entreprise. Demandez une invitation à un administrateur.",
   ),
+  'import.password_and_enterprise_id': bilingual(
+    () => 'A row has either a password or an enterprise ID, not both.',
+    () => "Une ligne a soit un mot de passe, soit un ID d'entreprise, pas les deux.",
+  ),
   'sso.password_not_offered': bilingual(
     () => 'This invitation is accepted with your enterprise login, not with a password.',
     () => "Cette invitation s'accepte avec votre identifiant d'entreprise, pas avec un mot de passe.",

@@ -3,7 +3,7 @@
 // needed a password hashed), so one at a time is fine.
 import { isAppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Notice } from '../i18n/messages.js';
+import { type Notice, notice } from '../i18n/messages.js';
 import { insertMember } from '../members/add-member.js';
 import type { Actor } from '../permissions/actor.js';
 import type { Field } from './map-columns.js';
@@ -18,22 +18,35 @@ export interface AddedMembers {
 export async function addImportedMembers(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  rows: readonly { row: ValidRow; passwordHash: string }[],
+  rows: readonly { row: ValidRow; credential: string | { enterpriseId: string } }[],
   refuse: (row: ValidRow, field: Field, reason: Notice) => void,
 ): Promise<AddedMembers> {
   const result: AddedMembers = { added: 0, alreadyMembers: 0 };
-  for (const { row, passwordHash } of rows) {
+  // Enterprise IDs are only usable with the organization's identity provider.
+  const noProvider =
+    rows.some(({ credential }) => typeof credential !== 'string') &&
+    !(await tx.identityProvider.findFirst({ where: { organizationId: actor.organization.id, enabled: true } }));
+  for (const { row, credential } of rows) {
+    if (noProvider && typeof credential !== 'string') {
+      refuse(row, 'enterpriseId', notice('sso.enterprise_needs_provider', {}));
+      continue;
+    }
     // A refused row must not abort the whole import's transaction (a failed statement would).
     await tx.$executeRawUnsafe('SAVEPOINT import_member');
     try {
-      await insertMember(tx, actor, { ...row, password: row.password ?? '' }, passwordHash);
+      await insertMember(tx, actor, { ...row, password: row.password ?? '' }, credential);
       await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_member');
       result.added++;
     } catch (error) {
       if (!isAppError(error)) throw error;
       await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_member');
       if (error.code === 'email.active_member') result.alreadyMembers++;
-      else refuse(row, error.code.startsWith('username.') ? 'username' : 'email', error);
+      else
+        refuse(
+          row,
+          error.code.startsWith('username.') ? 'username' : error.code.startsWith('sso.') ? 'enterpriseId' : 'email',
+          error,
+        );
     }
   }
   return result;

@@ -57,7 +57,7 @@ export async function dryRunImport(
       const isMember = facts.memberEmails.has(row.email);
       const open = facts.openInvitations.get(row.email);
       const usernameTaken = row.username !== null && facts.takenUsernames.has(row.username);
-      if (row.password !== null) {
+      if (row.password !== null || row.enterpriseId !== null) {
         if (isMember) alreadyMembers++;
         else if (usernameTaken) fail(row, 'username', notice('username.taken', { username: row.username ?? '' }));
         else adds.push({ row, freesSeat: open === 'PENDING' });

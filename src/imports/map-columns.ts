@@ -3,7 +3,16 @@
 // = "NOM D UTILISATEUR"). Columns with other names are left alone.
 import { AppError } from '../errors/app-error.js';
 
-export const fields = ['email', 'firstName', 'lastName', 'username', 'password', 'userType', 'role'] as const;
+export const fields = [
+  'email',
+  'firstName',
+  'lastName',
+  'username',
+  'password',
+  'enterpriseId',
+  'userType',
+  'role',
+] as const;
 export type Field = (typeof fields)[number];
 
 /** Accepted names, already folded (see `foldHeader`). */
@@ -13,6 +22,7 @@ const aliases: Record<Field, string[]> = {
   lastName: ['lastname', 'surname', 'familyname', 'nom', 'nomdefamille'],
   username: ['username', 'nomdutilisateur', 'nomutilisateur'],
   password: ['password', 'motdepasse'],
+  enterpriseId: ['enterpriseid', 'iddentreprise', 'identreprise'],
   userType: ['usertype', 'typedutilisateur', 'typeutilisateur'],
   role: ['role'],
 };

@@ -12,6 +12,7 @@ export const rawRowSchema = z.object({
   lastName: cell,
   username: cell,
   password: cell,
+  enterpriseId: cell,
   userType: cell,
   role: cell,
 });

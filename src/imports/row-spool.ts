@@ -16,7 +16,7 @@ export const SPOOL_MEMORY_ROWS = 20_000;
 type Packed = [number, string, string, string, string | null, string, string];
 const pack = (r: ValidRow): Packed => [r.line, r.email, r.firstName, r.lastName, r.username, r.role, r.userType];
 const unpack = ([line, email, firstName, lastName, username, role, userType]: Packed): ValidRow =>
-  importedRow({ line, email, firstName, lastName, username, role, userType, password: null });
+  importedRow({ line, email, firstName, lastName, username, role, userType, password: null, enterpriseId: null });
 
 export class RowSpool {
   private memory: ValidRow[] = [];

@@ -67,10 +67,13 @@ export async function runImport(
     const adds: ValidRow[] = [];
     for await (const chunk of reading.chunks(options.chunkRows)) {
       const invites: ValidRow[] = [];
-      for (const row of chunk) (row.password === null ? invites : adds).push(row);
+      for (const row of chunk) (row.password === null && row.enterpriseId === null ? invites : adds).push(row);
       await spool.push(invites);
     }
-    const hashes = await hashPasswords(adds.map((row) => row.password ?? ''));
+    const withPassword = adds.filter((row) => row.password !== null);
+    const hashes = new Map(
+      (await hashPasswords(withPassword.map((row) => row.password ?? ''))).map((hash, i) => [withPassword[i], hash]),
+    );
 
     const errors: RowError[] = [...reading.errors];
     const refuse = (row: ValidRow, field: Field, reason: Notice) =>
@@ -84,7 +87,10 @@ export async function runImport(
         const members = await addImportedMembers(
           tx,
           actor,
-          adds.map((row, i) => ({ row, passwordHash: hashes[i] as string })),
+          adds.map((row) => ({
+            row,
+            credential: row.enterpriseId ? { enterpriseId: row.enterpriseId } : (hashes.get(row) as string),
+          })),
           refuse,
         );
         const invitations = await writeSpooledInvitations(tx, actor, batch.id, spool, refuse, options);

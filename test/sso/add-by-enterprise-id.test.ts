@@ -3,6 +3,8 @@
 // ID until then. Over HTTP, against a real oidc-provider.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../src/generated/prisma/client.js';
+import { dryRunImport } from '../../src/imports/dry-run-import.js';
+import { runImport } from '../../src/imports/run-import.js';
 import type { ClaimedMessage } from '../../src/outbox/claim-outbox.js';
 import { prepareMemberAddedEmails } from '../../src/outbox/prepare-member-added-emails.js';
 import type { Actor } from '../../src/permissions/actor.js';
@@ -123,5 +125,46 @@ describe('a member added by enterprise ID', { timeout: 60_000 }, () => {
     const refused = await signIn(owner, stranger);
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('No account of this organization matches your enterprise login');
+  });
+});
+
+describe("the seed's enterprise CSV", { timeout: 60_000 }, () => {
+  it('adds every row by enterprise ID, and those members sign in', async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const jcho = `jcho-${unique()}`;
+    const srajhandas = `srajhandas-${unique()}`;
+    for (const id of [jcho, srajhandas])
+      world.provider.accounts.set(id, { email: `${id}@email.com`, email_verified: true });
+    const file = [
+      'Email,First Name,Last Name,Enterprise ID,User Type,Role',
+      `${jcho}@email.com,Jon,Cho,${jcho},Creator,Publisher`,
+      `${srajhandas}@email.com,Satish,Rajhandas,${srajhandas},Editor,Data Editor`,
+    ].join('\n');
+    const dry = await dryRunImport(t.prisma, owner, file);
+    expect(dry.errors).toEqual([]);
+    const done = await runImport(t.prisma, owner, file);
+    expect(done).toMatchObject({ added: 2, invited: 0, errors: [] });
+    const members = await t.prisma.member.findMany({
+      where: { organizationId: owner.organization.id, enterpriseId: { not: null } },
+      orderBy: { email: 'asc' },
+    });
+    expect(members.map((m) => [m.enterpriseId, m.status, m.passwordHash, m.role, m.userType])).toEqual([
+      [jcho, 'ACTIVE', null, 'publisher', 'creator'],
+      [srajhandas, 'ACTIVE', null, 'data_editor', 'editor'],
+    ]);
+    expect((await signIn(owner, jcho)).status).toBe(200);
+  });
+
+  it("reads the French header ID d'entreprise, and refuses a row with both a password and an ID", async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const file = [
+      "Adresse électronique;Prénom;Nom;ID d'entreprise;Mot de passe",
+      `a-${unique()}@email.com;Ana;Lima;00uA;`,
+      `b-${unique()}@email.com;Bea;Lima;00uB;Kite7river!moss`,
+    ].join('\n');
+    const done = await runImport(t.prisma, owner, file, { locale: 'fr' });
+    expect(done.added).toBe(1);
+    expect(done.errors).toHaveLength(1);
+    expect(JSON.stringify(done.errors[0])).toContain("soit un mot de passe, soit un ID d'entreprise");
   });
 });
