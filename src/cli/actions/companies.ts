@@ -30,6 +30,9 @@ const texts = {
     whereItWas: { secure: 'secured', unsecure: 'not secured', move: 'there', remove: '' },
     gained: (names: string[]) => `Now covered (${names.length}): ${names.join(', ')}.`,
     lost: (names: string[]) => `No longer covered (${names.length}): ${names.join(', ')}.`,
+    suspended: (invitations: number, members: number) =>
+      `External invitations suspended: ${invitations} (their links cannot be used until the company is covered again). External members in a company no longer covered: ${members} (kept: decide for each).`,
+    resumed: (invitations: number) => `External invitations resumed: ${invitations}.`,
   },
   fr: {
     none: 'Aucune société partenaire : ajoutez-en une avec `sesame companies add <nom>`.',
@@ -48,6 +51,9 @@ const texts = {
     whereItWas: { secure: 'sécurisée', unsecure: 'non sécurisée', move: 'à cet endroit', remove: '' },
     gained: (names: string[]) => `Désormais couvertes (${names.length}) : ${names.join(', ')}.`,
     lost: (names: string[]) => `Plus couvertes (${names.length}) : ${names.join(', ')}.`,
+    suspended: (invitations: number, members: number) =>
+      `Invitations externes suspendues : ${invitations} (leurs liens ne peuvent plus servir tant que la société n’est pas à nouveau couverte). Membres externes d’une société qui n’est plus couverte : ${members} (conservés : à vous de décider pour chacun).`,
+    resumed: (invitations: number) => `Invitations externes reprises : ${invitations}.`,
   },
 };
 
@@ -102,6 +108,9 @@ function renderChange(verb: Verb, change: CompanyChange, session: { out: Output;
       changed: change.changed,
       lostCoverage,
       gainedCoverage,
+      suspendedInvitations: change.suspendedInvitations,
+      resumedInvitations: change.resumedInvitations,
+      uncoveredMembers: change.uncoveredMembers,
     });
   }
   const words = texts[locale];
@@ -110,6 +119,8 @@ function renderChange(verb: Verb, change: CompanyChange, session: { out: Output;
   out.line(words.done[verb](name));
   if (gainedCoverage.length > 0) out.line(words.gained(gainedCoverage));
   if (lostCoverage.length > 0) out.line(words.lost(lostCoverage));
+  if (lostCoverage.length > 0) out.line(words.suspended(change.suspendedInvitations, change.uncoveredMembers));
+  if (change.resumedInvitations > 0) out.line(words.resumed(change.resumedInvitations));
   return undefined;
 }
 

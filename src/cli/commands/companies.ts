@@ -6,7 +6,7 @@ const work = () => import('../actions/companies.js');
 
 const COMPANY_JSON = '{ "id", "name", "path", "secured", "covered", "subsidiaries": [ ... ] }';
 const CHANGE_JSON =
-  '{ "company": { "id", "name", "path" }, "changed": boolean, "lostCoverage": string[], "gainedCoverage": string[] }';
+  '{ "company": { "id", "name", "path" }, "changed": boolean, "lostCoverage": string[], "gainedCoverage": string[], "suspendedInvitations": n, "resumedInvitations": n, "uncoveredMembers": n }';
 
 export function registerCompanies(program: Command): void {
   const companies = program
