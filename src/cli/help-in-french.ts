@@ -180,6 +180,8 @@ const afterLines: Record<string, string> = {
   '  locale                    fr or en': '  locale                    fr ou en',
   "  seats                     the plan's seat limit (a whole number, at least 1)":
     "  seats                     la limite de sièges de l'abonnement (un nombre entier, au moins 1)",
+  "  external-seats            seats for external members, apart from the plan's (0 or more; 0: none)":
+    '  external-seats            les sièges des membres externes, à part de ceux de l’abonnement (0 ou plus ; 0 : aucun)',
   '  invitation-lifetime-days  days before an invitation expires (1-365)':
     "  invitation-lifetime-days  jours avant qu'une invitation expire (1-365)",
   '  reminder-days             days after sending when reminders go out, e.g. "3,10", or "none"':

@@ -35,6 +35,11 @@ const settings = {
     expected: 'a whole number of at least 1',
     schema: z.coerce.number().int().min(1).max(1_000_000),
   },
+  'external-seats': {
+    column: 'externalSeatLimit',
+    expected: 'a whole number of 0 or more',
+    schema: z.coerce.number().int().min(0).max(1_000_000),
+  },
   'invitation-lifetime-days': {
     column: 'invitationLifetimeDays',
     expected: 'a number of days between 1 and 365',

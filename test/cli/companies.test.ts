@@ -96,6 +96,18 @@ describe('sesame companies', { timeout: 120_000 }, () => {
     );
   });
 
+  it('sets the external seats apart from the plan: 0 until an owner sets them', async () => {
+    const before = JSON.parse((await sesame(['org', 'show', '--json'])).stdout);
+    expect(before).toMatchObject({ seatLimit: 10, externalSeatLimit: 0 });
+    expect((await sesame(['org', 'set', 'external-seats', '-1'])).code).toBe(1);
+    const set = await sesame(['org', 'set', 'external-seats', '5']);
+    expect(set.code, set.stderr).toBe(0);
+    const after = JSON.parse((await sesame(['org', 'show', '--json'])).stdout);
+    expect(after).toMatchObject({ seatLimit: 10, externalSeatLimit: 5 });
+    const refused = await sesame(['org', 'set', 'external-seats', '6', '--as', 'viewer@iwe.example']);
+    expect(refused.code).toBe(1);
+  });
+
   it('shows its help in French', async () => {
     const help = await sesame(['companies', 'move', '--help', '--lang', 'fr']);
     expect(help.stdout).toContain('déplacer une société, avec ses filiales');

@@ -14,7 +14,7 @@ const settingKeys = (): readonly SettingKey[] =>
 
 const ORG_JSON = `
 JSON output (--json): the organization
-  { "id", "name", "locale", "seatLimit", "invitationLifetimeDays", "reminderDays": [n],
+  { "id", "name", "locale", "seatLimit", "externalSeatLimit", "invitationLifetimeDays", "reminderDays": [n],
     "resendCooldownHours", "allowedDomains": [d], "usesUsernames", "createdAt",
     "catalogue": { "roles": [...], "defaultRole", "userTypes": [...] } }`;
 
@@ -50,6 +50,7 @@ Settings and their values:
   name                      1 to 100 characters
   locale                    fr or en
   seats                     the plan's seat limit (a whole number, at least 1)
+  external-seats            seats for external members, apart from the plan's (0 or more; 0: none)
   invitation-lifetime-days  days before an invitation expires (1-365)
   reminder-days             days after sending when reminders go out, e.g. "3,10", or "none"
   resend-cooldown-hours     hours before an invitation may be resent (0-720)
