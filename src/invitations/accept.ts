@@ -11,6 +11,8 @@ import type { Locale } from '../i18n/locale.js';
 import { notice } from '../i18n/messages.js';
 import { hashPassword } from '../members/hash-password.js';
 import { type Organization, toOrganization } from '../organizations/organization.js';
+import { joinMethods } from '../sso/join-methods.js';
+import { findProviderRow } from '../sso/provider-settings.js';
 import { findInvitationByToken } from './accept-token.js';
 import { askForChosenAddressCode } from './ask-chosen-address-code.js';
 import { addressIsTaken } from './choosable-address.js';
@@ -67,6 +69,9 @@ export type AcceptOutcome =
 
 export async function acceptInvitation(db: Db, input: AcceptInput, now = new Date()): Promise<AcceptOutcome> {
   const { invitation, organization } = await openInvitationLink(db, input.token, now);
+  // An enterprise invitation takes a password only when the organization allows both ways.
+  if (invitation.enterprise && !joinMethods(invitation, await findProviderRow(db, organization.id)).password)
+    throw new AppError('sso.password_not_offered', {}, 'refused');
   const errors: FieldErrors = {};
   const firstName = checkName('First name', input.firstName);
   const lastName = checkName('Last name', input.lastName);

@@ -2,10 +2,8 @@
 // account only when the provider's subject is the ID the admin gave; an admin can correct a wrong
 // ID until then. Over HTTP, against a real oidc-provider.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../src/generated/prisma/client.js';
 import { dryRunImport } from '../../src/imports/dry-run-import.js';
 import { runImport } from '../../src/imports/run-import.js';
-import type { ClaimedMessage } from '../../src/outbox/claim-outbox.js';
 import { prepareMemberAddedEmails } from '../../src/outbox/prepare-member-added-emails.js';
 import type { Actor } from '../../src/permissions/actor.js';
 import { addMemberByEnterpriseId } from '../../src/sso/add-member-by-enterprise-id.js';
@@ -14,7 +12,7 @@ import { failure } from '../domain/fixtures.js';
 import { textOf } from '../enrollment/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { signInAtProvider } from './provider.js';
-import { Browser, organizationWithProvider, type SsoWorld, startSsoWorld } from './support.js';
+import { Browser, claimed, organizationWithProvider, type SsoWorld, startSsoWorld } from './support.js';
 
 let t: TestDatabase;
 let world: SsoWorld;
@@ -26,19 +24,6 @@ afterAll(async () => {
   await world?.close();
   await t?.close();
 });
-
-const claimed = (row: OutboxMessage): ClaimedMessage =>
-  ({
-    id: String(row.id),
-    organizationId: row.organizationId,
-    kind: row.kind,
-    key: row.idempotencyKey,
-    payload: row.payload,
-    attempts: 1,
-    createdAt: row.createdAt,
-    interrupted: false,
-    handedAt: null,
-  }) satisfies ClaimedMessage;
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 

@@ -3,11 +3,22 @@
 // callback enrolls them through the same path as the password form. Every refusal leaves the
 // invitation pending and creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptInvitation } from '../../src/invitations/accept.js';
+import type { InvitationEmailPayload } from '../../src/outbox/payloads.js';
+import { prepareInvitationEmails } from '../../src/outbox/prepare-invitation-emails.js';
 import type { Actor } from '../../src/permissions/actor.js';
-import { textOf } from '../enrollment/support.js';
+import { failure } from '../domain/fixtures.js';
+import { STRONG_PASSWORD, textOf } from '../enrollment/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { signInAtProvider } from './provider.js';
-import { Browser, enterpriseInvitation, organizationWithProvider, type SsoWorld, startSsoWorld } from './support.js';
+import {
+  Browser,
+  claimed,
+  enterpriseInvitation,
+  organizationWithProvider,
+  type SsoWorld,
+  startSsoWorld,
+} from './support.js';
 
 let t: TestDatabase;
 let world: SsoWorld;
@@ -62,6 +73,18 @@ describe('an enterprise invitation', { timeout: 60_000 }, () => {
     });
     const person = account();
     const link = await enterpriseInvitation(t.prisma, owner, person.email);
+
+    // The e-mail's button says how to join.
+    const queued = await t.prisma.outboxMessage.findFirstOrThrow({
+      where: { organizationId: owner.organization.id, kind: 'invitation.email' },
+    });
+    const prepared = await prepareInvitationEmails(
+      t.prisma,
+      [{ message: claimed(queued), payload: queued.payload as InvitationEmailPayload }],
+      { publicUrl: world.base, now: new Date() },
+    );
+    expect(prepared.ready[0]?.email.composed.text).toContain('Continue with Acme SSO:');
+    expect(prepared.ready[0]?.email.composed.html).toContain('Continue with Acme SSO');
 
     const accept = await new Browser(world.base).get(link.path);
     const acceptText = textOf(await accept.text());
@@ -236,6 +259,21 @@ describe('an enterprise invitation', { timeout: 60_000 }, () => {
       world.provider.up();
     }
     await pendingAndNothingCreated(link.invitationId, person.email, owner);
+  });
+
+  it('takes no password for an invitation the organization accepts through its provider only', async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const email = `only-${n}@acme.example`;
+    const link = await enterpriseInvitation(t.prisma, owner, email);
+    const password = {
+      firstName: 'A',
+      lastName: 'B',
+      password: STRONG_PASSWORD,
+      passwordConfirmation: STRONG_PASSWORD,
+    };
+    const refused = await failure(acceptInvitation(t.prisma, { token: link.token, ...password }));
+    expect(refused.code).toBe('sso.password_not_offered');
+    await pendingAndNothingCreated(link.invitationId, email, owner);
   });
 
   it('offers the password form too when the organization lets members join either way', async () => {

@@ -6,10 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import type { Db } from '../../src/db/database.js';
 import { createPagesDatabase, enrollmentRoutes } from '../../src/enrollment/routes.js';
+import type { OutboxMessage } from '../../src/generated/prisma/client.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
+import type { ClaimedMessage } from '../../src/outbox/claim-outbox.js';
 import type { Actor } from '../../src/permissions/actor.js';
 import { createSecretBox, type SecretBox } from '../../src/security/secret-box.js';
 import { type ConfigureProviderInput, configureProvider } from '../../src/sso/configure-provider.js';
@@ -124,3 +126,17 @@ export class Browser {
     return res;
   }
 }
+
+/** An outbox row as the delivery job claims it (to render its e-mail in a test). */
+export const claimed = (row: OutboxMessage): ClaimedMessage =>
+  ({
+    id: String(row.id),
+    organizationId: row.organizationId,
+    kind: row.kind,
+    key: row.idempotencyKey,
+    payload: row.payload,
+    attempts: 1,
+    createdAt: row.createdAt,
+    interrupted: false,
+    handedAt: null,
+  }) satisfies ClaimedMessage;

@@ -22,12 +22,15 @@ export interface InvitationEmailData {
   message: string | null;
   expiresAt: Date;
   acceptUrl: string;
+  /** An enterprise invitation: the identity provider's label ("Continue with <label>"). */
+  enterpriseLabel?: string;
 }
 
 export function renderInvitationEmail(
   d: InvitationEmailData,
 ): ComposedEmail<'greeting' | 'role' | 'expires' | 'link' | 'email'> {
   const w = invitationWords[d.locale];
+  const accept = d.enterpriseLabel ? w.continueWith({ label: d.enterpriseLabel }) : w.accept;
   const org = d.organizationName;
   const inviter = d.inviterName;
   const subject = (d.reason === 'reminder' ? w.reminderSubject : w.subject)({ inviter, org });
@@ -52,7 +55,7 @@ export function renderInvitationEmail(
         w.subscription({ org }),
         '',
         ...(d.message ? [w.messageCaption({ inviter }), ...d.message.split(/\r?\n/).map((l) => `> ${l}`), ''] : []),
-        `${w.accept}${d.locale === 'fr' ? ' :' : ':'}`,
+        `${accept}${d.locale === 'fr' ? ' :' : ':'}`,
         slot('link'),
         '',
         w.expires({ date: slot('expires') }),
@@ -81,7 +84,7 @@ export function renderInvitationEmail(
           ),
           paragraph(w.subscription({ org: orgHtml })),
           ...(d.message ? [quote(w.messageCaption({ inviter: inviterHtml }), escapeMultiline(d.message))] : []),
-          button(slot('link'), escapeHtml(w.accept)),
+          button(slot('link'), escapeHtml(accept)),
           paragraph(w.expires({ date: slot('expires') })),
           plainLink(escapeHtml(w.linkIntro), slot('link')),
         ],

@@ -15,6 +15,8 @@ export interface InvitationWords {
   subscription: Text<{ org: string }>;
   messageCaption: Text<{ inviter: string }>;
   accept: string;
+  /** An enterprise invitation's button: joined through the identity provider. */
+  continueWith: Text<{ label: string }>;
   linkIntro: string;
   expires: Text<{ date: string }>;
   footer: Text<{ inviter: string; email: string; org: string }>;
@@ -52,6 +54,7 @@ export const invitationWords: Record<Locale, InvitationWords> = {
       `Joining ${p.org}'s subscription gives you access to its content and tools, and uses one of its seats.`,
     messageCaption: (p) => `${p.inviter} wrote:`,
     accept: 'Accept the invitation',
+    continueWith: (p) => `Continue with ${p.label}`,
     linkIntro: 'If the button does not work, copy this link into your browser:',
     expires: (p) => `This invitation expires on ${p.date}.`,
     footer: (p) =>
@@ -70,6 +73,7 @@ export const invitationWords: Record<Locale, InvitationWords> = {
       `Rejoindre l'abonnement de ${p.org} vous donne accès à ses contenus et à ses outils, et occupe l'une de ses places.`,
     messageCaption: (p) => `Message de ${p.inviter} :`,
     accept: "Accepter l'invitation",
+    continueWith: (p) => `Continuer avec ${p.label}`,
     linkIntro: 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
     expires: (p) => `Cette invitation expire le ${p.date}.`,
     footer: (p) =>
