@@ -76,7 +76,7 @@ export async function finishSignIn(
   const claims = tokens.claims();
   if (!claims) throw new SignInFailed('token', login);
   let email = claims.email;
-  let emailVerified = claims.email_verified;
+  let emailVerified = verified(claims);
   let givenName = claims.given_name;
   let familyName = claims.family_name;
   if (typeof email !== 'string') {
@@ -84,7 +84,7 @@ export async function finishSignIn(
       // For the subject the ID token named: openid-client refuses UserInfo about anyone else.
       const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
       email = info.email;
-      emailVerified = info.email_verified;
+      emailVerified = verified(info);
       givenName ??= info.given_name;
       familyName ??= info.family_name;
     } catch (error) {
@@ -100,12 +100,19 @@ export async function finishSignIn(
       issuer: claims.iss,
       subject: claims.sub,
       email: typeof email === 'string' ? email.trim().toLowerCase() : undefined,
-      emailVerified: emailVerified === true,
+      emailVerified,
       givenName: text(givenName),
       familyName: text(familyName),
     },
   };
 }
+
+/**
+ * The provider vouches for the address: `email_verified`, or Entra ID's `xms_edov` (the address's
+ * domain is verified by the tenant; Entra ID sends no `email_verified`).
+ */
+const verified = (claims: Record<string, unknown>) =>
+  claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === '1';
 
 /** A network failure or a 5xx (the provider is down), as opposed to an answer that failed checks. */
 function isUnreachable(error: unknown): boolean {

@@ -164,6 +164,14 @@ describe('an enterprise invitation', { timeout: 60_000 }, () => {
     await pendingAndNothingCreated(link.invitationId, person.email, owner);
   });
 
+  it("takes Entra ID's xms_edov as the address's verification", async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world);
+    const person = account();
+    world.provider.accounts.set(person.id, { email: person.email, xms_edov: true });
+    const link = await enterpriseInvitation(t.prisma, owner, person.email);
+    expect((await joinThroughProvider(link.path, person.id)).back.status).toBe(200);
+  });
+
   it('shows the page in French', async () => {
     const { owner } = await organizationWithProvider(t.prisma, world);
     const invited = `fr-${Math.random().toString(36).slice(2, 8)}@acme.example`;

@@ -10,7 +10,9 @@ import Provider from 'oidc-provider';
 
 export interface TestAccount {
   email: string;
-  email_verified: boolean;
+  email_verified?: boolean;
+  /** Entra ID's "email domain owner verified", instead of email_verified. */
+  xms_edov?: boolean;
   given_name?: string;
   family_name?: string;
 }
@@ -56,7 +58,7 @@ export async function startProvider(options: { redirectUri: string; clientId?: s
     cookies: { keys: ['test-cookie-key'] },
     claims: {
       openid: ['sub'],
-      email: ['email', 'email_verified'],
+      email: ['email', 'email_verified', 'xms_edov'],
       profile: ['given_name', 'family_name'],
     },
     features: { devInteractions: { enabled: true } },
