@@ -36,7 +36,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startSsoWorld(t: { prisma: Db; url: string }): Promise<SsoWorld> {
+export async function startSsoWorld(
+  t: { prisma: Db; url: string },
+  options: { secure?: boolean } = {},
+): Promise<SsoWorld> {
   const logs: string[] = [];
   const log = createLogger('debug', (line) => logs.push(line));
   const secretBox = createSecretBox(randomBytes(32).toString('base64'));
@@ -46,7 +49,7 @@ export async function startSsoWorld(t: { prisma: Db; url: string }): Promise<Sso
   const server = createHttpServer({
     db: t.prisma,
     log,
-    routes: enrollmentRoutes({ db: t.prisma, pages, log, publicUrl: base, secretBox }),
+    routes: enrollmentRoutes({ db: t.prisma, pages, log, publicUrl: base, secretBox, secure: options.secure }),
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const callback = `${base}/sso/callback`;
