@@ -3,6 +3,7 @@
 
 import type { Db } from '../../src/db/database.js';
 import { createSendgridTransport } from '../../src/email/transport/sendgrid-transport.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
 import type { Actor } from '../../src/permissions/actor.js';
@@ -30,7 +31,7 @@ export function fakeTransport(fake: FakeSendgrid, log: Logger, options: { templa
 export async function invitations(
   db: Db,
   count: number,
-  options: { locale?: 'en' | 'fr'; message?: string; prefix?: string } = {},
+  options: { locale?: Locale; message?: string; prefix?: string } = {},
 ): Promise<{ owner: Actor; ids: string[]; emails: string[] }> {
   const { owner } = await newOrganization(db, { seats: count + 10, locale: options.locale });
   const emails = Array.from({ length: count }, (_, i) => `${options.prefix ?? 'person'}${i}@example.org`);
