@@ -39,6 +39,14 @@ export function enterpriseJoinedPage(input: { locale: Locale; organization: stri
   );
 }
 
+export function heldPage(input: { locale: Locale; organization: string }): string {
+  const texts = ssoTexts[input.locale];
+  return messagePage(
+    { locale: input.locale, title: texts.heldTitle(input.organization) },
+    { tone: 'ok', heading: texts.heldTitle(input.organization), paragraphs: [texts.held] },
+  );
+}
+
 export function signedInPage(input: { locale: Locale; organization: string; label: string }): string {
   const texts = ssoTexts[input.locale];
   return messagePage(

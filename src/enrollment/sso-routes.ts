@@ -15,7 +15,14 @@ import { SIGN_IN_TTL_MS } from '../sso/sign-in-state.js';
 import { startSignIn } from '../sso/start-sign-in.js';
 import { acceptPath, closedLinkPage } from './accept-page.js';
 import { chooseLocale, type EnrollmentContext, guarded, sendPage, sendRefusal } from './context.js';
-import { enterpriseJoinedPage, SSO_CALLBACK_PATH, SSO_START_PATH, signedInPage, ssoRefusalPage } from './sso-page.js';
+import {
+  enterpriseJoinedPage,
+  heldPage,
+  SSO_CALLBACK_PATH,
+  SSO_START_PATH,
+  signedInPage,
+  ssoRefusalPage,
+} from './sso-page.js';
 
 export const SSO_START = `GET ${SSO_START_PATH}`;
 export const SSO_CALLBACK = `GET ${SSO_CALLBACK_PATH}`;
@@ -159,10 +166,29 @@ export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
             clear,
           );
         }
-        const signedIn = await signInMember(ctx.db, {
-          organizationId: finished.login.organizationId,
-          identity: finished.identity,
-        });
+        const signedIn = await signInMember(
+          ctx.db,
+          { organizationId: finished.login.organizationId, identity: finished.identity, provider: finished.provider },
+          ctx.now(),
+        );
+        if (signedIn.status === 'held') {
+          ctx.log.info('enterprise sign-in', { route: SSO_CALLBACK, outcome: 'held_for_approval' });
+          return sendPage(ctx, res, 202, heldPage({ locale, organization: signedIn.organization.name }), clear);
+        }
+        if (signedIn.status === 'joined') {
+          ctx.log.info('enterprise sign-in', {
+            route: SSO_CALLBACK,
+            memberId: signedIn.member.id,
+            outcome: 'auto_joined',
+          });
+          return sendPage(
+            ctx,
+            res,
+            200,
+            enterpriseJoinedPage({ locale, organization: signedIn.organization.name, label }),
+            clear,
+          );
+        }
         ctx.log.info('enterprise sign-in', {
           route: SSO_CALLBACK,
           memberId: signedIn.member.id,

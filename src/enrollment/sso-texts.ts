@@ -16,6 +16,8 @@ export const ssoTexts = {
     unavailable: 'This organization has no enterprise login, or it is turned off. Ask your administrator.',
     providerDownTitle: 'The identity provider cannot be reached',
     startAgain: 'Back to the invitation',
+    heldTitle: (org: string) => `Your request to join ${org} is waiting`,
+    held: 'All seats are taken: a manager has been asked for more. You will receive an e-mail once it is decided.',
   },
   fr: {
     continueWith: (label: string) => `Continuer avec ${label}`,
@@ -33,5 +35,7 @@ export const ssoTexts = {
       "Cette organisation n'a pas de connexion d'entreprise, ou elle est désactivée. Adressez-vous à votre administrateur.",
     providerDownTitle: "Le fournisseur d'identité est injoignable",
     startAgain: "Revenir à l'invitation",
+    heldTitle: (org: string) => `Votre demande pour rejoindre ${org} est en attente`,
+    held: 'Toutes les places sont prises : un responsable a été sollicité pour en ajouter. Vous recevrez un e-mail une fois la décision prise.',
   },
 } as const;

@@ -153,3 +153,41 @@ describe("the seed's enterprise CSV", { timeout: 60_000 }, () => {
     expect(JSON.stringify(done.errors[0])).toContain("soit un mot de passe, soit un ID d'entreprise");
   });
 });
+
+describe('automatic join', { timeout: 60_000 }, () => {
+  it('lets a verified address of an auto-join domain join without an invitation, within the seats', async () => {
+    const { owner } = await organizationWithProvider(t.prisma, world, {
+      autoJoin: true,
+      autoJoinDomains: ['auto.example'],
+    });
+    const inside = `in-${unique()}`;
+    world.provider.accounts.set(inside, { email: `${inside}@auto.example`, email_verified: true, given_name: 'In' });
+    const joined = await signIn(owner, inside);
+    expect(joined.status, joined.text).toBe(200);
+    expect(joined.text).toContain(`You joined ${owner.organization.name}`);
+    const member = await t.prisma.member.findFirstOrThrow({
+      where: { organizationId: owner.organization.id, email: `${inside}@auto.example` },
+    });
+    expect(member).toMatchObject({ status: 'ACTIVE', passwordHash: null, enterpriseSubject: inside });
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { action: 'invitation.accepted', data: { path: ['memberId'], equals: member.id } },
+      }),
+    ).toBe(1);
+
+    const outside = `out-${unique()}`;
+    world.provider.accounts.set(outside, { email: `${outside}@elsewhere.example`, email_verified: true });
+    expect((await signIn(owner, outside)).status).toBe(403);
+
+    // Past the seat limit the request waits for a manager, like any invitation.
+    await t.prisma.organization.update({ where: { id: owner.organization.id }, data: { seatLimit: 2 } });
+    const late = `late-${unique()}`;
+    world.provider.accounts.set(late, { email: `${late}@auto.example`, email_verified: true });
+    const held = await signIn(owner, late);
+    expect(held.status).toBe(202);
+    expect(held.text).toContain('is waiting');
+    const invitation = await t.prisma.invitation.findFirstOrThrow({ where: { email: `${late}@auto.example` } });
+    expect(invitation.status).toBe('AWAITING_APPROVAL');
+    expect(await t.prisma.member.count({ where: { email: `${late}@auto.example` } })).toBe(0);
+  });
+});
