@@ -36,6 +36,9 @@ const descriptions: Record<string, string> = {
   'invite --group': "un groupe que l'invité rejoint (à répéter pour plusieurs)",
   'invite --any-email': "laisser l'invité s'inscrire avec une autre adresse électronique que celle-ci",
   'invite --enterprise': "l'invité rejoint l'organisation avec son identifiant d'entreprise (voir `sesame sso`)",
+  'invite --external': "inviter des collaborateurs d'une société partenaire, sur les sièges externes (avec --company)",
+  'invite --company':
+    'la société partenaire pour laquelle ils rejoignent : elle, ou une société mère, doit être sécurisée',
   add: 'ajouter un membre directement, sans invitation, avec un mot de passe temporaire (propriétaires et administrateurs)',
   'add <e-mail>': 'l’adresse électronique du membre',
   'add --first-name': 'prénom',

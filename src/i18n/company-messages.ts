@@ -41,6 +41,16 @@ export const companyMessages = {
     (p) => `${p.name} is not secured: secure it or one of its parent companies (${p.parents}).`,
     (p) => `${p.name} n'est pas sécurisée : sécurisez-la, ou l'une de ses sociétés mères (${p.parents}).`,
   ),
+  'company.external_seats_full': bilingual<{ limit: number; used: number }>(
+    (p) =>
+      `No external seat left (${p.used} used of ${p.limit}): an owner raises the limit with sesame org set external-seats <n>.`,
+    (p) =>
+      `Plus aucun siège externe (${p.used} utilisés sur ${p.limit}) : un propriétaire augmente la limite avec sesame org set external-seats <n>.`,
+  ),
+  'company.external_needs_company': bilingual(
+    () => 'An external member belongs to a partner company: name it (--company <name>).',
+    () => 'Un membre externe appartient à une société partenaire : nommez-la (--company <nom>).',
+  ),
   'company.not_covered_alone': bilingual<Named>(
     (p) => `${p.name} is not secured: secure it first (sesame companies secure "${p.name}").`,
     (p) => `${p.name} n'est pas sécurisée : sécurisez-la d'abord (sesame companies secure « ${p.name} »).`,

@@ -1,7 +1,9 @@
 // Invite one or many e-mail addresses with the same role, user type and options.
 
+import { lockOrganization } from '../companies/company-tree.js';
+import { coveredCompany } from '../companies/external-company.js';
 import type { Db } from '../db/database.js';
-import { refuse, unwrap } from '../errors/app-error.js';
+import { AppError, refuse, unwrap } from '../errors/app-error.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkGroups, checkMessage, checkName } from '../forms/field-checks.js';
 import { checkUsername } from '../forms/username.js';
@@ -26,6 +28,10 @@ export interface InviteInput {
   mustUseEmail?: boolean;
   /** Joins through the organization's identity provider (default: only when it is the only way). */
   enterprise?: boolean;
+  /** Invites people of a partner company (external members); naming a company implies it. */
+  external?: boolean;
+  /** The partner company (name or path) the external invitees join for: it must be covered. */
+  company?: string;
 }
 
 export type InviteOutcome = 'invited' | 'held' | 'already_invited' | 'refused';
@@ -54,6 +60,8 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
   const addresses = [...new Set(input.emails.map((e) => e.trim()).filter(Boolean))];
   const username = input.username?.trim() ? unwrap(checkUsername(input.username)) : null;
   const enterprise = await enterpriseInvitations(db, org.id, input.enterprise);
+  const companyRef = input.company?.trim();
+  if (input.external && !companyRef) throw new AppError('company.external_needs_company', {}, 'invalid');
   if (username && addresses.length > 1) throw refuse({ code: 'username.invalid', params: { username } }, 'invalid');
 
   const results: InviteResult['results'] = [];
@@ -71,7 +79,14 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
   let seatRequestId: string | undefined;
   if (rows.length > 0) {
     const written = await db.$transaction(async (tx) => {
-      const done = await writeInvitations(tx, { actor, rows });
+      // The company is checked under the organization's lock: it cannot stop being covered
+      // between the check and the write.
+      let company = null;
+      if (companyRef) {
+        await lockOrganization(tx, org.id);
+        company = await coveredCompany(tx, org.id, companyRef);
+      }
+      const done = await writeInvitations(tx, { actor, rows, company });
       if (enterprise)
         await markEnterprise(
           tx,

@@ -4,6 +4,7 @@
 // Must run inside a transaction (the organization row is locked to serialize seat accounting).
 import { insertAuditRowsSql } from '../audit/audit-rows.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { ExternalCompany } from '../companies/external-company.js';
 import { sqlText } from '../db/sql-text.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
@@ -56,15 +57,25 @@ export interface SeatRequestSlot {
 
 export async function writeInvitations(
   tx: Tx,
-  options: { actor: Actor; rows: NewInvitation[]; batchId?: string | null; seatRequest?: SeatRequestSlot },
+  options: {
+    actor: Actor;
+    rows: NewInvitation[];
+    batchId?: string | null;
+    seatRequest?: SeatRequestSlot;
+    /** External invitations for this (covered) company; internal ones without it. */
+    company?: ExternalCompany | null;
+  },
 ): Promise<WriteOutcome> {
   const { actor, rows } = options;
   const orgId = actor.organization.id;
   const outcome: WriteOutcome = { created: [], alreadyInvited: [], refused: [] };
   if (rows.length === 0) return outcome;
 
-  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number; lifetime: number; first_reminder: number | null }[]>(
-    `SELECT seat_limit, invitation_lifetime_days AS lifetime, reminder_days[1] AS first_reminder
+  const company = options.company ?? null;
+  const [org] = await tx.$queryRawUnsafe<
+    { seat_limit: number; external_seat_limit: number; lifetime: number; first_reminder: number | null }[]
+  >(
+    `SELECT seat_limit, external_seat_limit, invitation_lifetime_days AS lifetime, reminder_days[1] AS first_reminder
        FROM organization WHERE id = $1::uuid FOR UPDATE`,
     orgId,
   );
@@ -75,7 +86,7 @@ export async function writeInvitations(
       emails: rows.map((r) => r.email),
       usernames: rows.flatMap((r) => (r.username ? [r.username] : [])),
     }),
-    seatUsage(tx, orgId),
+    seatUsage(tx, orgId, company ? 'external' : 'internal'),
   ]);
 
   const fresh: NewInvitation[] = [];
@@ -88,10 +99,19 @@ export async function writeInvitations(
       outcome.refused.push({ index, error: notice('username.taken', { username: row.username }) });
     } else fresh.push(row);
   });
-  if (fresh.length === 0) return outcome;
+  if (company) {
+    // External seats have their own limit, set by an owner. Beyond it the invitations are refused
+    // with the figures: a seat request's approval raises the plan's limit, not this one.
+    const room = Math.max(0, org.external_seat_limit - usage.used);
+    for (const row of fresh.splice(room)) {
+      const error = notice('company.external_seats_full', { limit: org.external_seat_limit, used: usage.used });
+      outcome.refused.push({ index: rows.indexOf(row), error });
+    }
+    if (fresh.length === 0) return outcome;
+  }
 
   // Seats used = members + pending invitations. What does not fit is held for a manager.
-  const room = Math.max(0, org.seat_limit - usage.used);
+  const room = company ? fresh.length : Math.max(0, org.seat_limit - usage.used);
   const held = Math.max(0, fresh.length - room);
   const reserved = held > 0 ? await reserveSeatRequest(tx, actor, org.seat_limit, held, options.seatRequest) : null;
   const seatRequestId = reserved?.id ?? null;
@@ -116,6 +136,8 @@ export async function writeInvitations(
     fresh.map((r) => r.mustUseEmail),
     fresh.map((_, i) => (i < room ? 'PENDING' : 'AWAITING_APPROVAL')),
     org.first_reminder,
+    company?.id ?? null,
+    company?.name ?? null,
   );
   outcome.created = inserted;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
@@ -196,7 +218,8 @@ WITH input AS (
 created AS (
   INSERT INTO invitation (organization_id, email, first_name, last_name, username, role, user_type, groups,
                           message, must_use_email, status, open_email, open_username, inviter_id, batch_id,
-                          seat_request_id, expires_at, last_sent_at, send_count, next_reminder_at)
+                          seat_request_id, expires_at, last_sent_at, send_count, next_reminder_at,
+                          external, company_id, company_name)
   SELECT $1::uuid, email, first_name, last_name, username, role, user_type,
          ARRAY(SELECT jsonb_array_elements_text(groups::jsonb)), message, must_use_email,
          status::"InvitationStatus", email, username, $2::uuid, $5::uuid,
@@ -204,7 +227,8 @@ created AS (
          now() + make_interval(days => $7::int),
          CASE WHEN status = 'PENDING' THEN now() END,
          CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END,
-         CASE WHEN status = 'PENDING' THEN now() + make_interval(days => $18::int) END
+         CASE WHEN status = 'PENDING' THEN now() + make_interval(days => $18::int) END,
+         $19::uuid IS NOT NULL, $19::uuid, $20::text
     FROM input
   ON CONFLICT DO NOTHING
   RETURNING id, email, status
@@ -223,7 +247,9 @@ hooks AS (
     organizationId: '$1::uuid',
     event: sqlText('invitation.created'),
     subjectId: 'c.id',
-    data: `jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status, 'occurredAt', now())`,
+    data: `jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status,
+                              'kind', CASE WHEN $19::uuid IS NULL THEN 'internal' ELSE 'external' END,
+                              'company', $20::text, 'occurredAt', now())`,
   })}
 ),
 audit AS (
@@ -236,7 +262,9 @@ audit AS (
       action: `CASE WHEN status = 'PENDING' THEN 'invitation.created' ELSE 'invitation.held' END`,
       subjectType: sqlText('invitation'),
       subjectId: 'id::text',
-      data: `jsonb_build_object('email', email, 'batchId', $5::uuid)`,
+      data: `jsonb_build_object('email', email, 'batchId', $5::uuid,
+                                'kind', CASE WHEN $19::uuid IS NULL THEN 'internal' ELSE 'external' END,
+                                'company', $20::text)`,
     },
     'FROM created',
   )}

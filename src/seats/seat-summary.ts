@@ -2,7 +2,7 @@
 // Counted by seat-usage.ts, like every writer counts them.
 import type { Db } from '../db/database.js';
 import type { Actor } from '../permissions/actor.js';
-import { seatCountsByUserType, seatsUsed } from './seat-usage.js';
+import { seatCounts, seatCountsByUserType, seatsUsed } from './seat-usage.js';
 
 export interface SeatSummary {
   limit: number;
@@ -14,14 +14,20 @@ export interface SeatSummary {
   /** Seats used per user type (members and pending invitations). */
   byUserType: Record<string, number>;
   openSeatRequests: number;
+  /** External members and invitations (people of partner companies), against their own limit. */
+  external: { limit: number; used: number; members: number; pending: number; awaitingApproval: number };
 }
 
 export async function seatSummary(db: Db, actor: Actor): Promise<SeatSummary> {
   const orgId = actor.organization.id;
-  const [org, countsByUserType, openSeatRequests] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { seatLimit: true } }),
+  const [org, countsByUserType, openSeatRequests, external] = await Promise.all([
+    db.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      select: { seatLimit: true, externalSeatLimit: true },
+    }),
     seatCountsByUserType(db, orgId),
     db.seatRequest.count({ where: { organizationId: orgId, status: 'PENDING' } }),
+    seatCounts(db, orgId, 'external'),
   ]);
   const byUserType: Record<string, number> = {};
   const total = { members: 0, pending: 0, held: 0 };
@@ -42,5 +48,12 @@ export async function seatSummary(db: Db, actor: Actor): Promise<SeatSummary> {
     awaitingApproval: total.held,
     byUserType,
     openSeatRequests,
+    external: {
+      limit: org.externalSeatLimit,
+      used: seatsUsed(external),
+      members: external.members,
+      pending: external.pending,
+      awaitingApproval: external.held,
+    },
   };
 }

@@ -128,6 +128,7 @@ describe('organization names and refusals', () => {
         pending: 0,
         awaitingApproval: 0,
         openSeatRequests: 0,
+        external: { limit: 0, used: 0, members: 0, pending: 0, awaitingApproval: 0 },
         byUserType: {},
       },
       organization,

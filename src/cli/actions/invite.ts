@@ -24,6 +24,8 @@ export function inviteAll(emails: string[], options: InviteOptions, command: Com
       groups: options.group,
       mustUseEmail: !options.anyEmail,
       enterprise: options.enterprise,
+      external: options.external,
+      company: options.company,
     });
     inInputOrder(result, addresses);
     if (out.json) out.result(inviteJson(result, locale));

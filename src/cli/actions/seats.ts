@@ -4,10 +4,24 @@ import type { SeatRequest, SeatRequestStatus } from '../../generated/prisma/clie
 import { userTypeName } from '../../organizations/catalogue.js';
 import { decideSeatRequest, type SeatDecision, type SeatDecisionResult } from '../../seats/decide-seat-request.js';
 import { listSeatRequests, type SeatRequestView } from '../../seats/list-seat-requests.js';
-import { seatSummary } from '../../seats/seat-summary.js';
+import { type SeatSummary, seatSummary } from '../../seats/seat-summary.js';
 import { fields, formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
 import { cliTexts } from '../texts.js';
+
+/** External seats (partner companies' people) apart from the plan's, on one line. */
+const externalSeatTexts = {
+  en: {
+    label: 'External seats',
+    value: (e: SeatSummary['external']) =>
+      `${e.used} of ${e.limit} (members ${e.members}, pending ${e.pending}, awaiting approval ${e.awaitingApproval})`,
+  },
+  fr: {
+    label: 'Sièges externes',
+    value: (e: SeatSummary['external']) =>
+      `${e.used} sur ${e.limit} (membres ${e.members}, en attente ${e.pending}, en attente d’approbation ${e.awaitingApproval})`,
+  },
+};
 
 export function showSeats(command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
@@ -27,6 +41,7 @@ export function showSeats(command: Command): Promise<void> {
         [texts.seatsAwaiting, summary.awaitingApproval],
         [texts.seatsOpenRequests, summary.openSeatRequests],
         [texts.seatsByType, byType || '-'],
+        [externalSeatTexts[locale].label, externalSeatTexts[locale].value(summary.external)],
       ]),
     );
   });

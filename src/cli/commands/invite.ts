@@ -14,6 +14,8 @@ export interface InviteOptions {
   group: string[];
   anyEmail?: boolean;
   enterprise?: boolean;
+  external?: boolean;
+  company?: string;
 }
 
 export function registerInvite(program: Command): void {
@@ -30,6 +32,8 @@ export function registerInvite(program: Command): void {
     .option('--group <group>', 'a group the invitee joins (repeat for several)', collect, [])
     .option('--any-email', 'let the invitee enroll with another e-mail address than this one')
     .option('--enterprise', "the invitee joins with the organization's enterprise login (see `sesame sso`)")
+    .option('--external', 'invite people of a partner company, on the external seats (needs --company)')
+    .option('--company <name>', 'the partner company they join for: it must be secured, or a parent of it')
     .addHelpText(
       'after',
       `

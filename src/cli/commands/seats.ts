@@ -17,7 +17,9 @@ export function registerSeats(program: Command): void {
       `
 JSON output (--json):
   { "limit", "used", "remaining", "members", "pending", "awaitingApproval", "openSeatRequests",
-    "byUserType": { "<user type key>": n } }   (byUserType counts members and pending invitations)`,
+    "byUserType": { "<user type key>": n },
+    "external": { "limit", "used", "members", "pending", "awaitingApproval" } }
+  (byUserType counts members and pending internal invitations; external seats are counted apart)`,
     )
     .action(async (_options: unknown, command: Command) => (await work()).showSeats(command));
 

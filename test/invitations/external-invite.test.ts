@@ -1,0 +1,93 @@
+// External invitations: only for a covered company, on their own seats (0 until an owner sets
+// them), counted apart from the plan's; suspended ones hold no seat; the refusals in both languages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCompany } from '../../src/companies/add-company.js';
+import { setCompanySecured } from '../../src/companies/secure-company.js';
+import type { AppError } from '../../src/errors/app-error.js';
+import { renderNotice, translate } from '../../src/i18n/messages.js';
+import { invite } from '../../src/invitations/invite.js';
+import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
+import type { Actor } from '../../src/permissions/actor.js';
+import { seatSummary } from '../../src/seats/seat-summary.js';
+import { failure, newOrganization } from '../domain/fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+async function groupeJlo(owner: Actor) {
+  await addCompany(t.prisma, owner, { name: 'Groupe JLO' });
+  await addCompany(t.prisma, owner, { name: 'JLO PARIS', parent: 'Groupe JLO' });
+  await addCompany(t.prisma, owner, { name: 'JLO PROVINCE', parent: 'Groupe JLO' });
+}
+
+const both = (error: AppError) => ({
+  en: translate('en', error.code, error.params as never),
+  fr: translate('fr', error.code, error.params as never),
+});
+
+describe('external invitations', () => {
+  it('are refused for a company that does not exist or is not covered, naming whom to secure', async () => {
+    const { owner } = await newOrganization(t.prisma);
+    await groupeJlo(owner);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '5');
+    expect(both(await failure(invite(t.prisma, owner, { emails: ['ana@jlo.example'], company: 'JLO PARIS' })))).toEqual(
+      {
+        en: 'JLO PARIS is not secured: secure it or one of its parent companies (Groupe JLO).',
+        fr: "JLO PARIS n'est pas sécurisée : sécurisez-la, ou l'une de ses sociétés mères (Groupe JLO).",
+      },
+    );
+    expect(both(await failure(invite(t.prisma, owner, { emails: ['ana@jlo.example'], company: 'JLO LYON' })))).toEqual({
+      en: 'No company named "JLO LYON" in this organization (see sesame companies list).',
+      fr: 'Aucune société nommée « JLO LYON » dans cette organisation (voir sesame companies list).',
+    });
+    const noCompany = await failure(invite(t.prisma, owner, { emails: ['ana@jlo.example'], external: true }));
+    expect(noCompany.code).toBe('company.external_needs_company');
+    expect(await t.prisma.invitation.count({ where: { organizationId: owner.organization.id } })).toBe(0);
+  });
+
+  it('invite people of a covered company on the external seats, apart from the plan, with kind and company in the trail', async () => {
+    const { owner } = await newOrganization(t.prisma, { seats: 2 }); // the owner takes one
+    await groupeJlo(owner);
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
+
+    // 0 external seats until an owner sets them.
+    const none = await invite(t.prisma, owner, { emails: ['ana@jlo.example'], external: true, company: 'JLO PARIS' });
+    expect(none.results[0]?.outcome).toBe('refused');
+    expect(renderNotice('en', none.results[0]?.error ?? { code: 'email.required', params: {} })).toBe(
+      'No external seat left (0 used of 0): an owner raises the limit with sesame org set external-seats <n>.',
+    );
+
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '3');
+    const made = await invite(t.prisma, owner, {
+      emails: ['ana@jlo.example', 'ben@jlo.example', 'cy@jlo.example', 'dee@jlo.example'],
+      external: true,
+      company: 'JLO PARIS',
+    });
+    expect(made.results.map((r) => r.outcome)).toEqual(['invited', 'invited', 'invited', 'refused']);
+    const rows = await t.prisma.invitation.findMany({ where: { organizationId: owner.organization.id } });
+    expect(rows.every((r) => r.external && r.companyName === 'JLO PARIS' && r.companyId)).toBe(true);
+
+    // The plan's one seat left is untouched by them.
+    const internal = await invite(t.prisma, owner, { emails: ['staff@iwe.example', 'more@iwe.example'] });
+    expect(internal.results.map((r) => r.outcome)).toEqual(['invited', 'held']);
+
+    const seats = await seatSummary(t.prisma, owner);
+    expect(seats).toMatchObject({ limit: 2, used: 2, pending: 1, awaitingApproval: 1 });
+    expect(seats.external).toEqual({ limit: 3, used: 3, members: 0, pending: 3, awaitingApproval: 0 });
+
+    // Unsecured: the three are suspended and free their seats; secured again, they take them back.
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', false);
+    expect((await seatSummary(t.prisma, owner)).external).toMatchObject({ used: 0, pending: 0 });
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
+    expect((await seatSummary(t.prisma, owner)).external).toMatchObject({ used: 3, pending: 3 });
+
+    const audit = await t.prisma.auditEvent.findFirst({
+      where: { organizationId: owner.organization.id, action: 'invitation.created', subjectId: rows[0]?.id },
+    });
+    expect(audit?.data).toMatchObject({ kind: 'external', company: 'JLO PARIS' });
+  });
+});
