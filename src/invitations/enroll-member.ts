@@ -82,6 +82,10 @@ export async function enrollMember(
           enterpriseIssuer: 'enterprise' in who ? who.enterprise.issuer : null,
           enterpriseSubject: 'enterprise' in who ? who.enterprise.subject : null,
           invitedById: invitation.inviterId,
+          // An external invitation makes an external member of its company (on the external seats).
+          external: invitation.external,
+          companyId: invitation.companyId,
+          companyName: invitation.companyName,
         },
       });
       await tx.invitation.update({

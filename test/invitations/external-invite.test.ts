@@ -5,6 +5,8 @@ import { addCompany } from '../../src/companies/add-company.js';
 import { setCompanySecured } from '../../src/companies/secure-company.js';
 import type { AppError } from '../../src/errors/app-error.js';
 import { renderNotice, translate } from '../../src/i18n/messages.js';
+import { acceptInvitation } from '../../src/invitations/accept.js';
+import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
 import type { Actor } from '../../src/permissions/actor.js';
@@ -89,5 +91,27 @@ describe('external invitations', () => {
       where: { organizationId: owner.organization.id, action: 'invitation.created', subjectId: rows[0]?.id },
     });
     expect(audit?.data).toMatchObject({ kind: 'external', company: 'JLO PARIS' });
+  });
+
+  it('make an external member of the company when accepted, on the external seats', async () => {
+    const { owner } = await newOrganization(t.prisma, { seats: 5 });
+    await groupeJlo(owner);
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '1');
+    const made = await invite(t.prisma, owner, { emails: ['ana@jlo.example'], company: 'JLO PROVINCE' });
+    const token = await issueAcceptToken(t.prisma, made.results[0]?.invitationId ?? '');
+    const accepted = await acceptInvitation(t.prisma, {
+      token,
+      firstName: 'Ana',
+      lastName: 'Lopes',
+      password: 'Tr0mbone-Lavande-42',
+      passwordConfirmation: 'Tr0mbone-Lavande-42',
+    });
+    expect(accepted.status).toBe('enrolled');
+    const member = await t.prisma.member.findFirstOrThrow({ where: { email: 'ana@jlo.example' } });
+    expect([member.external, member.companyName]).toEqual([true, 'JLO PROVINCE']);
+    const seats = await seatSummary(t.prisma, owner);
+    expect(seats).toMatchObject({ used: 1, members: 1 });
+    expect(seats.external).toMatchObject({ limit: 1, used: 1, members: 1, pending: 0 });
   });
 });
