@@ -169,6 +169,7 @@ const closedPages = {
   expired: { title: 'expiredTitle', code: 'accept.expired', tone: 'warn' },
   revoked: { title: 'revokedTitle', code: 'accept.revoked', tone: 'warn' },
   used: { title: 'usedTitle', code: 'accept.used', tone: 'ok' },
+  suspended: { title: 'suspendedTitle', code: 'accept.suspended', tone: 'warn' },
 } as const;
 
 /** Says what happened to the link and what to do; names no e-mail address, no organization. */

@@ -16,12 +16,20 @@ import { acceptFormSchema } from './form-schemas.js';
 export const ACCEPT_GET = 'GET /accept/*';
 export const ACCEPT_POST = 'POST /accept/*';
 
-const closedStatus: Record<ClosedLink, number> = { unknown: 404, expired: 410, revoked: 410, used: 409 };
+// A suspended invitation (its company no longer covered) may be usable again later: 409, not 410.
+const closedStatus: Record<ClosedLink, number> = {
+  unknown: 404,
+  expired: 410,
+  revoked: 410,
+  used: 409,
+  suspended: 409,
+};
 const closedFromCode: Record<string, ClosedLink> = {
   'accept.unknown': 'unknown',
   'accept.expired': 'expired',
   'accept.revoked': 'revoked',
   'accept.used': 'used',
+  'accept.suspended': 'suspended',
 };
 
 export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {

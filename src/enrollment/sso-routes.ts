@@ -41,13 +41,14 @@ const refusalStatus: Record<string, number> = {
   'sso.no_account': 403,
   'sso.not_configured': 404,
 };
-const closedFromCode: Record<string, 'unknown' | 'expired' | 'revoked' | 'used'> = {
+const closedFromCode: Record<string, 'unknown' | 'expired' | 'revoked' | 'used' | 'suspended'> = {
   'accept.unknown': 'unknown',
   'accept.expired': 'expired',
   'accept.revoked': 'revoked',
   'accept.used': 'used',
+  'accept.suspended': 'suspended',
 };
-const closedStatus = { unknown: 404, expired: 410, revoked: 410, used: 409 } as const;
+const closedStatus = { unknown: 404, expired: 410, revoked: 410, used: 409, suspended: 409 } as const;
 
 export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
   const cookieName = ctx.secure ? '__Host-sesame-sso' : 'sesame-sso';

@@ -51,6 +51,12 @@ export const companyMessages = {
     () => 'An external member belongs to a partner company: name it (--company <name>).',
     () => 'Un membre externe appartient à une société partenaire : nommez-la (--company <nom>).',
   ),
+  'accept.suspended': bilingual(
+    () =>
+      'The company you were invited for is not open to external members at the moment. Ask the person who invited you: the invitation can be used again once it is.',
+    () =>
+      "La société pour laquelle vous avez été invité n'est pas ouverte aux membres externes pour le moment. Adressez-vous à la personne qui vous a invité : l'invitation pourra de nouveau servir dès qu'elle le sera.",
+  ),
   'company.not_covered_alone': bilingual<Named>(
     (p) => `${p.name} is not secured: secure it first (sesame companies secure "${p.name}").`,
     (p) => `${p.name} n'est pas sécurisée : sécurisez-la d'abord (sesame companies secure « ${p.name} »).`,

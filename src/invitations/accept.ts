@@ -51,6 +51,8 @@ export async function openInvitationLink(db: Db, token: string, now = new Date()
   if (invitation.status === 'EXPIRED' || invitation.expiresAt <= now)
     throw new AppError('accept.expired', {}, 'refused');
   if (invitation.status !== 'PENDING') throw new AppError('accept.unknown', {}, 'not_found');
+  // An external invitation whose company is no longer covered (src/companies/follow-coverage.ts).
+  if (invitation.suspended) throw new AppError('accept.suspended', {}, 'refused');
   const [org, inviter] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: invitation.organizationId } }),
     db.member.findUniqueOrThrow({ where: { id: invitation.inviterId } }),

@@ -43,13 +43,14 @@ export async function enrollMember(
   try {
     return await db.$transaction(async (tx) => {
       // Lock the invitation: two submissions of the same form enroll once.
-      const [locked] = await tx.$queryRawUnsafe<{ status: string; expires_at: Date }[]>(
-        'SELECT status::text, expires_at FROM invitation WHERE id = $1::uuid FOR UPDATE',
+      const [locked] = await tx.$queryRawUnsafe<{ status: string; expires_at: Date; suspended: boolean }[]>(
+        'SELECT status::text, expires_at, suspended FROM invitation WHERE id = $1::uuid FOR UPDATE',
         invitation.id,
       );
       if (locked?.status === 'ACCEPTED') throw new AppError('accept.used', {}, 'conflict');
       if (locked?.status !== 'PENDING') throw new AppError('accept.revoked', {}, 'refused');
       if (locked.expires_at <= now) throw new AppError('accept.expired', {}, 'refused');
+      if (locked.suspended) throw new AppError('accept.suspended', {}, 'refused');
       await beforeCreate?.(tx);
 
       const username = who.username ?? invitation.username;

@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/locale.js';
 import { joinMethods } from '../sso/join-methods.js';
 import { hashToken } from './accept-token.js';
 
-export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used';
+export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used' | 'suspended';
 
 export interface InvitationPageData {
   invitationId: string;
@@ -43,6 +43,7 @@ interface Row {
   username: string | null;
   must_use_email: boolean;
   enterprise: boolean;
+  suspended: boolean;
   sso_label: string | null;
   sso_join_mode: JoinMode | null;
   role: string;
@@ -62,7 +63,7 @@ const QUERY = {
   name: 'sesame_invitation_pages',
   text: `
     SELECT t.token_hash, i.id AS invitation_id, i.status::text AS status, i.expires_at, i.email, i.first_name, i.last_name,
-           i.username, i.must_use_email, i.enterprise, p.label AS sso_label, p.join_mode::text AS sso_join_mode, i.role,
+           i.username, i.must_use_email, i.enterprise, i.suspended, p.label AS sso_label, p.join_mode::text AS sso_join_mode, i.role,
            jsonb_path_query_first(o.catalogue, '$.roles[*] ? (@.key == $role).names',
                                   jsonb_build_object('role', i.role)) AS role_names,
            o.id AS org_id, o.name AS org_name, o.locale::text AS org_locale, o.uses_usernames,
@@ -135,6 +136,7 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
   if (row.status === 'REVOKED' || row.status === 'CANCELLED') return { closed: 'revoked' };
   if (row.status === 'EXPIRED' || row.expires_at <= now) return { closed: 'expired' };
   if (row.status !== 'PENDING') return { closed: 'unknown' };
+  if (row.suspended) return { closed: 'suspended' };
   const name = (value: unknown) => (typeof value === 'string' && value ? value : row.role);
   const provider = row.sso_label !== null && row.sso_join_mode !== null ? { joinMode: row.sso_join_mode } : undefined;
   const methods = joinMethods(row, provider);

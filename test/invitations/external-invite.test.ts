@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCompany } from '../../src/companies/add-company.js';
 import { setCompanySecured } from '../../src/companies/secure-company.js';
+import { closedLinkPage } from '../../src/enrollment/accept-page.js';
 import type { AppError } from '../../src/errors/app-error.js';
 import { renderNotice, translate } from '../../src/i18n/messages.js';
-import { acceptInvitation } from '../../src/invitations/accept.js';
+import { acceptInvitation, openInvitationLink } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
@@ -113,5 +114,32 @@ describe('external invitations', () => {
     const seats = await seatSummary(t.prisma, owner);
     expect(seats).toMatchObject({ used: 1, members: 1 });
     expect(seats.external).toMatchObject({ limit: 1, used: 1, members: 1, pending: 0 });
+  });
+
+  it('cannot be used while their company is not covered: the link says so, and works again once secured', async () => {
+    const { owner } = await newOrganization(t.prisma);
+    await groupeJlo(owner);
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '2');
+    const made = await invite(t.prisma, owner, { emails: ['eve@jlo.example'], company: 'JLO PARIS' });
+    const token = await issueAcceptToken(t.prisma, made.results[0]?.invitationId ?? '');
+    const form = {
+      token,
+      firstName: 'Eve',
+      lastName: 'Roy',
+      password: 'Tr0mbone-Lavande-42',
+      passwordConfirmation: 'Tr0mbone-Lavande-42',
+    };
+
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', false);
+    expect((await failure(openInvitationLink(t.prisma, token))).code).toBe('accept.suspended');
+    expect((await failure(acceptInvitation(t.prisma, form))).code).toBe('accept.suspended');
+    const page = closedLinkPage({ locale: 'fr', token, closed: 'suspended' });
+    expect(page).toContain('Cette invitation ne peut pas être utilisée pour le moment');
+    expect(await t.prisma.member.count({ where: { email: 'eve@jlo.example' } })).toBe(0);
+
+    await setCompanySecured(t.prisma, owner, 'JLO PARIS', true);
+    expect((await openInvitationLink(t.prisma, token)).invitation.companyName).toBe('JLO PARIS');
+    expect((await acceptInvitation(t.prisma, form)).status).toBe('enrolled');
   });
 });
