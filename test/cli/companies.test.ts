@@ -108,6 +108,24 @@ describe('sesame companies', { timeout: 120_000 }, () => {
     expect(refused.code).toBe(1);
   });
 
+  it('invites people of a covered company as external members, on the external seats', async () => {
+    await sesame(['companies', 'add', 'Acme']);
+    const refused = await sesame(['invite', 'wile@acme.example', '--external', '--company', 'Acme']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Acme is not secured: secure it first (sesame companies secure "Acme").');
+    const french = await sesame(['invite', 'ana@jlo.example', '--company', 'JLO PARIS', '--lang', 'fr', '--external']);
+    expect(french.code, french.stderr).toBe(0);
+    const seats = JSON.parse((await sesame(['seats', '--json'])).stdout);
+    expect(seats.external).toEqual({ limit: 5, used: 1, members: 0, pending: 1, awaitingApproval: 0 });
+    expect((await sesame(['seats'])).stdout).toMatch(/External seats +1 of 5 \(members 0, pending 1/);
+
+    const unsecured = await sesame(['companies', 'unsecure', 'Groupe JLO']);
+    expect(unsecured.stdout).toContain('External invitations suspended: 1');
+    expect(JSON.parse((await sesame(['seats', '--json'])).stdout).external).toMatchObject({ used: 0 });
+    const resumed = await sesame(['companies', 'secure', 'Groupe JLO']);
+    expect(resumed.stdout).toContain('External invitations resumed: 1.');
+  });
+
   it('shows its help in French', async () => {
     const help = await sesame(['companies', 'move', '--help', '--lang', 'fr']);
     expect(help.stdout).toContain('déplacer une société, avec ses filiales');
