@@ -1,6 +1,7 @@
 // Chat notifications as the outbox holds them (written by the domain, often in set-based SQL),
 // and as the chat channels receive them: with what they need to say it already read.
 import { z } from 'zod';
+import type { Locale } from '../i18n/locale.js';
 import type { SeatRequestDetails } from '../seats/seat-request-details.js';
 import type { OutcomeType } from './outcome-policy.js';
 
@@ -42,15 +43,15 @@ export interface Recipient {
 }
 
 export type ChatNotification =
-  | { type: 'seat_request.created'; details: SeatRequestDetails; organizationLocale: 'en' | 'fr' }
-  | { type: 'seat_request.decided'; details: SeatRequestDetails; recipient: Recipient; organizationLocale: 'en' | 'fr' }
+  | { type: 'seat_request.created'; details: SeatRequestDetails; organizationLocale: Locale }
+  | { type: 'seat_request.decided'; details: SeatRequestDetails; recipient: Recipient; organizationLocale: Locale }
   | {
       type: 'invitation.accepted' | 'invitation.expired' | 'invitation.undeliverable' | 'invitation.bounced';
       invitationEmail: string;
       /** Why SendGrid gave up (bounces). */
       detail?: string;
       recipient: Recipient;
-      organizationLocale: 'en' | 'fr';
+      organizationLocale: Locale;
     }
   | {
       /** Several outcomes of one inviter's invitations, said in one message (outcome-policy.ts). */
@@ -59,7 +60,7 @@ export type ChatNotification =
       /** The first addresses, as stored (each notifier escapes them for its markup). */
       firstEmails: string[];
       recipient: Recipient;
-      organizationLocale: 'en' | 'fr';
+      organizationLocale: Locale;
     };
 
 /** How many of each outcome a summary says. */
