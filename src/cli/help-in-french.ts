@@ -48,6 +48,8 @@ const descriptions: Record<string, string> = {
   'add --username': "nom d'utilisateur (par défaut : tiré de l'adresse électronique)",
   'add --role': "rôle (par défaut : le rôle par défaut de l'organisation)",
   'add --type': "type d'utilisateur (par défaut : le premier qui permet le rôle)",
+  'add --external': "une personne d'une société partenaire, sur les sièges externes (avec --company)",
+  'add --company': 'la société partenaire à laquelle elle appartient : elle, ou une société mère, doit être sécurisée',
   'add --enterprise-id':
     "au lieu d'un mot de passe : l'ID d'entreprise avec lequel le membre se connecte (un fournisseur d'identité doit être configuré)",
   import:

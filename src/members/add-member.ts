@@ -1,6 +1,8 @@
 // Add a member directly, without an invitation: an account with a temporary password that
 // must be changed at first login (ArcGIS's "add members without sending invitations").
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { lockOrganization } from '../companies/company-tree.js';
+import { coveredCompany, type ExternalCompany } from '../companies/external-company.js';
 import type { Db } from '../db/database.js';
 import { AppError, unwrap } from '../errors/app-error.js';
 import { fail } from '../errors/result.js';
@@ -26,6 +28,10 @@ export interface AddMemberInput {
   username?: string;
   role?: string;
   userType?: string;
+  /** A person of a partner company (an external member); naming a company implies it. */
+  external?: boolean;
+  /** The partner company (name or path): it must be covered. */
+  company?: string;
 }
 
 export interface AddMemberResult {
@@ -73,8 +79,18 @@ export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Pr
   assertCanManageInvitations(actor);
   const { value, warnings } = validateNewMember(actor, input);
   // Hash before the transaction: scrypt is deliberately slow and must not hold the lock.
+  const companyRef = input.company?.trim();
+  if (input.external && !companyRef) throw new AppError('company.external_needs_company', {}, 'invalid');
   const passwordHash = await hashPassword(value.password);
-  const member = await db.$transaction(async (tx) => insertMember(tx, actor, value, passwordHash));
+  const member = await db.$transaction(async (tx) => {
+    // Checked under the organization's lock, like an external invitation's company.
+    let company = null;
+    if (companyRef) {
+      await lockOrganization(tx, actor.organization.id);
+      company = await coveredCompany(tx, actor.organization.id, companyRef);
+    }
+    return insertMember(tx, actor, value, passwordHash, company);
+  });
   return { member, warnings };
 }
 
@@ -88,15 +104,17 @@ export async function insertMember(
   actor: Actor,
   value: ValidatedMember,
   credential: string | { enterpriseId: string },
+  /** An external member of this (covered) company, on the external seats. */
+  company: ExternalCompany | null = null,
 ): Promise<Member> {
   const passwordHash = typeof credential === 'string' ? credential : null;
   const enterpriseId = typeof credential === 'string' ? null : credential.enterpriseId;
   const orgId = actor.organization.id;
-  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number }[]>(
-    'SELECT seat_limit FROM organization WHERE id = $1::uuid FOR UPDATE',
+  const [org] = await tx.$queryRawUnsafe<{ seat_limit: number; external_seat_limit: number }[]>(
+    'SELECT seat_limit, external_seat_limit FROM organization WHERE id = $1::uuid FOR UPDATE',
     orgId,
   );
-  const seatLimit = org?.seat_limit ?? 0;
+  const seatLimit = (company ? org?.external_seat_limit : org?.seat_limit) ?? 0;
   if (await tx.member.findUnique({ where: { organizationId_email: { organizationId: orgId, email: value.email } } })) {
     throw new AppError('email.active_member', { email: value.email }, 'conflict');
   }
@@ -107,9 +125,11 @@ export async function insertMember(
   // A member cannot be held for approval like an invitation: a direct add needs a free seat.
   // An open invitation to the same address is superseded (and gives its seat back).
   const open = await tx.invitation.findFirst({ where: { organizationId: orgId, openEmail: value.email } });
-  const usage = await seatUsage(tx, orgId);
-  const freed = open?.status === 'PENDING' ? 1 : 0;
+  const usage = await seatUsage(tx, orgId, company ? 'external' : 'internal');
+  // The superseded invitation gives back a seat of its own kind only (a suspended one held none).
+  const freed = open?.status === 'PENDING' && open.external === Boolean(company) && !open.suspended ? 1 : 0;
   if (usage.used - freed >= seatLimit) {
+    if (company) throw new AppError('company.external_seats_full', { limit: seatLimit, used: usage.used }, 'refused');
     throw new AppError('seats.full', { limit: seatLimit }, 'refused');
   }
   await tx.invitation.updateMany({
@@ -136,6 +156,9 @@ export async function insertMember(
         passwordHash,
         enterpriseId,
         invitedById: actor.member.id,
+        external: Boolean(company),
+        companyId: company?.id ?? null,
+        companyName: company?.name ?? null,
       },
     });
     await recordAuditEvent(tx, actor, {
@@ -148,6 +171,8 @@ export async function insertMember(
         role: value.role,
         userType: value.userType,
         ...(enterpriseId ? { enterpriseId } : {}),
+        kind: company ? 'external' : 'internal',
+        company: company?.name ?? null,
       },
     });
     await enqueue(tx, {

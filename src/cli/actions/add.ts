@@ -22,6 +22,8 @@ export async function addOne(email: string, options: AddOptions, command: Comman
       username: options.username,
       role: options.role,
       userType: options.type,
+      external: options.external,
+      company: options.company,
     });
     if (out.json) {
       return out.result({

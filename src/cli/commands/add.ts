@@ -14,6 +14,8 @@ export interface AddOptions {
   username?: string;
   role?: string;
   type?: string;
+  external?: boolean;
+  company?: string;
 }
 
 export function registerAdd(program: Command): void {
@@ -35,6 +37,8 @@ export function registerAdd(program: Command): void {
     .option('--username <username>', 'username (default: derived from the e-mail)')
     .option('--role <role>', "role (default: the organization's default role)")
     .option('--type <user type>', 'user type (default: the first one that allows the role)')
+    .option('--external', 'a person of a partner company, on the external seats (needs --company)')
+    .option('--company <name>', 'the partner company they belong to: it must be secured, or a parent of it')
     .addHelpText(
       'after',
       `
