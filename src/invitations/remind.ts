@@ -44,6 +44,7 @@ export async function sendDueReminders(db: Db, options: { now?: Date; limit?: nu
                 i.next_reminder_at - make_interval(days => o.reminder_days[i.reminders_sent + 1]) AS origin
            FROM invitation i JOIN organization o ON o.id = i.organization_id
           WHERE i.status = 'PENDING' AND i.next_reminder_at <= $1::timestamptz AND i.expires_at > $1::timestamptz
+            AND NOT i.suspended
           ORDER BY i.next_reminder_at
           LIMIT $2
           FOR UPDATE OF i SKIP LOCKED

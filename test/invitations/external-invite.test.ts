@@ -9,6 +9,7 @@ import { renderNotice, translate } from '../../src/i18n/messages.js';
 import { acceptInvitation, openInvitationLink } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
+import { sendDueReminders } from '../../src/invitations/remind.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
 import type { Actor } from '../../src/permissions/actor.js';
 import { seatSummary } from '../../src/seats/seat-summary.js';
@@ -141,5 +142,23 @@ describe('external invitations', () => {
     await setCompanySecured(t.prisma, owner, 'JLO PARIS', true);
     expect((await openInvitationLink(t.prisma, token)).invitation.companyName).toBe('JLO PARIS');
     expect((await acceptInvitation(t.prisma, form)).status).toBe('enrolled');
+  });
+
+  it('are not reminded while suspended', async () => {
+    const { owner } = await newOrganization(t.prisma);
+    await groupeJlo(owner);
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '2');
+    const made = await invite(t.prisma, owner, { emails: ['sus@jlo.example', 'ok@jlo.example'], company: 'JLO PARIS' });
+    const [suspendedId, resumedId] = made.results.map((r) => r.invitationId ?? '');
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', false);
+    // One of the two resumes (written directly: set-up).
+    await t.prisma.invitation.update({ where: { id: resumedId }, data: { suspended: false } });
+    await sendDueReminders(t.prisma, { now: new Date(Date.now() + 3.1 * 86_400_000) });
+    const sent = await t.prisma.invitation.findMany({ where: { id: { in: [suspendedId ?? '', resumedId ?? ''] } } });
+    expect(Object.fromEntries(sent.map((i) => [i.email, i.remindersSent]))).toEqual({
+      'sus@jlo.example': 0,
+      'ok@jlo.example': 1,
+    });
   });
 });
