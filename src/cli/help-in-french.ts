@@ -60,6 +60,10 @@ const descriptions: Record<string, string> = {
   'pending --status':
     'seulement ces statuts (pending, awaiting-approval, held, accepted, revoked, expired, cancelled, all) ; à répéter ou séparés par des virgules',
   'pending --role': 'seulement ce rôle',
+  'pending --external': "seulement les invitations externes (collaborateurs d'une société partenaire)",
+  'pending --company': "seulement celles de cette société partenaire ou de l'une de ses filiales",
+  'members --external': "seulement les membres externes (collaborateurs d'une société partenaire)",
+  'members --company': "seulement les membres de cette société partenaire ou de l'une de ses filiales",
   'pending --type': "seulement ce type d'utilisateur",
   'pending --inviter': 'seulement celles envoyées par ce membre',
   'pending --expiring': "seulement celles qui expirent d'ici ce nombre de jours",

@@ -19,3 +19,9 @@ export function findCompany(tree: readonly CompanyNode[], ref: string): CompanyN
   }
   return only;
 }
+
+/** The ids of a company and of all its subsidiaries (the lists' --company filter). */
+export function subtreeIds(tree: readonly CompanyNode[], ref: string): string[] {
+  const company = findCompany(tree, ref);
+  return tree.filter((node) => node.lineage.includes(company.id)).map((node) => node.id);
+}

@@ -1,4 +1,5 @@
 // The pending list: filterable, paginated, with the counts an admin needs beside it.
+import { type CompanyFilter, companyConditions } from '../companies/company-filter.js';
 import type { Db } from '../db/database.js';
 import { AppError, unwrap } from '../errors/app-error.js';
 import type { Invitation, InvitationStatus, Prisma } from '../generated/prisma/client.js';
@@ -7,7 +8,7 @@ import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { checkEdgeText } from '../text/edge-text.js';
 
-export interface InvitationFilter {
+export interface InvitationFilter extends CompanyFilter {
   /** Default: the open ones (pending and awaiting approval). */
   status?: InvitationStatus[];
   role?: string;
@@ -48,6 +49,7 @@ export async function listInvitations(
   const where: Prisma.InvitationWhereInput = {
     organizationId: orgId,
     status: { in: filter.status?.length ? filter.status : ['PENDING', 'AWAITING_APPROVAL'] },
+    ...(await companyConditions(db, orgId, filter)),
   };
   // Role and user type accept any of their names, like everywhere else; an unknown one is refused
   // with the valid ones (it matched nothing before, which read as "nobody is pending").

@@ -21,6 +21,8 @@ export function listPending(options: PendingOptions, command: Command): Promise<
       inviter: options.inviter,
       expiringWithinDays: options.expiring,
       search: options.search,
+      external: options.external,
+      company: options.company,
       page: options.page,
       pageSize: options.pageSize,
     });

@@ -4,11 +4,12 @@ import type { Member } from '../../generated/prisma/client.js';
 import { listMembers, type MemberView } from '../../members/list-members.js';
 import { type AccessChange, setMemberAccess } from '../../members/set-member-access.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
+import type { MemberListOptions } from '../commands/members.js';
 import { formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
 import { cliTexts } from '../texts.js';
 
-export function listAllMembers(options: { search?: string; limit?: number }, command: Command): Promise<void> {
+export function listAllMembers(options: MemberListOptions, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const list = await listMembers(db, actor, options);
     if (out.json) {

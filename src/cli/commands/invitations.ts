@@ -19,6 +19,8 @@ export interface PendingOptions {
   search?: string;
   page?: number;
   pageSize?: number;
+  external?: boolean;
+  company?: string;
 }
 
 export function registerInvitations(program: Command): void {
@@ -35,6 +37,8 @@ export function registerInvitations(program: Command): void {
     .option('--inviter <e-mail>', 'only those sent by this member')
     .option('--expiring <days>', 'only those expiring within this many days', days)
     .option('--search <text>', 'only those whose e-mail or name contains this')
+    .option('--external', 'only external invitations (people of partner companies)')
+    .option('--company <name>', 'only those for this partner company or one of its subsidiaries')
     .option('--page <n>', 'page number (default 1)', page)
     .option('--page-size <n>', 'invitations per page, 1-500 (default 20)', pageSize)
     .addHelpText(

@@ -5,6 +5,13 @@ import { boolean, limit } from '../values.js';
 
 const work = () => import('../actions/members.js');
 
+export interface MemberListOptions {
+  search?: string;
+  limit?: number;
+  external?: boolean;
+  company?: string;
+}
+
 const MEMBER_JSON = `{ "id", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
     "isManager", "status": "ACTIVE" | "MUST_CHANGE_PASSWORD", "createdAt" }`;
 
@@ -14,6 +21,8 @@ export function registerMembers(program: Command): void {
     .description("list the organization's members")
     .option('--search <text>', 'only members whose e-mail, name or username contains this')
     .option('--limit <n>', 'at most this many (default 1000)', limit)
+    .option('--external', 'only external members (people of partner companies)')
+    .option('--company <name>', 'only the members of this partner company or one of its subsidiaries')
     .addHelpText(
       'after',
       `
@@ -22,9 +31,7 @@ Roles and user types are shown by name; in JSON they are the catalogue's keys (s
 JSON output (--json):
   { "members": [ ${MEMBER_JSON.replace('}', ', "invitedByEmail": string | null }')} ], "total": n }`,
     )
-    .action(async (options: { search?: string; limit?: number }, command: Command) =>
-      (await work()).listAllMembers(options, command),
-    );
+    .action(async (options: MemberListOptions, command: Command) => (await work()).listAllMembers(options, command));
 
   members
     .command('set')
