@@ -124,6 +124,12 @@ describe('sesame companies', { timeout: 120_000 }, () => {
     expect(JSON.parse((await sesame(['seats', '--json'])).stdout).external).toMatchObject({ used: 0 });
     const resumed = await sesame(['companies', 'secure', 'Groupe JLO']);
     expect(resumed.stdout).toContain('External invitations resumed: 1.');
+    const pending = JSON.parse((await sesame(['pending', '--company', 'Groupe JLO', '--json'])).stdout);
+    expect(pending.invitations).toEqual([
+      expect.objectContaining({ email: 'ana@jlo.example', kind: 'external', company: 'JLO PARIS', suspended: false }),
+    ]);
+    expect(JSON.parse((await sesame(['pending', '--external', '--json'])).stdout).total).toBe(1);
+    expect(JSON.parse((await sesame(['members', '--external', '--json'])).stdout).members).toEqual([]);
   });
 
   it('shows its help in French', async () => {

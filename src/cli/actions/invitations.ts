@@ -85,6 +85,10 @@ export function invitationJson(invitation: Invitation & { inviterEmail?: string 
     message: invitation.message,
     mustUseEmail: invitation.mustUseEmail,
     status: invitation.status,
+    kind: invitation.external ? 'external' : 'internal',
+    company: invitation.companyName,
+    // An external invitation whose company is no longer covered: its link cannot be used.
+    suspended: invitation.suspended,
     ...(invitation.inviterEmail === undefined ? {} : { inviterEmail: invitation.inviterEmail }),
     seatRequestId: invitation.seatRequestId,
     batchId: invitation.batchId,

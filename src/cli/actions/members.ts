@@ -68,6 +68,8 @@ export function memberJson(member: Omit<Member, 'passwordHash'>) {
     isOwner: member.isOwner,
     isManager: member.isManager,
     status: member.status,
+    kind: member.external ? 'external' : 'internal',
+    company: member.companyName,
     createdAt: member.createdAt,
   };
 }

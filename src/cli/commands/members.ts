@@ -13,7 +13,8 @@ export interface MemberListOptions {
 }
 
 const MEMBER_JSON = `{ "id", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
-    "isManager", "status": "ACTIVE" | "MUST_CHANGE_PASSWORD", "createdAt" }`;
+    "isManager", "status": "ACTIVE" | "MUST_CHANGE_PASSWORD", "kind": "internal" | "external",
+    "company": string | null, "createdAt" }`;
 
 export function registerMembers(program: Command): void {
   const members = program
