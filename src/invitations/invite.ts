@@ -14,6 +14,12 @@ import { assertCanManageInvitations } from '../permissions/policy.js';
 import { enterpriseInvitations, markEnterprise } from '../sso/enterprise-invitations.js';
 import { type NewInvitation, writeInvitations } from './write-invitations.js';
 
+/**
+ * Time a single invite may hold its transaction, and wait for one. A long list (thousands of
+ * addresses from a script) is one set-based write, but on a busy embedded database it can outlast
+ * Prisma's 5 s default, which would refuse the whole list.
+ */
+const INVITE_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 export interface InviteInput {
   emails: string[];
   role?: string;
@@ -93,7 +99,7 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
           done.created.map((created) => created.id),
         );
       return done;
-    });
+    }, INVITE_TRANSACTION);
     for (const created of written.created) {
       results.push({
         email: created.email,

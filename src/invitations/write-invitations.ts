@@ -17,9 +17,6 @@ import { seatUsage } from '../seats/seat-usage.js';
 import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
 
-// Seats are counted in seats/seat-usage.ts; re-exported only for the callers that still import it from here.
-export { seatUsage };
-
 type Tx = Prisma.TransactionClient;
 
 export interface NewInvitation {

@@ -13,11 +13,11 @@ import { checkUsername, usernameFromEmail, usernameVariant } from '../forms/user
 import type { Member } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
-import { seatUsage } from '../invitations/write-invitations.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { seatUsage } from '../seats/seat-usage.js';
 import { hashPassword } from './hash-password.js';
 
 export interface AddMemberInput {
