@@ -105,7 +105,15 @@ describe('outbound webhooks', () => {
       id: String(row.id),
       type: 'invitation.created',
       createdAt: row.createdAt.toISOString(),
-      data: { invitationId, email: 'new.member@example.org', status: 'PENDING', occurredAt: expect.any(String) },
+      // kind and company: internal or external, and the company of an external one (issue 16).
+      data: {
+        invitationId,
+        email: 'new.member@example.org',
+        status: 'PENDING',
+        kind: 'internal',
+        company: null,
+        occurredAt: expect.any(String),
+      },
     });
     expect(call.headers['sesame-delivery']).toBe(String(row.id));
     expect(row.status).toBe('SENT');
