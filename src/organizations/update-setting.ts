@@ -8,7 +8,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertOwner } from '../permissions/policy.js';
 import { followSeatLimit } from '../seats/follow-held-invitations.js';
-import { seatUsage } from '../seats/seat-usage.js';
+import { type SeatKind, seatUsage } from '../seats/seat-usage.js';
 import { findTextFlaw } from '../text/edge-text.js';
 import { type Organization, toOrganization } from './organization.js';
 
@@ -88,6 +88,9 @@ export async function updateOrganizationSetting(
   const data = { [setting.column]: parsed.data } as Prisma.OrganizationUpdateInput;
   const row = await db.$transaction(async (tx) => {
     if (setting.column === 'seatLimit') await refuseBelowUsage(tx, actor.organization.id, parsed.data as number);
+    if (setting.column === 'externalSeatLimit') {
+      await refuseBelowUsage(tx, actor.organization.id, parsed.data as number, 'external');
+    }
     const updated = await tx.organization.update({ where: { id: actor.organization.id }, data });
     await recordAuditEvent(tx, actor, {
       action: 'organization.setting_changed',
@@ -103,12 +106,17 @@ export async function updateOrganizationSetting(
 }
 
 /**
- * A limit below the seats in use would leave the organization over its plan with nothing to
- * decide: refused, with the figures. Under the organization's lock, like every seat write.
+ * A limit below the seats in use (the plan's, or the external members' own) would leave the
+ * organization over it with nothing to decide: refused, with the figures. Under the organization's lock, like every seat write.
  */
-async function refuseBelowUsage(tx: Prisma.TransactionClient, organizationId: string, limit: number): Promise<void> {
+async function refuseBelowUsage(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  limit: number,
+  kind: SeatKind = 'internal',
+): Promise<void> {
   await tx.$queryRawUnsafe('SELECT 1 FROM organization WHERE id = $1::uuid FOR UPDATE', organizationId);
-  const usage = await seatUsage(tx, organizationId);
+  const usage = await seatUsage(tx, organizationId, kind);
   if (limit < usage.used) {
     throw new AppError('org.seats_below_usage', { limit, ...usage }, 'refused');
   }

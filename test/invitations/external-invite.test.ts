@@ -95,6 +95,20 @@ describe('external invitations', () => {
     expect(audit?.data).toMatchObject({ kind: 'external', company: 'JLO PARIS' });
   });
 
+  it('keep their seats: the external limit cannot go below the external seats in use', async () => {
+    const { owner } = await newOrganization(t.prisma);
+    await groupeJlo(owner);
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '3');
+    await invite(t.prisma, owner, { emails: ['ana@jlo.example', 'bo@jlo.example'], company: 'JLO PARIS' });
+    const refused = await failure(updateOrganizationSetting(t.prisma, owner, 'external-seats', '1'));
+    expect(refused.code).toBe('org.seats_below_usage');
+    expect(refused.params).toMatchObject({ limit: 1, used: 2 });
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '2');
+    // The plan's seats are counted apart: the internal limit is not held by external invitations.
+    await updateOrganizationSetting(t.prisma, owner, 'seats', '1');
+  });
+
   it('make an external member of the company when accepted, on the external seats', async () => {
     const { owner } = await newOrganization(t.prisma, { seats: 5 });
     await groupeJlo(owner);
