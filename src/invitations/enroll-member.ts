@@ -14,6 +14,7 @@ import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { addressIsTaken } from './choosable-address.js';
+import { invitationKind } from './invitation-kind.js';
 
 export interface Enrollee {
   email: string;
@@ -151,6 +152,7 @@ async function announce(tx: Tx, invitation: Invitation, organization: Organizati
     email: created.email,
     role: invitation.role,
     userType: invitation.userType,
+    ...invitationKind(invitation),
   };
   await emitWebhookEvent(tx, {
     organizationId: organization.id,

@@ -9,6 +9,7 @@ import { outboxKinds } from '../outbox/enqueue.js';
 import { outboxKeySql, outboxKeys } from '../outbox/outbox-keys.js';
 import { insertOutboxRowsSql, payloadSql } from '../outbox/outbox-rows.js';
 import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
+import { invitationKindSql } from './invitation-kind.js';
 
 export async function expireDueInvitations(db: Db, options: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
@@ -77,9 +78,9 @@ const ANNOUNCE_SQL = `WITH gone AS (
   )}
 )
 ${insertWebhookRowsSql({
-  subjects: 'gone g',
+  subjects: 'gone g JOIN invitation expired ON expired.id = g.id',
   organizationId: 'g.organization_id',
   event: sqlText('invitation.expired'),
   subjectId: 'g.id',
-  data: `jsonb_build_object('invitationId', g.id, 'email', g.email, 'occurredAt', $5::timestamptz)`,
+  data: `jsonb_build_object('invitationId', g.id, 'email', g.email, ${invitationKindSql('expired')}, 'occurredAt', $5::timestamptz)`,
 })}`;

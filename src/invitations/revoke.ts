@@ -8,6 +8,7 @@ import { assertCanManageInvitations } from '../permissions/policy.js';
 import { followHeldInvitations } from '../seats/follow-held-invitations.js';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
+import { invitationKind } from './invitation-kind.js';
 
 export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promise<Invitation> {
   assertCanManageInvitations(actor);
@@ -34,7 +35,7 @@ export async function revokeInvitation(db: Db, actor: Actor, ref: string): Promi
       organizationId: actor.organization.id,
       type: 'invitation.revoked',
       subjectId: found.id,
-      data: { invitationId: found.id, email: found.email },
+      data: { invitationId: found.id, email: found.email, ...invitationKind(found) },
     });
     await recordAuditEvent(tx, actor, {
       action: 'invitation.revoked',
