@@ -1,0 +1,79 @@
+// The chat forms' words for how a member joins and for whom: the sign-in method (password or the
+// organization's enterprise login), internal or external membership, the partner company, the
+// Enterprise ID of a direct add, and the companies' tree. Slack mrkdwn, as texts.ts (Teams
+// converts it). Kept apart from texts.ts so that each capability's words stay findable.
+import type { JoinMode } from '../../generated/prisma/client.js';
+import type { Locale } from '../../i18n/locale.js';
+
+const en = {
+  signInLabel: 'Sign-in method',
+  signInPassword: 'A password of their choosing',
+  signInEnterprise: (label: string) => `Continue with ${label} (enterprise login)`,
+  signInHint: (joinMode: JoinMode): string =>
+    joinMode === 'EITHER'
+      ? 'With the enterprise login, invitees may still choose a password: the organization allows both.'
+      : 'With the enterprise login, invitees join by signing in with the organization’s identity provider, and the address it sends must be the invited one.',
+  kindLabel: 'Membership',
+  kindInternal: 'Internal: a member of the organization',
+  kindExternal: 'External: from a partner company',
+  companyLabel: 'Company (external members only)',
+  companyHint: 'Only a secured company, or a subsidiary of one, can be chosen. `/invite companies` shows the tree.',
+  companyNotSecured: (path: string) => `${path} (not secured)`,
+  companyNone: 'No partner company yet: an owner or administrator adds one with `sesame companies add <name>`.',
+  enterpriseIdLabel: 'Enterprise ID (instead of a temporary password)',
+  enterpriseIdHint: (label: string) =>
+    `The member's ID in ${label}: they sign in with it, with no password. A wrong ID makes an account nobody can use: copy it from the identity provider. It can be corrected until the first sign-in (\`sesame sso set-id\`).`,
+  companiesHeading: (count: number) => `*Partner companies* (${count})`,
+  companiesLegend: '🔒 secured · ✅ covered by a secured parent · ⚠️ not secured: its people cannot be invited',
+  companySecured: '🔒',
+  companyCovered: '✅',
+  companyUncovered: '⚠️',
+  seatsSignIn: (login: { label: string; joinMode: JoinMode } | null): string =>
+    !login
+      ? 'Members join with a password.'
+      : login.joinMode === 'EITHER'
+        ? `Members join with ${login.label} or a password.`
+        : login.joinMode === 'ENTERPRISE'
+          ? `Members join with ${login.label} (enterprise login).`
+          : `Members join with a password (${login.label} is configured; enterprise invitations use it).`,
+};
+
+type MembershipTexts = typeof en;
+
+const fr: MembershipTexts = {
+  signInLabel: 'Méthode de connexion',
+  signInPassword: 'Un mot de passe choisi par la personne',
+  signInEnterprise: (label) => `Continuer avec ${label} (connexion d’entreprise)`,
+  signInHint: (joinMode) =>
+    joinMode === 'EITHER'
+      ? 'Avec la connexion d’entreprise, la personne peut encore choisir un mot de passe : l’organisation accepte les deux.'
+      : 'Avec la connexion d’entreprise, la personne rejoint en se connectant au fournisseur d’identité de l’organisation, et l’adresse qu’il transmet doit être celle invitée.',
+  kindLabel: 'Appartenance',
+  kindInternal: 'Interne : membre de l’organisation',
+  kindExternal: 'Externe : d’une société partenaire',
+  companyLabel: 'Société (membres externes seulement)',
+  companyHint:
+    'Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être choisie. `/invite companies` montre l’arbre.',
+  companyNotSecured: (path) => `${path} (non sécurisée)`,
+  companyNone:
+    'Aucune société partenaire pour l’instant : un propriétaire ou un administrateur en ajoute une avec `sesame companies add <nom>`.',
+  enterpriseIdLabel: 'ID d’entreprise (au lieu d’un mot de passe temporaire)',
+  enterpriseIdHint: (label) =>
+    `L’identifiant du membre dans ${label} : il se connecte avec, sans mot de passe. Un ID erroné crée un compte inutilisable : copiez-le depuis le fournisseur d’identité. Il peut être corrigé jusqu’à la première connexion (\`sesame sso set-id\`).`,
+  companiesHeading: (count) => `*Sociétés partenaires* (${count})`,
+  companiesLegend:
+    '🔒 sécurisée · ✅ couverte par une société mère sécurisée · ⚠️ non sécurisée : ses collaborateurs ne peuvent pas être invités',
+  companySecured: '🔒',
+  companyCovered: '✅',
+  companyUncovered: '⚠️',
+  seatsSignIn: (login) =>
+    !login
+      ? 'Les membres rejoignent avec un mot de passe.'
+      : login.joinMode === 'EITHER'
+        ? `Les membres rejoignent avec ${login.label} ou un mot de passe.`
+        : login.joinMode === 'ENTERPRISE'
+          ? `Les membres rejoignent avec ${login.label} (connexion d’entreprise).`
+          : `Les membres rejoignent avec un mot de passe (${login.label} est configuré ; les invitations d’entreprise l’utilisent).`,
+};
+
+export const membershipTexts = (locale: Locale): MembershipTexts => (locale === 'fr' ? fr : en);
