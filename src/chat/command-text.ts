@@ -14,6 +14,7 @@ export type ChatCommand =
   | { kind: 'revoke'; ref: string }
   | { kind: 'resend'; ref: string }
   | { kind: 'seats' }
+  | { kind: 'companies' }
   | { kind: 'audit'; action?: string }
   | { kind: 'import' }
   | { kind: 'settings' }
@@ -107,6 +108,10 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     case 'seats':
     case 'places':
       return { kind: 'seats' };
+    case 'companies':
+    case 'societes':
+    case 'sociétés':
+      return { kind: 'companies' };
     case 'audit':
     case 'journal':
       return parseAudit(rest);

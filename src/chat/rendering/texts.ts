@@ -43,8 +43,9 @@ const en = {
     `*Invitations*: ${counted(total, 'match', 'matches', 'en')} (page ${page} of ${pages})`,
   pendingCounts: (pending: number, held: number) => `${pending} pending · ${held} awaiting approval`,
   pendingEmpty: 'No invitation matches.',
-  pendingRow: (status: string, role: string, type: string, by: string, expires: string) =>
-    `${status} · ${role} · ${type} · by ${by} · expires ${expires}`,
+  /** `company`: an external invitation's company (already escaped for the channel). */
+  pendingRow: (status: string, role: string, type: string, by: string, expires: string, company?: string | null) =>
+    `${status} · ${role} · ${type}${company ? ` · external for ${company}` : ''} · by ${by} · expires ${expires}`,
   resend: 'Resend',
   revoke: 'Revoke',
   previous: 'Previous',
@@ -171,7 +172,8 @@ const fr: ChatTexts = {
     `*Invitations* : ${counted(total, 'résultat', 'résultats', 'fr')} (page ${page} sur ${pages})`,
   pendingCounts: (pending, held) => `${pending} en attente · ${held} en attente d'approbation`,
   pendingEmpty: 'Aucune invitation ne correspond.',
-  pendingRow: (status, role, type, by, expires) => `${status} · ${role} · ${type} · par ${by} · expire le ${expires}`,
+  pendingRow: (status, role, type, by, expires, company) =>
+    `${status} · ${role} · ${type}${company ? ` · externe pour ${company}` : ''} · par ${by} · expire le ${expires}`,
   resend: 'Renvoyer',
   revoke: 'Révoquer',
   previous: 'Précédent',

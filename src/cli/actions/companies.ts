@@ -4,6 +4,7 @@ import { addCompany } from '../../companies/add-company.js';
 import type { CompanyChange } from '../../companies/change-company.js';
 import { NO_PARENT } from '../../companies/company-name.js';
 import { type CompanyNode, companyPath } from '../../companies/company-tree.js';
+import { drawCompanyTree } from '../../companies/draw-company-tree.js';
 import { type CompanyBranch, listCompanies } from '../../companies/list-companies.js';
 import { moveCompany } from '../../companies/move-company.js';
 import { removeCompany } from '../../companies/remove-company.js';
@@ -68,15 +69,12 @@ const companyJson = (c: CompanyNode) => ({
 });
 const branchJson = (c: CompanyBranch): unknown => ({ ...companyJson(c), subsidiaries: c.subsidiaries.map(branchJson) });
 
-/** The tree drawn with box characters: "Groupe JLO  [secured]", then "├─ JLO PARIS  [covered]"... */
-function drawTree(branches: CompanyBranch[], locale: Locale, prefix = '', top = true): string[] {
+/** "Groupe JLO  [secured]", "├─ JLO PARIS  [covered]"... */
+function drawTree(branches: CompanyBranch[], locale: Locale): string[] {
   const words = texts[locale];
-  return branches.flatMap((branch, i) => {
-    const last = i === branches.length - 1;
+  return drawCompanyTree(branches, (branch) => {
     const mark = branch.secured ? words.secured : branch.covered ? words.covered : words.notCovered;
-    const connector = top ? '' : last ? '└─ ' : '├─ ';
-    const below = top ? '' : `${prefix}${last ? '   ' : '│  '}`;
-    return [`${prefix}${connector}${branch.name}  [${mark}]`, ...drawTree(branch.subsidiaries, locale, below, false)];
+    return `${branch.name}  [${mark}]`;
   });
 }
 

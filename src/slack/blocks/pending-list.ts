@@ -39,6 +39,7 @@ export function pendingList(
       userTypeName(catalogue, inv.userType, locale),
       inv.inviterEmail,
       formatDateTime(inv.expiresAt, locale),
+      inv.companyName,
     );
     const delivery = noteworthyDelivery(inv.deliveryStatus) ? ` · ✉️ ${deliveryLabel(inv.deliveryStatus, locale)}` : '';
     blocks.push(

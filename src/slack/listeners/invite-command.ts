@@ -1,16 +1,19 @@
 // `/invite [subcommand]`: acked at once (Slack wants an answer within 3 s), then parsed into one
 // request (src/chat/command-text.ts), answered through the command's response_url.
+
 import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { shownMember } from '../../chat/rendering/add-member-texts.js';
 import { auditTrailText } from '../../chat/rendering/audit-trail.js';
+import { companiesTreeText } from '../../chat/rendering/companies-tree.js';
 import { echoInput } from '../../chat/rendering/echo.js';
 import { chatHelp } from '../../chat/rendering/help-texts.js';
 import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
 import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
+import { listCompanies } from '../../companies/list-companies.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { invite } from '../../invitations/invite.js';
@@ -141,6 +144,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     }
     case 'seats':
       return reply(target, seatsMessage(await seatSummary(deps.db, actor), organization, locale));
+    case 'companies':
+      return reply(target, { text: companiesTreeText(await listCompanies(deps.db, actor), locale, escapeMrkdwn) });
     case 'import':
       assertCanManageInvitations(actor);
       await client.views.open({ trigger_id: command.trigger_id, view: importModal(locale, metadata) });

@@ -36,6 +36,7 @@ export function pendingCard(
       userTypeName(catalogue, inv.userType, locale),
       escapeTeamsMarkdown(inv.inviterEmail),
       formatDateTime(inv.expiresAt, locale),
+      inv.companyName && escapeTeamsMarkdown(inv.companyName),
     );
     const delivery = noteworthyDelivery(inv.deliveryStatus) ? ` · ✉️ ${deliveryLabel(inv.deliveryStatus, locale)}` : '';
     const data = { id: inv.id, list };

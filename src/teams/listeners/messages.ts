@@ -4,12 +4,14 @@ import type { IMessageActivity } from '@microsoft/teams.api';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
 import { auditTrailText } from '../../chat/rendering/audit-trail.js';
+import { companiesTreeText } from '../../chat/rendering/companies-tree.js';
 import { clipInput } from '../../chat/rendering/echo.js';
 import { chatHelp } from '../../chat/rendering/help-texts.js';
 import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
 import { setManagersChannel } from '../../chat/workspaces/managers-channel.js';
+import { listCompanies } from '../../companies/list-companies.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
@@ -131,6 +133,8 @@ async function run(
       return { text: texts.resent((await resendInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'revoke':
       return { text: texts.revoked((await revokeInvitation(deps.db, actor, request.ref)).email), done: true };
+    case 'companies':
+      return { text: companiesTreeText(await listCompanies(deps.db, actor), locale, escapeTeamsMarkdown) };
     case 'seats': {
       const summary = await seatSummary(deps.db, actor);
       const byType = Object.entries(summary.byUserType)
