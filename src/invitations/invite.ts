@@ -92,7 +92,7 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
         await lockOrganization(tx, org.id);
         company = await coveredCompany(tx, org.id, companyRef);
       }
-      const done = await writeInvitations(tx, { actor, rows, company });
+      const done = await writeInvitations(tx, { actor, rows: rows.map((row) => ({ ...row, company })) });
       if (enterprise)
         await markEnterprise(
           tx,

@@ -13,11 +13,13 @@ import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { followHeldInvitations } from '../seats/follow-held-invitations.js';
-import { seatUsage } from '../seats/seat-usage.js';
+import { type SeatKind, seatUsage } from '../seats/seat-usage.js';
 import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
+import { invitationKindSql } from './invitation-kind.js';
 
 type Tx = Prisma.TransactionClient;
+type InvitationStatus = 'PENDING' | 'AWAITING_APPROVAL';
 
 export interface NewInvitation {
   /** Already normalized (lower-case) and validated. */
@@ -30,6 +32,8 @@ export interface NewInvitation {
   groups: string[];
   message: string | null;
   mustUseEmail: boolean;
+  /** The (covered) partner company of an external invitation; absent or null: internal. */
+  company?: ExternalCompany | null;
 }
 
 export type WrittenInvitation = OpenInvitation;
@@ -59,8 +63,6 @@ export async function writeInvitations(
     rows: NewInvitation[];
     batchId?: string | null;
     seatRequest?: SeatRequestSlot;
-    /** External invitations for this (covered) company; internal ones without it. */
-    company?: ExternalCompany | null;
   },
 ): Promise<WriteOutcome> {
   const { actor, rows } = options;
@@ -68,7 +70,6 @@ export async function writeInvitations(
   const outcome: WriteOutcome = { created: [], alreadyInvited: [], refused: [] };
   if (rows.length === 0) return outcome;
 
-  const company = options.company ?? null;
   const [org] = await tx.$queryRawUnsafe<
     { seat_limit: number; external_seat_limit: number; lifetime: number; first_reminder: number | null }[]
   >(
@@ -78,38 +79,52 @@ export async function writeInvitations(
   );
   if (!org) throw new Error(`organization ${orgId} vanished`);
 
-  const [{ memberEmails, openByEmail, takenUsernames: taken }, usage] = await Promise.all([
+  const kindOf = (row: NewInvitation): SeatKind => (row.company ? 'external' : 'internal');
+  const kinds = new Set(rows.map(kindOf));
+  const [{ memberEmails, openByEmail, takenUsernames: taken }, internalUsage, externalUsage] = await Promise.all([
     lookUpExisting(tx, orgId, {
       emails: rows.map((r) => r.email),
       usernames: rows.flatMap((r) => (r.username ? [r.username] : [])),
     }),
-    seatUsage(tx, orgId, company ? 'external' : 'internal'),
+    kinds.has('internal') ? seatUsage(tx, orgId, 'internal') : null,
+    kinds.has('external') ? seatUsage(tx, orgId, 'external') : null,
   ]);
 
+  // Each kind of seat has its own room: the plan's limit for internal rows, the owner's external
+  // limit for external ones (seats used = members + pending invitations, src/seats/seat-usage.ts).
+  const room: Record<SeatKind, number> = {
+    internal: Math.max(0, org.seat_limit - (internalUsage?.used ?? 0)),
+    external: Math.max(0, org.external_seat_limit - (externalUsage?.used ?? 0)),
+  };
   const fresh: NewInvitation[] = [];
+  const statuses: InvitationStatus[] = [];
   rows.forEach((row, index) => {
     const existing = openByEmail.get(row.email);
+    const kind = kindOf(row);
     if (memberEmails.has(row.email))
       outcome.refused.push({ index, error: notice('email.active_member', { email: row.email }) });
     else if (existing) outcome.alreadyInvited.push(existing);
     else if (row.username && taken.has(row.username)) {
       outcome.refused.push({ index, error: notice('username.taken', { username: row.username }) });
-    } else fresh.push(row);
-  });
-  if (company) {
-    // External seats have their own limit, set by an owner. Beyond it the invitations are refused
-    // with the figures: a seat request's approval raises the plan's limit, not this one.
-    const room = Math.max(0, org.external_seat_limit - usage.used);
-    for (const row of fresh.splice(room)) {
-      const error = notice('company.external_seats_full', { limit: org.external_seat_limit, used: usage.used });
-      outcome.refused.push({ index: rows.indexOf(row), error });
+    } else if (room[kind] > 0) {
+      room[kind]--;
+      fresh.push(row);
+      statuses.push('PENDING');
+    } else if (kind === 'external') {
+      // External seats have their own limit, set by an owner. Beyond it the invitations are
+      // refused with the figures: a seat request's approval raises the plan's limit, not this one.
+      const used = externalUsage?.used ?? 0;
+      const error = notice('company.external_seats_full', { limit: org.external_seat_limit, used });
+      outcome.refused.push({ index, error });
+    } else {
+      // What does not fit is held for a manager.
+      fresh.push(row);
+      statuses.push('AWAITING_APPROVAL');
     }
-    if (fresh.length === 0) return outcome;
-  }
+  });
+  if (fresh.length === 0) return outcome;
 
-  // Seats used = members + pending invitations. What does not fit is held for a manager.
-  const room = company ? fresh.length : Math.max(0, org.seat_limit - usage.used);
-  const held = Math.max(0, fresh.length - room);
+  const held = statuses.filter((status) => status === 'AWAITING_APPROVAL').length;
   const reserved = held > 0 ? await reserveSeatRequest(tx, actor, org.seat_limit, held, options.seatRequest) : null;
   const seatRequestId = reserved?.id ?? null;
 
@@ -131,10 +146,10 @@ export async function writeInvitations(
     fresh.map((r) => JSON.stringify(r.groups)),
     fresh.map((r) => r.message),
     fresh.map((r) => r.mustUseEmail),
-    fresh.map((_, i) => (i < room ? 'PENDING' : 'AWAITING_APPROVAL')),
+    statuses,
     org.first_reminder,
-    company?.id ?? null,
-    company?.name ?? null,
+    fresh.map((r) => r.company?.id ?? null),
+    fresh.map((r) => r.company?.name ?? null),
   );
   outcome.created = inserted;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
@@ -209,8 +224,9 @@ async function reserveSeatRequest(
 const INSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                       $14::text[], $15::text[], $16::boolean[], $17::text[])
-    AS t(email, first_name, last_name, username, role, user_type, groups, message, must_use_email, status)
+                       $14::text[], $15::text[], $16::boolean[], $17::text[], $19::uuid[], $20::text[])
+    AS t(email, first_name, last_name, username, role, user_type, groups, message, must_use_email, status,
+         company_id, company_name)
 ),
 created AS (
   INSERT INTO invitation (organization_id, email, first_name, last_name, username, role, user_type, groups,
@@ -225,10 +241,10 @@ created AS (
          CASE WHEN status = 'PENDING' THEN now() END,
          CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END,
          CASE WHEN status = 'PENDING' THEN now() + make_interval(days => $18::int) END,
-         $19::uuid IS NOT NULL, $19::uuid, $20::text
+         company_id IS NOT NULL, company_id, company_name
     FROM input
   ON CONFLICT DO NOTHING
-  RETURNING id, email, status
+  RETURNING id, email, status, external, company_name
 ),
 outbox AS (
   ${insertInvitationEmailRowsSql({
@@ -245,8 +261,7 @@ hooks AS (
     event: sqlText('invitation.created'),
     subjectId: 'c.id',
     data: `jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status,
-                              'kind', CASE WHEN $19::uuid IS NULL THEN 'internal' ELSE 'external' END,
-                              'company', $20::text, 'occurredAt', now())`,
+                              ${invitationKindSql('c')}, 'occurredAt', now())`,
   })}
 ),
 audit AS (
@@ -259,11 +274,9 @@ audit AS (
       action: `CASE WHEN status = 'PENDING' THEN 'invitation.created' ELSE 'invitation.held' END`,
       subjectType: sqlText('invitation'),
       subjectId: 'id::text',
-      data: `jsonb_build_object('email', email, 'batchId', $5::uuid,
-                                'kind', CASE WHEN $19::uuid IS NULL THEN 'internal' ELSE 'external' END,
-                                'company', $20::text)`,
+      data: `jsonb_build_object('email', c.email, 'batchId', $5::uuid, ${invitationKindSql('c')})`,
     },
-    'FROM created',
+    'FROM created c',
   )}
 )
 SELECT id::text, email, status::text AS status FROM created`;
