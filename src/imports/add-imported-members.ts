@@ -1,12 +1,14 @@
-// Inside the import's transaction: adds the rows that carry a password as members who must change
-// it at first login, through the same insertMember as a direct add. Few rows by nature (each
-// needed a password hashed), so one at a time is fine.
+// Inside the import's transaction: adds the rows that carry a password (members who must change it
+// at first login) or an enterprise ID, through the same insertMember as a direct add; a row naming
+// a company adds an external member of it, on the external seats. Few rows by nature (each needed
+// a password hashed, or an ID typed), so one at a time is fine.
 import { isAppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { type Notice, notice } from '../i18n/messages.js';
+import type { Notice } from '../i18n/messages.js';
 import { insertMember } from '../members/add-member.js';
 import type { Actor } from '../permissions/actor.js';
 import type { Field } from './map-columns.js';
+import { passGates, type RowGates } from './row-gates.js';
 import type { ValidRow } from './validate-row.js';
 
 export interface AddedMembers {
@@ -19,22 +21,21 @@ export async function addImportedMembers(
   tx: Prisma.TransactionClient,
   actor: Actor,
   rows: readonly { row: ValidRow; credential: string | { enterpriseId: string } }[],
+  /** Read before: the companies (in this transaction, under the lock) and the identity provider. */
+  gates: RowGates,
   refuse: (row: ValidRow, field: Field, reason: Notice) => void,
 ): Promise<AddedMembers> {
   const result: AddedMembers = { added: 0, alreadyMembers: 0 };
-  // Enterprise IDs are only usable with the organization's identity provider.
-  const noProvider =
-    rows.some(({ credential }) => typeof credential !== 'string') &&
-    !(await tx.identityProvider.findFirst({ where: { organizationId: actor.organization.id, enabled: true } }));
   for (const { row, credential } of rows) {
-    if (noProvider && typeof credential !== 'string') {
-      refuse(row, 'enterpriseId', notice('sso.enterprise_needs_provider', {}));
+    const gate = passGates(row, gates);
+    if (!gate.ok) {
+      refuse(row, gate.field, gate.reason);
       continue;
     }
     // A refused row must not abort the whole import's transaction (a failed statement would).
     await tx.$executeRawUnsafe('SAVEPOINT import_member');
     try {
-      await insertMember(tx, actor, { ...row, password: row.password ?? '' }, credential);
+      await insertMember(tx, actor, { ...row, password: row.password ?? '' }, credential, gate.company);
       await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_member');
       result.added++;
     } catch (error) {

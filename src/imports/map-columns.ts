@@ -12,6 +12,7 @@ export const fields = [
   'enterpriseId',
   'userType',
   'role',
+  'company',
 ] as const;
 export type Field = (typeof fields)[number];
 
@@ -25,6 +26,8 @@ const aliases: Record<Field, string[]> = {
   enterpriseId: ['enterpriseid', 'iddentreprise', 'identreprise'],
   userType: ['usertype', 'typedutilisateur', 'typeutilisateur'],
   role: ['role'],
+  // A partner company (external members): its name, or its path "Groupe JLO/JLO PARIS".
+  company: ['company', 'companyname', 'societe', 'entreprise'],
 };
 
 const fieldByAlias = new Map(fields.flatMap((field) => aliases[field].map((alias) => [alias, field] as const)));

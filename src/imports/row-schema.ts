@@ -15,6 +15,7 @@ export const rawRowSchema = z.object({
   enterpriseId: cell,
   userType: cell,
   role: cell,
+  company: cell,
 });
 
 export type RawRow = z.infer<typeof rawRowSchema>;

@@ -13,10 +13,30 @@ import { importedRow, type ValidRow } from './validate-row.js';
 /** About 5 MB of rows: a routine 10,000-row file never touches the disk. */
 export const SPOOL_MEMORY_ROWS = 20_000;
 
-type Packed = [number, string, string, string, string | null, string, string];
-const pack = (r: ValidRow): Packed => [r.line, r.email, r.firstName, r.lastName, r.username, r.role, r.userType];
-const unpack = ([line, email, firstName, lastName, username, role, userType]: Packed): ValidRow =>
-  importedRow({ line, email, firstName, lastName, username, role, userType, password: null, enterpriseId: null });
+type Packed = [number, string, string, string, string | null, string, string, string | null];
+const pack = (r: ValidRow): Packed => [
+  r.line,
+  r.email,
+  r.firstName,
+  r.lastName,
+  r.username,
+  r.role,
+  r.userType,
+  r.companyRef,
+];
+const unpack = ([line, email, firstName, lastName, username, role, userType, companyRef]: Packed): ValidRow =>
+  importedRow({
+    line,
+    email,
+    firstName,
+    lastName,
+    username,
+    role,
+    userType,
+    password: null,
+    enterpriseId: null,
+    companyRef,
+  });
 
 export class RowSpool {
   private memory: ValidRow[] = [];

@@ -4,6 +4,7 @@
 // set-based chunks through writeInvitations, which holds those beyond the seat limit behind a
 // single seat request for the whole import.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { lockOrganization } from '../companies/company-tree.js';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Notice } from '../i18n/messages.js';
@@ -12,9 +13,11 @@ import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { addImportedMembers } from './add-imported-members.js';
 import { hashPasswords } from './hash-passwords.js';
+import { importCompanies } from './import-companies.js';
 import type { ImportOptions, ImportSource, RowError, RowWarning } from './import-types.js';
 import type { Field } from './map-columns.js';
 import { CHUNK_ROWS, ImportReading } from './read-import.js';
+import { askProvider, namesCompany, passGates, type RowGates } from './row-gates.js';
 import { byLine, columnOf, rowIssue } from './row-issue.js';
 import { RowSpool } from './row-spool.js';
 import type { ValidRow } from './validate-row.js';
@@ -65,11 +68,17 @@ export async function runImport(
   const spool = new RowSpool(options.spoolMemoryRows);
   try {
     const adds: ValidRow[] = [];
+    let anyCompany = false;
     for await (const chunk of reading.chunks(options.chunkRows)) {
       const invites: ValidRow[] = [];
       for (const row of chunk) (row.password === null && row.enterpriseId === null ? invites : adds).push(row);
+      anyCompany ||= namesCompany(chunk);
       await spool.push(invites);
     }
+    // Asked before the transaction, as the passwords are hashed: nothing else may use the database
+    // while the import's transaction holds it (the embedded database has one session).
+    const gates: RowGates = {};
+    await askProvider(db, actor.organization.id, gates, adds);
     const withPassword = adds.filter((row) => row.password !== null);
     const hashes = new Map(
       (await hashPasswords(withPassword.map((row) => row.password ?? ''))).map((hash, i) => [withPassword[i], hash]),
@@ -84,6 +93,12 @@ export async function runImport(
         const batch = await tx.importBatch.create({
           data: { organizationId: actor.organization.id, actorId: actor.member.id, fileName: options.fileName ?? null },
         });
+        if (anyCompany) {
+          // The tree is read once for the whole file, under the organization's lock (as a single
+          // external invitation's company is), so that it cannot change under the rows.
+          await lockOrganization(tx, actor.organization.id);
+          gates.companies = await importCompanies(tx, actor.organization.id);
+        }
         const members = await addImportedMembers(
           tx,
           actor,
@@ -91,9 +106,10 @@ export async function runImport(
             row,
             credential: row.enterpriseId ? { enterpriseId: row.enterpriseId } : (hashes.get(row) as string),
           })),
+          gates,
           refuse,
         );
-        const invitations = await writeSpooledInvitations(tx, actor, batch.id, spool, refuse, options);
+        const invitations = await writeSpooledInvitations(tx, actor, batch.id, spool, gates, refuse, options);
         const counts = { ...members, ...invitations.counts };
         const skipped = reading.rows - counts.invited - counts.held - counts.added;
         await tx.importBatch.update({
@@ -137,6 +153,7 @@ async function writeSpooledInvitations(
   actor: Actor,
   batchId: string,
   spool: RowSpool,
+  gates: RowGates,
   refuse: (row: ValidRow, field: Field, reason: Notice) => void,
   options: ImportOptions,
 ) {
@@ -148,11 +165,21 @@ async function writeSpooledInvitations(
   // collects late: a big file is written in smaller chunks to keep the peak memory low.
   const size = options.chunkRows ?? (spool.spilled ? BIG_FILE_CHUNK_ROWS : CHUNK_ROWS);
   for await (const chunk of spool.chunks(size)) {
-    const outcome = await writeInvitations(tx, { actor, batchId, seatRequest: slot, rows: chunk });
+    // Internal and external rows of any companies go to the writer together, each with its company.
+    const rows: ValidRow[] = [];
+    for (const row of chunk) {
+      const gate = passGates(row, gates);
+      if (!gate.ok) refuse(row, gate.field, gate.reason);
+      else {
+        row.company = gate.company;
+        rows.push(row);
+      }
+    }
+    const outcome = await writeInvitations(tx, { actor, batchId, seatRequest: slot, rows });
     for (const created of outcome.created) counts[created.status === 'PENDING' ? 'invited' : 'held']++;
     counts.alreadyInvited += outcome.alreadyInvited.length;
     for (const { index, error } of outcome.refused) {
-      const row = chunk[index] as ValidRow;
+      const row = rows[index] as ValidRow;
       refuse(row, error.code.startsWith('username.') ? 'username' : 'email', error);
     }
     done += chunk.length;

@@ -1,6 +1,7 @@
 // The rules one row must pass before the database is asked anything: the same rules as a single
 // invite or direct add (e-mail, role and user type, username, names, password), plus duplicates
 // inside the file. The first problem of a row is reported; every row is checked.
+import type { ExternalCompany } from '../companies/external-company.js';
 import type { Result } from '../errors/result.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
@@ -29,6 +30,13 @@ export interface ValidRow extends NewInvitation {
   password: string | null;
   /** Present: the row adds a member directly who signs in with this enterprise ID (no password). */
   enterpriseId: string | null;
+  /**
+   * Present: the person is external, of the partner company named so in the file (a name or a
+   * path). It is checked against the company tree when the database is asked (import-companies.ts).
+   */
+  companyRef: string | null;
+  /** That company once found and covered, set just before the row is written. */
+  company?: ExternalCompany | null;
 }
 
 /** Shared by every row: writeInvitations only reads it. */
@@ -40,7 +48,16 @@ const noWarnings: RowWarning[] = [];
 export const importedRow = (
   f: Pick<
     ValidRow,
-    'line' | 'email' | 'firstName' | 'lastName' | 'username' | 'role' | 'userType' | 'password' | 'enterpriseId'
+    | 'line'
+    | 'email'
+    | 'firstName'
+    | 'lastName'
+    | 'username'
+    | 'role'
+    | 'userType'
+    | 'password'
+    | 'enterpriseId'
+    | 'companyRef'
   >,
 ): ValidRow => ({
   line: f.line,
@@ -52,6 +69,7 @@ export const importedRow = (
   userType: f.userType,
   password: f.password,
   enterpriseId: f.enterpriseId,
+  companyRef: f.companyRef,
   groups: noGroups,
   message: null,
   mustUseEmail: true,
@@ -122,8 +140,21 @@ export function createRowValidator(org: Organization, columns: Columns, locale: 
       : null;
     const enterpriseId = raw.enterpriseId ? take(checkEnterpriseId(raw.enterpriseId), 'enterpriseId') : null;
     if (enterpriseId && password) throw new RowProblem(notice('import.password_and_enterprise_id', {}), 'enterpriseId');
+    // A blank cell is no company: the row is internal.
+    const companyRef = raw.company.trim() || null;
     return {
-      row: importedRow({ line, email, firstName, lastName, username, role, userType, password, enterpriseId }),
+      row: importedRow({
+        line,
+        email,
+        firstName,
+        lastName,
+        username,
+        role,
+        userType,
+        password,
+        enterpriseId,
+        companyRef,
+      }),
       warnings: assignment.ok ? assignment.warnings : [],
     };
   }

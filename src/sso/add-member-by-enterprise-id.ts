@@ -2,7 +2,7 @@
 // enterprise ID"): active at once, no password of ours; an e-mail tells them to sign in with the
 // enterprise login. Their first sign-in must present this ID as its subject (sign-in-member.ts).
 import type { Db } from '../db/database.js';
-import { AppError, unwrap } from '../errors/app-error.js';
+import { refuse, unwrap } from '../errors/app-error.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
 import type { Member } from '../generated/prisma/client.js';
@@ -36,7 +36,8 @@ export async function addMemberByEnterpriseId(
 ): Promise<AddedByEnterpriseId> {
   assertCanManageInvitations(actor);
   const org = actor.organization;
-  if (!(await findProviderRow(db, org.id))) throw new AppError('sso.enterprise_needs_provider', {}, 'refused');
+  const noProvider = await enterpriseIdRefusal(db, org.id);
+  if (noProvider) throw refuse(noProvider);
   const assignment = resolveAssignment(org.catalogue, input);
   const { role, userType } = unwrap(assignment);
   const value = {
@@ -54,4 +55,12 @@ export async function addMemberByEnterpriseId(
     member,
     warnings: [...(assignment.ok ? assignment.warnings : []), notice('sso.enterprise_id_warning', {})],
   };
+}
+
+/**
+ * Enterprise IDs are usable only with the organization's identity provider: the refusal when none
+ * is configured, or null. The direct add, the import and its dry run all ask this.
+ */
+export async function enterpriseIdRefusal(db: Db, organizationId: string): Promise<Notice | null> {
+  return (await findProviderRow(db, organizationId)) ? null : notice('sso.enterprise_needs_provider', {});
 }
