@@ -14,6 +14,8 @@ const en = {
   usernameHint: '6 to 128 letters, digits, ".", "_" or "@". Optional: made from the e-mail address when left empty.',
   adding: 'Adding the member…',
   added: (name: string, email: string, username: string) => `✅ *${name}* (${email}) is a member, as \`${username}\`.`,
+  enterpriseNote: (label: string) =>
+    `No temporary password: they sign in with ${label}, their enterprise login. Sesame sent them an e-mail saying so.`,
   passwordHeading: 'Temporary password, shown only this once:',
   passwordNote:
     'Give it to them in person or by another channel than e-mail. They received an e-mail saying their account exists, and must choose their own password at first login.',
@@ -48,6 +50,8 @@ const fr: AddMemberTexts = {
   adding: 'Ajout du membre…',
   added: (name: string, email: string, username: string) =>
     `✅ *${name}* (${email}) est membre, sous le nom \`${username}\`.`,
+  enterpriseNote: (label: string) =>
+    `Pas de mot de passe temporaire : le membre se connecte avec ${label}, sa connexion d'entreprise. Sesame lui a envoyé un e-mail pour le lui dire.`,
   passwordHeading: 'Mot de passe temporaire, affiché cette seule fois :',
   passwordNote:
     "Transmettez-le en personne ou par un autre moyen que l'e-mail. Le membre a reçu un e-mail lui disant que son compte existe ; il choisira son propre mot de passe à sa première connexion.",

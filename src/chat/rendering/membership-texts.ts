@@ -20,7 +20,11 @@ const en = {
   companyHint: 'Only a secured company, or a subsidiary of one, can be chosen. `/invite companies` shows the tree.',
   companyNotSecured: (path: string) => `${path} (not secured)`,
   companyNone: 'No partner company yet: an owner or administrator adds one with `sesame companies add <name>`.',
+  companyNeeded: 'An external member belongs to a partner company: choose it.',
+  companyForInternal: 'A company is for external members only: choose External, or clear the company.',
   enterpriseIdLabel: 'Enterprise ID (instead of a temporary password)',
+  usernameWithEnterpriseId:
+    'Leave the username empty with an Enterprise ID: the member signs in with the enterprise login, and their username is made from the e-mail address.',
   enterpriseIdHint: (label: string) =>
     `The member's ID in ${label}: they sign in with it, with no password. A wrong ID makes an account nobody can use: copy it from the identity provider. It can be corrected until the first sign-in (\`sesame sso set-id\`).`,
   companiesHeading: (count: number) => `*Partner companies* (${count})`,
@@ -28,6 +32,9 @@ const en = {
   companySecured: '🔒',
   companyCovered: '✅',
   companyUncovered: '⚠️',
+  externalSeatsHeading: '*External seats* (people of partner companies)',
+  externalSeatsDetail: (members: number, pending: number, held: number) =>
+    `${members} external members · ${pending} pending invitations · ${held} awaiting approval`,
   seatsSignIn: (login: { label: string; joinMode: JoinMode } | null): string =>
     !login
       ? 'Members join with a password.'
@@ -57,7 +64,12 @@ const fr: MembershipTexts = {
   companyNotSecured: (path) => `${path} (non sécurisée)`,
   companyNone:
     'Aucune société partenaire pour l’instant : un propriétaire ou un administrateur en ajoute une avec `sesame companies add <nom>`.',
+  companyNeeded: 'Un membre externe appartient à une société partenaire : choisissez-la.',
+  companyForInternal:
+    'Une société ne se choisit que pour un membre externe : choisissez Externe, ou retirez la société.',
   enterpriseIdLabel: 'ID d’entreprise (au lieu d’un mot de passe temporaire)',
+  usernameWithEnterpriseId:
+    'Laissez le nom d’utilisateur vide avec un ID d’entreprise : le membre se connecte avec la connexion d’entreprise, et son nom d’utilisateur est tiré de l’adresse électronique.',
   enterpriseIdHint: (label) =>
     `L’identifiant du membre dans ${label} : il se connecte avec, sans mot de passe. Un ID erroné crée un compte inutilisable : copiez-le depuis le fournisseur d’identité. Il peut être corrigé jusqu’à la première connexion (\`sesame sso set-id\`).`,
   companiesHeading: (count) => `*Sociétés partenaires* (${count})`,
@@ -66,6 +78,9 @@ const fr: MembershipTexts = {
   companySecured: '🔒',
   companyCovered: '✅',
   companyUncovered: '⚠️',
+  externalSeatsHeading: '*Places externes* (personnes des sociétés partenaires)',
+  externalSeatsDetail: (members, pending, held) =>
+    `${members} membres externes · ${pending} invitations en attente · ${held} en attente d’approbation`,
   seatsSignIn: (login) =>
     !login
       ? 'Les membres rejoignent avec un mot de passe.'
