@@ -75,6 +75,7 @@ export function acceptFormPage(input: {
     html`<p class="eyebrow">${texts.invitation}</p>
 <h1>${texts.joinTitle(org)}</h1>
 <p class="lead">${texts.invitedBy(page.inviterName, org)} ${texts.invitedAs(page.roleNames[locale])}</p>
+${page.company ? html`<p>${texts.externalFor(page.company)}</p>` : ''}
 ${page.sso ? continueWith({ locale, token: input.token, label: page.sso.label, email: page.mustUseEmail ? page.email : undefined, passwordToo: page.sso.passwordToo }) : ''}
 ${page.sso && !page.sso.passwordToo ? '' : passwordForm}`,
   );

@@ -30,6 +30,8 @@ export interface InvitationPageData {
   mustUseEmail: boolean;
   /** An enterprise invitation with the organization's provider enabled (src/sso/join-methods.ts). */
   sso?: { label: string; passwordToo: boolean };
+  /** An external invitation: the partner company the invitee joins for. */
+  company?: string;
 }
 
 interface Row {
@@ -44,6 +46,7 @@ interface Row {
   must_use_email: boolean;
   enterprise: boolean;
   suspended: boolean;
+  company_name: string | null;
   sso_label: string | null;
   sso_join_mode: JoinMode | null;
   role: string;
@@ -63,7 +66,7 @@ const QUERY = {
   name: 'sesame_invitation_pages',
   text: `
     SELECT t.token_hash, i.id AS invitation_id, i.status::text AS status, i.expires_at, i.email, i.first_name, i.last_name,
-           i.username, i.must_use_email, i.enterprise, i.suspended, p.label AS sso_label, p.join_mode::text AS sso_join_mode, i.role,
+           i.username, i.must_use_email, i.enterprise, i.suspended, i.company_name, p.label AS sso_label, p.join_mode::text AS sso_join_mode, i.role,
            jsonb_path_query_first(o.catalogue, '$.roles[*] ? (@.key == $role).names',
                                   jsonb_build_object('role', i.role)) AS role_names,
            o.id AS org_id, o.name AS org_name, o.locale::text AS org_locale, o.uses_usernames,
@@ -156,6 +159,7 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
       lastName: row.last_name,
       username: row.username,
       mustUseEmail: row.must_use_email,
+      ...(row.company_name ? { company: row.company_name } : {}),
       ...(methods.enterprise && row.sso_label ? { sso: { label: row.sso_label, passwordToo: methods.password } } : {}),
     },
   };

@@ -84,6 +84,7 @@ export async function prepareInvitationEmails(
         expiresAt: invitation.expiresAt,
         acceptUrl,
         enterpriseLabel: invitation.enterpriseLabel ?? undefined,
+        company: invitation.companyName ?? undefined,
       };
       const composed = renderInvitationEmail(data);
       const inviteeName = [invitation.firstName, invitation.lastName].filter(Boolean).join(' ');
@@ -106,6 +107,7 @@ export async function prepareInvitationEmails(
             message: invitation.message ?? '',
             expiresAt: composed.values.expires,
             acceptUrl,
+            company: invitation.companyName ?? '',
           },
           customArgs: { sesame_key: item.message.key, outbox_id: item.message.id, invitation_id: invitation.id },
           actionUrl: acceptUrl,
@@ -134,6 +136,8 @@ interface LoadedInvitation {
   inviter: { email: string; firstName: string; lastName: string };
   /** An enterprise invitation whose organization's provider is enabled: the provider's label. */
   enterpriseLabel: string | null;
+  /** An external invitation's partner company. */
+  companyName: string | null;
 }
 
 /** One round trip for the batch (Prisma's nested includes cost ten times more here). */
@@ -145,7 +149,7 @@ async function loadInvitations(db: Db, ids: readonly string[]): Promise<Map<stri
             i.last_name AS "lastName", i.role, i.message, i.status::text AS "status", i.expires_at AS "expiresAt",
             o.name AS "organizationName", o.locale::text AS "locale", o.catalogue,
             m.email AS "inviterEmail", m.first_name AS "inviterFirstName", m.last_name AS "inviterLastName",
-            CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel"
+            CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel", i.company_name AS "companyName"
        FROM invitation i
        JOIN organization o ON o.id = i.organization_id
        JOIN member m ON m.id = i.inviter_id

@@ -260,7 +260,13 @@ describe('delivering invitation e-mails through SendGrid', () => {
     expect(body?.template_id).toBe('d-invitation');
     expect(body?.content).toBeUndefined();
     const data = body?.personalizations.map((p) => p.dynamic_template_data);
-    expect(data?.[0]).toMatchObject({ message: 'Hi', roleName: 'Publisher', locale: 'en', reason: 'invite' });
+    expect(data?.[0]).toMatchObject({
+      message: 'Hi',
+      roleName: 'Publisher',
+      locale: 'en',
+      reason: 'invite',
+      company: '',
+    });
     expect(String(data?.[0]?.acceptUrl)).toMatch(linkPattern);
     expect(body?.personalizations.map((p) => p.custom_args?.invitation_id).sort()).toEqual([...ids].sort());
   });

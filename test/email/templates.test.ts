@@ -145,6 +145,25 @@ describe('the invitation e-mail', () => {
   });
 });
 
+describe('an external invitation', () => {
+  it('names the company the person joins for, escaped, in both parts and both languages', () => {
+    const en = renderInvitationEmail(invitation({ company: 'JLO <PARIS> & Co' }));
+    expect(parseHtml(en.html).text).toContain('You are invited as an external member for JLO <PARIS> & Co.');
+    expect(en.html).not.toContain('<PARIS>');
+    expect(en.text).toContain('You are invited as an external member for JLO <PARIS> & Co.');
+    // The subscription's seat sentence is the internal members' one.
+    expect(en.text).not.toContain("Joining Isocarto <GIS>'s subscription");
+
+    const fr = renderInvitationEmail(invitation({ locale: 'fr', company: 'JLO PARIS' }));
+    expect(fr.text).toContain('Vous êtes invité comme membre externe pour JLO PARIS.');
+    expect(parseHtml(fr.html).text).toContain('Vous êtes invité comme membre externe pour JLO PARIS.');
+  });
+
+  it('says nothing of a company for an internal one', () => {
+    expect(renderInvitationEmail(invitation()).text).not.toContain('external member');
+  });
+});
+
 const substitution = (email: { substitutions: Record<string, string> }, name: string) =>
   Object.entries(email.substitutions).find(([key]) => key.endsWith(`:${name}`))?.[1];
 

@@ -24,6 +24,8 @@ export interface InvitationEmailData {
   acceptUrl: string;
   /** An enterprise invitation: the identity provider's label ("Continue with <label>"). */
   enterpriseLabel?: string;
+  /** An external invitation: the partner company the invitee joins for. */
+  company?: string;
 }
 
 export function renderInvitationEmail(
@@ -52,7 +54,7 @@ export function renderInvitationEmail(
         ...(d.reason === 'resend' ? [w.resendLead, ''] : []),
         intro({ inviter, org, role: slot('role') }),
         '',
-        w.subscription({ org }),
+        d.company ? w.externalFor({ org, company: d.company }) : w.subscription({ org }),
         '',
         ...(d.message ? [w.messageCaption({ inviter }), ...d.message.split(/\r?\n/).map((l) => `> ${l}`), ''] : []),
         `${accept}${d.locale === 'fr' ? ' :' : ':'}`,
@@ -82,7 +84,11 @@ export function renderInvitationEmail(
               role: `<strong>${slot('role')}</strong>`,
             }),
           ),
-          paragraph(w.subscription({ org: orgHtml })),
+          paragraph(
+            d.company
+              ? w.externalFor({ org: orgHtml, company: escapeHtml(d.company) })
+              : w.subscription({ org: orgHtml }),
+          ),
           ...(d.message ? [quote(w.messageCaption({ inviter: inviterHtml }), escapeMultiline(d.message))] : []),
           button(slot('link'), escapeHtml(accept)),
           paragraph(w.expires({ date: slot('expires') })),
