@@ -1,7 +1,6 @@
 // The rules one row must pass before the database is asked anything: the same rules as a single
 // invite or direct add (e-mail, role and user type, username, names, password), plus duplicates
 // inside the file. The first problem of a row is reported; every row is checked.
-import type { ExternalCompany } from '../companies/external-company.js';
 import type { Result } from '../errors/result.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
@@ -35,8 +34,6 @@ export interface ValidRow extends NewInvitation {
    * path). It is checked against the company tree when the database is asked (import-companies.ts).
    */
   companyRef: string | null;
-  /** That company once found and covered, set just before the row is written. */
-  company?: ExternalCompany | null;
 }
 
 /** Shared by every row: writeInvitations only reads it. */

@@ -78,20 +78,40 @@ export function validateNewMember(actor: Actor, input: AddMemberInput): { value:
 export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Promise<AddMemberResult> {
   assertCanManageInvitations(actor);
   const { value, warnings } = validateNewMember(actor, input);
+  const companyRef = companyRefOf(input);
   // Hash before the transaction: scrypt is deliberately slow and must not hold the lock.
+  const passwordHash = await hashPassword(value.password);
+  const member = await insertMemberOfCompany(db, actor, value, passwordHash, companyRef);
+  return { member, warnings };
+}
+
+/**
+ * The partner company a direct add names (by password or by enterprise ID), trimmed; undefined for
+ * an internal member. An external member must name one.
+ */
+export function companyRefOf(input: Pick<AddMemberInput, 'external' | 'company'>): string | undefined {
   const companyRef = input.company?.trim();
   if (input.external && !companyRef) throw new AppError('company.external_needs_company', {}, 'invalid');
-  const passwordHash = await hashPassword(value.password);
-  const member = await db.$transaction(async (tx) => {
+  return companyRef || undefined;
+}
+
+/** One transaction: the named company found and checked for coverage, then the member inserted. */
+export function insertMemberOfCompany(
+  db: Db,
+  actor: Actor,
+  value: ValidatedMember,
+  credential: string | { enterpriseId: string },
+  companyRef: string | undefined,
+): Promise<Member> {
+  return db.$transaction(async (tx) => {
     // Checked under the organization's lock, like an external invitation's company.
     let company = null;
     if (companyRef) {
       await lockOrganization(tx, actor.organization.id);
       company = await coveredCompany(tx, actor.organization.id, companyRef);
     }
-    return insertMember(tx, actor, value, passwordHash, company);
+    return insertMember(tx, actor, value, credential, company);
   });
-  return { member, warnings };
 }
 
 /**

@@ -7,14 +7,14 @@ import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
 import type { Member } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
-import { insertMember } from '../members/add-member.js';
+import { type AddMemberInput, companyRefOf, insertMemberOfCompany } from '../members/add-member.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { checkEnterpriseId } from './enterprise-id.js';
 import { findProviderRow } from './provider-settings.js';
 
-export interface AddByEnterpriseIdInput {
+export interface AddByEnterpriseIdInput extends Pick<AddMemberInput, 'external' | 'company'> {
   email: string;
   firstName: string;
   lastName: string;
@@ -50,7 +50,8 @@ export async function addMemberByEnterpriseId(
     userType,
   };
   const enterpriseId = unwrap(checkEnterpriseId(input.enterpriseId));
-  const member = await db.$transaction((tx) => insertMember(tx, actor, value, { enterpriseId }));
+  // External (of a covered company, on the external seats) exactly as a direct add with a password.
+  const member = await insertMemberOfCompany(db, actor, value, { enterpriseId }, companyRefOf(input));
   return {
     member,
     warnings: [...(assignment.ok ? assignment.warnings : []), notice('sso.enterprise_id_warning', {})],

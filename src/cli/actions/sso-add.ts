@@ -30,6 +30,8 @@ export function addByEnterpriseId(email: string, options: AddOptions, command: C
       enterpriseId: options.enterpriseId ?? '',
       role: options.role,
       userType: options.type,
+      external: options.external,
+      company: options.company,
     });
     if (out.json) {
       return out.result({
