@@ -14,6 +14,7 @@ import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './log/logger.js';
 import { observeJobRun } from './metrics/record.js';
 import { createSecretBox } from './security/secret-box.js';
+import { sealingKeyProblem } from './sso/sealing-key-check.js';
 
 const env = loadConfig();
 const log = createLogger(env.LOG_LEVEL);
@@ -46,6 +47,12 @@ try {
   throw error;
 }
 log.info(database.embedded ? `Embedded database in ${env.DATA_DIR}` : 'PostgreSQL database from DATABASE_URL');
+const keyProblem = await sealingKeyProblem(database.prisma, env);
+if (keyProblem) {
+  log.error(keyProblem);
+  await database.close();
+  process.exit(1);
+}
 
 // The enrollment pages read through a small pool of their own (one query per page view).
 const pages = createPagesDatabase({ url: database.url, embedded: database.embedded, log });
