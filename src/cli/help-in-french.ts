@@ -64,6 +64,9 @@ const descriptions: Record<string, string> = {
   'pending --company': "seulement celles de cette société partenaire ou de l'une de ses filiales",
   'members --external': "seulement les membres externes (collaborateurs d'une société partenaire)",
   'members --company': "seulement les membres de cette société partenaire ou de l'une de ses filiales",
+  'members --uncovered':
+    "seulement les membres externes dont la société n'est plus sécurisée (désécurisée, déplacée ou supprimée) : conservés pour que vous décidiez",
+  'pending --uncovered': "seulement les invitations externes dont la société n'est plus sécurisée (liens suspendus)",
   'pending --type': "seulement ce type d'utilisateur",
   'pending --inviter': 'seulement celles envoyées par ce membre',
   'pending --expiring': "seulement celles qui expirent d'ici ce nombre de jours",

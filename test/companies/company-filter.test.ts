@@ -1,6 +1,7 @@
 // The lists' --external and --company filters: a company selects its subsidiaries too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCompany } from '../../src/companies/add-company.js';
+import { removeCompany } from '../../src/companies/remove-company.js';
 import { setCompanySecured } from '../../src/companies/secure-company.js';
 import { invite } from '../../src/invitations/invite.js';
 import { listInvitations } from '../../src/invitations/list-invitations.js';
@@ -51,5 +52,30 @@ describe('filtering the lists by kind and company', () => {
     expect(await members({ company: 'Groupe JLO' })).toEqual(['bob@jlo.example']);
     expect(await members({ company: 'Acme' })).toEqual([]);
     expect(await members({})).toHaveLength(2);
+  });
+
+  it('lists the external members in an unsecured company (unsecured, under an unsecured parent, or removed) for the admin to decide', async () => {
+    const { owner } = await newOrganization(t.prisma);
+    await addCompany(t.prisma, owner, { name: 'Groupe JLO' });
+    await addCompany(t.prisma, owner, { name: 'JLO PARIS', parent: 'Groupe JLO' });
+    await addCompany(t.prisma, owner, { name: 'Acme' });
+    await addCompany(t.prisma, owner, { name: 'Gone' });
+    for (const name of ['Groupe JLO', 'Acme', 'Gone']) await setCompanySecured(t.prisma, owner, name, true);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '10');
+    const add = (email: string, company?: string) =>
+      addMember(t.prisma, owner, { email, firstName: 'A', lastName: 'B', password: 'Tr0mbone-Lavande-42', company });
+    await add('in@iwe.example');
+    await add('paris@jlo.example', 'JLO PARIS');
+    await add('wile@acme.example', 'Acme');
+    await add('left@gone.example', 'Gone');
+
+    const uncovered = async () =>
+      (await listMembers(t.prisma, owner, { uncovered: true })).members.map((m) => m.email).sort();
+    expect(await uncovered()).toEqual([]);
+    await setCompanySecured(t.prisma, owner, 'Groupe JLO', false);
+    await removeCompany(t.prisma, owner, 'Gone');
+    expect(await uncovered()).toEqual(['left@gone.example', 'paris@jlo.example']);
+    // The members are kept: the plain list still has all of them (the owner too).
+    expect((await listMembers(t.prisma, owner, {})).members).toHaveLength(5);
   });
 });

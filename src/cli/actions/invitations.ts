@@ -23,6 +23,7 @@ export function listPending(options: PendingOptions, command: Command): Promise<
       search: options.search,
       external: options.external,
       company: options.company,
+      uncovered: options.uncovered,
       page: options.page,
       pageSize: options.pageSize,
     });

@@ -22,6 +22,7 @@ export interface PendingOptions {
   pageSize?: number;
   external?: boolean;
   company?: string;
+  uncovered?: boolean;
 }
 
 export function registerInvitations(program: Command): void {
@@ -40,6 +41,7 @@ export function registerInvitations(program: Command): void {
     .option('--search <text>', 'only those whose e-mail or name contains this')
     .option('--external', 'only external invitations (people of partner companies)')
     .option('--company <name>', 'only those for this partner company or one of its subsidiaries')
+    .option('--uncovered', 'only external invitations whose company is no longer secured (suspended links)')
     .option('--page <n>', 'page number (default 1)', page)
     .option('--page-size <n>', 'invitations per page, 1-500 (default 20)', pageSize)
     .addHelpText(

@@ -10,6 +10,7 @@ export interface MemberListOptions {
   limit?: number;
   external?: boolean;
   company?: string;
+  uncovered?: boolean;
 }
 
 const MEMBER_JSON = `{ "id", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
@@ -24,6 +25,10 @@ export function registerMembers(program: Command): void {
     .option('--limit <n>', 'at most this many (default 1000)', limit)
     .option('--external', 'only external members (people of partner companies)')
     .option('--company <name>', 'only the members of this partner company or one of its subsidiaries')
+    .option(
+      '--uncovered',
+      'only external members whose company is no longer secured (unsecured, moved or removed): kept for you to decide',
+    )
     .addHelpText(
       'after',
       `
