@@ -12,12 +12,19 @@ const roles = [
 
 export const benchEmail = (tag: string, i: number) => `user${i}.${tag}@bench.example.com`;
 
-export async function writeBenchCsv(path: string, rows: number, tag: string): Promise<void> {
+/** `company`: when given, a Company column naming row i's partner company (external rows). */
+export async function writeBenchCsv(
+  path: string,
+  rows: number,
+  tag: string,
+  company?: (i: number) => string,
+): Promise<void> {
   const out = createWriteStream(path);
-  out.write('Email,First Name,Last Name,Role,User Type\n');
+  out.write(`Email,First Name,Last Name,Role,User Type${company ? ',Company' : ''}\n`);
   for (let i = 0; i < rows; i++) {
     const [role, userType] = roles[i % roles.length] as (typeof roles)[number];
-    if (!out.write(`${benchEmail(tag, i)},First${i},Last${i},${role},${userType}\n`)) await once(out, 'drain');
+    const line = `${benchEmail(tag, i)},First${i},Last${i},${role},${userType}${company ? `,${company(i)}` : ''}\n`;
+    if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');

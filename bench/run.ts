@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createPrismaClient } from '../src/db/database.js';
 import { DEFAULT_BENCH_URL, openBenchDatabase } from './bench-database.js';
 import { deliveryFaultsSection } from './delivery-faults.js';
+import { externalImportSection } from './external-import.js';
 import { footprintSection } from './footprint.js';
 import { importSection } from './import.js';
 import { notificationStormSection } from './notification-storm.js';
@@ -18,6 +19,7 @@ import { slackSection } from './slack-ack.js';
 
 const sections: BenchSection[] = [
   importSection,
+  externalImportSection,
   sendgridSection,
   deliveryFaultsSection,
   pagesSection,
