@@ -2,6 +2,7 @@
 // the managers' channel refuses posts. Slack mrkdwn; Teams converts it.
 import type { OutcomeCounts } from '../notifications/notification.js';
 import type { Locale } from './locale.js';
+import { outcomeParts } from './outcome-words.js';
 
 /** A summary's figures: each outcome's count, the first addresses (escaped), and how many more. */
 export interface OutcomeSummary {
@@ -13,8 +14,6 @@ export interface OutcomeSummary {
   pendingCommand: string;
 }
 
-const listed = (parts: (string | false)[]) => parts.filter(Boolean).join(', ');
-
 const en = {
   /** `channel`: how the platform shows the channel (Slack: <#C123>; Teams: '', it has no mention of it); `cause`: the platform's error code. */
   managersChannelUnreachable: (channel: string, cause: string, fix: string) =>
@@ -23,12 +22,7 @@ const en = {
     'invite the bot to that channel (type `/invite @Sesame` in it), or choose another channel with `/invite settings`.',
   teamsChannelFix: 'add Sesame to that team again, or mention @Sesame with `settings` in another channel.',
   outcomeSummary: ({ counts: c, total, shownEmails, more, pendingCommand }: OutcomeSummary) =>
-    `📬 ${total} update${total > 1 ? 's' : ''} on your invitations: ${listed([
-      c['invitation.accepted'] > 0 && `${c['invitation.accepted']} accepted`,
-      c['invitation.expired'] > 0 && `${c['invitation.expired']} expired`,
-      c['invitation.bounced'] > 0 && `${c['invitation.bounced']} bounced`,
-      c['invitation.undeliverable'] > 0 && `${c['invitation.undeliverable']} could not be sent`,
-    ])}.\n${shownEmails.join(', ')}${more > 0 ? ` and ${more} more` : ''}.\nSee who has not answered yet with \`${pendingCommand}\`.`,
+    `📬 ${total} update${total > 1 ? 's' : ''} on your invitations: ${outcomeParts('en', c).join(', ')}.\n${shownEmails.join(', ')}${more > 0 ? ` and ${more} more` : ''}.\nSee who has not answered yet with \`${pendingCommand}\`.`,
 };
 
 const fr: typeof en = {
@@ -40,16 +34,7 @@ const fr: typeof en = {
     'ajoutez de nouveau Sesame à cette équipe, ou mentionnez @Sesame avec `settings` dans un autre canal.',
   outcomeSummary: ({ counts: c, total, shownEmails, more, pendingCommand }) => {
     const plural = (n: number) => (n > 1 ? 's' : '');
-    const accepted = c['invitation.accepted'];
-    const expired = c['invitation.expired'];
-    const bounced = c['invitation.bounced'];
-    const undeliverable = c['invitation.undeliverable'];
-    return `📬 ${total} nouvelle${plural(total)} de vos invitations\u00a0: ${listed([
-      accepted > 0 && `${accepted} acceptée${plural(accepted)}`,
-      expired > 0 && `${expired} expirée${plural(expired)}`,
-      bounced > 0 && `${bounced} rejetée${plural(bounced)} par la messagerie`,
-      undeliverable > 0 && `${undeliverable} non envoyée${plural(undeliverable)}`,
-    ])}.\n${shownEmails.join(', ')}${more > 0 ? ` et ${more} autre${plural(more)}` : ''}.\nVoyez qui n'a pas encore répondu avec \`${pendingCommand}\`.`;
+    return `📬 ${total} nouvelle${plural(total)} de vos invitations\u00a0: ${outcomeParts('fr', c).join(', ')}.\n${shownEmails.join(', ')}${more > 0 ? ` et ${more} autre${plural(more)}` : ''}.\nVoyez qui n'a pas encore répondu avec \`${pendingCommand}\`.`;
   },
 };
 

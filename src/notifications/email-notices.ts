@@ -5,7 +5,6 @@
 // Sent through the same transport as the invitations; a seat request's e-mails to its deciders go
 // in one provider request, so a retry never re-sends to some of them only.
 import type { WorkspaceRef } from '../chat/platform.js';
-import { findChatPosts, recordChatPost } from '../chat/workspaces/chat-posts.js';
 import type { Db } from '../db/database.js';
 import type { EmailTransport, OutgoingEmail, SendOutcome } from '../email/outgoing-email.js';
 import { renderNoticeEmail } from '../email/templates/notice.js';
@@ -14,6 +13,7 @@ import type { Locale } from '../i18n/locale.js';
 import { fromSendOutcome, type Verdict } from '../outbox/verdict.js';
 import { seatDeciders } from '../seats/seat-deciders.js';
 import { workspaceOf } from './destination.js';
+import { tellOwnersOnce } from './managers-channel-alert.js';
 import type { ChatNotification } from './notification.js';
 import { addressesInSummary } from './outcome-policy.js';
 
@@ -67,7 +67,7 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
   return {
     async accessLost(message, lost) {
       const organization = await organizationOf(message.organizationId);
-      if (organization) await tellOwnersOnce(db, message, organization.name, organization.locale, lost, send);
+      if (organization) await tellOwnersAccessLost(db, message, organization.name, organization.locale, lost, send);
     },
     async deliver(message, notification) {
       const organization = await organizationOf(message.organizationId);
@@ -133,8 +133,8 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
 
 const accessLostSubject = (cause: string) => `chat_access_lost:${cause}`;
 
-/** The owners hear once per workspace and cause (recorded like a chat post) that the chat's access was lost. */
-async function tellOwnersOnce(
+/** The owners hear once per workspace, cause and owner (recorded like a chat post) that the chat's access was lost. */
+async function tellOwnersAccessLost(
   db: Db,
   message: NoticeMessage,
   org: string,
@@ -143,14 +143,6 @@ async function tellOwnersOnce(
   send: (emails: OutgoingEmail[]) => Promise<Verdict>,
 ): Promise<void> {
   const subject = accessLostSubject(lost.cause);
-  if ((await findChatPosts(db, lost.ref, subject)).length > 0) return;
-  const owners = await db.member.findMany({
-    where: { organizationId: message.organizationId, isOwner: true },
-    select: { email: true },
-    orderBy: { createdAt: 'asc' },
-    take: 20,
-  });
-  if (owners.length === 0) return;
   const words = noticeWords(locale).chatAccessLost({
     org,
     platform: lost.ref.platform === 'teams' ? 'teams' : 'slack',
@@ -158,17 +150,19 @@ async function tellOwnersOnce(
   });
   const composed = renderNoticeEmail({ locale, organizationName: org, name: 'chat_access_lost', words });
   const key = `${subject}:${lost.ref.platform}:${lost.ref.externalId}`;
-  const verdict = await send(
-    owners.map((owner) => ({
-      key: `${key}:${owner.email}`,
-      kind: 'notice' as const,
-      to: { email: owner.email },
-      composed,
-      templateData: { subject: words.subject },
-      customArgs: { sesame_key: key, outbox_id: message.id },
-      actionUrl: '',
-    })),
-  );
-  // Not recorded when it failed: the next notification tries again.
-  if (verdict.type === 'sent') await recordChatPost(db, lost.ref, { subject, channelId: 'email', messageId: key });
+  await tellOwnersOnce(db, lost.ref, message.organizationId, subject, async (email) => {
+    const verdict = await send([
+      {
+        key: `${key}:${email}`,
+        kind: 'notice',
+        to: { email },
+        composed,
+        templateData: { subject: words.subject },
+        customArgs: { sesame_key: key, outbox_id: message.id },
+        actionUrl: '',
+      },
+    ]);
+    // Not recorded when it failed: the next notification tries again.
+    return verdict.type === 'sent' ? { channelId: 'email', messageId: key } : null;
+  });
 }

@@ -2,6 +2,7 @@
 // chat can carry them: no Slack or Teams linked, the member not on it, or the chat's access lost.
 // Arguments are raw text: the template escapes them for HTML.
 import type { Locale } from '../../i18n/locale.js';
+import { outcomeParts } from '../../i18n/outcome-words.js';
 import type { OutcomeCounts } from '../../notifications/notification.js';
 
 export interface NoticeWords {
@@ -77,12 +78,7 @@ const en: Words = {
   }),
   outcomes: (org, c, shown, more) => {
     const total = Object.values(c).reduce((a, b) => a + b, 0);
-    const parts = [
-      c['invitation.accepted'] > 0 && `${c['invitation.accepted']} accepted`,
-      c['invitation.expired'] > 0 && `${c['invitation.expired']} expired`,
-      c['invitation.bounced'] > 0 && `${c['invitation.bounced']} bounced`,
-      c['invitation.undeliverable'] > 0 && `${c['invitation.undeliverable']} could not be sent`,
-    ].filter(Boolean);
+    const parts = outcomeParts('en', c);
     return {
       subject: `${total} ${plural(total, 'update', 'updates')} on your invitations to ${org}`,
       paragraphs: [`${parts.join(', ')}.`, `${andMore(shown, more, 'and')}${more > 0 ? ' more' : ''}.`],
@@ -151,14 +147,7 @@ const fr: Words = {
   outcomes: (org, c, shown, more) => {
     const total = Object.values(c).reduce((a, b) => a + b, 0);
     const s = (n: number) => (n > 1 ? 's' : '');
-    const parts = [
-      c['invitation.accepted'] > 0 && `${c['invitation.accepted']} acceptée${s(c['invitation.accepted'])}`,
-      c['invitation.expired'] > 0 && `${c['invitation.expired']} expirée${s(c['invitation.expired'])}`,
-      c['invitation.bounced'] > 0 &&
-        `${c['invitation.bounced']} rejetée${s(c['invitation.bounced'])} par la messagerie`,
-      c['invitation.undeliverable'] > 0 &&
-        `${c['invitation.undeliverable']} non envoyée${s(c['invitation.undeliverable'])}`,
-    ].filter(Boolean);
+    const parts = outcomeParts('fr', c);
     return {
       subject: `${total} nouvelle${s(total)} de vos invitations à ${org}`,
       paragraphs: [`${parts.join(', ')}.`, `${andMore(shown, more, 'et')}${more > 0 ? ` autre${s(more)}` : ''}.`],
