@@ -1,6 +1,7 @@
 // Every user-facing message of the domain, in English and French, keyed by a stable code.
 // Channels render AppError codes and row errors through `translate()`; they never write their own.
 
+import { brandMessages } from './brand-messages.js';
 import { chatMessages } from './chat-messages.js';
 import { companyMessages } from './company-messages.js';
 import { importMessages } from './import-messages.js';
@@ -16,6 +17,7 @@ type E = { email: string };
 const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name': 'Le nom' })[field] ?? field;
 
 export const messages = {
+  ...brandMessages,
   ...chatMessages,
   ...companyMessages,
   ...importMessages,
