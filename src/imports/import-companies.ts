@@ -12,7 +12,8 @@ import { isAppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Notice } from '../i18n/messages.js';
 
-export type CompanyVerdict = { ok: true; company: ExternalCompany } | { ok: false; reason: Notice };
+/** Shaped as a row gate's verdict (row-gates.ts), so that a row passes on the cached one as is. */
+export type CompanyVerdict = { ok: true; company: ExternalCompany } | { ok: false; field: 'company'; reason: Notice };
 
 /** Decides a row's company reference (a name, or a path "Groupe JLO/JLO PARIS"). */
 export type CompanyResolver = (ref: string) => CompanyVerdict;
@@ -51,6 +52,6 @@ function decide(candidates: readonly CompanyNode[], ref: string): CompanyVerdict
     return { ok: true, company: { id: company.id, name: company.name } };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { ok: false, reason: error };
+    return { ok: false, field: 'company', reason: error };
   }
 }

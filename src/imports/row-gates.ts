@@ -25,9 +25,8 @@ export function passGates(row: ValidRow, gates: RowGates): GateVerdict {
   let verdict = internal;
   if (row.companyRef !== null) {
     if (!gates.companies) throw new Error('the companies were not read before a row naming one');
-    const company = gates.companies(row.companyRef);
-    if (!company.ok) return { ok: false, field: 'company', reason: company.reason };
-    verdict = { ok: true, company: company.company };
+    verdict = gates.companies(row.companyRef);
+    if (!verdict.ok) return verdict;
   }
   if (row.enterpriseId !== null) {
     if (gates.noProvider === undefined) throw new Error('the identity provider was not asked before an enterprise ID');
