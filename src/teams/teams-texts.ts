@@ -31,6 +31,11 @@ const en = {
   /** The work was done, but Teams refused the answer (too long, or unreachable a moment). */
   doneNotShown:
     'Done, but Teams did not take the full answer. Type `pending` to see the invitations; nothing needs doing again.',
+  /** The company field's hint (the shared one names Slack's `/invite companies`). */
+  companyHint: 'Only a secured company, or a subsidiary of one, can be chosen. Type `companies` to see the tree.',
+  /** The same, when the companies are too many to list and the company is typed. */
+  companyTypedHint:
+    'Type its name, or its path when several companies share the name (Groupe JLO/JLO PARIS). Only a secured company, or a subsidiary of one, can be named. Type `companies` to see the tree.',
 };
 
 export type TeamsTexts = typeof en;
@@ -61,6 +66,10 @@ const fr: TeamsTexts = {
     `…et ${count} ${count === 1 ? 'autre ligne' : 'autres lignes'} en erreur : \`sesame import --dry-run\` sur le serveur de Sesame les liste toutes.`,
   doneNotShown:
     "C'est fait, mais Teams n'a pas accepté la réponse complète. Tapez `pending` pour voir les invitations ; rien n'est à refaire.",
+  companyHint:
+    'Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être choisie. Tapez `sociétés` pour voir l’arbre.',
+  companyTypedHint:
+    'Tapez son nom, ou son chemin si plusieurs sociétés portent ce nom (Groupe JLO/JLO PARIS). Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être nommée. Tapez `sociétés` pour voir l’arbre.',
 };
 
 export const teamsTexts = (locale: Locale): TeamsTexts => (locale === 'fr' ? fr : en);

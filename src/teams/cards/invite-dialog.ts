@@ -1,16 +1,19 @@
-// The invite dialog (a task module): the same fields as Slack's modal; the problems found on
-// submission are shown above their field, with what was typed kept.
+// The invite dialog (a task module): the same fields as Slack's modal, with the sign-in method and
+// the partner company when the organization has them (membership-inputs.ts); the problems found
+// on submission are shown above their field, with what was typed kept.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { InviteField } from '../../invitations/check-invite-input.js';
+import type { InviteFormChoices } from '../../invitations/invite-form-choices.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
 import { adaptiveCard, cardAttachment, type Element, text } from './adaptive.js';
 import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
+import { companyInputs, type MembershipField, type MembershipValues, signInInputs } from './membership-inputs.js';
 
 export const INVITE_DIALOG = 'invite_form';
 
-export interface InviteDialogValues {
+export interface InviteDialogValues extends MembershipValues {
   emails?: string;
   assignment?: string;
   groups?: string;
@@ -20,14 +23,16 @@ export interface InviteDialogValues {
 
 export function inviteDialog(
   catalogue: Catalogue,
+  choices: InviteFormChoices,
   locale: Locale,
   values: InviteDialogValues = {},
-  errors: Partial<Record<InviteField, string>> = {},
+  errors: Partial<Record<InviteField | MembershipField, string>> = {},
 ): TaskModuleTaskInfo {
   const texts = chatTexts(locale);
-  const error = (field: InviteField): Element[] => fieldProblem(errors[field]);
+  const error = (field: InviteField | MembershipField): Element[] => fieldProblem(errors[field]);
   const card = adaptiveCard(
     [
+      ...error('form'),
       ...error('emails'),
       {
         type: 'Input.Text',
@@ -40,8 +45,10 @@ export function inviteDialog(
         value: values.emails ?? '',
       },
       text(texts.emailsHint, { size: 'Small', isSubtle: true }),
+      ...signInInputs(choices.enterpriseLogin, locale, values, errors),
       ...error('role'),
       assignmentChoiceSet(catalogue, locale, values.assignment),
+      ...companyInputs(choices.companies, locale, values, errors),
       ...error('groups'),
       {
         type: 'Input.Text',

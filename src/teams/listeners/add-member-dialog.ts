@@ -1,18 +1,35 @@
 // "Add a member" dialog (task module): opened from the card the `add` command answers, checked
 // field by field on submit (the dialog comes back with the problems above their fields), then the
-// member is added and the dialog shows their temporary password, once.
+// member is added and the dialog shows their temporary password, once. With an Enterprise ID the
+// member is added by it instead: no password; the domain e-mails them to sign in with the
+// enterprise login. The domain's refusals about the company or the ID come back above those fields.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
+import { membershipTexts } from '../../chat/rendering/membership-texts.js';
+import { inviteFormChoices } from '../../invitations/invite-form-choices.js';
+import type { AddMemberInput } from '../../members/add-member.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
-import { checkAddMemberInput } from '../../members/check-add-member-input.js';
+import { type AddMemberForm, checkAddMemberInput } from '../../members/check-add-member-input.js';
 import { reissueTemporaryPassword } from '../../members/reissue-temporary-password.js';
-import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { addMemberByEnterpriseId } from '../../sso/add-member-by-enterprise-id.js';
 import { withTeamsMember } from '../as-member.js';
-import { addMemberDialog, passwordDialog } from '../cards/add-member-dialog.js';
+import {
+  type AddMemberDialogValues,
+  addedByEnterpriseIdDialog,
+  addMemberDialog,
+  passwordDialog,
+} from '../cards/add-member-dialog.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { parseSubmission } from '../teams-errors.js';
+import {
+  companyForInternal,
+  membershipOf,
+  membershipRefusal,
+  membershipSubmission,
+  shownFields,
+} from './membership-submission.js';
 
 const submission = z.object({
   email: z.string().max(1000).default(''),
@@ -20,6 +37,7 @@ const submission = z.object({
   lastName: z.string().max(1000).default(''),
   username: z.string().max(1000).default(''),
   assignment: z.string().max(200).default(''),
+  ...membershipSubmission,
 });
 
 type DialogAnswer = TaskModuleTaskInfo | string;
@@ -30,8 +48,9 @@ export const fetchAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<
     turn,
     'add member dialog',
     async (who) => {
-      assertCanManageInvitations(who.actor);
-      return addMemberDialog(who.organization.catalogue, who.actor.locale);
+      // Reading the choices checks the permission to add members.
+      const choices = await inviteFormChoices(deps.db, who.actor);
+      return addMemberDialog(who.organization.catalogue, choices, who.actor.locale);
     },
     (text) => text,
   );
@@ -45,20 +64,41 @@ export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unk
       const locale = who.actor.locale;
       const values = parseSubmission(submission, raw);
       const [userType, role] = values.assignment.split('/');
-      const form = {
+      // The company travels with the form to the domain's addMember (AddMemberInput).
+      const form: AddMemberForm & Pick<AddMemberInput, 'external' | 'company'> = {
         email: values.email,
         firstName: values.firstName,
         lastName: values.lastName,
         username: values.username.trim() || undefined,
         userType,
         role,
+        ...membershipOf(values),
       };
-      const problems = checkAddMemberInput(who.organization, form);
-      if (problems.length > 0) {
-        return addMemberDialog(who.organization.catalogue, locale, values, fieldErrors(problems, locale));
+      const enterpriseId = values.enterpriseId.trim();
+      // Read before the add: a refusal draws the dialog again with them.
+      const choices = await inviteFormChoices(deps.db, who.actor);
+      const again = (shown: AddMemberDialogValues, errors: Record<string, string>) =>
+        addMemberDialog(who.organization.catalogue, choices, locale, shown, errors);
+      const problems = fieldErrors(checkAddMemberInput(who.organization, form), locale);
+      const mixed = companyForInternal(values, locale);
+      // A member added by enterprise ID gets a username made from their address (the domain takes none).
+      if (enterpriseId && form.username) problems.username = membershipTexts(locale).usernameWithEnterpriseId;
+      if (Object.keys(problems).length > 0 || mixed) {
+        return again({ ...values, ...mixed?.values }, { ...problems, ...mixed?.problems });
       }
-      const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
-      return passwordDialog(locale, 'add', { ...shownMember(member), password: temporaryPassword });
+      try {
+        if (enterpriseId) {
+          const added = await addMemberByEnterpriseId(deps.db, who.actor, { ...form, enterpriseId });
+          const label = choices.enterpriseLogin?.label ?? '';
+          return addedByEnterpriseIdDialog(locale, shownMember(added.member), label, added.warnings);
+        }
+        const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
+        return passwordDialog(locale, 'add', { ...shownMember(member), password: temporaryPassword });
+      } catch (error) {
+        const refusal = membershipRefusal(error, shownFields(choices, 'add'), locale, deps.log);
+        if (refusal) return again(values, refusal);
+        throw error;
+      }
     },
     (text, locale) => `${addMemberTexts(locale).notAdded} ${text}`,
   );

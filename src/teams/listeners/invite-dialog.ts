@@ -1,17 +1,25 @@
 // The invite dialog (task module): opened from the "Open the invite form" card, checked field by
-// field on submit (the dialog comes back with the problems above their fields), then invited.
+// field on submit (the dialog comes back with the problems above their fields), then invited. The
+// domain's refusals about the sign-in method or the company come back above those fields too.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
-import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { inviteFormChoices } from '../../invitations/invite-form-choices.js';
 import { withTeamsMember } from '../as-member.js';
-import { inviteDialog } from '../cards/invite-dialog.js';
+import { type InviteDialogValues, inviteDialog } from '../cards/invite-dialog.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { inviteSummary } from '../invite-summary.js';
 import { sayText } from '../reply.js';
 import { parseSubmission } from '../teams-errors.js';
+import {
+  companyForInternal,
+  membershipOf,
+  membershipRefusal,
+  membershipSubmission,
+  shownFields,
+} from './membership-submission.js';
 
 const submission = z.object({
   emails: z.string().max(20_000).default(''),
@@ -19,6 +27,7 @@ const submission = z.object({
   groups: z.string().max(2000).default(''),
   message: z.string().max(5000).default(''),
   mustUseEmail: z.enum(['true', 'false']).default('true'),
+  ...membershipSubmission,
 });
 
 type DialogAnswer = TaskModuleTaskInfo | string;
@@ -32,8 +41,9 @@ export const fetchInviteDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<Dia
     turn,
     'invite dialog',
     async (who) => {
-      assertCanManageInvitations(who.actor);
-      return inviteDialog(who.organization.catalogue, who.actor.locale);
+      // Reading the choices checks the permission to invite.
+      const choices = await inviteFormChoices(deps.db, who.actor);
+      return inviteDialog(who.organization.catalogue, choices, who.actor.locale);
     },
     (text) => text,
   );
@@ -54,12 +64,26 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
         groups: values.groups.split(/[,;\n]+/),
         message: values.message,
         mustUseEmail: values.mustUseEmail === 'true',
+        ...(values.signIn ? { enterprise: values.signIn === 'enterprise' } : {}),
+        ...membershipOf(values),
       };
+      // Read before the invite: a refusal draws the dialog again with them.
+      const choices = await inviteFormChoices(deps.db, who.actor);
+      const again = (shown: InviteDialogValues, errors: Record<string, string>) =>
+        inviteDialog(who.organization.catalogue, choices, locale, shown, errors);
       const problems = checkInviteInput(who.organization, input);
-      if (problems.length > 0) {
-        return inviteDialog(who.organization.catalogue, locale, values, fieldErrors(problems, locale));
+      const mixed = companyForInternal(values, locale);
+      if (problems.length > 0 || mixed) {
+        return again({ ...values, ...mixed?.values }, { ...fieldErrors(problems, locale), ...mixed?.problems });
       }
-      const result = await invite(deps.db, who.actor, input);
+      let result: Awaited<ReturnType<typeof invite>>;
+      try {
+        result = await invite(deps.db, who.actor, input);
+      } catch (error) {
+        const refusal = membershipRefusal(error, shownFields(choices, 'invite'), locale, deps.log);
+        if (refusal) return again(values, refusal);
+        throw error;
+      }
       // The summary stays in the conversation, as the typed command's; the dialog closes on a plain
       // copy (its message box shows no Markdown).
       const summary = inviteSummary(result, locale);
