@@ -16,9 +16,9 @@ import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
 import { invite } from '../../invitations/invite.js';
+import { enterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
-import { userTypeName } from '../../organizations/catalogue.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { type AdaptiveCard, adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
@@ -26,6 +26,7 @@ import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from '../cards/add-member-
 import { importReviewCard } from '../cards/import-cards.js';
 import { INVITE_DIALOG } from '../cards/invite-dialog.js';
 import { pendingCard } from '../cards/pending-card.js';
+import { seatsCard } from '../cards/seats-card.js';
 import { withoutThread } from '../conversation-id.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
@@ -136,17 +137,11 @@ async function run(
     case 'companies':
       return { text: companiesTreeText(await listCompanies(deps.db, actor), locale, escapeTeamsMarkdown) };
     case 'seats': {
-      const summary = await seatSummary(deps.db, actor);
-      const byType = Object.entries(summary.byUserType)
-        .map(([key, count]) => `${userTypeName(organization.catalogue, key, locale)}: ${count}`)
-        .join(' · ');
-      const body: Element[] = [
-        text(texts.seatsHeading(escapeTeamsMarkdown(organization.name)), { weight: 'Bolder' }),
-        text(texts.seatsLine(summary.used, summary.limit, summary.remaining)),
-        small(texts.seatsDetail(summary.members, summary.pending, summary.awaitingApproval, summary.openSeatRequests)),
-        ...(byType ? [small(`${texts.byUserType}: ${byType}`)] : []),
-      ];
-      return { card: adaptiveCard(body) };
+      const [summary, login] = await Promise.all([
+        seatSummary(deps.db, actor),
+        enterpriseLoginChoice(deps.db, organization.id),
+      ]);
+      return { card: seatsCard(summary, organization, login, locale) };
     }
     case 'import': {
       assertCanManageInvitations(actor);
