@@ -25,6 +25,19 @@ const descriptions: Record<string, string> = {
   'org set': 'modifier un réglage (propriétaires seulement)',
   'org set <key>': 'le réglage',
   'org set <value>': 'sa nouvelle valeur',
+  'org brand':
+    "afficher ou modifier ce que voient les invités : le logo, la couleur et le nom de l'organisation (propriétaires seulement)",
+  'org brand --logo': 'un fichier PNG, JPEG ou SVG de 256 Ko au plus',
+  'org brand --no-logo': 'retirer le logo',
+  'org brand --color':
+    'la couleur des boutons et des liens, par exemple #1a56db (le texte blanc doit y rester lisible)',
+  'org brand --display-name': "le nom que voient les invités à la place de celui de l'organisation",
+  'org brand --sesame-footer': 'afficher ou masquer la petite ligne « Envoyé avec Sesame »',
+  'org brand --reset': "oublier toute l'identité visuelle : logo, couleur, nom affiché, pied de page",
+  'org preview':
+    "voir avant d'inviter : écrire un e-mail (.eml et .html) ou les pages d'inscription (HTML) aux couleurs de l'organisation",
+  'org preview <what>': 'invitation, reminder (rappel), added (compte créé) ou page',
+  'org preview --out': 'le dossier où les écrire (par défaut : ./sesame-preview)',
   invite: 'inviter une ou plusieurs personnes par e-mail (propriétaires et administrateurs)',
   'invite <e-mail>': 'les adresses ; un argument peut aussi en contenir plusieurs, séparées par , ; ou des espaces',
   'invite --role': "rôle, en français ou en anglais (par défaut : le rôle par défaut de l'organisation)",
@@ -203,6 +216,27 @@ const afterLines: Record<string, string> = {
   '  allowed-domains           e-mail domains that may be invited, e.g. "example.com,example.fr", or "none" (any)':
     '  allowed-domains           domaines de messagerie qui peuvent être invités, par exemple « example.com,example.fr », ou « none » (tous)',
   '  uses-usernames            true or false': '  uses-usernames            true ou false',
+  '  from-name                 the e-mails\' sender name, or "none" ("<inviter\'s name> via <organization>")':
+    '  from-name                 le nom d’expéditeur des e-mails, ou « none » (« <nom de la personne qui invite> via <organisation> »)',
+  '  reply-to                  where invitees\' replies go, or "none" (the inviter\'s address)':
+    '  reply-to                  où vont les réponses des invités, ou « none » (l’adresse de la personne qui invite)',
+  '  sign-in-url               where members sign in after enrolling (https://), or "none"':
+    '  sign-in-url               où les membres se connectent après leur inscription (https://), ou « none »',
+  '  getting-started-url       a getting-started page shown beside it (https://), or "none"':
+    '  getting-started-url       une page de premiers pas affichée à côté (https://), ou « none »',
+  'Without options, shows the brand. The colour must reach a contrast of 4.5:1 (WCAG AA) with white:':
+    'Sans option, affiche l’identité visuelle. La couleur doit atteindre un contraste de 4,5:1 (WCAG AA) avec le blanc :',
+  'a lighter one is refused with its ratio and a darker shade to use. An SVG logo must be a plain':
+    'une couleur plus claire est refusée, avec son contraste et une teinte plus foncée à utiliser. Un logo SVG doit être un simple',
+  'drawing (no script, event handler, embedded document or external reference); most mail clients':
+    'dessin (sans script, gestionnaire d’événement, document intégré ni référence externe) ; la plupart des messageries',
+  'do not show SVG, so the e-mails show the name instead: prefer a PNG. See the result before':
+    'n’affichent pas le SVG, les e-mails affichent donc le nom à la place : préférez un PNG. Voyez le résultat avant',
+  'inviting anyone with `sesame org preview`. The sender and the next step are settings:':
+    'd’inviter qui que ce soit avec `sesame org preview`. L’expéditeur et l’étape suivante sont des réglages :',
+  '`sesame org set from-name|reply-to|sign-in-url|getting-started-url <value>`.':
+    '`sesame org set from-name|reply-to|sign-in-url|getting-started-url <valeur>`.',
+  'JSON output (--json): the brand': "Sortie JSON (--json) : l'identité visuelle",
   'One line per address: invited, held for approval (beyond the seat limit: a manager decides with':
     'Une ligne par adresse : invitée, retenue pour approbation (au-delà de la limite de sièges : un gestionnaire décide avec',
   '`sesame requests approve <id>`), already invited (the open invitation is kept), or refused with':

@@ -2,6 +2,7 @@
 // the chat settings dialogs). Owners only: these settings shape billing and security.
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { checkNextStepUrl } from '../brand/next-step-url.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -11,6 +12,7 @@ import { followSeatLimit } from '../seats/follow-held-invitations.js';
 import { type SeatKind, seatUsage } from '../seats/seat-usage.js';
 import { findTextFlaw } from '../text/edge-text.js';
 import { type Organization, toOrganization } from './organization.js';
+import { checkFromName, checkReplyTo, orNone } from './sender-settings.js';
 
 const list = (value: string) => (value.trim().toLowerCase() === 'none' ? [] : value.split(/[\s,;]+/).filter(Boolean));
 const domain = z
@@ -68,6 +70,19 @@ const settings = {
     column: 'usesUsernames',
     expected: 'true or false',
     schema: z.enum(['true', 'false', 'yes', 'no', 'oui', 'non']).transform((v) => ['true', 'yes', 'oui'].includes(v)),
+  },
+  // The sender and the next step (issue 18): each check throws its own bilingual refusal.
+  'from-name': { column: 'emailFromName', expected: 'a name, or "none"', schema: orNone(checkFromName) },
+  'reply-to': { column: 'emailReplyTo', expected: 'an e-mail address, or "none"', schema: orNone(checkReplyTo) },
+  'sign-in-url': {
+    column: 'signInUrl',
+    expected: 'an https:// address, or "none"',
+    schema: orNone((value) => checkNextStepUrl('sign-in-url', value)),
+  },
+  'getting-started-url': {
+    column: 'gettingStartedUrl',
+    expected: 'an https:// address, or "none"',
+    schema: orNone((value) => checkNextStepUrl('getting-started-url', value)),
   },
 } as const;
 

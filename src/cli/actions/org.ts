@@ -1,9 +1,17 @@
-// The work of `sesame org create`, `org show` and `org set`.
+// The work of `sesame org create`, `org show`, `org set` and `org brand`.
+import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { brandHeading, brandLines } from '../../brand/brand-summary.js';
+import { logoPath } from '../../brand/brand-urls.js';
+import { LOGO_MAX_BYTES } from '../../brand/logo.js';
+import { publicUrl } from '../../config/env.js';
+import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
+import { type Brand, readBrand, resetBrand, setBrand } from '../../organizations/brand.js';
 import { createOrganization } from '../../organizations/create-organization.js';
 import { findOrganization, type Organization } from '../../organizations/organization.js';
 import { type SettingKey, settingKeys, updateOrganizationSetting } from '../../organizations/update-setting.js';
+import type { BrandOptions } from '../commands/org.js';
 import { fields, formatDate, type Output } from '../output.js';
 import { runAsMember, runCommand } from '../session.js';
 import { cliTexts } from '../texts.js';
@@ -57,6 +65,10 @@ export function orgJson(organization: Organization) {
     resendCooldownHours: organization.resendCooldownHours,
     allowedDomains: organization.allowedDomains,
     usesUsernames: organization.usesUsernames,
+    emailFromName: organization.emailFromName,
+    emailReplyTo: organization.emailReplyTo,
+    signInUrl: organization.signInUrl,
+    gettingStartedUrl: organization.gettingStartedUrl,
     createdAt: organization.createdAt,
     catalogue: organization.catalogue,
   };
@@ -74,6 +86,10 @@ function settingValues(organization: Organization, texts: ReturnType<typeof cliT
     'resend-cooldown-hours': String(organization.resendCooldownHours),
     'allowed-domains': organization.allowedDomains.length ? organization.allowedDomains.join(', ') : texts.anyDomain,
     'uses-usernames': String(organization.usesUsernames),
+    'from-name': organization.emailFromName ?? texts.none,
+    'reply-to': organization.emailReplyTo ?? texts.none,
+    'sign-in-url': organization.signInUrl ?? texts.none,
+    'getting-started-url': organization.gettingStartedUrl ?? texts.none,
   };
 }
 
@@ -107,4 +123,71 @@ function printOrganization(out: Output, organization: Organization, locale: Loca
   );
   const defaultRole = organization.catalogue.roles.find((r) => r.key === organization.catalogue.defaultRole);
   out.line(texts.defaultRole(defaultRole?.names[locale] ?? organization.catalogue.defaultRole));
+}
+
+export function brandOrg(options: BrandOptions, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, out, actor, organization, env, options: global }) => {
+    const change = {
+      ...(typeof options.logo === 'string' ? { logo: await readLogoFile(options.logo) } : {}),
+      ...(options.logo === false ? { logo: null } : {}),
+      ...(options.color !== undefined ? { color: options.color } : {}),
+      ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
+      ...(options.sesameFooter !== undefined ? { sesameFooter: options.sesameFooter } : {}),
+    };
+    const changing = options.reset || Object.keys(change).length > 0;
+    const brand = options.reset
+      ? await resetBrand(db, actor)
+      : changing
+        ? await setBrand(db, actor, change)
+        : await readBrand(db, organization.id);
+    const logoUrl = brand.logo ? publicUrl(env) + logoPath(organization.id, brand.logo.hash) : undefined;
+    if (out.json) return out.result(brandJson(brand, logoUrl));
+    const locale = global.lang ?? organization.locale;
+    out.line(brandHeading(locale, changing));
+    out.line(
+      fields(
+        brandLines(locale, {
+          organizationName: organization.name,
+          brand,
+          emailFromName: organization.emailFromName,
+          emailReplyTo: organization.emailReplyTo,
+          signInUrl: organization.signInUrl,
+          gettingStartedUrl: organization.gettingStartedUrl,
+          logoUrl,
+        }),
+        '  ',
+      ),
+    );
+  });
+}
+
+const brandJson = (brand: Brand, url: string | undefined) => ({
+  displayName: brand.displayName,
+  color: brand.color,
+  logo: brand.logo ? { ...brand.logo, url } : null,
+  sesameFooter: brand.sesameFooter,
+});
+
+/** Reads at most one byte past the limit: a huge file is refused without loading it. */
+async function readLogoFile(path: string): Promise<Uint8Array> {
+  let file: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    file = await open(path, 'r');
+    const buffer = Buffer.alloc(LOGO_MAX_BYTES + 1);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    const { size } = await file.stat();
+    if (size > LOGO_MAX_BYTES) {
+      throw new AppError(
+        'brand.logo_too_large',
+        { size: Math.ceil(size / 1024), max: LOGO_MAX_BYTES / 1024 },
+        'invalid',
+      );
+    }
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('brand.logo_unreadable', { file: path }, 'invalid');
+  } finally {
+    await file?.close();
+  }
 }

@@ -1,9 +1,9 @@
-// sesame org create | show | set
+// sesame org create | show | set | brand | preview
 import { createRequire } from 'node:module';
 import { Argument, type Command, Option } from 'commander';
 import type { Locale } from '../../i18n/locale.js';
 import type { SettingKey } from '../../organizations/update-setting.js';
-import { choicesOnUse, lang, nonEmpty, seats } from '../values.js';
+import { boolean, choicesOnUse, lang, nonEmpty, seats } from '../values.js';
 
 const work = () => import('../actions/org.js');
 const require = createRequire(import.meta.url);
@@ -15,7 +15,8 @@ const settingKeys = (): readonly SettingKey[] =>
 const ORG_JSON = `
 JSON output (--json): the organization
   { "id", "name", "locale", "seatLimit", "externalSeatLimit", "invitationLifetimeDays", "reminderDays": [n],
-    "resendCooldownHours", "allowedDomains": [d], "usesUsernames", "createdAt",
+    "resendCooldownHours", "allowedDomains": [d], "usesUsernames", "emailFromName", "emailReplyTo",
+    "signInUrl", "gettingStartedUrl", "createdAt",
     "catalogue": { "roles": [...], "defaultRole", "userTypes": [...] } }`;
 
 export function registerOrg(program: Command): void {
@@ -56,9 +57,45 @@ Settings and their values:
   resend-cooldown-hours     hours before an invitation may be resent (0-720)
   allowed-domains           e-mail domains that may be invited, e.g. "example.com,example.fr", or "none" (any)
   uses-usernames            true or false
+  from-name                 the e-mails' sender name, or "none" ("<inviter's name> via <organization>")
+  reply-to                  where invitees' replies go, or "none" (the inviter's address)
+  sign-in-url               where members sign in after enrolling (https://), or "none"
+  getting-started-url       a getting-started page shown beside it (https://), or "none"
 ${ORG_JSON}`,
     )
     .action(async (key: SettingKey, value: string, _options: unknown, command: Command) =>
       (await work()).setOrgSetting(key, value, command),
     );
+
+  org
+    .command('brand')
+    .description("show or change what invitees see: the organization's logo, colour and name (owners only)")
+    .option('--logo <file>', 'a PNG, JPEG or SVG file of 256 KB at most')
+    .option('--no-logo', 'remove the logo')
+    .option('--color <#hex>', "the buttons' and links' colour, e.g. #1a56db (white text must be readable on it)")
+    .option('--display-name <text>', "the name invitees see instead of the organization's", nonEmpty)
+    .option('--sesame-footer <on|off>', 'show or hide the small "Sent with Sesame" line', boolean)
+    .option('--reset', 'forget the whole brand: logo, colour, display name, footer')
+    .addHelpText('after', BRAND_HELP)
+    .action(async (options: BrandOptions, command: Command) => (await work()).brandOrg(options, command));
 }
+
+export interface BrandOptions {
+  /** A path, or false with --no-logo (undefined when neither is given: --logo is defined first). */
+  logo?: string | boolean;
+  color?: string;
+  displayName?: string;
+  sesameFooter?: boolean;
+  reset?: boolean;
+}
+
+const BRAND_HELP = `
+Without options, shows the brand. The colour must reach a contrast of 4.5:1 (WCAG AA) with white:
+a lighter one is refused with its ratio and a darker shade to use. An SVG logo must be a plain
+drawing (no script, event handler, embedded document or external reference); most mail clients
+do not show SVG, so the e-mails show the name instead: prefer a PNG. See the result before
+inviting anyone with \`sesame org preview\`. The sender and the next step are settings:
+\`sesame org set from-name|reply-to|sign-in-url|getting-started-url <value>\`.
+
+JSON output (--json): the brand
+  { "displayName", "color", "logo": { "type", "hash", "url" } | null, "sesameFooter" }`;
