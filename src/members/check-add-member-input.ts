@@ -18,6 +18,10 @@ export interface AddMemberForm {
   username?: string;
   role?: string;
   userType?: string;
+  /** A person of a partner company (an external member); naming a company implies it. */
+  external?: boolean;
+  /** The partner company (name or path): the domain checks it exists and is covered. */
+  company?: string;
 }
 
 export function checkAddMemberInput(
