@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { DryRunResult } from '../src/imports/dry-run-import.js';
+import type { InviteFormChoices } from '../src/invitations/invite-form-choices.js';
 import type { InvitationPage } from '../src/invitations/list-invitations.js';
 import { defaultCatalogue } from '../src/organizations/catalogue.js';
 import type { Organization } from '../src/organizations/organization.js';
@@ -99,9 +100,20 @@ const dryRun: DryRunResult = {
   warnings: [],
 };
 
+/** An organization with an identity provider and the seed's partner companies (issues 15 and 16). */
+const choices: InviteFormChoices = {
+  enterpriseLogin: { label: 'Acme SSO', joinMode: 'EITHER' },
+  companies: [
+    { id: '5b0c6c1e-0000-4000-8000-000000000001', path: 'Groupe JLO', covered: true },
+    { id: '5b0c6c1e-0000-4000-8000-000000000002', path: 'Groupe JLO/JLO PARIS', covered: true },
+    { id: '5b0c6c1e-0000-4000-8000-000000000003', path: 'Groupe JLO/JLO PROVINCE', covered: true },
+    { id: '5b0c6c1e-0000-4000-8000-000000000004', path: 'Acier Ouest', covered: false },
+  ],
+};
+
 const surfaces: Record<string, unknown> = {
-  'invite-modal': inviteModal(defaultCatalogue, 'en', {}, 'creator'),
-  'invite-modal-fr': inviteModal(defaultCatalogue, 'fr', {}, 'editor'),
+  'invite-modal': inviteModal(defaultCatalogue, 'en', {}, { choices, userType: 'creator', external: true }),
+  'invite-modal-fr': inviteModal(defaultCatalogue, 'fr', {}, { choices, userType: 'editor' }),
   'pending-list': { blocks: pendingList(page, organization, {}, 'en').blocks },
   'seat-request-card': { blocks: seatRequestCard(seatRequest, 'en').blocks },
   'seat-request-card-approved': {
@@ -111,7 +123,7 @@ const surfaces: Record<string, unknown> = {
     ).blocks,
   },
   'import-review': importReview(dryRun, 'en', { draftId: 'draft' }),
-  'add-member-modal': addMemberModal(defaultCatalogue, 'en', 'editor'),
+  'add-member-modal': addMemberModal(defaultCatalogue, 'en', { choices, userType: 'editor' }),
   'member-added': passwordView('en', {
     kind: 'add',
     name: 'Kim Lee',

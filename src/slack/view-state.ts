@@ -27,6 +27,47 @@ const files = z.object({ files: z.array(slackFile).nullish() }).transform((v) =>
 
 const values = z.record(z.string(), z.record(z.string(), z.unknown()));
 
+/** A block's one select or radio, whatever its action id (the invite and add forms name theirs apart). */
+const anySelect = z.record(z.string(), select).transform((v) => Object.values(v)[0]);
+
+/**
+ * How a member joins and for whom (blocks/membership-blocks.ts): the sign-in method, internal or
+ * external, and the company, chosen (its id) or typed (its name or path).
+ */
+const membershipShape = {
+  sign_in: z.object({ value: select }).optional(),
+  kind: anySelect.optional(),
+  company: z.object({ company_id: select.optional(), company_name: text.optional() }).optional(),
+};
+
+export interface MembershipFields {
+  /** Undefined when the form offered no choice (no provider, or the provider only). */
+  enterprise: boolean | undefined;
+  external: boolean;
+  companyId: string | undefined;
+  companyName: string | undefined;
+  /** Whether the form showed the company field (where its errors can be shown). */
+  companyShown: boolean;
+}
+
+const membershipOf = (blocks: {
+  sign_in?: { value: string | undefined };
+  kind?: string | undefined;
+  company?: { company_id?: string | undefined; company_name?: string | undefined };
+}): MembershipFields => ({
+  enterprise: blocks.sign_in?.value === undefined ? undefined : blocks.sign_in.value === 'enterprise',
+  external: blocks.kind === 'external',
+  companyId: blocks.company?.company_id || undefined,
+  companyName: blocks.company?.company_name || undefined,
+  companyShown: blocks.company !== undefined,
+});
+
+/** What a form is drawn again with when its user type or its kind changes. */
+export const drawState = z
+  .object({ user_type: anySelect.optional(), kind: anySelect.optional() })
+  .transform((v) => ({ userType: v.user_type, external: v.kind === 'external' }))
+  .catch({ userType: undefined, external: false });
+
 /**
  * A form with the user type and role selects: its fixed blocks by `shape`, plus the role from
  * the block named after the chosen user type (`role:<type>`, see blocks/assignment-selects.ts).
@@ -49,6 +90,7 @@ export const inviteState = formWithRole({
   groups: z.object({ value: text }).optional(),
   message: z.object({ value: text }).optional(),
   must_use_email: z.object({ value: checkboxes }).optional(),
+  ...membershipShape,
 }).transform(({ blocks, role, roleBlockId }) => ({
   emails: blocks.emails.value,
   userType: blocks.user_type.invite_user_type,
@@ -57,6 +99,7 @@ export const inviteState = formWithRole({
   groups: blocks.groups?.value ?? '',
   message: blocks.message?.value ?? '',
   mustUseEmail: (blocks.must_use_email?.value ?? []).includes('yes'),
+  ...membershipOf(blocks),
 }));
 
 export const setupState = z
@@ -99,6 +142,8 @@ export const addMemberState = formWithRole({
   last_name: z.object({ value: text }),
   username: z.object({ value: text }).optional(),
   user_type: z.object({ add_member_user_type: select }),
+  enterprise_id: z.object({ value: text }).optional(),
+  ...membershipShape,
 }).transform(({ blocks, role, roleBlockId }) => ({
   email: blocks.email.value,
   firstName: blocks.first_name.value,
@@ -107,4 +152,6 @@ export const addMemberState = formWithRole({
   userType: blocks.user_type.add_member_user_type,
   role,
   roleBlockId,
+  enterpriseId: blocks.enterprise_id?.value || undefined,
+  ...membershipOf(blocks),
 }));

@@ -133,6 +133,7 @@ describe('organization names and refusals', () => {
       },
       organization,
       'en',
+      null,
     );
     expect(message.text).toContain('&lt;!here&gt; &amp; co');
     expect(hasMarkup(JSON.stringify(message))).toBe(false);

@@ -21,6 +21,8 @@ const en = {
   companyNotSecured: (path: string) => `${path} (not secured)`,
   companyNone: 'No partner company yet: an owner or administrator adds one with `sesame companies add <name>`.',
   companyNeeded: 'An external member belongs to a partner company: choose it.',
+  companyTypedHint:
+    'Type its name, or its path when several companies share the name (Groupe JLO/JLO PARIS). Only a secured company, or a subsidiary of one, can be named. `/invite companies` shows the tree.',
   companyForInternal: 'A company is for external members only: choose External, or clear the company.',
   enterpriseIdLabel: 'Enterprise ID (instead of a temporary password)',
   usernameWithEnterpriseId:
@@ -65,6 +67,8 @@ const fr: MembershipTexts = {
   companyNone:
     'Aucune société partenaire pour l’instant : un propriétaire ou un administrateur en ajoute une avec `sesame companies add <nom>`.',
   companyNeeded: 'Un membre externe appartient à une société partenaire : choisissez-la.',
+  companyTypedHint:
+    'Tapez son nom, ou son chemin si plusieurs sociétés portent ce nom (Groupe JLO/JLO PARIS). Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être nommée. `/invite companies` montre l’arbre.',
   companyForInternal:
     'Une société ne se choisit que pour un membre externe : choisissez Externe, ou retirez la société.',
   enterpriseIdLabel: 'ID d’entreprise (au lieu d’un mot de passe temporaire)',

@@ -1,12 +1,15 @@
-// The App Home tab: the organization's seats at a glance and what admins do most (invite,
-// import, add a member, the pending list), or how to link the workspace when it is not linked yet.
+// The App Home tab: the organization's seats at a glance (the external ones apart, and how members
+// join) and what admins do most (invite, import, add a member, the pending list), or how to link
+// the workspace when it is not linked yet.
 import type { HomeView, KnownBlock } from '@slack/types';
 import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
+import type { EnterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
 import type { Organization } from '../../organizations/organization.js';
 import type { SeatSummary } from '../../seats/seat-summary.js';
 import { context, section } from '../reply.js';
+import { membershipSeatBlocks } from './seats.js';
 
 export const homeActions = {
   invite: 'home_invite',
@@ -22,6 +25,8 @@ export function appHome(
     | {
         organization: Organization;
         seats: SeatSummary;
+        /** How members join: the enabled provider's sign-in, or null (a password). */
+        login: EnterpriseLoginChoice | null;
         canManage: boolean;
         /** A report no other route could carry (an import's outcome), shown above the rest. */
         report?: { text: string; blocks?: KnownBlock[] };
@@ -36,6 +41,7 @@ export function appHome(
     ...(state.report ? [...(state.report.blocks ?? [section(state.report.text)]), { type: 'divider' } as const] : []),
     section(texts.seatsLine(seats.used, seats.limit, seats.remaining)),
     context(texts.seatsDetail(seats.members, seats.pending, seats.awaitingApproval, seats.openSeatRequests)),
+    ...membershipSeatBlocks(seats, locale, state.login),
   ];
   if (state.canManage) {
     blocks.push({

@@ -1,13 +1,17 @@
-// The invite modal: addresses, user type then role (the roles offered follow the user type, as
-// the catalogue's compatibility table says), groups, a personal message, "must use this e-mail".
+// The invite modal: addresses, the sign-in method (with an enabled identity provider), user type
+// then role (the roles offered follow the user type, as the catalogue's compatibility table says),
+// internal or external with the company (with partner companies), groups, a personal message,
+// "must use this e-mail".
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
 import { assignmentSelects } from './assignment-selects.js';
+import { type FormDraw, membershipBlocks, signInBlocks } from './membership-blocks.js';
 
 export const INVITE_CALLBACK = 'invite_submit';
 export const USER_TYPE_ACTION = 'invite_user_type';
+export const INVITE_KIND_ACTION = 'invite_kind';
 
 export const inviteBlockIds = {
   emails: 'emails',
@@ -32,7 +36,7 @@ export function inviteModal(
   catalogue: Catalogue,
   locale: Locale,
   metadata: InviteModalMetadata,
-  userTypeKey?: string,
+  draw: FormDraw,
 ): ModalView {
   const texts = chatTexts(locale);
   return {
@@ -56,7 +60,9 @@ export function inviteModal(
           placeholder: plain('ana@example.com, bo@example.com', 150),
         },
       },
-      ...assignmentSelects(catalogue, locale, USER_TYPE_ACTION, userTypeKey),
+      ...signInBlocks(draw.choices.enterpriseLogin, locale),
+      ...assignmentSelects(catalogue, locale, USER_TYPE_ACTION, draw.userType),
+      ...membershipBlocks(draw.choices.companies, locale, INVITE_KIND_ACTION, draw.external ?? false),
       {
         type: 'input',
         block_id: inviteBlockIds.groups,

@@ -1,15 +1,24 @@
-// "Add a member" modal: the user type select rebuilds the role options; the submission is checked
-// field by field (errors shown on the fields), answered at once with a "working" view, then the
-// member is added and the view shows their temporary password, once.
+// "Add a member" modal: the user type select rebuilds the role options and the kind radio the
+// company field; the submission is checked field by field (errors shown on the fields, an external
+// member's company included), answered at once with a "working" view, then the member is added and
+// the view shows their temporary password, once, or, with an Enterprise ID, that they sign in
+// with the enterprise login (no password of ours).
 import type { App } from '@slack/bolt';
 import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
+import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translate } from '../../i18n/messages.js';
+import { renderNotice, translate } from '../../i18n/messages.js';
+import { enterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
+import type { AddMemberInput } from '../../members/add-member.js';
 import { addMemberWithTemporaryPassword } from '../../members/add-member-with-temporary-password.js';
-import { type AddMemberField, checkAddMemberInput } from '../../members/check-add-member-input.js';
+import { type AddMemberField, type AddMemberForm, checkAddMemberInput } from '../../members/check-add-member-input.js';
+import type { Actor } from '../../permissions/actor.js';
+import { addMemberByEnterpriseId } from '../../sso/add-member-by-enterprise-id.js';
+import { checkEnterpriseId } from '../../sso/enterprise-id.js';
 import {
+  ADD_KIND_ACTION,
   ADD_MEMBER_CALLBACK,
   ADD_USER_TYPE_ACTION,
   addBlockIds,
@@ -18,15 +27,17 @@ import {
   passwordView,
   workingView,
 } from '../blocks/add-member-modal.js';
+import { membershipBlockIds } from '../blocks/membership-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, identifyWithoutSlack } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { addMemberState } from '../view-state.js';
-import { answerOnce, registerUserTypeSwitch } from './form-parts.js';
+import { answerOnce, registerFormRedraw } from './form-parts.js';
+import { checkMembership } from './membership-fields.js';
 
 export function registerAddMemberModal(app: App, deps: SlackDeps): void {
-  registerUserTypeSwitch(app, deps, ADD_USER_TYPE_ACTION, (who, userType) =>
-    addMemberModal(who.organization.catalogue, who.actor.locale, userType),
+  registerFormRedraw(app, deps, { userType: ADD_USER_TYPE_ACTION, kind: ADD_KIND_ACTION }, (who, draw) =>
+    addMemberModal(who.organization.catalogue, who.actor.locale, draw),
   );
 
   app.view(ADD_MEMBER_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
@@ -48,13 +59,17 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
         const text = translate(locale, 'email.required', {});
         return await ack({ response_action: 'errors', errors: { [addBlockIds.email]: text } });
       }
-      const { roleBlockId, ...form } = state.data;
+      const { email, firstName, lastName, username, userType, role, roleBlockId, enterpriseId } = state.data;
+      const form: AddMemberForm = { email, firstName, lastName, username, userType, role };
       const problems = checkAddMemberInput(known.linked.organization, form);
-      if (problems.length > 0) {
-        const blockOf: Record<AddMemberField, string> = { ...addBlockIds, role: roleBlockId };
-        const errors = fieldErrors(problems, locale, (field) => blockOf[field]);
-        return await ack({ response_action: 'errors', errors });
-      }
+      const blockOf: Record<AddMemberField, string> = { ...addBlockIds, role: roleBlockId };
+      const errors = {
+        ...fieldErrors(problems, locale, (field) => blockOf[field]),
+        ...enterpriseIdErrors(state.data, locale),
+      };
+      if (Object.keys(errors).length > 0) return await ack({ response_action: 'errors', errors });
+      const membership = await checkMembership(deps.db, client, { teamId, userId }, state.data, locale);
+      if (!membership.ok) return await ack({ response_action: 'errors', errors: membership.errors });
       // Hashing the password and writing take longer than the submission may wait.
       await ack({ response_action: 'update', view: workingView(locale, 'add') });
       let outcome: PasswordOutcome;
@@ -63,8 +78,7 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
         const who = await identify(deps.db, client, { teamId, userId });
         if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
         locale = who.actor.locale;
-        const { member, temporaryPassword } = await addMemberWithTemporaryPassword(deps.db, who.actor, form);
-        outcome = { kind: 'add', ...shownMember(member), password: temporaryPassword };
+        outcome = await add(deps.db, who.actor, { ...form, ...membership.input }, enterpriseId);
       } catch (error) {
         outcome = { kind: 'add', problem: errorText(error, locale, deps.log, 'add member modal') };
       }
@@ -84,4 +98,34 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
       );
     }
   });
+}
+
+/** With an Enterprise ID: a valid one, and no username (the member's is made from the address). */
+function enterpriseIdErrors(
+  fields: { enterpriseId: string | undefined; username: string | undefined },
+  locale: Locale,
+): Record<string, string> {
+  if (fields.enterpriseId === undefined) return {};
+  const errors: Record<string, string> = {};
+  const checked = checkEnterpriseId(fields.enterpriseId);
+  if (!checked.ok) errors[membershipBlockIds.enterpriseId] = renderNotice(locale, checked.error);
+  if (fields.username) errors[addBlockIds.username] = membershipTexts(locale).usernameWithEnterpriseId;
+  return errors;
+}
+
+/** Added by enterprise ID (no password; the domain e-mails them) or with a temporary password. */
+async function add(
+  db: SlackDeps['db'],
+  actor: Actor,
+  input: AddMemberForm & Pick<AddMemberInput, 'external' | 'company'>,
+  enterpriseId: string | undefined,
+): Promise<PasswordOutcome> {
+  if (enterpriseId) {
+    const { member } = await addMemberByEnterpriseId(db, actor, { ...input, enterpriseId });
+    const login = await enterpriseLoginChoice(db, actor.organization.id);
+    return { kind: 'add', ...shownMember(member), enterpriseLogin: login?.label ?? '' };
+  }
+  // The form's fields with the company: addMemberWithTemporaryPassword hands them on to addMember.
+  const { member, temporaryPassword } = await addMemberWithTemporaryPassword(db, actor, input);
+  return { kind: 'add', ...shownMember(member), password: temporaryPassword };
 }

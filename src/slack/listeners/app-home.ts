@@ -4,6 +4,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
+import { enterpriseLoginChoice, inviteFormChoices } from '../../invitations/invite-form-choices.js';
 import { assertCanManageInvitations, canManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { asMember, type MemberIdentity } from '../as-member.js';
@@ -29,9 +30,12 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
         throw new AppError('chat.not_linked', {}, 'forbidden');
       }
       locale = who.actor.locale;
-      const seats = await seatSummary(deps.db, who.actor);
+      const [seats, login] = await Promise.all([
+        seatSummary(deps.db, who.actor),
+        enterpriseLoginChoice(deps.db, who.organization.id),
+      ]);
       const canManage = canManageInvitations(who.actor.member, who.organization);
-      view = appHome(locale, { organization: who.organization, seats, canManage });
+      view = appHome(locale, { organization: who.organization, seats, login, canManage });
     } catch (error) {
       view = appHome(locale, { problem: errorText(error, locale, deps.log, 'home') });
     }
@@ -45,11 +49,12 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
       await asMember(deps, client, request, id, (who, target) => work(who, target, body.trigger_id));
     });
 
+  // The forms' choices are read once, with the domain's permission check, before the trigger's 3 s run out.
   button(homeActions.invite, async ({ actor, organization }, target, triggerId) => {
-    assertCanManageInvitations(actor);
+    const choices = await inviteFormChoices(deps.db, actor);
     await target.client.views.open({
       trigger_id: triggerId,
-      view: inviteModal(organization.catalogue, actor.locale, {}),
+      view: inviteModal(organization.catalogue, actor.locale, {}, { choices }),
     });
   });
   button(homeActions.import, async ({ actor }, target, triggerId) => {
@@ -57,10 +62,10 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     await target.client.views.open({ trigger_id: triggerId, view: importModal(actor.locale, {}) });
   });
   button(homeActions.add, async ({ actor, organization }, target, triggerId) => {
-    assertCanManageInvitations(actor);
+    const choices = await inviteFormChoices(deps.db, actor);
     await target.client.views.open({
       trigger_id: triggerId,
-      view: addMemberModal(organization.catalogue, actor.locale),
+      view: addMemberModal(organization.catalogue, actor.locale, { choices }),
     });
   });
   // The list goes to the member's DM with the bot (a Home tab click has no response_url).

@@ -11,6 +11,7 @@ import type { Locale } from '../../i18n/locale.js';
 import type { ImportPhase } from '../../imports/import-types.js';
 import { runImportDraft } from '../../imports/run-import-draft.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
+import { enterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
 import type { Actor } from '../../permissions/actor.js';
 import { canManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
@@ -196,9 +197,12 @@ async function tellElsewhere(
   // Last: the member's App Home tab (an import started from its button has no channel), with the
   // report above the seats and buttons; it stays there until the tab is drawn again.
   try {
-    const seats = await seatSummary(deps.db, actor);
+    const [seats, login] = await Promise.all([
+      seatSummary(deps.db, actor),
+      enterpriseLoginChoice(deps.db, actor.organization.id),
+    ]);
     const canManage = canManageInvitations(actor.member, actor.organization);
-    const view = appHome(actor.locale, { organization: actor.organization, seats, canManage, report: fitted });
+    const view = appHome(actor.locale, { organization: actor.organization, seats, login, canManage, report: fitted });
     await client.views.publish({ user_id: route.userId, view });
   } catch (error) {
     deps.log.warn('Import not reported: no DM, no response_url, no channel, no App Home', { error: String(error) });

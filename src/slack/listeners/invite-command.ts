@@ -17,6 +17,7 @@ import { listCompanies } from '../../companies/list-companies.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { invite } from '../../invitations/invite.js';
+import { enterpriseLoginChoice, inviteFormChoices } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { reissueTemporaryPassword } from '../../members/reissue-temporary-password.js';
@@ -110,18 +111,19 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       await client.views.update({ view_id: opened.view?.id ?? '', view: passwordView(locale, outcome) });
       return;
     }
-    case 'open_add_form':
-      assertCanManageInvitations(actor);
-      await client.views.open({ trigger_id: command.trigger_id, view: addMemberModal(organization.catalogue, locale) });
+    case 'open_add_form': {
+      // One read (with the domain's permission check) before the trigger's 3 s run out.
+      const choices = await inviteFormChoices(deps.db, actor);
+      const view = addMemberModal(organization.catalogue, locale, { choices });
+      await client.views.open({ trigger_id: command.trigger_id, view });
       return;
-    case 'open_invite_form':
-      // The domain's permission check before showing a form the member could not submit.
-      assertCanManageInvitations(actor);
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: inviteModal(organization.catalogue, locale, metadata),
-      });
+    }
+    case 'open_invite_form': {
+      const choices = await inviteFormChoices(deps.db, actor);
+      const view = inviteModal(organization.catalogue, locale, metadata, { choices });
+      await client.views.open({ trigger_id: command.trigger_id, view });
       return;
+    }
     case 'invite': {
       const result = await invite(deps.db, actor, {
         emails: request.emails,
@@ -142,8 +144,13 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       const invitation = await revokeInvitation(deps.db, actor, request.ref);
       return reply(target, { text: texts.revoked(escapeMrkdwn(invitation.email)) });
     }
-    case 'seats':
-      return reply(target, seatsMessage(await seatSummary(deps.db, actor), organization, locale));
+    case 'seats': {
+      const [summary, login] = await Promise.all([
+        seatSummary(deps.db, actor),
+        enterpriseLoginChoice(deps.db, organization.id),
+      ]);
+      return reply(target, seatsMessage(summary, organization, locale, login));
+    }
     case 'companies':
       return reply(target, { text: companiesTreeText(await listCompanies(deps.db, actor), locale, escapeMrkdwn) });
     case 'import':

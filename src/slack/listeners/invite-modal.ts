@@ -1,5 +1,6 @@
-// The invite modal: the user type select rebuilds the role options; the submission is checked
-// field by field (errors shown on the fields), then invited, and summarized where /invite was typed.
+// The invite modal: the user type select rebuilds the role options and the kind radio the company
+// field; the submission is checked field by field (errors shown on the fields, an external
+// member's company included), then invited, and summarized where /invite was typed.
 import type { App } from '@slack/bolt';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
@@ -8,17 +9,24 @@ import type { Locale } from '../../i18n/locale.js';
 import { translate } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
-import { INVITE_CALLBACK, inviteBlockIds, inviteModal, USER_TYPE_ACTION } from '../blocks/invite-modal.js';
+import {
+  INVITE_CALLBACK,
+  INVITE_KIND_ACTION,
+  inviteBlockIds,
+  inviteModal,
+  USER_TYPE_ACTION,
+} from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, identifyWithoutSlack } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
-import { answerOnce, registerUserTypeSwitch } from './form-parts.js';
+import { answerOnce, registerFormRedraw } from './form-parts.js';
+import { checkMembership } from './membership-fields.js';
 
 export function registerInviteModal(app: App, deps: SlackDeps): void {
-  registerUserTypeSwitch(app, deps, USER_TYPE_ACTION, (who, userType, privateMetadata) =>
-    inviteModal(who.organization.catalogue, who.actor.locale, parseMetadata(replyMetadata, privateMetadata), userType),
+  registerFormRedraw(app, deps, { userType: USER_TYPE_ACTION, kind: INVITE_KIND_ACTION }, (who, draw, metadata) =>
+    inviteModal(who.organization.catalogue, who.actor.locale, parseMetadata(replyMetadata, metadata), draw),
   );
 
   app.view(INVITE_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
@@ -63,12 +71,18 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
         const errors = fieldErrors(problems, locale, (field) => blockOf[field]);
         return await ack({ response_action: 'errors', errors });
       }
+      const membership = await checkMembership(deps.db, client, { teamId, userId }, state.data, locale);
+      if (!membership.ok) return await ack({ response_action: 'errors', errors: membership.errors });
       await ack();
       // The member behind the Slack user (users.info may take its time now) and their permissions.
       const who = await identify(deps.db, client, { teamId, userId });
       if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
       locale = who.actor.locale;
-      const result = await invite(deps.db, who.actor, input);
+      const result = await invite(deps.db, who.actor, {
+        ...input,
+        enterprise: state.data.enterprise,
+        ...membership.input,
+      });
       await reply(target, inviteSummary(result, locale));
     } catch (error) {
       await ack();
