@@ -38,14 +38,14 @@ export async function changeCompany(db: Db, actor: Actor, ref: string, change: C
     const before = await loadCompanyTree(tx, organizationId);
     const company = findCompany(before, ref);
     const removal = change.removes
-      ? await followCoverage(tx, organizationId, { lostCoverage: [company], gainedCoverage: [] })
+      ? await followCoverage(tx, actor, { lostCoverage: [company], gainedCoverage: [] })
       : undefined;
     if (!(await change.apply(tx, company, before))) {
       return { company, changed: false, lostCoverage: [], gainedCoverage: [], ...noEffects };
     }
     const after = await loadCompanyTree(tx, organizationId);
     const coverage = coverageChange(before, after);
-    const effects = removal ?? (await followCoverage(tx, organizationId, coverage));
+    const effects = removal ?? (await followCoverage(tx, actor, coverage));
     await recordAuditEvent(tx, actor, {
       action: change.action,
       subjectType: 'company',

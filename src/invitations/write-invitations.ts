@@ -3,17 +3,20 @@
 // through here, so seat accounting, holding beyond the limit and idempotency have one home.
 // Must run inside a transaction (the organization row is locked to serialize seat accounting).
 import { insertAuditRowsSql } from '../audit/audit-rows.js';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ExternalCompany } from '../companies/external-company.js';
 import { sqlText } from '../db/sql-text.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
-import { enqueue, outboxKinds } from '../outbox/enqueue.js';
-import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { followHeldInvitations } from '../seats/follow-held-invitations.js';
-import { type SeatKind, seatUsage } from '../seats/seat-usage.js';
+import {
+  type Reserved,
+  reserveSeatRequest,
+  type SeatRequestSlot,
+  type SeatRequestSlots,
+} from '../seats/reserve-seat-request.js';
+import { type SeatKind, seatKinds, seatUsage } from '../seats/seat-usage.js';
 import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
 import { invitationKindSql } from './invitation-kind.js';
@@ -44,17 +47,13 @@ export interface WriteOutcome {
   alreadyInvited: WrittenInvitation[];
   /** Rows refused now that the database was consulted: index in `rows`, and why. */
   refused: { index: number; error: Notice }[];
-  /** The seat request holding the invitations beyond the limit, if any were held. */
+  /** The seat request holding the invitations beyond the limit, if any were held (the internal one first). */
   seatRequestId?: string;
+  /** The request of each kind that holds some of these invitations. */
+  seatRequestIds?: Partial<Record<SeatKind, string>>;
 }
 
-/** Shared across the chunks of one import, so that one import makes at most one seat request. */
-export interface SeatRequestSlot {
-  id?: string;
-  seats: number;
-  /** The import joined a request that was already open (and posted). */
-  merged?: boolean;
-}
+export type { SeatRequestSlot, SeatRequestSlots } from '../seats/reserve-seat-request.js';
 
 export async function writeInvitations(
   tx: Tx,
@@ -62,6 +61,9 @@ export async function writeInvitations(
     actor: Actor;
     rows: NewInvitation[];
     batchId?: string | null;
+    /** One import's seat requests, shared by its chunks: at most one request per kind. */
+    seatRequests?: SeatRequestSlots;
+    /** @deprecated The internal slot alone (`seatRequests: { internal: slot }`), until the import passes both. */
     seatRequest?: SeatRequestSlot;
   },
 ): Promise<WriteOutcome> {
@@ -98,6 +100,7 @@ export async function writeInvitations(
   };
   const fresh: NewInvitation[] = [];
   const statuses: InvitationStatus[] = [];
+  const held: Record<SeatKind, number> = { internal: 0, external: 0 };
   rows.forEach((row, index) => {
     const existing = openByEmail.get(row.email);
     const kind = kindOf(row);
@@ -110,23 +113,24 @@ export async function writeInvitations(
       room[kind]--;
       fresh.push(row);
       statuses.push('PENDING');
-    } else if (kind === 'external') {
-      // External seats have their own limit, set by an owner. Beyond it the invitations are
-      // refused with the figures: a seat request's approval raises the plan's limit, not this one.
-      const used = externalUsage?.used ?? 0;
-      const error = notice('company.external_seats_full', { limit: org.external_seat_limit, used });
-      outcome.refused.push({ index, error });
     } else {
-      // What does not fit is held for a manager.
+      // What does not fit is held for a manager, on a seat request of its kind.
       fresh.push(row);
       statuses.push('AWAITING_APPROVAL');
+      held[kind]++;
     }
   });
   if (fresh.length === 0) return outcome;
 
-  const held = statuses.filter((status) => status === 'AWAITING_APPROVAL').length;
-  const reserved = held > 0 ? await reserveSeatRequest(tx, actor, org.seat_limit, held, options.seatRequest) : null;
-  const seatRequestId = reserved?.id ?? null;
+  const slots = options.seatRequests;
+  const limits: Record<SeatKind, number> = { internal: org.seat_limit, external: org.external_seat_limit };
+  const reserved: Partial<Record<SeatKind, Reserved>> = {};
+  for (const kind of seatKinds) {
+    if (held[kind] === 0) continue;
+    if (slots && !slots[kind]) slots[kind] = { seats: 0 };
+    const slot = slots ? slots[kind] : kind === 'internal' ? options.seatRequest : undefined;
+    reserved[kind] = await reserveSeatRequest(tx, actor, { kind, limit: limits[kind], held: held[kind], slot });
+  }
 
   const inserted = await tx.$queryRawUnsafe<WrittenInvitation[]>(
     INSERT_SQL,
@@ -135,7 +139,7 @@ export async function writeInvitations(
     actor.member.email,
     actor.channel,
     options.batchId ?? null,
-    seatRequestId,
+    reserved.internal?.id ?? null,
     org.lifetime,
     fresh.map((r) => r.email),
     fresh.map((r) => r.firstName),
@@ -150,73 +154,16 @@ export async function writeInvitations(
     org.first_reminder,
     fresh.map((r) => r.company?.id ?? null),
     fresh.map((r) => r.company?.name ?? null),
+    reserved.external?.id ?? null,
   );
   outcome.created = inserted;
+  const seatRequestId = reserved.internal?.id ?? reserved.external?.id;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
+  if (reserved.internal || reserved.external)
+    outcome.seatRequestIds = { internal: reserved.internal?.id, external: reserved.external?.id };
   // Joined an open request: its figures and cards now count these invitations too.
-  if (reserved?.merged) await followHeldInvitations(tx, orgId, reserved.id);
+  for (const request of Object.values(reserved)) if (request.merged) await followHeldInvitations(tx, orgId, request.id);
   return outcome;
-}
-
-/** Where invitations beyond the limit wait: this import's request, the open one, or a new one. */
-async function reserveSeatRequest(
-  tx: Tx,
-  actor: Actor,
-  limit: number,
-  held: number,
-  slot: SeatRequestSlot | undefined,
-): Promise<{ id: string; merged: boolean }> {
-  if (slot?.id && slot.merged) {
-    slot.seats += held;
-    return { id: slot.id, merged: true };
-  }
-  if (slot?.id) {
-    // A later chunk of the same import: its card is not posted yet, so it was never "changed".
-    await tx.seatRequest.update({
-      where: { id: slot.id },
-      data: { seatsRequested: { increment: held }, postedLimitAfter: { increment: held } },
-    });
-    slot.seats += held;
-    return { id: slot.id, merged: false };
-  }
-  // One open request per organization: managers decide once, on figures that add up.
-  const open = await tx.seatRequest.findFirst({
-    where: { organizationId: actor.organization.id, status: 'PENDING' },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true },
-  });
-  if (open) {
-    if (slot) Object.assign(slot, { id: open.id, seats: held, merged: true });
-    return { id: open.id, merged: true };
-  }
-  const request = await tx.seatRequest.create({
-    data: {
-      organizationId: actor.organization.id,
-      requestedById: actor.member.id,
-      seatsRequested: held,
-      limitBefore: limit,
-      postedLimitBefore: limit,
-      postedLimitAfter: limit + held,
-    },
-  });
-  if (slot) {
-    slot.id = request.id;
-    slot.seats = held;
-  }
-  await recordAuditEvent(tx, actor, {
-    action: 'seat_request.created',
-    subjectType: 'seat_request',
-    subjectId: request.id,
-    data: { limitBefore: limit },
-  });
-  // The managers' channel hears of it once the transaction commits (delivered by the chat channels).
-  await enqueue(tx, {
-    organizationId: actor.organization.id,
-    kind: outboxKinds.notification,
-    key: outboxKey(outboxKeys.seatRequestCreated, { seatRequestId: request.id }),
-    payload: { type: 'seat_request.created', seatRequestId: request.id },
-  });
-  return { id: request.id, merged: false };
 }
 
 // One round trip for the whole chunk. The CTEs see the rows inserted by `created` only through
@@ -236,7 +183,7 @@ created AS (
   SELECT $1::uuid, email, first_name, last_name, username, role, user_type,
          ARRAY(SELECT jsonb_array_elements_text(groups::jsonb)), message, must_use_email,
          status::"InvitationStatus", email, username, $2::uuid, $5::uuid,
-         CASE WHEN status = 'AWAITING_APPROVAL' THEN $6::uuid END,
+         CASE WHEN status = 'AWAITING_APPROVAL' THEN CASE WHEN company_id IS NULL THEN $6::uuid ELSE $21::uuid END END,
          now() + make_interval(days => $7::int),
          CASE WHEN status = 'PENDING' THEN now() END,
          CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END,

@@ -1,6 +1,7 @@
 // A manager approves or denies a seat request, exactly once: whoever decides second is told
-// who decided first. Approving raises the seat limit and sends the held invitations;
-// denying cancels them with the reason. The inviter is told either way (notification outbox).
+// who decided first. Approving raises the seat limit of the request's kind (the plan's, or the
+// external seats') and sends the held invitations; denying cancels them with the reason. The
+// inviter is told either way (notification outbox).
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
@@ -66,7 +67,9 @@ export async function decideSeatRequest(db: Db, actor: Actor, input: SeatDecisio
       const limitAfter = status === 'APPROVED' ? figures.limitAfter : figures.limitBefore;
       let invitations: number;
       if (status === 'APPROVED') {
-        await tx.organization.update({ where: { id: orgId }, data: { seatLimit: limitAfter } });
+        // Each kind has its own limit: an external request raises the external seats only.
+        const raised = found.kind === 'external' ? { externalSeatLimit: limitAfter } : { seatLimit: limitAfter };
+        await tx.organization.update({ where: { id: orgId }, data: raised });
         invitations = await releaseHeld(tx, orgId, found.id, org?.lifetime ?? 14);
       } else {
         invitations = await tx.$executeRawUnsafe(

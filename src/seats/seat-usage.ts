@@ -21,6 +21,7 @@ export const seatsUsed = (counts: { members: number; pending: number }): number 
  * limit) are counted apart, by the same rule.
  */
 export type SeatKind = 'internal' | 'external';
+export const seatKinds: readonly SeatKind[] = ['internal', 'external'];
 
 // Who holds or waits for a seat of kind $2 (external or not) in organization $1: 'member',
 // 'PENDING' or 'AWAITING_APPROVAL'. A suspended invitation (its company no longer covered) holds

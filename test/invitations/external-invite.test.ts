@@ -58,10 +58,14 @@ describe('external invitations', () => {
     await groupeJlo(owner);
     await setCompanySecured(t.prisma, owner, 'Groupe JLO', true);
 
-    // 0 external seats until an owner sets them.
-    const none = await invite(t.prisma, owner, { emails: ['ana@jlo.example'], external: true, company: 'JLO PARIS' });
-    expect(none.results[0]?.outcome).toBe('refused');
-    expect(renderNotice('en', none.results[0]?.error ?? { code: 'email.required', params: {} })).toBe(
+    // 0 external seats until an owner sets them: beyond them, held for a manager's approval on a
+    // request for external seats (issue 16, item 4; they were refused before).
+    const none = await invite(t.prisma, owner, { emails: ['zed@jlo.example'], external: true, company: 'JLO PARIS' });
+    expect(none.results[0]?.outcome).toBe('held');
+    const request = await t.prisma.seatRequest.findUniqueOrThrow({ where: { id: none.seatRequestId ?? '' } });
+    expect(request).toMatchObject({ kind: 'external', seatsRequested: 1, limitBefore: 0 });
+    // A direct add still needs a free external seat, and is refused with this text.
+    expect(renderNotice('en', { code: 'company.external_seats_full', params: { limit: 0, used: 0 } })).toBe(
       'No external seat left (0 used of 0): an owner raises the limit with sesame org set external-seats <n>.',
     );
 
@@ -71,9 +75,10 @@ describe('external invitations', () => {
       external: true,
       company: 'JLO PARIS',
     });
-    expect(made.results.map((r) => r.outcome)).toEqual(['invited', 'invited', 'invited', 'refused']);
+    expect(made.results.map((r) => r.outcome)).toEqual(['invited', 'invited', 'invited', 'held']);
     const rows = await t.prisma.invitation.findMany({ where: { organizationId: owner.organization.id } });
     expect(rows.every((r) => r.external && r.companyName === 'JLO PARIS' && r.companyId)).toBe(true);
+    const ana = rows.find((r) => r.email === 'ana@jlo.example');
 
     // The plan's one seat left is untouched by them.
     const internal = await invite(t.prisma, owner, { emails: ['staff@iwe.example', 'more@iwe.example'] });
@@ -81,7 +86,7 @@ describe('external invitations', () => {
 
     const seats = await seatSummary(t.prisma, owner);
     expect(seats).toMatchObject({ limit: 2, used: 2, pending: 1, awaitingApproval: 1 });
-    expect(seats.external).toEqual({ limit: 3, used: 3, members: 0, pending: 3, awaitingApproval: 0 });
+    expect(seats.external).toEqual({ limit: 3, used: 3, members: 0, pending: 3, awaitingApproval: 2 });
 
     // Unsecured: the three are suspended and free their seats; secured again, they take them back.
     await setCompanySecured(t.prisma, owner, 'Groupe JLO', false);
@@ -90,7 +95,7 @@ describe('external invitations', () => {
     expect((await seatSummary(t.prisma, owner)).external).toMatchObject({ used: 3, pending: 3 });
 
     const audit = await t.prisma.auditEvent.findFirst({
-      where: { organizationId: owner.organization.id, action: 'invitation.created', subjectId: rows[0]?.id },
+      where: { organizationId: owner.organization.id, action: 'invitation.created', subjectId: ana?.id },
     });
     expect(audit?.data).toMatchObject({ kind: 'external', company: 'JLO PARIS' });
   });

@@ -3,6 +3,7 @@
 // come from the domain's messages (src/i18n) and are rendered from their codes.
 import type { Locale } from '../../i18n/locale.js';
 import type { RunImportResult } from '../../imports/run-import.js';
+import type { SeatKind } from '../../seats/seat-usage.js';
 
 const counted = (count: number, one: string, many: string, locale: Locale) =>
   `${count} ${count === 1 || (locale === 'fr' && count === 0) ? one : many}`;
@@ -12,6 +13,17 @@ type ImportCounts = Pick<
   RunImportResult,
   'invited' | 'held' | 'added' | 'alreadyInvited' | 'alreadyMembers' | 'errors'
 >;
+
+/** A count of a seat request's seats, named by kind: "2 extra seats", "2 places externes". */
+const seatsOf = (count: number, kind: SeatKind, locale: Locale, extra = false) => {
+  const external = kind === 'external';
+  if (locale === 'fr') {
+    const word = `place${external ? ' externe' : ''}${extra ? ' supplémentaire' : ''}`;
+    return counted(count, word, word.replace(/(place|externe|supplémentaire)/g, '$1s'), 'fr');
+  }
+  const word = `${extra ? 'extra ' : ''}${external ? 'external ' : ''}seat`;
+  return counted(count, word, `${word}s`, 'en');
+};
 
 const en = {
   inviteTitle: 'Invite people',
@@ -62,24 +74,31 @@ const en = {
   byUserType: 'By user type',
 
   seatRequestTitle: 'Seat request',
-  seatRequestText: (by: string, seats: number, org: string) =>
-    `*${by}* asks for ${counted(seats, 'extra seat', 'extra seats', 'en')} in ${org}.`,
+  seatRequestText: (by: string, seats: number, org: string, kind: SeatKind = 'internal') =>
+    `*${by}* asks for ${seatsOf(seats, kind, 'en', true)} in ${org}.`,
   seatRequestFor: 'For',
+  seatRequestCompanies: 'Companies',
+  externalSeatsLabel: 'External seats',
   andMore: (count: number) => `and ${count} more`,
-  seatsBeforeAfter: (before: number, after: number) => `Seats: ${before} → ${after}`,
-  billingNotice: (seats: number) =>
-    `Approving adds ${counted(seats, 'seat', 'seats', 'en')} to the plan; they are billed from the next invoice.`,
+  seatsBeforeAfter: (before: number, after: number, kind: SeatKind = 'internal') =>
+    `${kind === 'external' ? 'External seats' : 'Seats'}: ${before} → ${after}`,
+  billingNotice: (seats: number, kind: SeatKind = 'internal') =>
+    `Approving adds ${seatsOf(seats, kind, 'en')} ${kind === 'external' ? "(apart from the plan's)" : 'to the plan'}; they are billed from the next invoice.`,
   approve: 'Approve',
   deny: 'Deny',
-  approveConfirm: (seats: number, after: number) => `Add ${counted(seats, 'seat', 'seats', 'en')} (${after} in all)?`,
+  approveConfirm: (seats: number, after: number, kind: SeatKind = 'internal') =>
+    `Add ${seatsOf(seats, kind, 'en')} (${after} in all)?`,
   denyTitle: 'Deny the seat request',
   denyReasonLabel: 'Reason (sent to the requester)',
-  approved: (by: string, after: number) => `✅ Approved by ${by}: the plan now has ${after} seats.`,
+  approved: (by: string, after: number, kind: SeatKind = 'internal') =>
+    kind === 'external'
+      ? `✅ Approved by ${by}: the organization now has ${seatsOf(after, kind, 'en')}.`
+      : `✅ Approved by ${by}: the plan now has ${after} seats.`,
   denied: (by: string, reason: string) => `❌ Denied by ${by}: ${reason}`,
-  decisionDm: (approved: boolean, seats: number, by: string, reason: string | null) =>
+  decisionDm: (approved: boolean, seats: number, by: string, reason: string | null, kind: SeatKind = 'internal') =>
     approved
-      ? `✅ Your request for ${counted(seats, 'seat', 'seats', 'en')} was approved by ${by}: the held invitations are on their way.`
-      : `❌ Your request for ${counted(seats, 'seat', 'seats', 'en')} was denied by ${by}: ${reason ?? ''}. The held invitations were cancelled.`,
+      ? `✅ Your request for ${seatsOf(seats, kind, 'en')} was approved by ${by}: the held invitations are on their way.`
+      : `❌ Your request for ${seatsOf(seats, kind, 'en')} was denied by ${by}: ${reason ?? ''}. The held invitations were cancelled.`,
 
   accepted: (email: string) => `✅ ${email} accepted your invitation and joined.`,
   expired: (email: string) => `⌛ Your invitation to ${email} expired without an answer. Invite again if needed.`,
@@ -190,24 +209,30 @@ const fr: ChatTexts = {
   byUserType: "Par type d'utilisateur",
 
   seatRequestTitle: 'Demande de places',
-  seatRequestText: (by, seats, org) =>
-    `*${by}* demande ${counted(seats, 'place supplémentaire', 'places supplémentaires', 'fr')} pour ${org}.`,
+  seatRequestText: (by, seats, org, kind = 'internal') =>
+    `*${by}* demande ${seatsOf(seats, kind, 'fr', true)} pour ${org}.`,
   seatRequestFor: 'Pour',
+  seatRequestCompanies: 'Sociétés',
+  externalSeatsLabel: 'Places externes',
   andMore: (count) => `et ${count} autres`,
-  seatsBeforeAfter: (before, after) => `Places : ${before} → ${after}`,
-  billingNotice: (seats) =>
-    `Approuver ajoute ${counted(seats, 'place', 'places', 'fr')} à l'abonnement ; elles seront facturées dès la prochaine facture.`,
+  seatsBeforeAfter: (before, after, kind = 'internal') =>
+    `${kind === 'external' ? 'Places externes' : 'Places'} : ${before} → ${after}`,
+  billingNotice: (seats, kind = 'internal') =>
+    `Approuver ajoute ${seatsOf(seats, kind, 'fr')} ${kind === 'external' ? "(à part de celles de l'abonnement)" : "à l'abonnement"} ; elles seront facturées dès la prochaine facture.`,
   approve: 'Approuver',
   deny: 'Refuser',
-  approveConfirm: (seats, after) => `Ajouter ${counted(seats, 'place', 'places', 'fr')} (${after} au total) ?`,
+  approveConfirm: (seats, after, kind = 'internal') => `Ajouter ${seatsOf(seats, kind, 'fr')} (${after} au total) ?`,
   denyTitle: 'Refuser la demande',
   denyReasonLabel: 'Motif (envoyé au demandeur)',
-  approved: (by, after) => `✅ Approuvée par ${by} : l'abonnement compte désormais ${after} places.`,
+  approved: (by, after, kind = 'internal') =>
+    kind === 'external'
+      ? `✅ Approuvée par ${by} : l'organisation compte désormais ${seatsOf(after, kind, 'fr')}.`
+      : `✅ Approuvée par ${by} : l'abonnement compte désormais ${after} places.`,
   denied: (by, reason) => `❌ Refusée par ${by} : ${reason}`,
-  decisionDm: (approved, seats, by, reason) =>
+  decisionDm: (approved, seats, by, reason, kind = 'internal') =>
     approved
-      ? `✅ Votre demande de ${counted(seats, 'place', 'places', 'fr')} a été approuvée par ${by} : les invitations retenues partent.`
-      : `❌ Votre demande de ${counted(seats, 'place', 'places', 'fr')} a été refusée par ${by} : ${reason ?? ''}. Les invitations retenues ont été annulées.`,
+      ? `✅ Votre demande de ${seatsOf(seats, kind, 'fr')} a été approuvée par ${by} : les invitations retenues partent.`
+      : `❌ Votre demande de ${seatsOf(seats, kind, 'fr')} a été refusée par ${by} : ${reason ?? ''}. Les invitations retenues ont été annulées.`,
 
   accepted: (email) => `✅ ${email} a accepté votre invitation et a rejoint l'organisation.`,
   expired: (email) => `⌛ Votre invitation à ${email} a expiré sans réponse. Invitez à nouveau si besoin.`,

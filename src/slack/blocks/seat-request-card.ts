@@ -1,5 +1,6 @@
-// The seat request card in the managers' channel: who asked, for whom, seats before and after,
-// the billing notice, and Approve/Deny while it is open; who decided once it is not.
+// The seat request card in the managers' channel: who asked, for whom (and, for external seats,
+// from which companies), seats before and after, the billing notice, and Approve/Deny while it is
+// open; who decided once it is not.
 import type { KnownBlock } from '@slack/types';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -11,27 +12,32 @@ export const seatActions = { approve: 'seat_approve', deny: 'seat_deny' } as con
 
 export function seatRequestCard(details: SeatRequestDetails, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const texts = chatTexts(locale);
-  const request = details.request;
+  const { request, kind } = details;
   const headline = texts.seatRequestText(
     escapeMrkdwn(details.requestedByEmail),
     details.seats,
     escapeMrkdwn(details.organizationName),
+    kind,
   );
-  const more =
-    details.inviteeCount > details.invitees.length
-      ? `, ${texts.andMore(details.inviteeCount - details.invitees.length)}`
-      : '';
+  // A few names, escaped, then how many more.
+  const listed = (names: string[], total: number) =>
+    `${escapeMrkdwn(names.join(', '))}${total > names.length ? `, ${texts.andMore(total - names.length)}` : ''}`;
+  const companies: KnownBlock[] =
+    details.companies.length > 0
+      ? [section(`*${texts.seatRequestCompanies}*\n${listed(details.companies, details.companyCount)}`)]
+      : [];
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: texts.seatRequestTitle } },
     section(headline),
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*${texts.seatRequestFor}*\n${escapeMrkdwn(details.invitees.join(', '))}${more}` },
-        { type: 'mrkdwn', text: `*${texts.seatsBeforeAfter(details.limitBefore, details.limitAfter)}*` },
+        { type: 'mrkdwn', text: `*${texts.seatRequestFor}*\n${listed(details.invitees, details.inviteeCount)}` },
+        { type: 'mrkdwn', text: `*${texts.seatsBeforeAfter(details.limitBefore, details.limitAfter, kind)}*` },
       ],
     },
-    context(texts.billingNotice(details.seats)),
+    ...companies,
+    context(texts.billingNotice(details.seats, kind)),
   ];
   // Managers deciding on cost must see that what they first read is no longer true.
   if (details.figuresChanged && request.status === 'PENDING') {
@@ -53,7 +59,7 @@ export function seatRequestCard(details: SeatRequestDetails, locale: Locale): { 
           value: request.id,
           confirm: {
             title: { type: 'plain_text', text: texts.approve },
-            text: { type: 'plain_text', text: texts.approveConfirm(details.seats, details.limitAfter) },
+            text: { type: 'plain_text', text: texts.approveConfirm(details.seats, details.limitAfter, kind) },
             confirm: { type: 'plain_text', text: texts.approve },
             deny: { type: 'plain_text', text: texts.cancel },
           },
@@ -74,7 +80,7 @@ export function seatRequestCard(details: SeatRequestDetails, locale: Locale): { 
     blocks.push(
       section(
         request.status === 'APPROVED'
-          ? texts.approved(by, details.limitAfter)
+          ? texts.approved(by, details.limitAfter, kind)
           : texts.denied(by, escapeMrkdwn(request.reason ?? '')),
       ),
     );

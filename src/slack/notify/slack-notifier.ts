@@ -123,6 +123,8 @@ async function say(
         decided.seatsRequested,
         escapeMrkdwn(n.details.decidedByEmail ?? '?'),
         decided.reason === null ? null : escapeMrkdwn(decided.reason),
+        // The seats of the request's kind: the plan's, or the external ones.
+        decided.kind,
       ),
     );
   }

@@ -1,5 +1,6 @@
-// The seat request card posted in the managers' channel: who asked, for whom, seats before and
-// after, the billing notice; Approve, or Deny with a reason, while open; the decision once decided.
+// The seat request card posted in the managers' channel: who asked, for whom (and, for external
+// seats, from which companies), seats before and after, the billing notice; Approve, or Deny with
+// a reason, while open; the decision once decided.
 
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -12,11 +13,14 @@ export const seatVerbs = { approve: 'seat_approve', deny: 'seat_deny' } as const
 
 export function seatRequestCard(details: SeatRequestDetails, locale: Locale): AdaptiveCard {
   const texts = chatTexts(locale);
-  const request = details.request;
-  const more =
-    details.inviteeCount > details.invitees.length
-      ? `, ${texts.andMore(details.inviteeCount - details.invitees.length)}`
-      : '';
+  const { request, kind } = details;
+  // A few names, escaped, then how many more.
+  const listed = (names: string[], total: number) =>
+    `${escapeTeamsMarkdown(names.join(', '))}${total > names.length ? `, ${texts.andMore(total - names.length)}` : ''}`;
+  const companies =
+    details.companies.length > 0
+      ? [{ title: texts.seatRequestCompanies, value: listed(details.companies, details.companyCount) }]
+      : [];
   const body: Element[] = [
     text(texts.seatRequestTitle, { weight: 'Bolder', size: 'Large' }),
     text(
@@ -24,16 +28,21 @@ export function seatRequestCard(details: SeatRequestDetails, locale: Locale): Ad
         escapeTeamsMarkdown(details.requestedByEmail),
         details.seats,
         escapeTeamsMarkdown(details.organizationName),
+        kind,
       ),
     ),
     {
       type: 'FactSet',
       facts: [
-        { title: texts.seatRequestFor, value: `${escapeTeamsMarkdown(details.invitees.join(', '))}${more}` },
-        { title: texts.setupSeatsLabel, value: texts.seatsBeforeAfter(details.limitBefore, details.limitAfter) },
+        { title: texts.seatRequestFor, value: listed(details.invitees, details.inviteeCount) },
+        ...companies,
+        {
+          title: kind === 'external' ? texts.externalSeatsLabel : texts.setupSeatsLabel,
+          value: texts.seatsBeforeAfter(details.limitBefore, details.limitAfter, kind),
+        },
       ],
     },
-    small(texts.billingNotice(details.seats)),
+    small(texts.billingNotice(details.seats, kind)),
   ];
   // Managers deciding on cost must see that what they first read is no longer true.
   if (details.figuresChanged && request.status === 'PENDING') {
@@ -51,7 +60,7 @@ export function seatRequestCard(details: SeatRequestDetails, locale: Locale): Ad
     body.push(
       text(
         request.status === 'APPROVED'
-          ? texts.approved(by, details.limitAfter)
+          ? texts.approved(by, details.limitAfter, kind)
           : texts.denied(by, escapeTeamsMarkdown(request.reason ?? '')),
         {
           weight: 'Bolder',

@@ -100,6 +100,8 @@ export function createTeamsNotifier(options: {
                 decided.seatsRequested,
                 escapeTeamsMarkdown(n.details.decidedByEmail ?? '?'),
                 decided.reason === null ? null : escapeTeamsMarkdown(decided.reason),
+                // The seats of the request's kind: the plan's, or the external ones.
+                decided.kind,
               ),
           );
         }
