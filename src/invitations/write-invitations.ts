@@ -1,7 +1,9 @@
 // Writes validated invitations in set-based SQL: one statement inserts the invitations, their
 // e-mail outbox rows and their audit events. Both the single invite and the 10,000-row import go
-// through here, so seat accounting, holding beyond the limit and idempotency have one home.
-// Must run inside a transaction (the organization row is locked to serialize seat accounting).
+// through here, so seat accounting, holding beyond the limit and idempotency have one home. Each
+// row is internal or external (its company): each kind is counted against its own limit and held
+// beyond it on a seat request of its kind. Must run inside a transaction (the organization row is
+// locked to serialize seat accounting).
 import { insertAuditRowsSql } from '../audit/audit-rows.js';
 import type { ExternalCompany } from '../companies/external-company.js';
 import { sqlText } from '../db/sql-text.js';
@@ -159,8 +161,8 @@ export async function writeInvitations(
   outcome.created = inserted;
   const seatRequestId = reserved.internal?.id ?? reserved.external?.id;
   if (seatRequestId) outcome.seatRequestId = seatRequestId;
-  if (reserved.internal || reserved.external)
-    outcome.seatRequestIds = { internal: reserved.internal?.id, external: reserved.external?.id };
+  if (seatRequestId)
+    outcome.seatRequestIds = Object.fromEntries(Object.entries(reserved).map(([kind, request]) => [kind, request.id]));
   // Joined an open request: its figures and cards now count these invitations too.
   for (const request of Object.values(reserved)) if (request.merged) await followHeldInvitations(tx, orgId, request.id);
   return outcome;

@@ -143,6 +143,7 @@ describe('external seats beyond their limit', () => {
     const [internal, external] = await requestsOf(owner);
     expect(internal).toMatchObject({ kind: 'internal', seatsRequested: 1, limitBefore: 2 });
     expect(external).toMatchObject({ kind: 'external', seatsRequested: 2, limitBefore: 1 });
+    expect(first.seatRequestIds).toEqual({ internal: internal?.id, external: external?.id });
     const heldOn = async () =>
       Object.fromEntries(
         (
