@@ -8,9 +8,10 @@ import { lockOrganization } from '../companies/company-tree.js';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Notice } from '../i18n/messages.js';
-import { type SeatRequestSlot, writeInvitations } from '../invitations/write-invitations.js';
+import { type SeatRequestSlots, writeInvitations } from '../invitations/write-invitations.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
+import { type SeatKind, seatKinds } from '../seats/seat-usage.js';
 import { addImportedMembers } from './add-imported-members.js';
 import { hashPasswords } from './hash-passwords.js';
 import { importCompanies } from './import-companies.js';
@@ -46,8 +47,10 @@ export interface RunImportResult {
   /** The same row errors as the dry run (plus any the database revealed since). Sorted by line. */
   errors: RowError[];
   warnings: RowWarning[];
-  /** The one seat request holding this import's invitations beyond the limit, if any. */
+  /** The seat request holding this import's invitations beyond the limit, if any (the internal one first). */
   seatRequestId?: string;
+  /** One request per kind at most: internal (the plan's seats) and external (their own limit). */
+  seatRequestIds?: Partial<Record<SeatKind, string>>;
 }
 
 /** Rows per writeInvitations call once the file is too big to keep in memory (see below). */
@@ -125,10 +128,11 @@ export async function runImport(
             rows: reading.rows,
             ...counts,
             errors: errors.length,
-            seatRequestId: invitations.seatRequestId ?? null,
+            seatRequestId: invitations.requests.seatRequestId ?? null,
+            ...invitations.requests,
           },
         });
-        return { batchId: batch.id, counts, seatRequestId: invitations.seatRequestId };
+        return { batchId: batch.id, counts, requests: invitations.requests };
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
     );
@@ -141,7 +145,7 @@ export async function runImport(
       ...written.counts,
       errors,
       warnings: reading.warnings,
-      ...(written.seatRequestId ? { seatRequestId: written.seatRequestId } : {}),
+      ...written.requests,
     };
   } finally {
     await spool.dispose();
@@ -158,8 +162,8 @@ async function writeSpooledInvitations(
   options: ImportOptions,
 ) {
   const counts = { invited: 0, held: 0, alreadyInvited: 0 };
-  // Shared by every chunk: the whole import makes at most one seat request.
-  const slot: SeatRequestSlot = { seats: 0 };
+  // Shared by every chunk: the whole import makes at most one seat request of each kind.
+  const slots: SeatRequestSlots = {};
   let done = 0;
   // Each chunk's rows, their query parameters and Prisma's copies of them become garbage that V8
   // collects late: a big file is written in smaller chunks to keep the peak memory low.
@@ -175,7 +179,7 @@ async function writeSpooledInvitations(
         rows.push(row);
       }
     }
-    const outcome = await writeInvitations(tx, { actor, batchId, seatRequest: slot, rows });
+    const outcome = await writeInvitations(tx, { actor, batchId, seatRequests: slots, rows });
     for (const created of outcome.created) counts[created.status === 'PENDING' ? 'invited' : 'held']++;
     counts.alreadyInvited += outcome.alreadyInvited.length;
     for (const { index, error } of outcome.refused) {
@@ -185,5 +189,16 @@ async function writeSpooledInvitations(
     done += chunk.length;
     options.onProgress?.(done, spool.count, 'writing');
   }
-  return { counts, seatRequestId: slot.id };
+  return { counts, requests: heldOn(slots) };
+}
+
+/** The requests the import's held invitations wait on: none, or the id of each kind's. */
+function heldOn(slots: SeatRequestSlots): Pick<RunImportResult, 'seatRequestId' | 'seatRequestIds'> {
+  const seatRequestIds: Partial<Record<SeatKind, string>> = {};
+  for (const kind of seatKinds) {
+    const id = slots[kind]?.id;
+    if (id) seatRequestIds[kind] = id;
+  }
+  const seatRequestId = seatRequestIds.internal ?? seatRequestIds.external;
+  return seatRequestId ? { seatRequestId, seatRequestIds } : {};
 }

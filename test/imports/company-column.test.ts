@@ -125,13 +125,25 @@ describe('the Company column', () => {
     expect(dryRun).toMatchObject({ valid: 1, toInvite: 1 });
   });
 
-  it('predicts the external invitations beyond the external seats as held, apart from the plan', async () => {
+  it('holds the external invitations beyond the external seats on an external seat request, apart from the plan', async () => {
     const owner = await newOrganization(t.prisma, { seats: 100 });
     await partnerCompanies(owner, 2);
     const file = ['Email,Company', 'a@acme.example,Acme', 'b@acme.example,Acme/Nord', 'c@acme.example,Lille'].join(
       '\n',
     );
     expect(await dryRunImport(t.prisma, owner, file)).toMatchObject({ toInvite: 3, wouldHold: 1, errors: [] });
+
+    // Two chunks: the one held row waits on one external seat request for the whole import.
+    const internalRows = Array.from({ length: 3 }, (_, i) => `in${i}@example.com,`);
+    const result = await runImport(t.prisma, owner, [file, ...internalRows].join('\n'), { chunkRows: 2 });
+    expect(result).toMatchObject({ invited: 5, held: 1, errors: [] });
+    const requests = await t.prisma.seatRequest.findMany({ where: { organizationId: owner.organization.id } });
+    expect(requests.map((r) => [r.id, r.kind, r.seatsRequested])).toEqual([[result.seatRequestId, 'external', 1]]);
+    expect(result.seatRequestIds).toEqual({ external: result.seatRequestId });
+    const held = await t.prisma.invitation.findFirstOrThrow({
+      where: { organizationId: owner.organization.id, status: 'AWAITING_APPROVAL' },
+    });
+    expect([held.email, held.external, held.seatRequestId]).toEqual(['c@acme.example', true, result.seatRequestId]);
   });
 });
 
