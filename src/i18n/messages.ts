@@ -6,6 +6,7 @@ import { chatMessages } from './chat-messages.js';
 import { companyMessages } from './company-messages.js';
 import { importMessages } from './import-messages.js';
 import type { Locale } from './locale.js';
+import { memberRemovalMessages } from './member-removal-messages.js';
 import { bilingual, type Message } from './message.js';
 import { permissionMessages } from './permission-messages.js';
 import { seatMessages } from './seat-messages.js';
@@ -21,6 +22,7 @@ export const messages = {
   ...chatMessages,
   ...companyMessages,
   ...importMessages,
+  ...memberRemovalMessages,
   ...permissionMessages,
   ...seatMessages,
   ...ssoMessages,

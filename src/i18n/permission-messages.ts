@@ -20,6 +20,7 @@ export const permissionMessages = {
   'permission.read_audit': onlyAdmins('read the audit trail', "consulter le journal d'audit"),
   'permission.manage_webhooks': onlyAdmins('manage webhooks', 'gérer les webhooks'),
   'permission.manage_companies': onlyAdmins('manage partner companies', 'gérer les sociétés partenaires'),
+  'permission.remove_member': onlyAdmins('remove members', 'retirer des membres'),
   'permission.list_seat_requests': bilingual<{ email: string }>(
     (p) => `${p.email} may not list seat requests: only managers and owners may.`,
     (p) =>

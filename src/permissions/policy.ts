@@ -20,8 +20,24 @@ export const canDecideSeatRequests = (member: Member) => member.isOwner || membe
  */
 export const canChangeSettings = (member: Member) => member.isOwner;
 
+/** What is done to an owner is done by an owner only: an admin can neither take over nor push out an owner. */
+const ownerOnlyByOwner = (acting: Member, member: Member) => !member.isOwner || acting.isOwner;
+
 /** An owner's temporary password is reissued by an owner only: an admin cannot take over an owner. */
-export const canReissuePasswordOf = (acting: Member, member: Member) => !member.isOwner || acting.isOwner;
+export const canReissuePasswordOf = ownerOnlyByOwner;
+
+/**
+ * Nobody removes themselves, in any channel: a slip would lock them out, and what they started
+ * (open invitations, seat requests) is handed to whoever removes them, who must be someone else.
+ */
+export const removesThemselves = (acting: Member, member: Member) => acting.id === member.id;
+
+/** Owners and administrators remove members other than themselves; an owner by another owner only. */
+export const canRemoveMember = (acting: Member, member: Member, org: Organization) =>
+  canManageInvitations(acting, org) && !removesThemselves(acting, member) && ownerOnlyByOwner(acting, member);
+
+/** The organization always keeps an owner: its last one is never removed. `owners` counts them now. */
+export const keepsAnOwner = (member: Member, owners: number) => !member.isOwner || owners > 1;
 
 /**
  * What only owners and administrators may do, each with its own refusal (src/i18n/messages.ts
@@ -33,7 +49,8 @@ export type AdminTask =
   | 'list_members'
   | 'read_audit'
   | 'manage_webhooks'
-  | 'manage_companies';
+  | 'manage_companies'
+  | 'remove_member';
 
 export function assertCanManageInvitations(actor: Actor, task: AdminTask = 'invite'): void {
   if (!canManageInvitations(actor.member, actor.organization)) {
@@ -65,4 +82,19 @@ export function assertCanListSeatRequests(actor: Actor): void {
 export function assertOwner(actor: Actor): void {
   if (!canChangeSettings(actor.member))
     throw new AppError('permission.owner_only', { email: actor.member.email }, 'forbidden');
+}
+
+/**
+ * The removal rules in the order they are told: who may remove members at all, then not oneself,
+ * then an owner by an owner only, then never the last owner. `owners` is the organization's owner
+ * count, read under its lock by the removal itself (a preview may read it without).
+ */
+export function assertCanRemoveMember(actor: Actor, member: Member, owners: number): void {
+  assertCanManageInvitations(actor, 'remove_member');
+  const email = member.email;
+  if (removesThemselves(actor.member, member)) throw new AppError('member.remove_self', { email });
+  if (!canRemoveMember(actor.member, member, actor.organization)) {
+    throw new AppError('member.remove_owner', { email }, 'forbidden');
+  }
+  if (!keepsAnOwner(member, owners)) throw new AppError('member.last_owner', { email });
 }
