@@ -108,6 +108,9 @@ const descriptions: Record<string, string> = {
   'members set <e-mail>': "l'adresse électronique du membre",
   'members set <what>': 'ce qui change',
   'members set <value>': 'un nom de rôle (français ou anglais), ou true/false pour manager',
+  'members remove':
+    "retirer un membre : son siège, son nom d'utilisateur et son adresse sont libres aussitôt (propriétaires et administrateurs)",
+  'members remove <e-mail>': "l'adresse électronique du membre",
   audit:
     "le journal d'audit, du plus récent au plus ancien : qui a fait quoi, quand, depuis quel canal (propriétaires et administrateurs)",
   'audit --action':
@@ -191,6 +194,14 @@ const afterLines: Record<string, string> = {
     '(.env est lu). Quand `npm start` tourne sur le même DATA_DIR, la CLI s’y connecte. Les migrations',
   'migrations are applied before each command.': 'en attente sont appliquées avant chaque commande.',
   'Examples:': 'Exemples :',
+  'An owner is removed by another owner only. Nobody removes themselves, and the last owner stays.':
+    'Un propriétaire n’est retiré que par un autre propriétaire. Personne ne se retire soi-même, et le dernier propriétaire reste.',
+  "The seat freed is internal or external, as the member's. Their open invitations and seat requests":
+    'Le siège libéré est interne ou externe, comme celui du membre. Ses invitations ouvertes et demandes de sièges',
+  'are kept and become yours: you are told their outcomes.':
+    'sont gardées et deviennent les vôtres : vous êtes informé de leur issue.',
+  'To send a member added directly an invitation instead (a "resend"): remove them, then invite them.':
+    'Pour envoyer plutôt une invitation à un membre ajouté directement (un « renvoi ») : retirez-le, puis invitez-le.',
   'A company is covered when it, or one of its parent companies at any depth, is secured.':
     "Une société est couverte quand elle, ou l'une de ses sociétés mères à n'importe quel niveau, est sécurisée.",
   'A company is named by its name, or by its path when several share a name ("Groupe JLO/JLO PARIS").':

@@ -1,7 +1,9 @@
-// The work of `sesame members` and `members set`.
+// The work of `sesame members`, `members set` and `members remove`.
 import type { Command } from 'commander';
 import type { Member } from '../../generated/prisma/client.js';
+import type { Locale } from '../../i18n/locale.js';
 import { listMembers, type MemberView } from '../../members/list-members.js';
+import { type MemberRemoval, removeMember } from '../../members/remove-member.js';
 import { type AccessChange, setMemberAccess } from '../../members/set-member-access.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { MemberListOptions } from '../commands/members.js';
@@ -54,6 +56,51 @@ export function setAccess(email: string, change: AccessChange, command: Command)
         : texts.accessUnchanged(member.email, texts.accessField[change.field], shown),
     );
   });
+}
+
+export function remove(email: string, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const removed = await removeMember(db, actor, { email });
+    if (out.json) return out.result({ removed });
+    for (const line of removalLines(removed, locale)) out.line(line);
+  });
+}
+
+const removalWords = {
+  en: {
+    removed: (email: string, seat: string, username: string) =>
+      `${email} removed: their ${seat} and the username ${username} are free.`,
+    internalSeat: 'internal seat',
+    externalSeat: (company: string | null) => `external seat${company ? ` (${company})` : ''}`,
+    invitations: (n: number) =>
+      `${n} open invitation${n === 1 ? '' : 's'} they sent ${n === 1 ? 'is' : 'are'} now yours: you are told the outcomes.`,
+    seatRequests: (n: number) =>
+      `${n} seat request${n === 1 ? '' : 's'} they made ${n === 1 ? 'is' : 'are'} now yours.`,
+  },
+  fr: {
+    removed: (email: string, seat: string, username: string) =>
+      `${email} retiré : son ${seat} et le nom d'utilisateur ${username} sont libres.`,
+    internalSeat: 'siège interne',
+    externalSeat: (company: string | null) => `siège externe${company ? ` (${company})` : ''}`,
+    invitations: (n: number) =>
+      n === 1
+        ? "1 invitation ouverte qu'il a envoyée est désormais la vôtre : vous serez informé de son issue."
+        : `${n} invitations ouvertes qu'il a envoyées sont désormais les vôtres : vous serez informé de leur issue.`,
+    seatRequests: (n: number) =>
+      n === 1
+        ? '1 demande de sièges qu’il a faite est désormais la vôtre.'
+        : `${n} demandes de sièges qu’il a faites sont désormais les vôtres.`,
+  },
+} satisfies Record<Locale, unknown>;
+
+function removalLines(removed: MemberRemoval, locale: Locale): string[] {
+  const words = removalWords[locale];
+  const seat = removed.kind === 'external' ? words.externalSeat(removed.company) : words.internalSeat;
+  return [
+    words.removed(removed.email, seat, removed.username),
+    ...(removed.openInvitations > 0 ? [words.invitations(removed.openInvitations)] : []),
+    ...(removed.pendingSeatRequests > 0 ? [words.seatRequests(removed.pendingSeatRequests)] : []),
+  ];
 }
 
 export function memberJson(member: Omit<Member, 'passwordHash'>) {

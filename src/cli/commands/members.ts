@@ -1,7 +1,7 @@
-// sesame members | members set <e-mail> <role|manager> <value>
+// sesame members | members set <e-mail> <role|manager> <value> | members remove <e-mail>
 import { Argument, type Command } from 'commander';
 import type { AccessChange } from '../../members/set-member-access.js';
-import { boolean, limit } from '../values.js';
+import { boolean, limit, nonEmpty } from '../values.js';
 
 const work = () => import('../actions/members.js');
 
@@ -16,6 +16,18 @@ export interface MemberListOptions {
 const MEMBER_JSON = `{ "id", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
     "isManager", "status": "ACTIVE" | "MUST_CHANGE_PASSWORD", "kind": "internal" | "external",
     "company": string | null, "createdAt" }`;
+
+const REMOVED_JSON = `{ "memberId", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
+    "isManager", "kind": "internal" | "external", "company": string | null, "openInvitations": n,
+    "pendingSeatRequests": n }`;
+
+function parseManagerFlag(command: Command, value: string): boolean {
+  try {
+    return boolean(value);
+  } catch {
+    return command.error(`error: argument 'value' is invalid for manager: expected true or false.`, { exitCode: 2 });
+  }
+}
 
 export function registerMembers(program: Command): void {
   const members = program
@@ -59,12 +71,25 @@ JSON output (--json): { "member": ${MEMBER_JSON}, "changed": boolean }`,
         what === 'role' ? { field: 'role', value } : { field: 'manager', value: parseManagerFlag(command, value) };
       return (await work()).setAccess(email, change, command);
     });
-}
 
-function parseManagerFlag(command: Command, value: string): boolean {
-  try {
-    return boolean(value);
-  } catch {
-    return command.error(`error: argument 'value' is invalid for manager: expected true or false.`, { exitCode: 2 });
-  }
+  // Like revoke and the other removals, no prompt: the command is what was asked (scripts use it).
+  members
+    .command('remove')
+    .description('remove a member: their seat, username and address are free at once (owners and administrators)')
+    .argument('<e-mail>', "the member's e-mail address", nonEmpty)
+    .addHelpText(
+      'after',
+      `
+An owner is removed by another owner only. Nobody removes themselves, and the last owner stays.
+The seat freed is internal or external, as the member's. Their open invitations and seat requests
+are kept and become yours: you are told their outcomes.
+To send a member added directly an invitation instead (a "resend"): remove them, then invite them.
+
+Examples:
+  sesame members remove ana@example.com
+  sesame invite ana@example.com --username ana.gis     (then: the username is free again)
+
+JSON output (--json): { "removed": ${REMOVED_JSON} }`,
+    )
+    .action(async (email: string, _options: unknown, command: Command) => (await work()).remove(email, command));
 }
