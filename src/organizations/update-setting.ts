@@ -113,8 +113,10 @@ export async function updateOrganizationSetting(
       subjectId: updated.id,
       data: { key, value: parsed.data as Prisma.InputJsonValue },
     });
-    // Open seat requests now cost another number of seats: their cards show it.
-    if (setting.column === 'seatLimit') await followSeatLimit(tx, updated.id);
+    // Open seat requests (of the plan's seats, or the external ones) now cost another number of
+    // seats: their cards show it.
+    if (setting.column === 'seatLimit') await followSeatLimit(tx, updated.id, 'internal');
+    if (setting.column === 'externalSeatLimit') await followSeatLimit(tx, updated.id, 'external');
     return updated;
   });
   return toOrganization(row);

@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import { currentFigures } from './seat-figures.js';
+import type { SeatKind } from './seat-usage.js';
 
 export async function followHeldInvitations(
   tx: Prisma.TransactionClient,
@@ -35,8 +36,15 @@ export async function followHeldInvitations(
   });
 }
 
-/** After the limit moved: every open request of the organization shows the figures of now. */
-export async function followSeatLimit(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
-  const open = await tx.seatRequest.findMany({ where: { organizationId, status: 'PENDING' }, select: { id: true } });
+/** After a limit moved: every open request of that kind (plan or external seats) shows the figures of now. */
+export async function followSeatLimit(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  kind: SeatKind = 'internal',
+): Promise<void> {
+  const open = await tx.seatRequest.findMany({
+    where: { organizationId, status: 'PENDING', kind },
+    select: { id: true },
+  });
   for (const request of open) await followHeldInvitations(tx, organizationId, request.id);
 }

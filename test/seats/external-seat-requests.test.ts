@@ -218,6 +218,21 @@ describe('external seats beyond their limit', () => {
     expect(await status(inside.seatRequestId)).toBe('PENDING');
   });
 
+  it('redraw their request’s cards when an owner changes the external limit', async () => {
+    const owner = await organization(10, 1);
+    const { seatRequestId = '' } = await invite(t.prisma, owner, {
+      emails: ['a@jlo.example', 'b@jlo.example', 'c@jlo.example'],
+      company: 'JLO PARIS',
+    });
+    const redraws = () =>
+      t.prisma.outboxMessage.count({
+        where: { kind: 'notification', idempotencyKey: { startsWith: `seat_request:${seatRequestId}:revision:` } },
+      });
+    expect(await redraws()).toBe(0);
+    await updateOrganizationSetting(t.prisma, owner, 'external-seats', '2');
+    expect(await redraws()).toBe(1);
+  });
+
   it('are never passed by two invites at once', async () => {
     const owner = await organization(10, 2);
     const outcomes = await Promise.all([
