@@ -14,7 +14,12 @@ export interface OutgoingEmail {
   key: string;
   kind: EmailKind;
   to: Address;
-  /** Replies reach the person who invited or added the recipient. */
+  /**
+   * The sender's name ("Jeanne Dupont via Acme", src/organizations/sender.ts); the address is
+   * always the operator's verified sender (SENDGRID_FROM_EMAIL). Unset: SENDGRID_FROM_NAME.
+   */
+  fromName?: string;
+  /** Replies reach the person who invited or added the recipient (or the organization's own address). */
   replyTo?: Address;
   composed: ComposedEmail;
   /** The raw values for a SendGrid dynamic template (its Handlebars escapes them). */
@@ -24,6 +29,10 @@ export interface OutgoingEmail {
   /** The link the message asks the recipient to follow. */
   actionUrl: string;
 }
+
+/** The operator's verified address, under the organization's sender name when it has one. */
+export const fromAddress = (email: Pick<OutgoingEmail, 'fromName'>, from: Address): Address =>
+  email.fromName ? { email: from.email, name: email.fromName } : from;
 
 export type SendOutcome =
   | { ok: true }

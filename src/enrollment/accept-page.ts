@@ -4,17 +4,21 @@ import type { Locale } from '../i18n/locale.js';
 import { renderNotice, translate } from '../i18n/messages.js';
 import type { FieldErrors } from '../invitations/accept.js';
 import type { ClosedLink, InvitationPageData } from '../invitations/invitation-page.js';
+import { withAddress } from '../organizations/sender.js';
 import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
 import { html } from './html.js';
 import { type Frame, layout, messagePage } from './layout.js';
+import { nextStepBox } from './next-step.js';
+import type { InvitationPageExtras, NextStep, PageBrand } from './page-brand.js';
 import { continueWith } from './sso-page.js';
 import { pageTexts } from './texts.js';
 
 export const acceptPath = (token: string) => `/accept/${token}`;
-const frameFor = (locale: Locale, token: string, title: string): Frame => ({
+const frameFor = (locale: Locale, token: string, title: string, brand?: PageBrand): Frame => ({
   locale,
   title,
   hrefFor: (other) => `${acceptPath(token)}?lang=${other}`,
+  brand,
 });
 
 export interface AcceptValues {
@@ -46,10 +50,13 @@ export function acceptFormPage(input: {
   page: InvitationPageData;
   values?: AcceptValues;
   errors?: FieldErrors;
+  /** The organization's brand and the inviter's address. */
+  extras?: InvitationPageExtras;
 }): string {
-  const { locale, page } = input;
+  const { locale, page, extras } = input;
   const texts = pageTexts[locale];
-  const org = page.organization.name;
+  const org = extras?.brand.name ?? page.organization.name;
+  const inviter = extras ? withAddress(page.inviterName, extras.inviterEmail) : page.inviterName;
   const asked = asks(page);
   const values = input.values ?? {
     firstName: page.firstName,
@@ -71,11 +78,12 @@ export function acceptFormPage(input: {
   const passwordForm = passwordFormOf(input, { values, error, summary });
 
   return layout(
-    frameFor(locale, input.token, texts.joinTitle(org)),
+    frameFor(locale, input.token, texts.joinTitle(org), extras?.brand),
     html`<p class="eyebrow">${texts.invitation}</p>
 <h1>${texts.joinTitle(org)}</h1>
-<p class="lead">${texts.invitedBy(page.inviterName, org)} ${texts.invitedAs(page.roleNames[locale])}</p>
+<p class="lead">${texts.invitedBy(inviter, org)} ${texts.invitedAs(page.roleNames[locale])}</p>
 ${page.company ? html`<p>${texts.externalFor(page.company)}</p>` : ''}
+${page.username ? html`<p class="fixed-email">${texts.usernameReserved} <strong class="username">${page.username}</strong></p>` : ''}
 ${page.sso ? continueWith({ locale, token: input.token, label: page.sso.label, email: page.mustUseEmail ? page.email : undefined, passwordToo: page.sso.passwordToo }) : ''}
 ${page.sso && !page.sso.passwordToo ? '' : passwordForm}`,
   );
@@ -134,11 +142,12 @@ export function codeFormPage(input: {
   csrf: string;
   email: string;
   error?: string;
+  brand?: PageBrand;
 }): string {
   const texts = pageTexts[input.locale];
   const summary = input.error ? [{ field: 'code', message: input.error }] : [];
   return layout(
-    frameFor(input.locale, input.token, texts.codeTitle),
+    frameFor(input.locale, input.token, texts.codeTitle, input.brand),
     html`<h1>${texts.codeTitle}</h1>
 <p class="lead">${texts.codeLead(input.email)}</p>
 ${errorSummary(summary, texts)}
@@ -151,17 +160,21 @@ ${field({ name: 'code', label: texts.codeLabel, type: 'text', autocomplete: 'one
   );
 }
 
-export function joinedPage(input: { locale: Locale; organization: string; username: string }): string {
+export function joinedPage(input: {
+  locale: Locale;
+  organization: string;
+  username: string;
+  brand?: PageBrand;
+  nextStep?: NextStep;
+}): string {
   const texts = pageTexts[input.locale];
+  const organization = input.brand?.name ?? input.organization;
   return layout(
-    { locale: input.locale, title: texts.joinedTitle(input.organization) },
+    { locale: input.locale, title: texts.joinedTitle(organization), brand: input.brand },
     html`<div class="status-icon ok" aria-hidden="true">✓</div>
-<h1>${texts.joinedTitle(input.organization)}</h1>
+<h1>${texts.joinedTitle(organization)}</h1>
 <p class="lead">${texts.joinedLead}</p>
-<div class="next">
-<h2>${texts.nextStep}</h2>
-<p>${texts.signInWith} <strong class="username">${input.username}</strong> ${texts.signInPassword}</p>
-</div>`,
+${nextStepBox({ locale: input.locale, organization, username: input.username, nextStep: input.nextStep })}`,
   );
 }
 

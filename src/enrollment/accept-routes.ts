@@ -64,13 +64,14 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const asked = url.searchParams.get('lang');
       const found = await ctx.loadInvitationPage(token, ctx.now());
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(asked, req, 'en'));
+      const extras = await ctx.loadInvitationPageExtras(found.open.invitationId);
       const csrf = (await ctx.csrf()).issue(req);
       const locale = chooseLocale(asked, req, found.open.organization.locale);
       sendPage(
         ctx,
         res,
         200,
-        acceptFormPage({ locale, token, csrf: csrf.token, page: found.open }),
+        acceptFormPage({ locale, token, csrf: csrf.token, page: found.open, extras }),
         csrf.setCookie ? { 'set-cookie': csrf.setCookie } : {},
       );
     }),
@@ -91,6 +92,9 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const found = await ctx.loadInvitationPage(token, ctx.now());
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(form.lang, req, 'en'));
       const page = found.open;
+      const extras = await ctx.loadInvitationPageExtras(page.invitationId);
+      const brand = extras?.brand;
+      const nextStep = extras?.nextStep;
       const locale = chooseLocale(form.lang, req, page.organization.locale);
       // The password form is not offered for this invitation: a post of it is not taken either.
       if (page.sso && !page.sso.passwordToo) {
@@ -115,7 +119,7 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
             ctx,
             res,
             200,
-            joinedPage({ locale, organization: organization.name, username: member.username }),
+            joinedPage({ locale, organization: organization.name, username: member.username, brand, nextStep }),
           );
         }
         const outcome = await acceptInvitation(
@@ -134,7 +138,9 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
         );
         if (outcome.status === 'verification_sent') {
           ctx.log.info('enrollment address code sent', { route: ACCEPT_POST, invitationId: page.invitationId });
-          return answer(200, (csrfToken) => codeFormPage({ locale, token, csrf: csrfToken, email: outcome.email }));
+          return answer(200, (csrfToken) =>
+            codeFormPage({ locale, token, csrf: csrfToken, email: outcome.email, brand }),
+          );
         }
         ctx.log.info('invitation accepted', {
           route: ACCEPT_POST,
@@ -145,7 +151,13 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
           ctx,
           res,
           200,
-          joinedPage({ locale, organization: outcome.organization.name, username: outcome.member.username }),
+          joinedPage({
+            locale,
+            organization: outcome.organization.name,
+            username: outcome.member.username,
+            brand,
+            nextStep,
+          }),
         );
       } catch (error) {
         if (error instanceof FormError) {
@@ -153,12 +165,12 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
           if (form.step === 'verify' && codeProblem) {
             const message = renderNotice(locale, codeProblem);
             return answer(422, (csrfToken) =>
-              codeFormPage({ locale, token, csrf: csrfToken, email: form.email, error: message }),
+              codeFormPage({ locale, token, csrf: csrfToken, email: form.email, error: message, brand }),
             );
           }
           // The values come back (never the passwords); a fresh page, with the same CSRF token.
           return answer(422, (csrfToken) =>
-            acceptFormPage({ locale, token, csrf: csrfToken, page, values, errors: error.fields }),
+            acceptFormPage({ locale, token, csrf: csrfToken, page, values, errors: error.fields, extras }),
           );
         }
         const closed = isAppError(error) ? closedFromCode[error.code] : undefined;

@@ -16,6 +16,7 @@ import type { Locale } from '../i18n/locale.js';
 import { type InvitationPageLoader, invitationPageLoader } from '../invitations/invitation-page.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretBox } from '../security/secret-box.js';
+import { type InvitationPageExtras, loadInvitationPageExtras } from './page-brand.js';
 import { type Refusal, refusalPage, refusalStatus } from './refusal-page.js';
 
 export interface EnrollmentOptions {
@@ -46,6 +47,8 @@ export interface EnrollmentContext {
   db: Db;
   /** The accept page's read (batched: see src/invitations/invitation-page.ts). */
   loadInvitationPage: InvitationPageLoader;
+  /** The accept page's brand, next step and inviter's address (src/enrollment/page-brand.ts). */
+  loadInvitationPageExtras: (invitationId: string) => Promise<InvitationPageExtras | undefined>;
   log: Logger;
   secure: boolean;
   publicUrl: string | undefined;
@@ -66,6 +69,7 @@ export function createContext(options: EnrollmentOptions): EnrollmentContext {
   return {
     db: options.db,
     loadInvitationPage: invitationPageLoader(options.pages),
+    loadInvitationPageExtras: (invitationId) => loadInvitationPageExtras(options.pages, invitationId),
     log: options.log,
     secure,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),

@@ -6,13 +6,16 @@ import type { FieldErrors } from '../invitations/accept.js';
 import { errorSummary, field, hidden, passwordRules } from './form-fields.js';
 import { html } from './html.js';
 import { type Frame, layout, messagePage } from './layout.js';
+import { nextStepBox } from './next-step.js';
+import type { NextStep, PageBrand } from './page-brand.js';
 import { pageTexts } from './texts.js';
 
 export const firstLoginPath = (organizationId: string) => `/first-login?org=${encodeURIComponent(organizationId)}`;
-const frameFor = (locale: Locale, organizationId: string, title: string): Frame => ({
+const frameFor = (locale: Locale, organizationId: string, title: string, brand?: PageBrand): Frame => ({
   locale,
   title,
   hrefFor: (other) => `${firstLoginPath(organizationId)}&lang=${other}`,
+  brand,
 });
 
 export function firstLoginFormPage(input: {
@@ -24,6 +27,7 @@ export function firstLoginFormPage(input: {
   errors?: FieldErrors;
   /** Bad credentials: one message that says nothing about which part was wrong. */
   loginFailed?: boolean;
+  brand?: PageBrand;
 }): string {
   const { locale } = input;
   const texts = pageTexts[locale];
@@ -38,10 +42,10 @@ export function firstLoginFormPage(input: {
     ...(confirmationError ? [{ field: 'passwordConfirmation', message: confirmationError }] : []),
   ];
   return layout(
-    frameFor(locale, input.organization.id, texts.firstLoginTitle),
+    frameFor(locale, input.organization.id, texts.firstLoginTitle, input.brand),
     html`<p class="eyebrow">${texts.firstLoginEyebrow}</p>
 <h1>${texts.firstLoginTitle}</h1>
-<p class="lead">${texts.firstLoginLead(input.organization.name)}</p>
+<p class="lead">${texts.firstLoginLead(input.brand?.name ?? input.organization.name)}</p>
 <p class="muted">${texts.required}</p>
 ${errorSummary(summary, texts)}
 <form method="post" action="${firstLoginPath(input.organization.id)}" novalidate>
@@ -59,17 +63,17 @@ export function passwordChangedPage(input: {
   locale: Locale;
   organization: { id: string; name: string };
   username: string;
+  brand?: PageBrand;
+  nextStep?: NextStep;
 }): string {
   const texts = pageTexts[input.locale];
+  const organization = input.brand?.name ?? input.organization.name;
   return layout(
-    { locale: input.locale, title: texts.passwordChangedTitle },
+    { locale: input.locale, title: texts.passwordChangedTitle, brand: input.brand },
     html`<div class="status-icon ok" aria-hidden="true">✓</div>
 <h1>${texts.passwordChangedTitle}</h1>
-<p class="lead">${texts.passwordChangedLead(input.organization.name)}</p>
-<div class="next">
-<h2>${texts.nextStep}</h2>
-<p>${texts.signInWith} <strong class="username">${input.username}</strong> ${texts.signInPassword}</p>
-</div>`,
+<p class="lead">${texts.passwordChangedLead(organization)}</p>
+${nextStepBox({ locale: input.locale, organization, username: input.username, nextStep: input.nextStep })}`,
   );
 }
 

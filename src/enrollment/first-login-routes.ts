@@ -16,6 +16,7 @@ import {
   unknownOrganizationPage,
 } from './first-login-page.js';
 import { firstLoginFormSchema, organizationIdSchema } from './form-schemas.js';
+import { loadOrganizationPageBrand } from './page-brand.js';
 
 export const FIRST_LOGIN_GET = 'GET /first-login';
 export const FIRST_LOGIN_POST = 'POST /first-login';
@@ -31,23 +32,27 @@ export function firstLoginRoutes(ctx: EnrollmentContext): Record<string, Route> 
           throw error;
         })
       : undefined;
-    if (!organization) sendPage(ctx, res, 404, unknownOrganizationPage({ locale, organizationId: ref }));
-    return organization;
+    if (!organization) {
+      sendPage(ctx, res, 404, unknownOrganizationPage({ locale, organizationId: ref }));
+      return undefined;
+    }
+    return { organization, ...(await loadOrganizationPageBrand(ctx.db, organization)) };
   }
   const hrefs = (organizationId: string) => (locale: Locale) => `${firstLoginPath(organizationId)}&lang=${locale}`;
 
   return {
     [FIRST_LOGIN_GET]: guarded(ctx, FIRST_LOGIN_GET, async (req, res) => {
       const asked = requestUrl(req).searchParams.get('lang');
-      const organization = await organizationOf(req, res, chooseLocale(asked, req, 'en'));
-      if (!organization) return;
+      const found = await organizationOf(req, res, chooseLocale(asked, req, 'en'));
+      if (!found) return;
+      const { organization, brand } = found;
       const csrf = (await ctx.csrf()).issue(req);
       const locale = chooseLocale(asked, req, organization.locale);
       sendPage(
         ctx,
         res,
         200,
-        firstLoginFormPage({ locale, organization, csrf: csrf.token }),
+        firstLoginFormPage({ locale, organization, csrf: csrf.token, brand }),
         csrf.setCookie ? { 'set-cookie': csrf.setCookie } : {},
       );
     }),
@@ -74,8 +79,9 @@ export function firstLoginRoutes(ctx: EnrollmentContext): Record<string, Route> 
       });
       if (!checked) return;
       const { form, csrf } = checked;
-      const organization = await organizationOf(req, res, chooseLocale(form.lang, req, 'en'));
-      if (!organization) return;
+      const found = await organizationOf(req, res, chooseLocale(form.lang, req, 'en'));
+      if (!found) return;
+      const { organization, brand, nextStep } = found;
       const locale = chooseLocale(form.lang, req, organization.locale);
       // Every attempt counts: each one costs a password hash, and guessing is what this limits.
       ctx.loginAttempts.take(ip);
@@ -88,7 +94,7 @@ export function firstLoginRoutes(ctx: EnrollmentContext): Record<string, Route> 
           passwordConfirmation: form.passwordConfirmation,
         });
         ctx.log.info('temporary password changed', { route: FIRST_LOGIN_POST, organizationId: organization.id });
-        sendPage(ctx, res, 200, passwordChangedPage({ locale, organization, username }));
+        sendPage(ctx, res, 200, passwordChangedPage({ locale, organization, username, brand, nextStep }));
       } catch (error) {
         const loginFailed = isAppError(error) && error.code === 'login.failed';
         if (!(error instanceof FormError) && !loginFailed) throw error;
@@ -104,6 +110,7 @@ export function firstLoginRoutes(ctx: EnrollmentContext): Record<string, Route> 
             login: form.login,
             errors: error instanceof FormError ? error.fields : undefined,
             loginFailed,
+            brand,
           }),
           issued.setCookie ? { 'set-cookie': issued.setCookie } : {},
         );

@@ -1,6 +1,8 @@
 // The frame of every enrollment page: language, title, stylesheet, the language switch.
+import { themePath } from '../brand/brand-urls.js';
 import type { Locale } from '../i18n/locale.js';
 import { type Html, html } from './html.js';
+import type { PageBrand } from './page-brand.js';
 import { stylesheetHref } from './stylesheet.js';
 import { pageTexts } from './texts.js';
 
@@ -12,11 +14,16 @@ export interface Frame {
    * a form (joined, password changed): reloading them would not show them again.
    */
   hrefFor?: (locale: Locale) => string;
+  /**
+   * The organization's name, logo and colour, on the pages that know the organization; the
+   * others (unknown or closed links, refusals) say nothing of it and show Sesame.
+   */
+  brand?: PageBrand;
 }
 
 export function layout(frame: Frame, content: Html): string {
   const texts = pageTexts[frame.locale];
-  const { hrefFor } = frame;
+  const { hrefFor, brand } = frame;
   const switchTo = (locale: Locale, href: (locale: Locale) => string) =>
     locale === frame.locale
       ? html`<li><span aria-current="true" lang="${locale}">${pageTexts[locale].languageName}</span></li>`
@@ -28,20 +35,30 @@ export function layout(frame: Frame, content: Html): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex, nofollow">
-<title>${frame.title} · ${texts.brand}</title>
+<title>${frame.title} · ${brand?.name ?? texts.brand}</title>
 <link rel="stylesheet" href="${stylesheetHref}">
+${brand?.color ? html`<link rel="stylesheet" href="${themePath(brand.color)}">` : ''}
+${brand?.logoUrl ? html`<link rel="icon" href="${brand.logoUrl}">` : ''}
 </head>
 <body>
 <header class="top">
-<span class="brand">${texts.brand}</span>
+${brandMark(brand, texts.brand)}
 ${hrefFor ? html`<nav class="lang" aria-label="${texts.languageSwitch}"><ul>${switchTo('en', hrefFor)}${switchTo('fr', hrefFor)}</ul></nav>` : ''}
 </header>
 <main id="main"><div class="card">
 ${content}
 </div></main>
+${brand?.sesameFooter ? html`<footer class="sent-with">${texts.sentWith}</footer>` : ''}
 </body>
 </html>
 `.value;
+}
+
+/** The organization's logo (its name as the alternative text), else its name; Sesame's mark without one. */
+function brandMark(brand: PageBrand | undefined, sesame: string) {
+  if (!brand) return html`<span class="brand">${sesame}</span>`;
+  if (brand.logoUrl) return html`<img class="brand-logo" src="${brand.logoUrl}" alt="${brand.name}">`;
+  return html`<span class="brand-name">${brand.name}</span>`;
 }
 
 /** A page that says what happened and what to do: unknown or closed links, refused requests. */

@@ -4,6 +4,7 @@
 //   ...at shutdown, once the server is closed: await pages.end();
 import type { Route } from '../http/server.js';
 import { acceptRoutes } from './accept-routes.js';
+import { brandRoutes } from './brand-routes.js';
 import { createContext, type EnrollmentOptions } from './context.js';
 import { firstLoginRoutes } from './first-login-routes.js';
 import { ssoRoutes } from './sso-routes.js';
@@ -18,6 +19,7 @@ export function enrollmentRoutes(options: EnrollmentOptions): Record<string, Rou
     ...acceptRoutes(ctx),
     ...firstLoginRoutes(ctx),
     ...ssoRoutes(ctx),
+    ...brandRoutes(ctx),
     [`GET ${STYLESHEET_PATH}`]: serveStylesheet,
   };
 }

@@ -1,10 +1,11 @@
-// Headers every HTML page carries. The pages need nothing but their own stylesheet: no script,
-// no image, no frame. The URL of an accept page holds its token: no referrer may carry it away,
-// and no cache (shared or not) may keep the page.
+// Headers every HTML page carries. The pages need nothing but their own stylesheets and the
+// organization's logo, all served by Sesame: no script, no image from elsewhere, no frame. The
+// URL of an accept page holds its token: no referrer may carry it away, and no cache (shared or
+// not) may keep the page.
 import type { OutgoingHttpHeaders } from 'node:http';
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const headers = { secure: build(true), plain: build(false) };
 

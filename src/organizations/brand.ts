@@ -33,7 +33,8 @@ export interface BrandChange {
   sesameFooter?: boolean;
 }
 
-const brandColumns = {
+/** The columns of a brand, its logo's bytes left out. */
+export const brandColumns = {
   displayName: true,
   color: true,
   logoType: true,
@@ -41,7 +42,7 @@ const brandColumns = {
   sesameFooter: true,
 } as const;
 
-type BrandRow = {
+export type BrandRow = {
   displayName: string | null;
   color: string | null;
   logoType: string | null;

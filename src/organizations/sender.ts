@@ -24,10 +24,10 @@ export const fullName = (person: Pick<Person, 'firstName' | 'lastName'>): string
     .join(' ');
 
 /** "Jeanne Dupont (jeanne@acme.example)", or the address alone when the name is not known. */
-export function nameWithAddress(person: Person): string {
-  const name = fullName(person);
-  return name ? `${name} (${person.email})` : person.email;
-}
+export const withAddress = (name: string, email: string): string =>
+  !name.trim() || name === email ? email : `${name} (${email})`;
+
+export const nameWithAddress = (person: Person): string => withAddress(fullName(person), person.email);
 
 /** Longest from name: mail clients cut longer ones anyway. */
 const FROM_NAME_MAX = 100;

@@ -3,9 +3,12 @@
 // language.
 import type { Db } from '../db/database.js';
 import type { OutgoingEmail } from '../email/outgoing-email.js';
+import { emailBrandOf } from '../email/templates/email-brand.js';
 import { renderInvitationEmail } from '../email/templates/invitation.js';
 import type { Locale } from '../i18n/locale.js';
+import { type BrandRow, toBrand } from '../organizations/brand.js';
 import { type Catalogue, parseCatalogue, roleName } from '../organizations/catalogue.js';
+import { type SenderSettings, senderOf } from '../organizations/sender.js';
 import type { ClaimedMessage } from './claim-outbox.js';
 import { mintAcceptTokens } from './mint-accept-tokens.js';
 import type { InvitationEmailPayload } from './payloads.js';
@@ -73,11 +76,16 @@ export async function prepareInvitationEmails(
       const locale = invitation.locale;
       const acceptUrl = `${options.publicUrl}/accept/${token}`;
       const inviterName = displayName(invitation.inviter);
+      const organization = { id: invitation.organizationId, name: invitation.organizationName };
+      const brand = emailBrandOf(organization, toBrand(invitation.brand), options.publicUrl);
+      const sender = senderOf(invitation.sender, brand.name, invitation.inviter);
       const data = {
         locale,
         reason: item.payload.reason,
-        organizationName: invitation.organizationName,
+        organizationName: brand.name,
         inviterName,
+        inviterEmail: invitation.inviter.email,
+        brand,
         invitee: { email: invitation.email, firstName: invitation.firstName },
         roleName: roleName(catalogue(invitation), invitation.role, locale),
         message: invitation.message,
@@ -94,13 +102,17 @@ export async function prepareInvitationEmails(
           key: item.message.key,
           kind: item.payload.reason === 'reminder' ? 'reminder' : 'invitation',
           to: inviteeName ? { email: invitation.email, name: inviteeName } : { email: invitation.email },
-          replyTo: { email: invitation.inviter.email, name: inviterName },
+          fromName: sender.fromName,
+          ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
           composed,
           templateData: {
             locale,
             reason: data.reason,
             organizationName: data.organizationName,
             inviterName,
+            inviterEmail: invitation.inviter.email,
+            logoUrl: brand.logoUrl ?? '',
+            color: brand.color,
             firstName: invitation.firstName,
             email: invitation.email,
             roleName: data.roleName,
@@ -138,33 +150,69 @@ interface LoadedInvitation {
   enterpriseLabel: string | null;
   /** An external invitation's partner company. */
   companyName: string | null;
+  /** The organization's brand (null: none set) and sender settings. */
+  brand: BrandRow | null;
+  sender: SenderSettings;
 }
 
 /** One round trip for the batch (Prisma's nested includes cost ten times more here). */
 async function loadInvitations(db: Db, ids: readonly string[]): Promise<Map<string, LoadedInvitation>> {
   const rows = await db.$queryRawUnsafe<
-    (Omit<LoadedInvitation, 'inviter'> & { inviterEmail: string; inviterFirstName: string; inviterLastName: string })[]
+    (Omit<LoadedInvitation, 'inviter' | 'brand' | 'sender'> &
+      SenderSettings & { inviterEmail: string; inviterFirstName: string; inviterLastName: string } & {
+        [K in keyof BrandRow as `brand${Capitalize<K>}`]: BrandRow[K] | null;
+      })[]
   >(
     `SELECT i.id::text AS "id", i.organization_id::text AS "organizationId", i.email, i.first_name AS "firstName",
             i.last_name AS "lastName", i.role, i.message, i.status::text AS "status", i.expires_at AS "expiresAt",
             o.name AS "organizationName", o.locale::text AS "locale", o.catalogue,
             m.email AS "inviterEmail", m.first_name AS "inviterFirstName", m.last_name AS "inviterLastName",
-            CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel", i.company_name AS "companyName"
+            CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel", i.company_name AS "companyName",
+            o.email_from_name AS "emailFromName", o.email_reply_to AS "emailReplyTo",
+            b.display_name AS "brandDisplayName", b.color AS "brandColor", b.logo_type AS "brandLogoType",
+            b.logo_hash AS "brandLogoHash", b.sesame_footer AS "brandSesameFooter"
        FROM invitation i
        JOIN organization o ON o.id = i.organization_id
        JOIN member m ON m.id = i.inviter_id
        LEFT JOIN identity_provider p ON p.organization_id = o.id AND p.enabled
+       LEFT JOIN organization_brand b ON b.organization_id = o.id
       WHERE i.id = ANY($1::uuid[])`,
     [...new Set(ids)],
   );
   return new Map(
-    rows.map(({ inviterEmail, inviterFirstName, inviterLastName, ...row }) => [
-      row.id,
-      {
-        ...row,
-        expiresAt: new Date(row.expiresAt),
-        inviter: { email: inviterEmail, firstName: inviterFirstName, lastName: inviterLastName },
-      },
-    ]),
+    rows.map(
+      ({
+        inviterEmail,
+        inviterFirstName,
+        inviterLastName,
+        emailFromName,
+        emailReplyTo,
+        brandDisplayName,
+        brandColor,
+        brandLogoType,
+        brandLogoHash,
+        brandSesameFooter,
+        ...row
+      }) => [
+        row.id,
+        {
+          ...row,
+          expiresAt: new Date(row.expiresAt),
+          inviter: { email: inviterEmail, firstName: inviterFirstName, lastName: inviterLastName },
+          sender: { emailFromName, emailReplyTo },
+          // No brand row: no brand (the footer's default included).
+          brand:
+            brandSesameFooter === null
+              ? null
+              : {
+                  displayName: brandDisplayName,
+                  color: brandColor,
+                  logoType: brandLogoType,
+                  logoHash: brandLogoHash,
+                  sesameFooter: brandSesameFooter,
+                },
+        },
+      ],
+    ),
   );
 }

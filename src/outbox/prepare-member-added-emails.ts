@@ -1,8 +1,11 @@
 // Turns claimed 'member.added_email' rows into the "your account is ready" notice.
 import type { Db } from '../db/database.js';
+import { emailBrandOf } from '../email/templates/email-brand.js';
 import { renderMemberAddedEmail } from '../email/templates/member-added.js';
+import { brandColumns, toBrand } from '../organizations/brand.js';
 import { roleName } from '../organizations/catalogue.js';
 import { toOrganization } from '../organizations/organization.js';
+import { senderOf } from '../organizations/sender.js';
 import type { ClaimedMessage } from './claim-outbox.js';
 import type { MemberAddedEmailPayload } from './payloads.js';
 import { displayName, type Preparation, renderError } from './prepare-invitation-emails.js';
@@ -17,7 +20,7 @@ export async function prepareMemberAddedEmails(
   const members = await db.member.findMany({
     where: { id: { in: [...new Set(items.map((i) => i.payload.memberId))] } },
     include: {
-      organization: { include: { identityProvider: true } },
+      organization: { include: { identityProvider: true, brand: { select: brandColumns } } },
       invitedBy: { select: { email: true, firstName: true, lastName: true } },
     },
   });
@@ -35,15 +38,21 @@ export async function prepareMemberAddedEmails(
       continue;
     }
     try {
-      const org = toOrganization(member.organization);
+      const { brand: brandRow, identityProvider, ...organizationRow } = member.organization;
+      const org = toOrganization(organizationRow);
+      const brand = emailBrandOf(org, toBrand(brandRow), options.publicUrl);
+      const sender = senderOf(org, brand.name, member.invitedBy);
       const locale = org.locale;
       const firstLoginUrl = `${options.publicUrl}/${enterprise ? 'sso/start' : 'first-login'}?org=${encodeURIComponent(org.id)}`;
-      const enterpriseLabel = enterprise ? (member.organization.identityProvider?.label ?? org.name) : undefined;
+      const enterpriseLabel = enterprise ? (identityProvider?.label ?? brand.name) : undefined;
       const adminName = member.invitedBy ? displayName(member.invitedBy) : null;
       const composed = renderMemberAddedEmail({
         locale,
-        organizationName: org.name,
+        organizationName: brand.name,
         adminName,
+        adminEmail: member.invitedBy?.email,
+        brand,
+        nextStep: { signInUrl: org.signInUrl, gettingStartedUrl: org.gettingStartedUrl },
         member: { email: member.email, firstName: member.firstName, username: member.username },
         roleName: roleName(org.catalogue, member.role, locale),
         firstLoginUrl,
@@ -56,7 +65,8 @@ export async function prepareMemberAddedEmails(
           key: item.message.key,
           kind: 'member_added',
           to: name ? { email: member.email, name } : { email: member.email },
-          ...(member.invitedBy && adminName ? { replyTo: { email: member.invitedBy.email, name: adminName } } : {}),
+          fromName: sender.fromName,
+          ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
           composed,
           templateData: {
             locale,
@@ -67,6 +77,10 @@ export async function prepareMemberAddedEmails(
             username: member.username,
             roleName: roleName(org.catalogue, member.role, locale),
             firstLoginUrl,
+            logoUrl: brand.logoUrl ?? '',
+            color: brand.color,
+            signInUrl: org.signInUrl ?? '',
+            gettingStartedUrl: org.gettingStartedUrl ?? '',
           },
           customArgs: { sesame_key: item.message.key, outbox_id: item.message.id, member_id: member.id },
           actionUrl: firstLoginUrl,

@@ -28,7 +28,10 @@ describe('the accept form', () => {
     expect(page.status).toBe(200);
     const text = textOf(page.html);
     expect(text).toContain(`Join ${link.organization.name}`);
-    expect(text).toContain(`Camille Durand invited you to join ${link.organization.name}.`);
+    // The inviter by name, with the address after it (issue 18).
+    expect(text).toContain(
+      `Camille Durand (${link.owner.member.email}) invited you to join ${link.organization.name}.`,
+    );
     expect(text).toContain('You will join as Publisher.');
     expect(page.html).toMatch(
       /<input id="firstName" name="firstName" type="text" autocomplete="given-name" required value="Ana"/,
@@ -243,7 +246,7 @@ describe('languages', () => {
     const byOrg = await visitor({ 'accept-language': 'de-DE,de;q=0.9' }).get(link.path);
     expect(byOrg.html).toContain('<html lang="fr">');
     expect(textOf(byOrg.html)).toContain(`Rejoindre ${link.organization.name}`);
-    expect(textOf(byOrg.html)).toContain('Camille Durand vous invite');
+    expect(textOf(byOrg.html)).toContain(`Camille Durand (${link.owner.member.email}) vous invite`);
 
     const byHeader = await visitor(english).get(link.path);
     expect(byHeader.html).toContain('<html lang="en">');

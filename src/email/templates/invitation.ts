@@ -1,9 +1,11 @@
 // The invitation e-mail, also sent as a resend (new link) and as a reminder.
 import type { Locale } from '../../i18n/locale.js';
+import { withAddress } from '../../organizations/sender.js';
 import { oneLine } from '../../text/one-line.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml, escapeMultiline } from '../escape.js';
 import { formatDateTime } from '../format-date.js';
+import { DEFAULT_COLOR, type EmailBrand, sentWithSesame } from './email-brand.js';
 import { button, frame, paragraph, plainLink, quote } from './frame.js';
 import { invitationWords } from './texts.js';
 
@@ -15,6 +17,10 @@ export interface InvitationEmailData {
   organizationName: string;
   /** The inviter's name, or their e-mail address when they have none. */
   inviterName: string;
+  /** The inviter's address, shown after their name ("Jeanne Dupont (jeanne@acme.example)"). */
+  inviterEmail?: string;
+  /** The organization's logo, colour and footer; its name as shown is organizationName. */
+  brand?: EmailBrand;
   invitee: { email: string; firstName: string };
   /** Already localized (catalogue's roleName). */
   roleName: string;
@@ -35,6 +41,9 @@ export function renderInvitationEmail(
   const accept = d.enterpriseLabel ? w.continueWith({ label: d.enterpriseLabel }) : w.accept;
   const org = d.organizationName;
   const inviter = d.inviterName;
+  // The subject and the message's caption name the inviter; the lines saying who invited add the address.
+  const inviterFull = d.inviterEmail ? withAddress(inviter, d.inviterEmail) : inviter;
+  const color = d.brand?.color ?? DEFAULT_COLOR;
   const subject = (d.reason === 'reminder' ? w.reminderSubject : w.subject)({ inviter, org });
   const intro = d.reason === 'reminder' ? w.reminderIntro : w.intro;
   return compose({
@@ -52,7 +61,7 @@ export function renderInvitationEmail(
         slot('greeting'),
         '',
         ...(d.reason === 'resend' ? [w.resendLead, ''] : []),
-        intro({ inviter, org, role: slot('role') }),
+        intro({ inviter: inviterFull, org, role: slot('role') }),
         '',
         d.company ? w.externalFor({ org, company: d.company }) : w.subscription({ org }),
         '',
@@ -63,14 +72,17 @@ export function renderInvitationEmail(
         w.expires({ date: slot('expires') }),
         '',
         '-- ',
-        w.footer({ inviter, email: slot('email'), org }),
+        w.footer({ inviter: inviterFull, email: slot('email'), org }),
+        ...(d.brand?.sesameFooter ? ['', sentWithSesame[d.locale]] : []),
         '',
       ].join('\n'),
     html: (slot) => {
       const orgHtml = escapeHtml(org);
       const inviterHtml = escapeHtml(inviter);
+      const inviterFullHtml = escapeHtml(inviterFull);
       return frame({
         lang: d.locale,
+        brand: d.brand,
         titleHtml: escapeHtml(subject),
         preheaderHtml: intro({ inviter: inviterHtml, org: orgHtml, role: slot('role') }),
         headerHtml: w.heading({ org: orgHtml }),
@@ -79,7 +91,7 @@ export function renderInvitationEmail(
           ...(d.reason === 'resend' ? [paragraph(escapeHtml(w.resendLead))] : []),
           paragraph(
             intro({
-              inviter: `<strong>${inviterHtml}</strong>`,
+              inviter: `<strong>${inviterFullHtml}</strong>`,
               org: `<strong>${orgHtml}</strong>`,
               role: `<strong>${slot('role')}</strong>`,
             }),
@@ -90,11 +102,11 @@ export function renderInvitationEmail(
               : w.subscription({ org: orgHtml }),
           ),
           ...(d.message ? [quote(w.messageCaption({ inviter: inviterHtml }), escapeMultiline(d.message))] : []),
-          button(slot('link'), escapeHtml(accept)),
+          button(slot('link'), escapeHtml(accept), color),
           paragraph(w.expires({ date: slot('expires') })),
-          plainLink(escapeHtml(w.linkIntro), slot('link')),
+          plainLink(escapeHtml(w.linkIntro), slot('link'), color),
         ],
-        footerHtml: w.footer({ inviter: inviterHtml, email: slot('email'), org: orgHtml }),
+        footerHtml: w.footer({ inviter: inviterFullHtml, email: slot('email'), org: orgHtml }),
       });
     },
   });

@@ -1,9 +1,11 @@
 // The "added directly" notice: the account exists, the temporary password came from the admin
 // (never in the e-mail), and it must be changed at first login.
 import type { Locale } from '../../i18n/locale.js';
+import { withAddress } from '../../organizations/sender.js';
 import { oneLine } from '../../text/one-line.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml } from '../escape.js';
+import { DEFAULT_COLOR, type EmailBrand, sentWithSesame } from './email-brand.js';
 import { button, frame, paragraph, plainLink } from './frame.js';
 import { memberAddedWords } from './texts.js';
 
@@ -12,6 +14,11 @@ export interface MemberAddedEmailData {
   organizationName: string;
   /** The admin's name or e-mail; null when their account no longer exists. */
   adminName: string | null;
+  /** The admin's address, shown after their name. */
+  adminEmail?: string;
+  brand?: EmailBrand;
+  /** Where the member signs in to the product once the account is set up (org set sign-in-url). */
+  nextStep?: { signInUrl: string | null; gettingStartedUrl: string | null };
   member: { email: string; firstName: string; username: string };
   /** Already localized (catalogue's roleName). */
   roleName: string;
@@ -24,7 +31,10 @@ export interface MemberAddedEmailData {
 export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
   const w = memberAddedWords[d.locale];
   const org = d.organizationName;
-  const admin = d.adminName ?? w.unknownAdmin;
+  const admin = d.adminName ? (d.adminEmail ? withAddress(d.adminName, d.adminEmail) : d.adminName) : w.unknownAdmin;
+  const color = d.brand?.color ?? DEFAULT_COLOR;
+  const signInUrl = d.nextStep?.signInUrl ?? null;
+  const guideUrl = signInUrl ? (d.nextStep?.gettingStartedUrl ?? null) : null;
   const label = d.enterpriseLabel;
   const signIn = label ? w.signInEnterprise({ label }) : w.signIn;
   return compose({
@@ -49,8 +59,11 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
         `${signIn}:`,
         d.firstLoginUrl,
         '',
+        ...(signInUrl ? [w.signInNext({ org }), signInUrl, ''] : [w.noSignIn({ org }), '']),
+        ...(guideUrl ? [w.gettingStarted, guideUrl, ''] : []),
         '-- ',
         w.footer({ email: slot('email'), org }),
+        ...(d.brand?.sesameFooter ? ['', sentWithSesame[d.locale]] : []),
         '',
       ].join('\n'),
     html: (slot) => {
@@ -59,6 +72,7 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
       const linkHtml = escapeHtml(d.firstLoginUrl);
       return frame({
         lang: d.locale,
+        brand: d.brand,
         titleHtml: escapeHtml(w.subject({ org })),
         preheaderHtml: escapeHtml(label ? w.enterprise({ label }) : w.mustChange),
         headerHtml: w.heading({ org: orgHtml }),
@@ -75,8 +89,15 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
           label
             ? paragraph(escapeHtml(w.enterprise({ label })))
             : paragraph(`${w.password({ admin: adminHtml })}<br>\n${escapeHtml(w.mustChange)}`),
-          button(linkHtml, escapeHtml(signIn)),
-          plainLink(escapeHtml(w.linkIntro), linkHtml),
+          button(linkHtml, escapeHtml(signIn), color),
+          plainLink(escapeHtml(w.linkIntro), linkHtml, color),
+          ...(signInUrl
+            ? [
+                paragraph(w.signInNext({ org: orgHtml })),
+                button(escapeHtml(signInUrl), escapeHtml(w.signInButton({ org })), color),
+              ]
+            : [paragraph(w.noSignIn({ org: orgHtml }))]),
+          ...(guideUrl ? [plainLink(escapeHtml(w.gettingStarted), escapeHtml(guideUrl), color)] : []),
         ],
         footerHtml: w.footer({ email: slot('email'), org: orgHtml }),
       });

@@ -40,6 +40,12 @@ export interface MemberAddedWords {
   footer: Text<{ email: string; org: string }>;
   /** Who added the member when the admin's account no longer exists. */
   unknownAdmin: string;
+  /** The next step: where the member signs in to the product (the organization's sign-in URL). */
+  signInNext: Text<{ org: string }>;
+  signInButton: Text<{ org: string }>;
+  gettingStarted: string;
+  /** No sign-in URL set: said plainly. */
+  noSignIn: Text<{ org: string }>;
 }
 
 export const invitationWords: Record<Locale, InvitationWords> = {
@@ -103,6 +109,10 @@ export const memberAddedWords: Record<Locale, MemberAddedWords> = {
     linkIntro: 'If the button does not work, copy this link into your browser:',
     footer: (p) => `You received this e-mail because an account was created for ${p.email} in ${p.org}.`,
     unknownAdmin: 'your administrator',
+    signInNext: (p) => `After that, you sign in to ${p.org} here:`,
+    signInButton: (p) => `Go to ${p.org}`,
+    gettingStarted: 'New here? Start with the getting started guide:',
+    noSignIn: (p) => `${p.org} will tell you where to sign in.`,
   },
   fr: {
     subject: (p) => `Votre compte ${p.org} est prêt`,
@@ -120,5 +130,9 @@ export const memberAddedWords: Record<Locale, MemberAddedWords> = {
     linkIntro: 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
     footer: (p) => `Vous recevez ce message car un compte a été créé pour ${p.email} dans ${p.org}.`,
     unknownAdmin: 'votre administrateur',
+    signInNext: (p) => `Ensuite, vous vous connectez à ${p.org} ici :`,
+    signInButton: (p) => `Accéder à ${p.org}`,
+    gettingStarted: 'Première fois ? Commencez par le guide de prise en main :',
+    noSignIn: (p) => `${p.org} vous indiquera où vous connecter.`,
   },
 };

@@ -2,7 +2,7 @@
 // and it stays readable in a text editor (8-bit UTF-8 parts; quoted-printable only for a part
 // with a line too long for SMTP).
 import { createHash, randomBytes } from 'node:crypto';
-import type { Address, OutgoingEmail } from '../outgoing-email.js';
+import { type Address, fromAddress, type OutgoingEmail } from '../outgoing-email.js';
 
 const CRLF = '\r\n';
 
@@ -10,7 +10,7 @@ export function buildEml(email: OutgoingEmail, from: Address, date: Date): strin
   const boundary = `sesame-${randomBytes(12).toString('hex')}`;
   const messageId = createHash('sha256').update(email.key).digest('hex').slice(0, 32);
   const headers = [
-    `From: ${address(from)}`,
+    `From: ${address(fromAddress(email, from))}`,
     `To: ${address(email.to)}`,
     ...(email.replyTo ? [`Reply-To: ${address(email.replyTo)}`] : []),
     `Subject: ${encodeWord(email.composed.subject)}`,

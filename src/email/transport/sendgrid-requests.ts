@@ -1,14 +1,15 @@
 // Turns outgoing e-mails into as few SendGrid /v3/mail/send requests as possible.
 //
 // Messages that share a body (the same layout id: same template, language, organization,
-// inviter and admin's message) or the same dynamic template travel together, up to 1,000
-// personalizations per request (SendGrid's limit). Each personalization carries its recipient,
-// its subject, its substitutions (the personal values: accept link, name, role, expiry) or its
-// dynamic_template_data, and its custom_args (the idempotency key, the outbox and invitation ids).
+// inviter and admin's message) or the same dynamic template, and the same sender name and
+// reply-to, travel together, up to 1,000 personalizations per request (SendGrid's limit). Each
+// personalization carries its recipient, its subject, its substitutions (the personal values:
+// accept link, name, role, expiry) or its dynamic_template_data, and its custom_args (the
+// idempotency key, the outbox and invitation ids).
 // A 10,000-invitation import is one group, so 10 requests.
 import type { MailDataRequired } from '@sendgrid/mail';
 import { substitutionWrappers } from '../compose.js';
-import type { Address, EmailKind, OutgoingEmail } from '../outgoing-email.js';
+import { type Address, type EmailKind, fromAddress, type OutgoingEmail } from '../outgoing-email.js';
 
 export const MAX_PERSONALIZATIONS = 1000;
 
@@ -32,7 +33,7 @@ export function planMailSends(emails: readonly OutgoingEmail[], options: PlanOpt
   emails.forEach((email, index) => {
     const template = options.templateIds?.[email.kind];
     const body = template ? `template:${template}` : `layout:${email.composed.layout.id}`;
-    const key = `${body}|${email.replyTo?.email ?? ''}|${email.replyTo?.name ?? ''}`;
+    const key = JSON.stringify([body, email.fromName ?? '', email.replyTo?.email ?? '', email.replyTo?.name ?? '']);
     const group = groups.get(key);
     if (group) group.push(index);
     else groups.set(key, [index]);
@@ -51,7 +52,7 @@ function buildRequest(emails: readonly OutgoingEmail[], indexes: number[], optio
   const first = emails[indexes[0] as number] as OutgoingEmail;
   const templateId = options.templateIds?.[first.kind];
   const common = {
-    from: options.from,
+    from: fromAddress(first, options.from),
     ...(first.replyTo ? { replyTo: first.replyTo } : {}),
     categories: ['sesame', first.kind],
     // The accept link carries a secret: SendGrid must not rewrite it through its click tracker.
