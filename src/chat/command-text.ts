@@ -9,6 +9,7 @@ export type ChatCommand =
   | { kind: 'open_invite_form' }
   | { kind: 'open_add_form' }
   | { kind: 'reissue_password'; ref: string }
+  | { kind: 'remove_member'; ref: string }
   | { kind: 'invite'; emails: string[]; role?: string; userType?: string }
   | { kind: 'pending'; filter: InvitationFilter }
   | { kind: 'revoke'; ref: string }
@@ -121,6 +122,12 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
       return rest.length === 1 && rest[0]
         ? { kind: 'reissue_password', ref: rest[0] }
         : { kind: 'usage', problem: 'password <e-mail>' };
+    // A member's e-mail only: an invitation is revoked, not removed.
+    case 'remove':
+    case 'retirer':
+      return rest.length === 1 && rest[0]?.includes('@')
+        ? { kind: 'remove_member', ref: rest[0] }
+        : { kind: 'usage', problem: 'remove <e-mail>' };
     case 'add':
     case 'ajouter':
       return { kind: 'open_add_form' };

@@ -23,6 +23,7 @@ import type { CardAction } from './listeners/card-action.js';
 import { importCardActions } from './listeners/import-flow.js';
 import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
+import { memberRemovalCardActions } from './listeners/member-removal.js';
 import { onMessage } from './listeners/messages.js';
 import { pendingCardActions } from './listeners/pending-actions.js';
 import { seatCardActions } from './listeners/seat-actions.js';
@@ -53,7 +54,12 @@ const IMPORT_ANSWER_WITHIN_MS = 2000;
 const MESSAGING_ENDPOINT = '/api/messages';
 
 /** Action.Execute verbs (Teams sends the verb; the SDK's own `card.action.<x>` routes key on data.action). */
-const cardActions: Record<string, CardAction> = { ...pendingCardActions, ...seatCardActions, ...importCardActions };
+const cardActions: Record<string, CardAction> = {
+  ...pendingCardActions,
+  ...seatCardActions,
+  ...importCardActions,
+  ...memberRemovalCardActions,
+};
 
 type DialogAnswer = Awaited<ReturnType<typeof fetchInviteDialog>>;
 type Dialog = (deps: TeamsDeps, turn: TeamsTurn, data: unknown) => Promise<DialogAnswer>;

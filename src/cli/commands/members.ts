@@ -21,14 +21,6 @@ const REMOVED_JSON = `{ "memberId", "email", "firstName", "lastName", "username"
     "isManager", "kind": "internal" | "external", "company": string | null, "openInvitations": n,
     "pendingSeatRequests": n }`;
 
-function parseManagerFlag(command: Command, value: string): boolean {
-  try {
-    return boolean(value);
-  } catch {
-    return command.error(`error: argument 'value' is invalid for manager: expected true or false.`, { exitCode: 2 });
-  }
-}
-
 export function registerMembers(program: Command): void {
   const members = program
     .command('members')
@@ -92,4 +84,12 @@ Examples:
 JSON output (--json): { "removed": ${REMOVED_JSON} }`,
     )
     .action(async (email: string, _options: unknown, command: Command) => (await work()).remove(email, command));
+}
+
+function parseManagerFlag(command: Command, value: string): boolean {
+  try {
+    return boolean(value);
+  } catch {
+    return command.error(`error: argument 'value' is invalid for manager: expected true or false.`, { exitCode: 2 });
+  }
 }

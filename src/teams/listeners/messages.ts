@@ -19,12 +19,14 @@ import { invite } from '../../invitations/invite.js';
 import { enterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
+import { previewMemberRemoval } from '../../members/remove-member.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { type AdaptiveCard, adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
 import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from '../cards/add-member-dialog.js';
 import { importReviewCard } from '../cards/import-cards.js';
 import { INVITE_DIALOG } from '../cards/invite-dialog.js';
+import { memberRemovalCard } from '../cards/member-removal-card.js';
 import { pendingCard } from '../cards/pending-card.js';
 import { seatsCard } from '../cards/seats-card.js';
 import { withoutThread } from '../conversation-id.js';
@@ -109,6 +111,9 @@ async function run(
         verb: REISSUE_PASSWORD_DIALOG,
         email: request.ref,
       });
+    case 'remove_member':
+      // Nothing is removed yet: the card shows what would be freed, and asks.
+      return { card: memberRemovalCard(await previewMemberRemoval(deps.db, actor, request.ref), locale) };
     case 'open_add_form':
       assertCanManageInvitations(actor);
       return dialogCard(
