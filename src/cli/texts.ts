@@ -104,10 +104,11 @@ const en = {
   seatsOpenRequests: 'Open seat requests',
   seatsByType: 'By user type',
   noSeatRequests: 'No seat request.',
-  requestHeaders: ['ID', 'Status', 'Seats', 'Limit', 'Requested by', 'On', 'Decided by', 'Reason'],
+  requestHeaders: ['ID', 'Status', 'Seats', 'Kind', 'Limit', 'Requested by', 'On', 'Decided by', 'Reason'],
+  requestKind: { internal: 'plan', external: 'external' },
   requestStatus: { PENDING: 'pending', APPROVED: 'approved', DENIED: 'denied', WITHDRAWN: 'withdrawn' },
-  approved: (limit: number, n: number) =>
-    `Approved: the seat limit is now ${limit}; ${plural(n, 'held invitation was', 'held invitations were')} sent.`,
+  approved: (limit: number, n: number, kind: 'internal' | 'external') =>
+    `Approved: the ${kind === 'external' ? 'external seat' : 'seat'} limit is now ${limit}; ${plural(n, 'held invitation was', 'held invitations were')} sent.`,
   denied: (n: number) => `Denied: ${plural(n, 'held invitation was', 'held invitations were')} cancelled.`,
 
   noEvents: 'No audit event.',
@@ -209,10 +210,11 @@ const fr: Texts = {
   seatsOpenRequests: 'Demandes de places ouvertes',
   seatsByType: "Par type d'utilisateur",
   noSeatRequests: 'Aucune demande de places.',
-  requestHeaders: ['ID', 'État', 'Places', 'Limite', 'Demandée par', 'Le', 'Décidée par', 'Motif'],
+  requestHeaders: ['ID', 'État', 'Places', 'Sorte', 'Limite', 'Demandée par', 'Le', 'Décidée par', 'Motif'],
+  requestKind: { internal: 'abonnement', external: 'externes' },
   requestStatus: { PENDING: 'en attente', APPROVED: 'approuvée', DENIED: 'refusée', WITHDRAWN: 'retirée' },
-  approved: (limit, n) =>
-    `Approuvée : la limite est maintenant de ${limit} places ; ${pluralFr(n, 'invitation retenue envoyée', 'invitations retenues envoyées')}.`,
+  approved: (limit, n, kind) =>
+    `Approuvée : la limite est maintenant de ${limit} places${kind === 'external' ? ' externes' : ''} ; ${pluralFr(n, 'invitation retenue envoyée', 'invitations retenues envoyées')}.`,
   denied: (n) => `Refusée : ${pluralFr(n, 'invitation retenue annulée', 'invitations retenues annulées')}.`,
 
   noEvents: "Aucun événement d'audit.",

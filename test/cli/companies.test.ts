@@ -132,6 +132,26 @@ describe('sesame companies', { timeout: 120_000 }, () => {
     expect(JSON.parse((await sesame(['members', '--external', '--json'])).stdout).members).toEqual([]);
   });
 
+  it('holds external invitations beyond the external seats for approval, says the kind, and approving raises the external limit', async () => {
+    expect((await sesame(['org', 'set', 'external-seats', '1'])).code).toBe(0);
+    const invited = await sesame(['invite', 'bo@jlo.example', 'cy@jlo.example', '--company', 'JLO PARIS']);
+    expect(invited.code, invited.stderr).toBe(0);
+    const listed = JSON.parse((await sesame(['requests', '--status', 'pending', '--json'])).stdout);
+    expect(listed.requests).toEqual([expect.objectContaining({ kind: 'external', seatsRequested: 2 })]);
+    expect((await sesame(['requests'])).stdout).toMatch(/external/);
+    expect((await sesame(['requests', '--lang', 'fr'])).stdout).toMatch(/externes/);
+
+    // Unsecured then secured again beyond the room: the resumed invitation is held, and said so.
+    expect((await sesame(['companies', 'unsecure', 'Groupe JLO'])).code).toBe(0);
+    expect((await sesame(['org', 'set', 'external-seats', '0'])).code).toBe(0);
+    const resumed = await sesame(['companies', 'secure', 'Groupe JLO']);
+    expect(resumed.stdout).toContain('held for a manager’s approval (beyond the external seats): 1.');
+
+    const approved = await sesame(['requests', 'approve', listed.requests[0].id]);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toMatch(/^Approved: the external seat limit is now \d+;/);
+  });
+
   it('shows its help in French', async () => {
     const help = await sesame(['companies', 'move', '--help', '--lang', 'fr']);
     expect(help.stdout).toContain('déplacer une société, avec ses filiales');

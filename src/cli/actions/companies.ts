@@ -34,6 +34,8 @@ const texts = {
     suspended: (invitations: number, members: number) =>
       `External invitations suspended: ${invitations} (their links cannot be used until the company is covered again). External members in a company no longer covered: ${members} (kept: decide for each).`,
     resumed: (invitations: number) => `External invitations resumed: ${invitations}.`,
+    held: (invitations: number) =>
+      `Of those, held for a manager’s approval (beyond the external seats): ${invitations}. See sesame requests.`,
   },
   fr: {
     none: 'Aucune société partenaire : ajoutez-en une avec `sesame companies add <nom>`.',
@@ -55,6 +57,8 @@ const texts = {
     suspended: (invitations: number, members: number) =>
       `Invitations externes suspendues : ${invitations} (leurs liens ne peuvent plus servir tant que la société n’est pas à nouveau couverte). Membres externes d’une société qui n’est plus couverte : ${members} (conservés : à vous de décider pour chacun).`,
     resumed: (invitations: number) => `Invitations externes reprises : ${invitations}.`,
+    held: (invitations: number) =>
+      `Dont retenues pour l’approbation d’un responsable (au-delà des places externes) : ${invitations}. Voir sesame requests.`,
   },
 };
 
@@ -108,6 +112,7 @@ function renderChange(verb: Verb, change: CompanyChange, session: { out: Output;
       gainedCoverage,
       suspendedInvitations: change.suspendedInvitations,
       resumedInvitations: change.resumedInvitations,
+      heldInvitations: change.heldInvitations,
       uncoveredMembers: change.uncoveredMembers,
     });
   }
@@ -119,6 +124,7 @@ function renderChange(verb: Verb, change: CompanyChange, session: { out: Output;
   if (lostCoverage.length > 0) out.line(words.lost(lostCoverage));
   if (lostCoverage.length > 0) out.line(words.suspended(change.suspendedInvitations, change.uncoveredMembers));
   if (change.resumedInvitations > 0) out.line(words.resumed(change.resumedInvitations));
+  if (change.heldInvitations > 0) out.line(words.held(change.heldInvitations));
   return undefined;
 }
 

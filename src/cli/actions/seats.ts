@@ -60,6 +60,7 @@ export function listRequests(options: { status?: SeatRequestStatus }, command: C
           r.id,
           texts.requestStatus[r.status],
           r.seatsRequested,
+          texts.requestKind[r.kind],
           `${r.limitBefore} -> ${r.limitAfter}`,
           r.requestedByEmail,
           formatDate(r.createdAt),
@@ -78,7 +79,7 @@ export function decideRequest(command: Command, decision: SeatDecision): Promise
     const texts = cliTexts(locale);
     out.line(
       decision.decision === 'approve'
-        ? texts.approved(result.limitAfter, result.invitations)
+        ? texts.approved(result.limitAfter, result.invitations, result.request.kind)
         : texts.denied(result.invitations),
     );
   });
@@ -88,6 +89,7 @@ function requestJson(request: SeatRequestView) {
   return {
     id: request.id,
     status: request.status,
+    kind: request.kind,
     seatsRequested: request.seatsRequested,
     limitBefore: request.limitBefore,
     limitAfter: request.limitAfter,
@@ -105,6 +107,7 @@ function decisionJson(result: SeatDecisionResult) {
     request: {
       id: request.id,
       status: request.status,
+      kind: request.kind,
       seatsRequested: request.seatsRequested,
       limitBefore: request.limitBefore,
       requestedById: request.requestedById,
