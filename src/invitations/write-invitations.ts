@@ -12,12 +12,7 @@ import { type Notice, notice } from '../i18n/messages.js';
 import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { followHeldInvitations } from '../seats/follow-held-invitations.js';
-import {
-  type Reserved,
-  reserveSeatRequest,
-  type SeatRequestSlot,
-  type SeatRequestSlots,
-} from '../seats/reserve-seat-request.js';
+import { type Reserved, reserveSeatRequest, type SeatRequestSlots } from '../seats/reserve-seat-request.js';
 import { type SeatKind, seatKinds, seatUsage } from '../seats/seat-usage.js';
 import { insertWebhookRowsSql } from '../webhooks/webhook-rows.js';
 import { lookUpExisting, type OpenInvitation } from './existing-facts.js';
@@ -65,8 +60,6 @@ export async function writeInvitations(
     batchId?: string | null;
     /** One import's seat requests, shared by its chunks: at most one request per kind. */
     seatRequests?: SeatRequestSlots;
-    /** @deprecated The internal slot alone (`seatRequests: { internal: slot }`), until the import passes both. */
-    seatRequest?: SeatRequestSlot;
   },
 ): Promise<WriteOutcome> {
   const { actor, rows } = options;
@@ -130,7 +123,7 @@ export async function writeInvitations(
   for (const kind of seatKinds) {
     if (held[kind] === 0) continue;
     if (slots && !slots[kind]) slots[kind] = { seats: 0 };
-    const slot = slots ? slots[kind] : kind === 'internal' ? options.seatRequest : undefined;
+    const slot = slots?.[kind];
     reserved[kind] = await reserveSeatRequest(tx, actor, { kind, limit: limits[kind], held: held[kind], slot });
   }
 
