@@ -91,6 +91,10 @@ const descriptions: Record<string, string> = {
   'revoke <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité",
   resend: 'renvoyer une invitation en attente, avec un nouveau lien et une durée de vie renouvelée',
   'resend <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité",
+  status:
+    "l'histoire d'une invitation, étape par étape : créée, retenue et approuvée, envoyée, remise ou rejetée, relancée, renvoyée, acceptée, expirée ou révoquée, ses webhooks (propriétaires et administrateurs)",
+  'status <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité (sa dernière invitation)",
+  'status --all': 'toutes les invitations de cette adresse, de la plus ancienne à la plus récente, pas seulement la dernière',
   seats: 'les sièges utilisés (membres + invitations en attente), la limite, et ce qui attend une approbation',
   requests: 'lister les demandes de sièges (les invitations retenues au-delà de la limite attendent un gestionnaire)',
   'requests --status': 'seulement celles en attente (pending), approuvées (approved) ou refusées (denied)',
@@ -248,6 +252,9 @@ const afterLines: Record<string, string> = {
   '`sesame org set from-name|reply-to|sign-in-url|getting-started-url <value>`.':
     '`sesame org set from-name|reply-to|sign-in-url|getting-started-url <valeur>`.',
   'JSON output (--json): the brand': "Sortie JSON (--json) : l'identité visuelle",
+  'The sample invitee is Alex Martin (alex.martin@example.com), invited by you; the link opens':
+    "L'invité d'exemple est Alex Martin (alex.martin@example.com), invité par vous ; le lien n'ouvre",
+  "nothing. The language is the organization's, or --lang.": "rien. La langue est celle de l'organisation, ou --lang.",
   'One line per address: invited, held for approval (beyond the seat limit: a manager decides with':
     'Une ligne par adresse : invitée, retenue pour approbation (au-delà de la limite de sièges : un gestionnaire décide avec',
   '`sesame requests approve <id>`), already invited (the open invitation is kept), or refused with':
@@ -303,6 +310,10 @@ const afterLines: Record<string, string> = {
     "et pour une invitation qui n'est plus en attente. Le rappel garde la date d'expiration de l'invitation.",
   'Managers and owners only. A request is decided once: deciding it again says who decided first.':
     'Gestionnaires et propriétaires seulement. Une demande se décide une fois : la décider à nouveau dit qui a décidé le premier.',
+  "Times are shown in the organization's language; who acted is named with the channel they used.":
+    "Les heures sont affichées dans la langue de l'organisation ; qui a agi est nommé avec le canal utilisé.",
+  'Without --all, the other invitations of the same address (revoked, then invited again) are listed.':
+    'Sans --all, les autres invitations de la même adresse (révoquée, puis invitée de nouveau) sont listées.',
   'Jobs:': 'Tâches :',
   "  send-reminders       queue the reminders due on each organization's schedule (default day 3 and day 10)":
     '  send-reminders       mettre en file les rappels dus selon le calendrier de chaque organisation (par défaut jours 3 et 10)',

@@ -8,6 +8,8 @@ const css = readFileSync(new URL('./enroll.css', import.meta.url));
 const version = createHash('sha256').update(css).digest('hex').slice(0, 12);
 
 export const STYLESHEET_PATH = '/assets/enroll.css';
+/** The stylesheet's text, for pages written to a file (sesame org preview). */
+export const stylesheetText = (): string => css.toString('utf8');
 export const stylesheetHref = `${STYLESHEET_PATH}?v=${version}`;
 
 export const serveStylesheet: Route = async (_req, res) => {

@@ -1,17 +1,19 @@
 // The work of `sesame org create`, `org show`, `org set` and `org brand`.
-import { open } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { brandHeading, brandLines } from '../../brand/brand-summary.js';
 import { logoPath } from '../../brand/brand-urls.js';
 import { LOGO_MAX_BYTES } from '../../brand/logo.js';
+import { renderPreview } from '../../brand/previews.js';
 import { publicUrl } from '../../config/env.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type Brand, readBrand, resetBrand, setBrand } from '../../organizations/brand.js';
+import { type Brand, readBrand, readLogo, resetBrand, setBrand } from '../../organizations/brand.js';
 import { createOrganization } from '../../organizations/create-organization.js';
 import { findOrganization, type Organization } from '../../organizations/organization.js';
 import { type SettingKey, settingKeys, updateOrganizationSetting } from '../../organizations/update-setting.js';
-import type { BrandOptions } from '../commands/org.js';
+import type { BrandOptions, PreviewKind } from '../commands/org.js';
 import { fields, formatDate, type Output } from '../output.js';
 import { runAsMember, runCommand } from '../session.js';
 import { cliTexts } from '../texts.js';
@@ -190,4 +192,32 @@ async function readLogoFile(path: string): Promise<Uint8Array> {
   } finally {
     await file?.close();
   }
+}
+
+export function previewOrg(what: PreviewKind, options: { out?: string }, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, out, actor, organization, env, options: global }) => {
+    const [brand, logo] = await Promise.all([readBrand(db, organization.id), readLogo(db, organization.id)]);
+    const files = renderPreview(what, {
+      locale: global.lang ?? organization.locale,
+      organization,
+      brand,
+      logo,
+      sender: organization,
+      nextStep: organization,
+      inviter: actor.member,
+      publicUrl: publicUrl(env),
+      from: { email: env.SENDGRID_FROM_EMAIL, name: env.SENDGRID_FROM_NAME },
+      now: new Date(),
+    });
+    const dir = resolve(options.out ?? 'sesame-preview');
+    await mkdir(dir, { recursive: true });
+    const paths: string[] = [];
+    for (const file of files) {
+      const path = join(dir, file.name);
+      await writeFile(path, file.content);
+      paths.push(path);
+    }
+    if (out.json) return out.result({ files: paths });
+    for (const path of paths) out.line(path);
+  });
 }

@@ -78,7 +78,31 @@ ${ORG_JSON}`,
     .option('--reset', 'forget the whole brand: logo, colour, display name, footer')
     .addHelpText('after', BRAND_HELP)
     .action(async (options: BrandOptions, command: Command) => (await work()).brandOrg(options, command));
+
+  const preview = org
+    .command('preview')
+    .description(
+      "see it before inviting anyone: write an e-mail (.eml and .html) or the enrollment pages (HTML) in the organization's brand",
+    );
+  preview
+    .addArgument(new Argument('<what>', 'invitation, reminder, added (account created) or page').choices(PREVIEW_KINDS))
+    .option('--out <dir>', 'the folder to write them to (default: ./sesame-preview)', nonEmpty)
+    .addHelpText(
+      'after',
+      `
+The sample invitee is Alex Martin (alex.martin@example.com), invited by you; the link opens
+nothing. The language is the organization's, or --lang.
+
+JSON output (--json): { "files": [path] }`,
+    )
+    .action(async (what: PreviewKind, options: { out?: string }, command: Command) =>
+      (await work()).previewOrg(what, options, command),
+    );
 }
+
+/** Kept here (not imported from src/brand/previews.ts): `sesame --help` loads no domain module. */
+const PREVIEW_KINDS = ['invitation', 'reminder', 'added', 'page'] as const;
+export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
 export interface BrandOptions {
   /** A path, or false with --no-logo (undefined when neither is given: --logo is defined first). */
