@@ -20,6 +20,8 @@ const en = {
   resend: 'To send a member added directly an invitation instead: remove them, then invite them.',
   remove: 'Remove',
   cancel: 'Cancel',
+  confirmTitle: 'Remove this member?',
+  confirmText: (email: string) => `${email} is removed at once; their seat and username are freed.`,
   cancelled: (email: string) => `Nothing was removed: ${email} is still a member.`,
   removed: (email: string, seat: string, username: string) =>
     `✅ ${email} was removed: ${seat} and the username *${username}* are free.`,
@@ -48,6 +50,8 @@ const fr: MemberRemovalTexts = {
   resend: 'Pour envoyer plutôt une invitation à un membre ajouté directement : retirez-le, puis invitez-le.',
   remove: 'Retirer',
   cancel: 'Annuler',
+  confirmTitle: 'Retirer ce membre ?',
+  confirmText: (email) => `${email} est retiré aussitôt ; sa place et son nom d'utilisateur sont libérés.`,
   cancelled: (email) => `Rien n'a été retiré : ${email} est toujours membre.`,
   removed: (email, seat, username) =>
     `✅ ${email} a été retiré : ${seat} et le nom d'utilisateur *${username}* sont libres.`,

@@ -33,6 +33,7 @@ import type { SlackDeps } from '../deps.js';
 import { firstDeliveryFilter } from '../first-delivery.js';
 import { type Identity, identify } from '../identify.js';
 import { errorText, type ReplyTarget, reply, replyError } from '../reply.js';
+import { memberRemovalQuestion } from './remove-member.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -97,6 +98,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
   switch (request.kind) {
     case 'audit':
       return reply(target, { text: await auditTrailText(deps.db, actor, request.action, locale) });
+    case 'remove_member':
+      return reply(target, await memberRemovalQuestion(deps.db, actor, request.ref));
     case 'reissue_password': {
       assertCanManageInvitations(actor);
       // The trigger expires in 3 s: the modal opens first, the password follows in it.

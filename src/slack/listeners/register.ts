@@ -7,6 +7,7 @@ import { registerImportFlow } from './import-flow.js';
 import { registerInviteCommand } from './invite-command.js';
 import { registerInviteModal } from './invite-modal.js';
 import { registerPendingActions } from './pending-actions.js';
+import { registerMemberRemoval } from './remove-member.js';
 import { registerSeatActions } from './seat-actions.js';
 import { registerWorkspaceForms } from './workspace-forms.js';
 
@@ -15,6 +16,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerInviteModal(app, deps);
   registerAddMemberModal(app, deps);
   registerPendingActions(app, deps);
+  registerMemberRemoval(app, deps);
   registerImportFlow(app, deps);
   registerSeatActions(app, deps);
   registerWorkspaceForms(app, deps);
