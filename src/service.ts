@@ -1,7 +1,7 @@
 // The Sesame service (started by main.ts). Opens the database (embedded by default, applying pending
 // migrations), serves HTTP, runs the scheduled jobs, and stops cleanly on SIGTERM/SIGINT.
 import type { AddressInfo } from 'node:net';
-import { publicUrl, slackMode, teamsMode } from './config/env.js';
+import { placeholderSenderWarning, publicUrl, slackMode, teamsMode } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { MigrationsPendingError, openDatabase } from './db/database.js';
 import { EmbeddedDatabaseError } from './db/embedded-server.js';
@@ -82,6 +82,8 @@ if (teamsMode(env) === 'local') {
   );
 } else if (teams) log.info('Microsoft Teams: POST /api/messages, every activity token verified');
 else log.info('Microsoft Teams: off (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID)');
+const senderWarning = placeholderSenderWarning(env);
+if (senderWarning) log.warn(senderWarning);
 // Off by default: without METRICS_TOKEN there is no /metrics and prom-client is never loaded.
 const metrics = env.METRICS_TOKEN
   ? await (await import('./metrics/enable-metrics.js')).enableMetrics({

@@ -257,6 +257,23 @@ export function isDeployment(env: Pick<Env, 'NODE_ENV' | 'PUBLIC_URL'>): boolean
   return env.PUBLIC_URL !== undefined && !LOCAL_HOSTS.has(new URL(env.PUBLIC_URL).hostname);
 }
 
+// Domains that receive no mail: the default sender (sesame@localhost.localdomain), RFC 2606's
+// example domains and reserved top-level domains, and localhost.
+const PLACEHOLDER_DOMAIN = /(^|\.)(localdomain|localhost|example\.(com|org|net)|example|invalid|test|local)$/i;
+
+/**
+ * A warning (not a refusal: nothing is lost, the outbox retries) when a deployment sends from a
+ * placeholder address: SendGrid refuses a sender it has not verified, and mail providers drop
+ * what still gets through. Logged at boot by the service.
+ */
+export function placeholderSenderWarning(
+  env: Pick<Env, 'SENDGRID_FROM_EMAIL' | 'NODE_ENV' | 'PUBLIC_URL'>,
+): string | undefined {
+  const domain = env.SENDGRID_FROM_EMAIL.slice(env.SENDGRID_FROM_EMAIL.lastIndexOf('@') + 1);
+  if (!isDeployment(env) || !PLACEHOLDER_DOMAIN.test(domain)) return undefined;
+  return `!!! SENDGRID_FROM_EMAIL is ${env.SENDGRID_FROM_EMAIL}, a placeholder: SendGrid refuses a sender it has not verified, and mail providers drop mail from such an address, so invitees may receive nothing. Set SENDGRID_FROM_EMAIL to an address verified in SendGrid (Settings > Sender Authentication).`;
+}
+
 /** Where e-mails go: the local folder when asked for, or when there is no SendGrid key. */
 export function emailTransportKind(env: Pick<Env, 'EMAIL_TRANSPORT' | 'SENDGRID_API_KEY'>): 'sendgrid' | 'file' {
   return env.EMAIL_TRANSPORT === 'file' || !env.SENDGRID_API_KEY ? 'file' : 'sendgrid';
