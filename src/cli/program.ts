@@ -18,6 +18,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerSeats } from './commands/seats.js';
 import { registerSso } from './commands/sso.js';
+import { registerStatus } from './commands/status.js';
 import { registerWebhooks } from './commands/webhooks.js';
 import { frenchTitle, translateHelpToFrench } from './help-in-french.js';
 import { frenchUsage, usageLocale, usageTexts } from './usage-language.js';
@@ -86,6 +87,7 @@ Examples:
   registerAdd(program);
   registerImport(program);
   registerInvitations(program);
+  registerStatus(program);
   registerSeats(program);
   registerMembers(program);
   registerAudit(program);
