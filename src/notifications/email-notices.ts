@@ -99,6 +99,7 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
           limitAfter: d.limitAfter,
           invitees: d.invitees,
           inviteeCount: d.inviteeCount,
+          external: d.request.kind === 'external',
         });
         return send(notice(n.type, seatWords, deciders));
       }
@@ -110,6 +111,7 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
           seats: request.seatsRequested,
           decidedBy: n.details.decidedByEmail ?? '?',
           reason: request.reason,
+          external: request.kind === 'external',
         });
         return send(notice(n.type, decision, [n.recipient.email]));
       }

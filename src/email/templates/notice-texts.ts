@@ -34,6 +34,8 @@ export interface SeatRequestWords {
   limitAfter: number;
   invitees: string[];
   inviteeCount: number;
+  /** A request for external seats (partner companies' people), whose limit is their own. */
+  external?: boolean;
 }
 
 export interface SeatDecisionWords {
@@ -42,9 +44,13 @@ export interface SeatDecisionWords {
   seats: number;
   decidedBy: string;
   reason: string | null;
+  external?: boolean;
 }
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
+const seatsEn = (n: number, external?: boolean) => `${external ? 'external ' : ''}${plural(n, 'seat', 'seats')}`;
+const seatsFr = (n: number, external?: boolean) =>
+  `${plural(n, 'place', 'places')}${external ? ` ${plural(n, 'externe', 'externes')}` : ''}`;
 const andMore = (shown: string[], more: number, and: string) =>
   `${shown.join(', ')}${more > 0 ? ` ${and} ${more}` : ''}`;
 
@@ -86,9 +92,9 @@ const en: Words = {
     };
   },
   seatRequest: (p) => ({
-    subject: `${p.requestedBy} asks for ${p.seats} more ${plural(p.seats, 'seat', 'seats')} in ${p.org}`,
+    subject: `${p.requestedBy} asks for ${p.seats} more ${seatsEn(p.seats, p.external)} in ${p.org}`,
     paragraphs: [
-      `${p.requestedBy} invited ${p.inviteeCount} ${plural(p.inviteeCount, 'person', 'people')} beyond ${p.org}'s seat limit. Their invitations wait for a manager's decision.`,
+      `${p.requestedBy} invited ${p.inviteeCount} ${plural(p.inviteeCount, 'person', 'people')} beyond ${p.org}'s ${p.external ? 'external seat' : 'seat'} limit. Their invitations wait for a manager's decision.`,
       `Approving raises the limit from ${p.limitBefore} to ${p.limitAfter} and sends the invitations; denying cancels them.`,
       `Invited: ${andMore(p.invitees, p.inviteeCount - p.invitees.length, 'and')}${p.inviteeCount > p.invitees.length ? ' more' : ''}.`,
     ],
@@ -98,8 +104,8 @@ const en: Words = {
     subject: `Your seat request in ${p.org} was ${p.approved ? 'approved' : 'denied'}`,
     paragraphs: [
       p.approved
-        ? `${p.decidedBy} approved your request for ${p.seats} ${plural(p.seats, 'seat', 'seats')}: your held invitations are on their way.`
-        : `${p.decidedBy} denied your request for ${p.seats} ${plural(p.seats, 'seat', 'seats')}: your held invitations are cancelled.`,
+        ? `${p.decidedBy} approved your request for ${p.seats} ${seatsEn(p.seats, p.external)}: your held invitations are on their way.`
+        : `${p.decidedBy} denied your request for ${p.seats} ${seatsEn(p.seats, p.external)}: your held invitations are cancelled.`,
       ...(p.reason ? [`Reason: ${p.reason}`] : []),
     ],
     commands: [],
@@ -155,9 +161,9 @@ const fr: Words = {
     };
   },
   seatRequest: (p) => ({
-    subject: `${p.requestedBy} demande ${p.seats} place${p.seats > 1 ? 's' : ''} de plus dans ${p.org}`,
+    subject: `${p.requestedBy} demande ${p.seats} ${seatsFr(p.seats, p.external)} de plus dans ${p.org}`,
     paragraphs: [
-      `${p.requestedBy} a invité ${p.inviteeCount} personne${p.inviteeCount > 1 ? 's' : ''} au-delà de la limite de places de ${p.org}. Leurs invitations attendent la décision d’un responsable.`,
+      `${p.requestedBy} a invité ${p.inviteeCount} personne${p.inviteeCount > 1 ? 's' : ''} au-delà de la limite de places${p.external ? ' externes' : ''} de ${p.org}. Leurs invitations attendent la décision d’un responsable.`,
       `Approuver porte la limite de ${p.limitBefore} à ${p.limitAfter} et envoie les invitations\u00a0; refuser les annule.`,
       `Invités\u00a0: ${andMore(p.invitees, p.inviteeCount - p.invitees.length, 'et')}${p.inviteeCount > p.invitees.length ? ' autre(s)' : ''}.`,
     ],
@@ -167,8 +173,8 @@ const fr: Words = {
     subject: `Votre demande de places dans ${p.org} a été ${p.approved ? 'approuvée' : 'refusée'}`,
     paragraphs: [
       p.approved
-        ? `${p.decidedBy} a approuvé votre demande de ${p.seats} place${p.seats > 1 ? 's' : ''}\u00a0: vos invitations retenues partent.`
-        : `${p.decidedBy} a refusé votre demande de ${p.seats} place${p.seats > 1 ? 's' : ''}\u00a0: vos invitations retenues sont annulées.`,
+        ? `${p.decidedBy} a approuvé votre demande de ${p.seats} ${seatsFr(p.seats, p.external)}\u00a0: vos invitations retenues partent.`
+        : `${p.decidedBy} a refusé votre demande de ${p.seats} ${seatsFr(p.seats, p.external)}\u00a0: vos invitations retenues sont annulées.`,
       ...(p.reason ? [`Motif\u00a0: ${p.reason}`] : []),
     ],
     commands: [],
