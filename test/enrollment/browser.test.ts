@@ -5,10 +5,19 @@
 //
 // ENROLLMENT_SCREENSHOTS=docs npx vitest run test/enrollment/browser.test.ts
 // also saves docs/enrollment-fr.png (the French form) and docs/enrollment-errors.png (its errors).
+//
+// The branded pages are also checked with axe-core (Deque's accessibility rules engine, injected
+// into the page in a context of their own that runs scripts and sets the pages' CSP aside for
+// it), at a desktop and a phone width.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setBrand } from '../../src/organizations/brand.js';
+import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
+import { SAMPLE_SVG } from '../brand/samples.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { browserRequired, findChromium, HOW_TO_INSTALL_CHROMIUM } from '../support/find-chromium.js';
 import { invitation, type Pages, STRONG_PASSWORD, startPages } from './support.js';
@@ -16,6 +25,13 @@ import { invitation, type Pages, STRONG_PASSWORD, startPages } from './support.j
 // The callbacks given to evaluate() run in the page, where these exist (the project's types have no DOM).
 declare const document: { activeElement: unknown };
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
+declare const axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [
+  { width: 1280, height: 900 },
+  { width: 375, height: 800 },
+];
 
 const CHROMIUM = findChromium();
 if (!CHROMIUM && !browserRequired()) {
@@ -148,6 +164,76 @@ describe.skipIf(!CHROMIUM && !browserRequired())('the accept page in Chromium', 
       expect(problems).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('shows the organization’s brand, passes axe-core at desktop and phone widths, and enrolls without JavaScript', {
+    timeout: 120_000,
+  }, async () => {
+    const link = await invitation(t.prisma, { locale: 'en', firstName: 'Sam', lastName: 'Lee', username: 'sam.lee' });
+    await setBrand(t.prisma, link.owner, {
+      logo: Buffer.from(SAMPLE_SVG),
+      color: '#0b6e4f',
+      displayName: 'Acme Cartography',
+    });
+    await updateOrganizationSetting(t.prisma, link.owner, 'sign-in-url', 'https://app.acme.example/login');
+
+    // Without JavaScript, as an invitee with scripts off: the brand is drawn, the form works.
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: WIDTHS[0] });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    try {
+      expect((await page.goto(pages.base + link.path))?.status()).toBe(200);
+      expect(await page.locator('h1').textContent()).toBe('Join Acme Cartography');
+      // The logo loaded (CSP allows it) and the theme painted the button.
+      expect(
+        await page.locator('img.brand-logo').evaluate((img) => (img as { naturalWidth: number }).naturalWidth),
+      ).toBeGreaterThan(0);
+      expect(await page.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(
+        'rgb(11, 110, 79)',
+      );
+      expect(await page.locator('.fixed-email .username').textContent()).toBe('sam.lee');
+      await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
+      await page.getByLabel('Confirm the password').fill(STRONG_PASSWORD);
+      await Promise.all([
+        page.waitForURL(/\/accept\//),
+        page.getByRole('button', { name: 'Create my account' }).click(),
+      ]);
+      await page.waitForLoadState('load');
+      expect(await page.getByRole('link', { name: 'Sign in to Acme Cartography' }).getAttribute('href')).toBe(
+        'https://app.acme.example/login',
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    // axe-core on a branded form page (a new invitation of the same organization) at both widths.
+    const other = await invitation(t.prisma, { locale: 'fr' });
+    await t.prisma.invitation.update({
+      where: { id: other.invitationId },
+      data: { organizationId: link.organization.id },
+    });
+    for (const viewport of WIDTHS) {
+      const checked = await browser.newContext({ bypassCSP: true, viewport, locale: 'fr-FR' });
+      try {
+        const axePage = await checked.newPage();
+        await axePage.goto(pages.base + link.path.replace(link.token, other.token));
+        expect(await axePage.locator('h1').textContent()).toBe('Rejoindre Acme Cartography');
+        await axePage.addScriptTag({ content: AXE_SOURCE });
+        const violations = await axePage.evaluate(async () =>
+          (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        );
+        expect(violations, `${viewport.width}px`).toEqual([]);
+        if (screenshots && viewport.width < 500) {
+          await axePage.screenshot({ path: join(screenshots, 'enrollment-branded-phone.png'), fullPage: true });
+        }
+      } finally {
+        await checked.close();
+      }
     }
   });
 });
