@@ -152,16 +152,19 @@ async function openWorkOf(db: Reader, member: Member): Promise<OpenWork> {
   return { openInvitations, pendingSeatRequests };
 }
 
-const removalOf = (member: Member, open: OpenWork): MemberRemoval => ({
-  memberId: member.id,
-  email: member.email,
-  firstName: member.firstName,
-  lastName: member.lastName,
-  username: member.username,
-  role: member.role,
-  userType: member.userType,
-  isOwner: member.isOwner,
-  isManager: member.isManager,
-  ...invitationKind(member),
+const removalOf = (
+  { id, email, firstName, lastName, username, role, userType, isOwner, isManager, ...rest }: Member,
+  open: OpenWork,
+): MemberRemoval => ({
+  memberId: id,
+  email,
+  firstName,
+  lastName,
+  username,
+  role,
+  userType,
+  isOwner,
+  isManager,
+  ...invitationKind(rest),
   ...open,
 });

@@ -20,10 +20,30 @@ afterAll(async () => {
 
 describe('sesame members remove', { timeout: 120_000 }, () => {
   it('frees the seat and the username of a member added directly, who is then invited again', async () => {
-    const created = await sesame(['org', 'create', '--name', 'Removals', '--seats', '2', '--owner', 'owner@rm.example']);
+    const created = await sesame([
+      'org',
+      'create',
+      '--name',
+      'Removals',
+      '--seats',
+      '2',
+      '--owner',
+      'owner@rm.example',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const added = await sesame(
-      ['add', 'ana@rm.example', '--first-name', 'Ana', '--last-name', 'Lopes', '--username', 'ana.gis', '--password', '-'],
+      [
+        'add',
+        'ana@rm.example',
+        '--first-name',
+        'Ana',
+        '--last-name',
+        'Lopes',
+        '--username',
+        'ana.gis',
+        '--password',
+        '-',
+      ],
       { input: 'Tr0mbone-Lavande-42\n' },
     );
     expect(added.code, added.stderr).toBe(0);

@@ -3,7 +3,7 @@
 // confirms first (its `confirm` dialog) and a Cancel button. Remove removes the member the message
 // showed; either answer replaces the message, so it is used once.
 
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { memberRemovalTexts, removalConfirmation, removalDone } from '../../chat/rendering/member-removal-texts.js';
@@ -62,32 +62,35 @@ export async function memberRemovalQuestion(db: Db, actor: Actor, email: string)
   return { text: question.replace(/\*/g, ''), blocks, replaceOriginal: false };
 }
 
+type ButtonClick = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
 export function registerMemberRemoval(app: App, deps: SlackDeps): void {
-  const handle =
-    (operation: 'remove' | 'cancel') =>
-    async ({
-      ack,
-      body,
-      action,
-      client,
-    }: Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0]) => {
-      await ack();
-      const request = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
-      await asMember(deps, client, request, `member ${operation}`, async ({ actor }, target) => {
-        const texts = memberRemovalTexts(actor.locale);
-        const data = removalValue.parse(parseJson(action.value));
-        let text: string;
-        if (operation === 'cancel') text = texts.cancelled(escapeMrkdwn(data.email));
-        else {
-          try {
-            text = removalDone(await removeMember(deps.db, actor, data), actor.locale, escapeMrkdwn);
-          } catch (error) {
-            text = `⚠️ ${texts.notRemoved} ${escapeMrkdwn(errorText(error, actor.locale, deps.log, 'member remove'))}`;
-          }
-        }
+  for (const operation of ['remove', 'cancel'] as const) {
+    app.action<BlockAction<ButtonAction>>(memberRemovalActions[operation], async (click: ButtonClick) => {
+      await click.ack();
+      const { body } = click;
+      const from = { teamId: body.team?.id, userId: body.user.id, responseUrl: body.response_url };
+      await asMember(deps, click.client, from, `member ${operation}`, async ({ actor }, target) => {
+        const text = await answerClick(deps, actor, operation, click.action.value);
         await reply(target, { text, blocks: [section(text)], replaceOriginal: true });
       });
-    };
-  app.action<BlockAction<ButtonAction>>(memberRemovalActions.remove, handle('remove'));
-  app.action<BlockAction<ButtonAction>>(memberRemovalActions.cancel, handle('cancel'));
+    });
+  }
+}
+
+/** Remove: the removal, or why not. Cancel: that nothing was removed. */
+async function answerClick(
+  deps: SlackDeps,
+  actor: Actor,
+  operation: 'remove' | 'cancel',
+  value: string | undefined,
+): Promise<string> {
+  const texts = memberRemovalTexts(actor.locale);
+  const data = removalValue.parse(parseJson(value));
+  if (operation === 'cancel') return texts.cancelled(escapeMrkdwn(data.email));
+  try {
+    return removalDone(await removeMember(deps.db, actor, data), actor.locale, escapeMrkdwn);
+  } catch (error) {
+    return `⚠️ ${texts.notRemoved} ${escapeMrkdwn(errorText(error, actor.locale, deps.log, 'member remove'))}`;
+  }
 }
