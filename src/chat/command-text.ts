@@ -14,6 +14,8 @@ export type ChatCommand =
   | { kind: 'pending'; filter: InvitationFilter }
   | { kind: 'revoke'; ref: string }
   | { kind: 'resend'; ref: string }
+  /** An invitation's story, step by step. */
+  | { kind: 'status'; ref: string }
   | { kind: 'seats' }
   | { kind: 'companies' }
   | { kind: 'audit'; action?: string }
@@ -87,7 +89,7 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     .filter(Boolean);
   const [first = '', ...rest] = words;
   const verb = first.toLowerCase();
-  const one = (kind: 'revoke' | 'resend'): ChatCommand =>
+  const one = (kind: 'revoke' | 'resend' | 'status'): ChatCommand =>
     rest.length === 1 && rest[0] ? { kind, ref: rest[0] } : { kind: 'usage', problem: `${kind} <e-mail|id>` };
   switch (verb) {
     case '':
@@ -106,6 +108,9 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     case 'resend':
     case 'relancer':
       return one('resend');
+    case 'status':
+    case 'statut':
+      return one('status');
     case 'seats':
     case 'places':
       return { kind: 'seats' };

@@ -13,15 +13,20 @@ export interface TimelineMarkup {
   code(text: string): string;
 }
 
+/** What one value (a reason, an address, a host) may take of a chat line, so that lines stay short. */
+const CHAT_VALUE_CHARS = 160;
+const clipValue = (text: string) => (text.length > CHAT_VALUE_CHARS ? `${text.slice(0, CHAT_VALUE_CHARS - 1)}…` : text);
+
 /**
- * Slack's mrkdwn; Teams converts *bold* to its own (src/teams/markdown.ts). `codeText` readies what
- * goes between backquotes (ids, commands, event names), where Teams shows escapes as typed.
+ * Slack's mrkdwn; Teams converts *bold* to its own (src/teams/markdown.ts). Values are clipped,
+ * then escaped; `codeText` readies what goes between backquotes (ids, commands, event names),
+ * where Teams shows escapes as typed.
  */
 export const starMarkup = (
   escapeText: (text: string) => string,
   codeText: (text: string) => string,
 ): TimelineMarkup => ({
-  escape: escapeText,
+  escape: (text) => escapeText(clipValue(text)),
   bold: (text) => `*${text}*`,
   code: (text) => `\`${codeText(text.replace(/`/g, "'"))}\``,
 });
@@ -29,8 +34,11 @@ export const starMarkup = (
 /** Where the command that shows one invitation is typed: it names the others' hint. */
 export type TimelineChannel = 'cli' | 'slack' | 'teams';
 
-/** A chat message stays readable (and within Slack's and Teams' sizes) with this many steps. */
-export const CHAT_TIMELINE_STEPS = 40;
+/**
+ * A chat message stays readable, and within Slack's and Teams' sizes (a Teams card under 28 KB),
+ * with this many steps of clipped values.
+ */
+export const CHAT_TIMELINE_STEPS = 30;
 /** The other invitations named one by one; beyond, only counted. */
 const OTHERS_LISTED = 5;
 

@@ -16,6 +16,7 @@ import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
 import { listCompanies } from '../../companies/list-companies.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
+import { invitationTimeline } from '../../invitations/invitation-timeline.js';
 import { invite } from '../../invitations/invite.js';
 import { enterpriseLoginChoice, inviteFormChoices } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
@@ -29,6 +30,7 @@ import { inviteModal } from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
 import { pendingList } from '../blocks/pending-list.js';
 import { seatsMessage } from '../blocks/seats.js';
+import { timelineMessage } from '../blocks/timeline.js';
 import type { SlackDeps } from '../deps.js';
 import { firstDeliveryFilter } from '../first-delivery.js';
 import { type Identity, identify } from '../identify.js';
@@ -147,6 +149,8 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       const invitation = await revokeInvitation(deps.db, actor, request.ref);
       return reply(target, { text: texts.revoked(escapeMrkdwn(invitation.email)) });
     }
+    case 'status':
+      return reply(target, timelineMessage(await invitationTimeline(deps.db, actor, request.ref), locale));
     case 'seats': {
       const [summary, login] = await Promise.all([
         seatSummary(deps.db, actor),

@@ -15,6 +15,7 @@ import { listCompanies } from '../../companies/list-companies.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { saveImportDraft } from '../../imports/save-import-draft.js';
+import { invitationTimeline } from '../../invitations/invitation-timeline.js';
 import { invite } from '../../invitations/invite.js';
 import { enterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
@@ -29,6 +30,7 @@ import { INVITE_DIALOG } from '../cards/invite-dialog.js';
 import { memberRemovalCard } from '../cards/member-removal-card.js';
 import { pendingCard } from '../cards/pending-card.js';
 import { seatsCard } from '../cards/seats-card.js';
+import { timelineCard } from '../cards/timeline-card.js';
 import { withoutThread } from '../conversation-id.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { downloadTeamsFile, fileAttachmentOf } from '../download-file.js';
@@ -139,6 +141,8 @@ async function run(
       return { text: texts.resent((await resendInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'revoke':
       return { text: texts.revoked((await revokeInvitation(deps.db, actor, request.ref)).email), done: true };
+    case 'status':
+      return { card: timelineCard(await invitationTimeline(deps.db, actor, request.ref), locale) };
     case 'companies':
       return { text: companiesTreeText(await listCompanies(deps.db, actor), locale, escapeTeamsMarkdown) };
     case 'seats': {
