@@ -10,7 +10,8 @@ import { pageTexts } from './texts.js';
 export function nextStepBox(input: {
   locale: Locale;
   organization: string;
-  username: string;
+  /** Who signs in with a password; none for an enterprise login. */
+  username?: string;
   nextStep?: NextStep;
 }): Html {
   const texts = pageTexts[input.locale];
@@ -18,7 +19,7 @@ export function nextStepBox(input: {
   const guideUrl = signInUrl ? input.nextStep?.gettingStartedUrl : null;
   return html`<div class="next">
 <h2>${texts.nextStep}</h2>
-<p>${texts.signInWith} <strong class="username">${input.username}</strong> ${texts.signInPassword}</p>
+${input.username ? html`<p>${texts.signInWith} <strong class="username">${input.username}</strong> ${texts.signInPassword}</p>` : ''}
 ${
   signInUrl
     ? html`<p><a class="button" href="${signInUrl}">${texts.signInButton(input.organization)}</a></p>

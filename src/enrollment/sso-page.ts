@@ -4,6 +4,8 @@ import type { Locale } from '../i18n/locale.js';
 import { type MessageCode, type MessageParams, translate } from '../i18n/messages.js';
 import { type Html, html } from './html.js';
 import { layout, messagePage } from './layout.js';
+import { nextStepBox } from './next-step.js';
+import type { NextStep, PageBrand } from './page-brand.js';
 import { ssoTexts } from './sso-texts.js';
 import { pageTexts } from './texts.js';
 
@@ -29,13 +31,22 @@ ${input.passwordToo ? html`<p class="muted">${texts.orPassword}</p>` : ''}
 </div>`;
 }
 
-export function enterpriseJoinedPage(input: { locale: Locale; organization: string; label: string }): string {
+/** Joined, or signed in for the first time, through the enterprise login: the next step is the product. */
+export function enterpriseJoinedPage(input: {
+  locale: Locale;
+  organization: string;
+  label: string;
+  brand?: PageBrand;
+  nextStep?: NextStep;
+}): string {
   const texts = pageTexts[input.locale];
+  const organization = input.brand?.name ?? input.organization;
   return layout(
-    { locale: input.locale, title: texts.joinedTitle(input.organization) },
+    { locale: input.locale, title: texts.joinedTitle(organization), brand: input.brand },
     html`<div class="status-icon ok" aria-hidden="true">✓</div>
-<h1>${texts.joinedTitle(input.organization)}</h1>
-<p class="lead">${ssoTexts[input.locale].joinedLead(input.label)}</p>`,
+<h1>${texts.joinedTitle(organization)}</h1>
+<p class="lead">${ssoTexts[input.locale].joinedLead(input.label)}</p>
+${nextStepBox({ locale: input.locale, organization, nextStep: input.nextStep })}`,
   );
 }
 
@@ -47,11 +58,23 @@ export function heldPage(input: { locale: Locale; organization: string }): strin
   );
 }
 
-export function signedInPage(input: { locale: Locale; organization: string; label: string }): string {
+export function signedInPage(input: {
+  locale: Locale;
+  organization: string;
+  label: string;
+  brand?: PageBrand;
+  nextStep?: NextStep;
+}): string {
   const texts = ssoTexts[input.locale];
+  const organization = input.brand?.name ?? input.organization;
   return messagePage(
-    { locale: input.locale, title: texts.signedInTitle(input.organization) },
-    { tone: 'ok', heading: texts.signedInTitle(input.organization), paragraphs: [texts.signedInLead(input.label)] },
+    { locale: input.locale, title: texts.signedInTitle(organization), brand: input.brand },
+    {
+      tone: 'ok',
+      heading: texts.signedInTitle(organization),
+      paragraphs: [texts.signedInLead(input.label)],
+      extra: nextStepBox({ locale: input.locale, organization, nextStep: input.nextStep }),
+    },
   );
 }
 

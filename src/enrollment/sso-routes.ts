@@ -15,6 +15,7 @@ import { SIGN_IN_TTL_MS } from '../sso/sign-in-state.js';
 import { startSignIn } from '../sso/start-sign-in.js';
 import { acceptPath, closedLinkPage } from './accept-page.js';
 import { chooseLocale, type EnrollmentContext, guarded, sendPage, sendRefusal } from './context.js';
+import { loadOrganizationPageBrand } from './page-brand.js';
 import {
   enterpriseJoinedPage,
   heldPage,
@@ -163,7 +164,12 @@ export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
             ctx,
             res,
             200,
-            enterpriseJoinedPage({ locale, organization: joined.organization.name, label }),
+            enterpriseJoinedPage({
+              locale,
+              organization: joined.organization.name,
+              label,
+              ...(await loadOrganizationPageBrand(ctx.db, joined.organization)),
+            }),
             clear,
           );
         }
@@ -186,7 +192,12 @@ export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
             ctx,
             res,
             200,
-            enterpriseJoinedPage({ locale, organization: signedIn.organization.name, label }),
+            enterpriseJoinedPage({
+              locale,
+              organization: signedIn.organization.name,
+              label,
+              ...(await loadOrganizationPageBrand(ctx.db, signedIn.organization)),
+            }),
             clear,
           );
         }
@@ -195,7 +206,14 @@ export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
           memberId: signedIn.member.id,
           firstSignIn: signedIn.firstSignIn,
         });
-        sendPage(ctx, res, 200, signedInPage({ locale, organization: signedIn.organization.name, label }), clear);
+        const branded = await loadOrganizationPageBrand(ctx.db, signedIn.organization);
+        sendPage(
+          ctx,
+          res,
+          200,
+          signedInPage({ locale, organization: signedIn.organization.name, label, ...branded }),
+          clear,
+        );
       } catch (error) {
         if (error instanceof SignInFailed) {
           if (error.login) locale = error.login.locale;

@@ -2,6 +2,7 @@
 // name with their address, a reserved username up front, and the next step after enrolling; the
 // logo and theme served by Sesame with their caching and safety headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterpriseJoinedPage, signedInPage } from '../../src/enrollment/sso-page.js';
 import { addMember } from '../../src/members/add-member.js';
 import { resetBrand, setBrand } from '../../src/organizations/brand.js';
 import { updateOrganizationSetting } from '../../src/organizations/update-setting.js';
@@ -117,6 +118,31 @@ describe('the first-login page with a brand', () => {
     });
     expect(done.status).toBe(200);
     expect(done.html).toContain('<a class="button" href="https://app.acme.example/">Sign in to Acme Corp</a>');
+  });
+});
+
+describe('the pages after an enterprise login', () => {
+  const brand = { name: 'Acme Corp', color: '#0b6e4f', sesameFooter: true };
+  it('show the brand and the sign-in button, without a password line', () => {
+    const joined = enterpriseJoinedPage({
+      locale: 'en',
+      organization: 'acme-prod',
+      label: 'Acme SSO',
+      brand,
+      nextStep: { signInUrl: 'https://app.acme.example/', gettingStartedUrl: null },
+    });
+    expect(joined).toContain('<h1>You joined Acme Corp</h1>');
+    expect(joined).toContain('<a class="button" href="https://app.acme.example/">Sign in to Acme Corp</a>');
+    expect(joined).not.toContain('the password you just chose');
+    const signedIn = signedInPage({
+      locale: 'fr',
+      organization: 'acme-prod',
+      label: 'Acme SSO',
+      brand,
+      nextStep: { signInUrl: null, gettingStartedUrl: null },
+    });
+    expect(textOf(signedIn)).toContain('Acme Corp vous indiquera où vous connecter.');
+    expect(signedIn).toContain('/brand/theme/0b6e4f.css');
   });
 });
 
