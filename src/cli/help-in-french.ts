@@ -94,7 +94,8 @@ const descriptions: Record<string, string> = {
   status:
     "l'histoire d'une invitation, étape par étape : créée, retenue et approuvée, envoyée, remise ou rejetée, relancée, renvoyée, acceptée, expirée ou révoquée, ses webhooks (propriétaires et administrateurs)",
   'status <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité (sa dernière invitation)",
-  'status --all': 'toutes les invitations de cette adresse, de la plus ancienne à la plus récente, pas seulement la dernière',
+  'status --all':
+    'toutes les invitations de cette adresse, de la plus ancienne à la plus récente, pas seulement la dernière',
   seats: 'les sièges utilisés (membres + invitations en attente), la limite, et ce qui attend une approbation',
   requests: 'lister les demandes de sièges (les invitations retenues au-delà de la limite attendent un gestionnaire)',
   'requests --status': 'seulement celles en attente (pending), approuvées (approved) ou refusées (denied)',

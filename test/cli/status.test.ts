@@ -125,7 +125,11 @@ describe('sesame status', { timeout: 120_000 }, () => {
     expect(json.others).toEqual([]);
 
     const allText = await sesame(['status', 'bo@x.com', '--all', ...org]);
-    expectInOrder(allText.stdout, ['Invitation to bo@x.com: revoked', 'Revoked by', 'Invitation to bo@x.com: awaiting approval']);
+    expectInOrder(allText.stdout, [
+      'Invitation to bo@x.com: revoked',
+      'Revoked by',
+      'Invitation to bo@x.com: awaiting approval',
+    ]);
   });
 
   it('refuses an unknown address, and a member who does not manage invitations', async () => {
