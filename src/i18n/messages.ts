@@ -5,6 +5,7 @@ import { brandMessages } from './brand-messages.js';
 import { chatMessages } from './chat-messages.js';
 import { companyMessages } from './company-messages.js';
 import { importMessages } from './import-messages.js';
+import { licenceMessages } from './licence-messages.js';
 import type { Locale } from './locale.js';
 import { memberRemovalMessages } from './member-removal-messages.js';
 import { bilingual, type Message } from './message.js';
@@ -22,6 +23,7 @@ export const messages = {
   ...chatMessages,
   ...companyMessages,
   ...importMessages,
+  ...licenceMessages,
   ...memberRemovalMessages,
   ...permissionMessages,
   ...seatMessages,

@@ -9,6 +9,7 @@ import { FormError } from '../forms/form-error.js';
 import { usernameFromEmail, usernameVariant } from '../forms/username.js';
 import { type Invitation, type Member, Prisma } from '../generated/prisma/client.js';
 import { notice } from '../i18n/messages.js';
+import { memberProperties } from '../licences/member-properties.js';
 import type { Organization } from '../organizations/organization.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
@@ -88,6 +89,11 @@ export async function enrollMember(
           external: invitation.external,
           companyId: invitation.companyId,
           companyName: invitation.companyName,
+          // The member properties set at invite: its reserved licences become the member's.
+          licences: invitation.licences,
+          credits: invitation.credits,
+          creditsUnlimited: invitation.creditsUnlimited,
+          language: invitation.language,
         },
       });
       await tx.invitation.update({
@@ -153,6 +159,7 @@ async function announce(tx: Tx, invitation: Invitation, organization: Organizati
     role: invitation.role,
     userType: invitation.userType,
     ...invitationKind(invitation),
+    ...memberProperties(invitation),
   };
   await emitWebhookEvent(tx, {
     organizationId: organization.id,

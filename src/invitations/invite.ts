@@ -8,6 +8,7 @@ import { checkEmailAddress } from '../forms/email-address.js';
 import { checkGroups, checkMessage, checkName } from '../forms/field-checks.js';
 import { checkUsername } from '../forms/username.js';
 import type { Notice } from '../i18n/messages.js';
+import { checkMemberProperties, type MemberPropertiesInput } from '../licences/check-member-properties.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
@@ -20,7 +21,7 @@ import { type NewInvitation, writeInvitations } from './write-invitations.js';
  * Prisma's 5 s default, which would refuse the whole list.
  */
 const INVITE_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
-export interface InviteInput {
+export interface InviteInput extends MemberPropertiesInput {
   emails: string[];
   role?: string;
   userType?: string;
@@ -62,6 +63,8 @@ export async function invite(db: Db, actor: Actor, input: InviteInput): Promise<
     mustUseEmail: input.mustUseEmail ?? true,
     role,
     userType,
+    // Licences (for this one user type), credits and language: the same for every address.
+    ...(await checkMemberProperties(db, actor, input, [userType])),
   };
   const addresses = [...new Set(input.emails.map((e) => e.trim()).filter(Boolean))];
   const username = input.username?.trim() ? unwrap(checkUsername(input.username)) : null;

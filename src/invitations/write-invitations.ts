@@ -8,7 +8,11 @@ import { insertAuditRowsSql } from '../audit/audit-rows.js';
 import type { ExternalCompany } from '../companies/external-company.js';
 import { sqlText } from '../db/sql-text.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { Locale } from '../i18n/locale.js';
 import { type Notice, notice } from '../i18n/messages.js';
+import { openLicenceRoom } from '../licences/licence-room.js';
+import { memberPropertiesSql } from '../licences/member-properties.js';
+import { type CreditAllocation, creditColumns } from '../licences/member-settings.js';
 import { insertInvitationEmailRowsSql } from '../outbox/outbox-rows.js';
 import type { Actor } from '../permissions/actor.js';
 import { followHeldInvitations } from '../seats/follow-held-invitations.js';
@@ -34,6 +38,12 @@ export interface NewInvitation {
   mustUseEmail: boolean;
   /** The (covered) partner company of an external invitation; absent or null: internal. */
   company?: ExternalCompany | null;
+  /** Add-on licence keys, already checked against the catalogue and the user type. */
+  licences?: string[];
+  /** The credits allocated (absent or null: none set). */
+  credits?: CreditAllocation | null;
+  /** The invitee's language (absent or null: the organization's). */
+  language?: Locale | null;
 }
 
 export type WrittenInvitation = OpenInvitation;
@@ -93,6 +103,13 @@ export async function writeInvitations(
     internal: Math.max(0, org.seat_limit - (internalUsage?.used ?? 0)),
     external: Math.max(0, org.external_seat_limit - (externalUsage?.used ?? 0)),
   };
+  // Licences are left or not like seats, under the same lock; rows without any cost no query.
+  const takeLicences = rows.some((row) => row.licences?.length) ? await openLicenceRoom(tx, orgId) : () => null;
+  const licencesTaken = (row: NewInvitation, index: number) => {
+    const refusal = takeLicences(row.licences ?? []);
+    if (refusal) outcome.refused.push({ index, error: refusal });
+    return !refusal;
+  };
   const fresh: NewInvitation[] = [];
   const statuses: InvitationStatus[] = [];
   const held: Record<SeatKind, number> = { internal: 0, external: 0 };
@@ -104,15 +121,18 @@ export async function writeInvitations(
     else if (existing) outcome.alreadyInvited.push(existing);
     else if (row.username && taken.has(row.username)) {
       outcome.refused.push({ index, error: notice('username.taken', { username: row.username }) });
-    } else if (room[kind] > 0) {
-      room[kind]--;
-      fresh.push(row);
-      statuses.push('PENDING');
-    } else {
-      // What does not fit is held for a manager, on a seat request of its kind.
-      fresh.push(row);
-      statuses.push('AWAITING_APPROVAL');
-      held[kind]++;
+    } else if (licencesTaken(row, index)) {
+      // (A row refused for its licences is told so with the count, and takes no seat.)
+      if (room[kind] > 0) {
+        room[kind]--;
+        fresh.push(row);
+        statuses.push('PENDING');
+      } else {
+        // What does not fit is held for a manager, on a seat request of its kind.
+        fresh.push(row);
+        statuses.push('AWAITING_APPROVAL');
+        held[kind]++;
+      }
     }
   });
   if (fresh.length === 0) return outcome;
@@ -150,6 +170,10 @@ export async function writeInvitations(
     fresh.map((r) => r.company?.id ?? null),
     fresh.map((r) => r.company?.name ?? null),
     reserved.external?.id ?? null,
+    fresh.map((r) => JSON.stringify(r.licences ?? [])),
+    fresh.map((r) => creditColumns(r.credits).credits),
+    fresh.map((r) => creditColumns(r.credits).creditsUnlimited),
+    fresh.map((r) => r.language ?? null),
   );
   outcome.created = inserted;
   const seatRequestId = reserved.internal?.id ?? reserved.external?.id;
@@ -166,15 +190,16 @@ export async function writeInvitations(
 const INSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                       $14::text[], $15::text[], $16::boolean[], $17::text[], $19::uuid[], $20::text[])
+                       $14::text[], $15::text[], $16::boolean[], $17::text[], $19::uuid[], $20::text[],
+                       $22::text[], $23::int[], $24::boolean[], $25::text[])
     AS t(email, first_name, last_name, username, role, user_type, groups, message, must_use_email, status,
-         company_id, company_name)
+         company_id, company_name, licences, credits, credits_unlimited, language)
 ),
 created AS (
   INSERT INTO invitation (organization_id, email, first_name, last_name, username, role, user_type, groups,
                           message, must_use_email, status, open_email, open_username, inviter_id, batch_id,
                           seat_request_id, expires_at, last_sent_at, send_count, next_reminder_at,
-                          external, company_id, company_name)
+                          external, company_id, company_name, licences, credits, credits_unlimited, language)
   SELECT $1::uuid, email, first_name, last_name, username, role, user_type,
          ARRAY(SELECT jsonb_array_elements_text(groups::jsonb)), message, must_use_email,
          status::"InvitationStatus", email, username, $2::uuid, $5::uuid,
@@ -183,10 +208,11 @@ created AS (
          CASE WHEN status = 'PENDING' THEN now() END,
          CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END,
          CASE WHEN status = 'PENDING' THEN now() + make_interval(days => $18::int) END,
-         company_id IS NOT NULL, company_id, company_name
+         company_id IS NOT NULL, company_id, company_name,
+         ARRAY(SELECT jsonb_array_elements_text(licences::jsonb)), credits, credits_unlimited, language::"Locale"
     FROM input
   ON CONFLICT DO NOTHING
-  RETURNING id, email, status, external, company_name
+  RETURNING id, email, status, external, company_name, licences, credits, credits_unlimited, language
 ),
 outbox AS (
   ${insertInvitationEmailRowsSql({
@@ -203,7 +229,7 @@ hooks AS (
     event: sqlText('invitation.created'),
     subjectId: 'c.id',
     data: `jsonb_build_object('invitationId', c.id, 'email', c.email, 'status', c.status,
-                              ${invitationKindSql('c')}, 'occurredAt', now())`,
+                              ${invitationKindSql('c')}, ${memberPropertiesSql('c')}, 'occurredAt', now())`,
   })}
 ),
 audit AS (

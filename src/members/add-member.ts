@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { lockOrganization } from '../companies/company-tree.js';
 import { coveredCompany, type ExternalCompany } from '../companies/external-company.js';
 import type { Db } from '../db/database.js';
-import { AppError, unwrap } from '../errors/app-error.js';
+import { AppError, refuse, unwrap } from '../errors/app-error.js';
 import { fail } from '../errors/result.js';
 import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
@@ -13,6 +13,13 @@ import { checkUsername, usernameFromEmail, usernameVariant } from '../forms/user
 import type { Member } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
+import {
+  checkMemberProperties,
+  type MemberPropertiesInput,
+  type MemberPropertiesValue,
+} from '../licences/check-member-properties.js';
+import { openLicenceRoom } from '../licences/licence-room.js';
+import { creditColumns } from '../licences/member-settings.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
@@ -20,7 +27,7 @@ import { assertCanManageInvitations } from '../permissions/policy.js';
 import { seatUsage } from '../seats/seat-usage.js';
 import { hashPassword } from './hash-password.js';
 
-export interface AddMemberInput {
+export interface AddMemberInput extends MemberPropertiesInput {
   email: string;
   firstName: string;
   lastName: string;
@@ -39,7 +46,7 @@ export interface AddMemberResult {
   warnings: Notice[];
 }
 
-export interface ValidatedMember {
+export interface ValidatedMember extends Partial<MemberPropertiesValue> {
   email: string;
   firstName: string;
   lastName: string;
@@ -77,7 +84,9 @@ export function validateNewMember(actor: Actor, input: AddMemberInput): { value:
 
 export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Promise<AddMemberResult> {
   assertCanManageInvitations(actor);
-  const { value, warnings } = validateNewMember(actor, input);
+  const validated = validateNewMember(actor, input);
+  const value = { ...validated.value, ...(await checkMemberProperties(db, actor, input, [validated.value.userType])) };
+  const { warnings } = validated;
   const companyRef = companyRefOf(input);
   // Hash before the transaction: scrypt is deliberately slow and must not hold the lock.
   const passwordHash = await hashPassword(value.password);
@@ -152,6 +161,11 @@ export async function insertMember(
     if (company) throw new AppError('company.external_seats_full', { limit: seatLimit, used: usage.used }, 'refused');
     throw new AppError('seats.full', { limit: seatLimit }, 'refused');
   }
+  // Its licences are taken under the same lock; the superseded invitation gives its own back.
+  if (value.licences?.length) {
+    const refusal = (await openLicenceRoom(tx, orgId, open?.licences ?? []))(value.licences);
+    if (refusal) throw refuse(refusal);
+  }
   await tx.invitation.updateMany({
     where: { organizationId: orgId, openEmail: value.email },
     data: {
@@ -179,6 +193,9 @@ export async function insertMember(
         external: Boolean(company),
         companyId: company?.id ?? null,
         companyName: company?.name ?? null,
+        licences: value.licences ?? [],
+        ...creditColumns(value.credits),
+        language: value.language ?? null,
       },
     });
     await recordAuditEvent(tx, actor, {

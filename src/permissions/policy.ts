@@ -36,6 +36,20 @@ export const removesThemselves = (acting: Member, member: Member) => acting.id =
 export const canRemoveMember = (acting: Member, member: Member, org: Organization) =>
   canManageInvitations(acting, org) && !removesThemselves(acting, member) && ownerOnlyByOwner(acting, member);
 
+/**
+ * Owners and administrators keep the catalogue of add-on licences: ArcGIS lets administrators
+ * manage licences, and assigning them is part of inviting, which they already do.
+ */
+export const canManageLicences = (member: Member, org: Organization) => canManageInvitations(member, org);
+
+/**
+ * Credits are allocated by administrators only (the seed: "visible only if you are an
+ * administrator"); owners are above administrators. Kept apart from inviting so that a role that
+ * may invite without being an administrator would not allocate credits.
+ */
+export const canSetCredits = (member: Member, org: Organization) =>
+  member.isOwner || Boolean(roleByKey(org.catalogue, member.role)?.admin);
+
 /** The organization always keeps an owner: its last one is never removed. `owners` counts them now. */
 export const keepsAnOwner = (member: Member, owners: number) => !member.isOwner || owners > 1;
 
@@ -64,6 +78,18 @@ export function assertCanManageInvitations(actor: Actor, task: AdminTask = 'invi
  */
 export function assertCanManageCompanies(actor: Actor): void {
   assertCanManageInvitations(actor, 'manage_companies');
+}
+
+export function assertCanManageLicences(actor: Actor): void {
+  if (!canManageLicences(actor.member, actor.organization)) {
+    throw new AppError('permission.manage_licences', { email: actor.member.email }, 'forbidden');
+  }
+}
+
+export function assertCanSetCredits(actor: Actor): void {
+  if (!canSetCredits(actor.member, actor.organization)) {
+    throw new AppError('permission.set_credits', { email: actor.member.email }, 'forbidden');
+  }
 }
 
 export function assertCanDecideSeatRequests(actor: Actor): void {
