@@ -160,10 +160,12 @@ ${field({ name: 'code', label: texts.codeLabel, type: 'text', autocomplete: 'one
   );
 }
 
+/** "You joined": with a password (its username), or through an enterprise login (its lead instead). */
 export function joinedPage(input: {
   locale: Locale;
   organization: string;
-  username: string;
+  username?: string;
+  lead?: string;
   brand?: PageBrand;
   nextStep?: NextStep;
 }): string {
@@ -173,7 +175,7 @@ export function joinedPage(input: {
     { locale: input.locale, title: texts.joinedTitle(organization), brand: input.brand },
     html`<div class="status-icon ok" aria-hidden="true">✓</div>
 <h1>${texts.joinedTitle(organization)}</h1>
-<p class="lead">${texts.joinedLead}</p>
+<p class="lead">${input.lead ?? texts.joinedLead}</p>
 ${nextStepBox({ locale: input.locale, organization, username: input.username, nextStep: input.nextStep })}`,
   );
 }

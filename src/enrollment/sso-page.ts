@@ -2,12 +2,12 @@
 // accept page, and the pages the provider's callback ends on.
 import type { Locale } from '../i18n/locale.js';
 import { type MessageCode, type MessageParams, translate } from '../i18n/messages.js';
+import { joinedPage } from './accept-page.js';
 import { type Html, html } from './html.js';
-import { layout, messagePage } from './layout.js';
+import { messagePage } from './layout.js';
 import { nextStepBox } from './next-step.js';
 import type { NextStep, PageBrand } from './page-brand.js';
 import { ssoTexts } from './sso-texts.js';
-import { pageTexts } from './texts.js';
 
 export const SSO_START_PATH = '/sso/start';
 export const SSO_CALLBACK_PATH = '/sso/callback';
@@ -39,15 +39,7 @@ export function enterpriseJoinedPage(input: {
   brand?: PageBrand;
   nextStep?: NextStep;
 }): string {
-  const texts = pageTexts[input.locale];
-  const organization = input.brand?.name ?? input.organization;
-  return layout(
-    { locale: input.locale, title: texts.joinedTitle(organization), brand: input.brand },
-    html`<div class="status-icon ok" aria-hidden="true">✓</div>
-<h1>${texts.joinedTitle(organization)}</h1>
-<p class="lead">${ssoTexts[input.locale].joinedLead(input.label)}</p>
-${nextStepBox({ locale: input.locale, organization, nextStep: input.nextStep })}`,
-  );
+  return joinedPage({ ...input, lead: ssoTexts[input.locale].joinedLead(input.label) });
 }
 
 export function heldPage(input: { locale: Locale; organization: string }): string {

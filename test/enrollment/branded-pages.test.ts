@@ -100,6 +100,8 @@ describe('the first-login page with a brand', () => {
     await updateOrganizationSetting(t.prisma, link.owner, 'sign-in-url', 'https://app.acme.example/');
     await addMember(t.prisma, link.owner, {
       email: 'tom@example.org',
+      firstName: 'Tom',
+      lastName: 'Martin',
       password: 'Temp0rary!x',
       username: 'tom.martin',
     });

@@ -30,3 +30,11 @@ export function emailBrandOf(organization: { id: string; name: string }, brand: 
 }
 
 export const sentWithSesame: Record<Locale, string> = { en: 'Sent with Sesame', fr: 'Envoyé avec Sesame' };
+
+/** The end of a plain-text part: the signature separator, the footer, and the "Sent with" line. */
+export const textFooter = (footer: string, brand: EmailBrand | undefined, locale: Locale): string[] => [
+  '-- ',
+  footer,
+  ...(brand?.sesameFooter ? ['', sentWithSesame[locale]] : []),
+  '',
+];

@@ -5,7 +5,7 @@ import { oneLine } from '../../text/one-line.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml, escapeMultiline } from '../escape.js';
 import { formatDateTime } from '../format-date.js';
-import { DEFAULT_COLOR, type EmailBrand, sentWithSesame } from './email-brand.js';
+import { DEFAULT_COLOR, type EmailBrand, textFooter } from './email-brand.js';
 import { button, frame, paragraph, plainLink, quote } from './frame.js';
 import { invitationWords } from './texts.js';
 
@@ -71,10 +71,7 @@ export function renderInvitationEmail(
         '',
         w.expires({ date: slot('expires') }),
         '',
-        '-- ',
-        w.footer({ inviter: inviterFull, email: slot('email'), org }),
-        ...(d.brand?.sesameFooter ? ['', sentWithSesame[d.locale]] : []),
-        '',
+        ...textFooter(w.footer({ inviter: inviterFull, email: slot('email'), org }), d.brand, d.locale),
       ].join('\n'),
     html: (slot) => {
       const orgHtml = escapeHtml(org);

@@ -5,7 +5,7 @@ import { withAddress } from '../../organizations/sender.js';
 import { oneLine } from '../../text/one-line.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml } from '../escape.js';
-import { DEFAULT_COLOR, type EmailBrand, sentWithSesame } from './email-brand.js';
+import { DEFAULT_COLOR, type EmailBrand, textFooter } from './email-brand.js';
 import { button, frame, paragraph, plainLink } from './frame.js';
 import { memberAddedWords } from './texts.js';
 
@@ -61,10 +61,7 @@ export function renderMemberAddedEmail(d: MemberAddedEmailData): ComposedEmail {
         '',
         ...(signInUrl ? [w.signInNext({ org }), signInUrl, ''] : [w.noSignIn({ org }), '']),
         ...(guideUrl ? [w.gettingStarted, guideUrl, ''] : []),
-        '-- ',
-        w.footer({ email: slot('email'), org }),
-        ...(d.brand?.sesameFooter ? ['', sentWithSesame[d.locale]] : []),
-        '',
+        ...textFooter(w.footer({ email: slot('email'), org }), d.brand, d.locale),
       ].join('\n'),
     html: (slot) => {
       const orgHtml = escapeHtml(org);
