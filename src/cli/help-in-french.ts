@@ -52,6 +52,10 @@ const descriptions: Record<string, string> = {
   'invite --external': "inviter des collaborateurs d'une société partenaire, sur les sièges externes (avec --company)",
   'invite --company':
     'la société partenaire pour laquelle ils rejoignent : elle, ou une société mère, doit être sécurisée',
+  'invite --licences': 'les licences additionnelles à attribuer, séparées par des virgules (voir `sesame licences`)',
+  'invite --credits': 'les crédits alloués : un nombre entier ou unlimited (administrateurs seulement)',
+  'invite --member-language':
+    "la langue du membre (e-mails, page d'inscription) ; par défaut : celle de l'organisation",
   add: 'ajouter un membre directement, sans invitation, avec un mot de passe temporaire (propriétaires et administrateurs)',
   'add <e-mail>': 'l’adresse électronique du membre',
   'add --first-name': 'prénom',
@@ -63,12 +67,36 @@ const descriptions: Record<string, string> = {
   'add --type': "type d'utilisateur (par défaut : le premier qui permet le rôle)",
   'add --external': "une personne d'une société partenaire, sur les sièges externes (avec --company)",
   'add --company': 'la société partenaire à laquelle elle appartient : elle, ou une société mère, doit être sécurisée',
+  'add --licences': 'les licences additionnelles à attribuer, séparées par des virgules (voir `sesame licences`)',
+  'add --credits': 'les crédits alloués : un nombre entier ou unlimited (administrateurs seulement)',
+  'add --member-language': "la langue du membre (e-mails, page d'inscription) ; par défaut : celle de l'organisation",
   'add --enterprise-id':
     "au lieu d'un mot de passe : l'ID d'entreprise avec lequel le membre se connecte (un fournisseur d'identité doit être configuré)",
   import:
     'inviter (ou ajouter, avec une colonne Mot de passe) toutes les personnes d’un fichier CSV ou texte (propriétaires et administrateurs)',
   'import <file>': 'le fichier ; « - » lit l’entrée standard',
   'import --dry-run': 'vérifier chaque ligne et signaler les erreurs, sans rien écrire',
+  'import --licences':
+    "des licences additionnelles pour chaque ligne, séparées par des virgules : chacune doit convenir au type d'utilisateur de chaque ligne",
+  licences:
+    "les licences additionnelles de l'organisation, avec combien sont utilisées (propriétaires et administrateurs)",
+  'licences list': "les licences, leurs types d'utilisateurs compatibles, et utilisées sur détenues",
+  'licences add': 'ajouter une licence au catalogue (--name-en, --name-fr, --user-types et --owned ou --unlimited)',
+  'licences add <key>': 'sa clé : lettres minuscules, chiffres, - ou _',
+  'licences add --name-en': 'son nom anglais',
+  'licences add --name-fr': 'son nom français',
+  'licences add --user-types': "les types d'utilisateurs auxquels elle convient, séparés par des virgules",
+  'licences add --owned': "combien l'organisation en détient",
+  'licences add --unlimited': "l'organisation en détient autant qu'il lui faut",
+  'licences set': "modifier ce qui est indiqué d'une licence (le nombre détenu jamais sous le nombre utilisé)",
+  'licences set <key>': 'la licence',
+  'licences set --name-en': 'son nom anglais',
+  'licences set --name-fr': 'son nom français',
+  'licences set --user-types': "les types d'utilisateurs auxquels elle convient, séparés par des virgules",
+  'licences set --owned': "combien l'organisation en détient",
+  'licences set --unlimited': "l'organisation en détient autant qu'il lui faut",
+  'licences remove': "supprimer une licence que personne ne détient et qu'aucune invitation ouverte ne porte",
+  'licences remove <key>': 'la licence',
   pending: 'lister les invitations : par défaut les ouvertes (en attente et en attente d’approbation)',
   'pending --status':
     'seulement ces statuts (pending, awaiting-approval, held, accepted, revoked, expired, cancelled, all) ; à répéter ou séparés par des virgules',
@@ -187,6 +215,14 @@ const descriptions: Record<string, string> = {
 
 /** Prose lines of the texts after a command's help; the lines of JSON shapes and examples are not here. */
 const afterLines: Record<string, string> = {
+  'A licence is used by the members who hold it and reserved by the open invitations that carry it.':
+    'Une licence est utilisée par les membres qui la détiennent et réservée par les invitations ouvertes qui la portent.',
+  "It is assigned with `sesame invite|add ... --licences <key,key>` or an import's Licences column.":
+    "Elle s'attribue avec `sesame invite|add ... --licences <clé,clé>` ou la colonne Licences d'un import.",
+  'Optional member properties: Licences (keys or names separated by |), Credits (Crédits: a whole':
+    'Propriétés facultatives du membre : Licences (clés ou noms séparés par |), Crédits (Credits : un nombre',
+  'number or unlimited, administrators only), Language (Langue: fr or en).':
+    'entier ou unlimited, administrateurs seulement), Langue (Language : fr ou en).',
   "Exit codes: 0 success; 1 refused (the reason is on stderr, in the organization's language) or failed;":
     "Codes de sortie : 0 réussite ; 1 refus (la raison est sur stderr, dans la langue de l'organisation) ou échec ;",
   '2 bad usage (unknown command or option, invalid value, invalid configuration).':

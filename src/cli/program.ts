@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.js';
 import { registerInvitations } from './commands/invitations.js';
 import { registerInvite } from './commands/invite.js';
 import { registerJobs } from './commands/jobs.js';
+import { registerLicences } from './commands/licences.js';
 import { registerMembers } from './commands/members.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
@@ -92,6 +93,7 @@ Examples:
   registerMembers(program);
   registerAudit(program);
   registerCompanies(program);
+  registerLicences(program);
   registerWebhooks(program);
   registerSso(program);
   registerSlack(program);

@@ -9,6 +9,7 @@ import { insertMember } from '../members/add-member.js';
 import type { Actor } from '../permissions/actor.js';
 import type { Field } from './map-columns.js';
 import { passGates, type RowGates } from './row-gates.js';
+import { fieldOfRefusal } from './row-issue.js';
 import type { ValidRow } from './validate-row.js';
 
 export interface AddedMembers {
@@ -42,12 +43,7 @@ export async function addImportedMembers(
       if (!isAppError(error)) throw error;
       await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_member');
       if (error.code === 'email.active_member') result.alreadyMembers++;
-      else
-        refuse(
-          row,
-          error.code.startsWith('username.') ? 'username' : error.code.startsWith('sso.') ? 'enterpriseId' : 'email',
-          error,
-        );
+      else refuse(row, fieldOfRefusal(error.code), error);
     }
   }
   return result;

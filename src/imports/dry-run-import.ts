@@ -2,10 +2,12 @@
 // database knows, then seats), and nothing written. The admin reads this before confirming.
 import type { Db } from '../db/database.js';
 import { type Notice, notice } from '../i18n/messages.js';
+import { openLicenceRoom, type TakeLicences } from '../licences/licence-room.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { type SeatKind, seatUsage } from '../seats/seat-usage.js';
 import { importCompanies } from './import-companies.js';
+import { importProperties } from './import-properties.js';
 import type { ImportOptions, ImportSource, RowError, RowWarning } from './import-types.js';
 import { lookUpRows } from './look-up-rows.js';
 import type { Field } from './map-columns.js';
@@ -46,7 +48,8 @@ export async function dryRunImport(
   assertCanManageInvitations(actor);
   const locale = options.locale ?? actor.locale;
   const org = actor.organization;
-  const reading = new ImportReading(source, org, locale, options);
+  const properties = await importProperties(db, actor, options.licences);
+  const reading = new ImportReading(source, org, locale, options, properties);
   const errors: RowError[] = [];
   const fail = (row: ValidRow, field: Field, n: Notice) =>
     errors.push(rowIssue(locale, row.line, columnOf(reading.columns, field), n));
@@ -55,6 +58,14 @@ export async function dryRunImport(
   let alreadyInvited = 0;
   let alreadyMembers = 0;
   const adds: { row: ValidRow; freesSeat: boolean; kind: SeatKind }[] = [];
+  // Licences are taken row by row in file order, as the writers take them: a row finding none
+  // left is told so at its Licences column, with the count.
+  let licenceRoom: TakeLicences | undefined;
+  const licencesFit = (row: ValidRow) => {
+    const refusal = row.licences?.length && licenceRoom ? licenceRoom(row.licences) : null;
+    if (refusal) fail(row, 'licences', refusal);
+    return !refusal;
+  };
 
   // The same order of checks as the import: its gates (company, identity provider), then
   // writeInvitations (invitations) and insertMember (direct adds).
@@ -62,6 +73,7 @@ export async function dryRunImport(
     if (namesCompany(chunk)) gates.companies ??= await importCompanies(db, org.id);
     await askProvider(db, org.id, gates, chunk);
     const facts = await lookUpRows(db, org.id, chunk);
+    if (!licenceRoom && chunk.some((row) => row.licences?.length)) licenceRoom = await openLicenceRoom(db, org.id);
     for (const row of chunk) {
       const gate = passGates(row, gates);
       if (!gate.ok) {
@@ -75,11 +87,11 @@ export async function dryRunImport(
       if (row.password !== null || row.enterpriseId !== null) {
         if (isMember) alreadyMembers++;
         else if (usernameTaken) fail(row, 'username', notice('username.taken', { username: row.username ?? '' }));
-        else adds.push({ row, freesSeat: open === 'PENDING', kind });
+        else if (licencesFit(row)) adds.push({ row, freesSeat: open === 'PENDING', kind });
       } else if (isMember) fail(row, 'email', notice('email.active_member', { email: row.email }));
       else if (open) alreadyInvited++;
       else if (usernameTaken) fail(row, 'username', notice('username.taken', { username: row.username ?? '' }));
-      else invites[kind]++;
+      else if (licencesFit(row)) invites[kind]++;
     }
   }
 

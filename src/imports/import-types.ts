@@ -43,4 +43,6 @@ export interface ImportOptions {
   totalBytes?: number;
   /** Rows per database round trip (default 5,000); tests lower it to exercise several chunks. */
   chunkRows?: number;
+  /** Add-on licences given to every row (each must suit every row's user type). */
+  licences?: string[];
 }

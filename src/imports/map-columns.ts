@@ -13,6 +13,9 @@ export const fields = [
   'userType',
   'role',
   'company',
+  'licences',
+  'credits',
+  'language',
 ] as const;
 export type Field = (typeof fields)[number];
 
@@ -28,6 +31,10 @@ const aliases: Record<Field, string[]> = {
   role: ['role'],
   // A partner company (external members): its name, or its path "Groupe JLO/JLO PARIS".
   company: ['company', 'companyname', 'societe', 'entreprise'],
+  // Member properties (issue 17): add-on licences separated by |, credits, the member's language.
+  licences: ['licences', 'licenses', 'licence', 'license'],
+  credits: ['credits', 'credit'],
+  language: ['language', 'langue'],
 };
 
 const fieldByAlias = new Map(fields.flatMap((field) => aliases[field].map((alias) => [alias, field] as const)));

@@ -4,6 +4,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Organization } from '../organizations/organization.js';
+import { noRowProperties, type RowProperties } from './import-properties.js';
 import { openSource } from './import-source.js';
 import type { ImportOptions, ImportSource, RowError, RowWarning } from './import-types.js';
 import { type Columns, mapColumns } from './map-columns.js';
@@ -27,6 +28,8 @@ export class ImportReading {
     private readonly organization: Organization,
     private readonly locale: Locale,
     private readonly options: Pick<ImportOptions, 'onProgress' | 'totalBytes'> = {},
+    /** The licence catalogue and the importer's right to allocate credits, read once. */
+    private readonly properties: RowProperties = noRowProperties,
   ) {}
 
   /** Valid rows, in file order; throws an AppError for a file that cannot be imported at all. */
@@ -47,7 +50,7 @@ export class ImportReading {
     for await (const record of readCsvRecords(counted)) {
       if (!validate) {
         this.columns = mapColumns(record.fields);
-        validate = createRowValidator(this.organization, this.columns, this.locale);
+        validate = createRowValidator(this.organization, this.columns, this.locale, this.properties);
         continue;
       }
       this.rows++;

@@ -13,6 +13,16 @@ export const rowIssue = (locale: Locale, line: number, column: string | undefine
   message: renderNotice(locale, n),
 });
 
+/** The column a refusal from the database's side belongs to (a licence none is left of: Licences). */
+export const fieldOfRefusal = (code: string): Field =>
+  code.startsWith('username.')
+    ? 'username'
+    : code.startsWith('sso.')
+      ? 'enterpriseId'
+      : code.startsWith('licence.')
+        ? 'licences'
+        : 'email';
+
 export const byLine = (a: RowIssue, b: RowIssue) => a.line - b.line;
 
 /** The header of a field's column as written; the Email column's for a field the file lacks. */

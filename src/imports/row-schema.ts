@@ -16,6 +16,9 @@ export const rawRowSchema = z.object({
   userType: cell,
   role: cell,
   company: cell,
+  licences: cell,
+  credits: cell,
+  language: cell,
 });
 
 export type RawRow = z.infer<typeof rawRowSchema>;

@@ -13,7 +13,19 @@ import { importedRow, type ValidRow } from './validate-row.js';
 /** About 5 MB of rows: a routine 10,000-row file never touches the disk. */
 export const SPOOL_MEMORY_ROWS = 20_000;
 
-type Packed = [number, string, string, string, string | null, string, string, string | null];
+type Packed = [
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string[],
+  ValidRow['credits'],
+  ValidRow['language'],
+];
 const pack = (r: ValidRow): Packed => [
   r.line,
   r.email,
@@ -23,8 +35,23 @@ const pack = (r: ValidRow): Packed => [
   r.role,
   r.userType,
   r.companyRef,
+  r.licences ?? [],
+  r.credits ?? null,
+  r.language ?? null,
 ];
-const unpack = ([line, email, firstName, lastName, username, role, userType, companyRef]: Packed): ValidRow =>
+const unpack = ([
+  line,
+  email,
+  firstName,
+  lastName,
+  username,
+  role,
+  userType,
+  companyRef,
+  licences,
+  credits,
+  language,
+]: Packed): ValidRow =>
   importedRow({
     line,
     email,
@@ -36,6 +63,9 @@ const unpack = ([line, email, firstName, lastName, username, role, userType, com
     password: null,
     enterpriseId: null,
     companyRef,
+    licences,
+    credits,
+    language,
   });
 
 export class RowSpool {

@@ -15,11 +15,12 @@ import { type SeatKind, seatKinds } from '../seats/seat-usage.js';
 import { addImportedMembers } from './add-imported-members.js';
 import { hashPasswords } from './hash-passwords.js';
 import { importCompanies } from './import-companies.js';
+import { importProperties } from './import-properties.js';
 import type { ImportOptions, ImportSource, RowError, RowWarning } from './import-types.js';
 import type { Field } from './map-columns.js';
 import { CHUNK_ROWS, ImportReading } from './read-import.js';
 import { askProvider, namesCompany, passGates, type RowGates } from './row-gates.js';
-import { byLine, columnOf, rowIssue } from './row-issue.js';
+import { byLine, columnOf, fieldOfRefusal, rowIssue } from './row-issue.js';
 import { RowSpool } from './row-spool.js';
 import type { ValidRow } from './validate-row.js';
 
@@ -67,7 +68,8 @@ export async function runImport(
 ): Promise<RunImportResult> {
   assertCanManageInvitations(actor);
   const locale = options.locale ?? actor.locale;
-  const reading = new ImportReading(source, actor.organization, locale, options);
+  const properties = await importProperties(db, actor, options.licences);
+  const reading = new ImportReading(source, actor.organization, locale, options, properties);
   const spool = new RowSpool(options.spoolMemoryRows);
   try {
     const adds: ValidRow[] = [];
@@ -184,7 +186,7 @@ async function writeSpooledInvitations(
     counts.alreadyInvited += outcome.alreadyInvited.length;
     for (const { index, error } of outcome.refused) {
       const row = rows[index] as ValidRow;
-      refuse(row, error.code.startsWith('username.') ? 'username' : 'email', error);
+      refuse(row, fieldOfRefusal(error.code), error);
     }
     done += chunk.length;
     options.onProgress?.(done, spool.count, 'writing');

@@ -9,10 +9,13 @@ import { checkUsername, usernameFromEmail } from '../forms/username.js';
 import type { Locale } from '../i18n/locale.js';
 import { type Notice, notice } from '../i18n/messages.js';
 import type { NewInvitation } from '../invitations/write-invitations.js';
+import { resolveLicences, splitLicenceList } from '../licences/assign-licences.js';
+import { parseCredits, parseLanguage } from '../licences/member-settings.js';
 import { type Assignment, resolveAssignment } from '../organizations/catalogue.js';
 import type { Organization } from '../organizations/organization.js';
 import { checkEnterpriseId } from '../sso/enterprise-id.js';
 import { findTextFlaw, textFlawNotice } from '../text/edge-text.js';
+import { noRowProperties, type RowProperties } from './import-properties.js';
 import type { RowError, RowIssue, RowWarning } from './import-types.js';
 import type { Columns, Field } from './map-columns.js';
 import type { CsvRecord } from './read-csv-records.js';
@@ -38,6 +41,7 @@ export interface ValidRow extends NewInvitation {
 
 /** Shared by every row: writeInvitations only reads it. */
 const noGroups: string[] = [];
+const noLicences: string[] = [];
 const noWarnings: RowWarning[] = [];
 
 // Spelled out rather than spread: V8 copies a spread of 8 properties ~10x slower, which was
@@ -55,6 +59,9 @@ export const importedRow = (
     | 'password'
     | 'enterpriseId'
     | 'companyRef'
+    | 'licences'
+    | 'credits'
+    | 'language'
   >,
 ): ValidRow => ({
   line: f.line,
@@ -67,6 +74,9 @@ export const importedRow = (
   password: f.password,
   enterpriseId: f.enterpriseId,
   companyRef: f.companyRef,
+  licences: f.licences,
+  credits: f.credits,
+  language: f.language,
   groups: noGroups,
   message: null,
   mustUseEmail: true,
@@ -83,13 +93,40 @@ class RowProblem {
   ) {}
 }
 
-export function createRowValidator(org: Organization, columns: Columns, locale: Locale): RowValidator {
+export function createRowValidator(
+  org: Organization,
+  columns: Columns,
+  locale: Locale,
+  properties: RowProperties = noRowProperties,
+): RowValidator {
   const readRaw = rawRowReader(columns);
   const mapped = Object.keys(columns.index) as Field[];
   const firstLineOfEmail = new Map<string, number>();
   const firstLineOfUsername = new Map<string, number>();
   // Files repeat the same few role/type pairs: resolve each pair once.
   const assignments = new Map<string, Result<Assignment>>();
+  // ... and the same licences for the same user type (the batch's licences by user type alone).
+  const licenceChoices = new Map<string, Result<string[]>>();
+  const licencesFor = (cell: string, userType: string): string[] => {
+    const batchKey = `\u0001${userType}`;
+    let batch = licenceChoices.get(batchKey);
+    if (!batch) {
+      const asked = properties.batchLicences;
+      batch = resolveLicences(properties.licences, org.catalogue, asked, [userType], true);
+      licenceChoices.set(batchKey, batch);
+    }
+    // A licence given to the whole file that this row's user type cannot hold: remove the row.
+    const forAll = take(batch, 'userType');
+    if (!cell) return forAll.length === 0 ? noLicences : forAll;
+    const key = `${cell}\u0000${userType}`;
+    let own = licenceChoices.get(key);
+    if (!own) {
+      own = resolveLicences(properties.licences, org.catalogue, splitLicenceList(cell), [userType]);
+      licenceChoices.set(key, own);
+    }
+    const mine = take(own, 'licences');
+    return forAll.length === 0 ? mine : [...new Set([...forAll, ...mine])];
+  };
   const issue = (line: number, field: Field, n: Notice): RowIssue =>
     rowIssue(locale, line, columnOf(columns, field), n);
   const headerOf = (field: Field) => columnOf(columns, field) ?? field;
@@ -139,6 +176,10 @@ export function createRowValidator(org: Organization, columns: Columns, locale: 
     if (enterpriseId && password) throw new RowProblem(notice('import.password_and_enterprise_id', {}), 'enterpriseId');
     // A blank cell is no company: the row is internal.
     const companyRef = raw.company.trim() || null;
+    const licences = licencesFor(raw.licences.trim(), userType);
+    const credits = take(parseCredits(raw.credits), 'credits');
+    if (credits !== null && properties.creditsRefusal) throw new RowProblem(properties.creditsRefusal, 'credits');
+    const language = take(parseLanguage(raw.language), 'language');
     return {
       row: importedRow({
         line,
@@ -151,6 +192,9 @@ export function createRowValidator(org: Organization, columns: Columns, locale: 
         password,
         enterpriseId,
         companyRef,
+        licences,
+        credits,
+        language,
       }),
       warnings: assignment.ok ? assignment.warnings : [],
     };

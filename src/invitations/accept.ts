@@ -114,7 +114,13 @@ export async function acceptInvitation(db: Db, input: AcceptInput, now = new Dat
   };
   if (email !== invitation.email) {
     // Nobody joins with an address they have not shown they own: the account waits for the code.
-    await askForChosenAddressCode(db, invitation, enrollee, input.locale ?? organization.locale, now);
+    await askForChosenAddressCode(
+      db,
+      invitation,
+      enrollee,
+      input.locale ?? invitation.language ?? organization.locale,
+      now,
+    );
     return { status: 'verification_sent', email, organization };
   }
   const member = await enrollMember(db, { invitation, organization }, enrollee, now);

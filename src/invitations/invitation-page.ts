@@ -19,7 +19,13 @@ export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used' | 'suspended
 
 export interface InvitationPageData {
   invitationId: string;
+  /**
+   * `locale` is the language the page defaults to (when the browser does not say): the invitee's
+   * when the invitation sets one (issue 17), overriding the organization's.
+   */
   organization: { id: string; name: string; locale: Locale; usesUsernames: boolean };
+  /** The invitee's language as set on the invitation; null: the organization's. */
+  language?: Locale | null;
   inviterName: string;
   roleNames: { en: string; fr: string };
   email: string;
@@ -54,6 +60,7 @@ interface Row {
   org_id: string;
   org_name: string;
   org_locale: string;
+  invitation_language: string | null;
   uses_usernames: boolean;
   inviter_first_name: string;
   inviter_last_name: string;
@@ -69,7 +76,8 @@ const QUERY = {
            i.username, i.must_use_email, i.enterprise, i.suspended, i.company_name, p.label AS sso_label, p.join_mode::text AS sso_join_mode, i.role,
            jsonb_path_query_first(o.catalogue, '$.roles[*] ? (@.key == $role).names',
                                   jsonb_build_object('role', i.role)) AS role_names,
-           o.id AS org_id, o.name AS org_name, o.locale::text AS org_locale, o.uses_usernames,
+           o.id AS org_id, o.name AS org_name, COALESCE(i.language, o.locale)::text AS org_locale,
+           i.language::text AS invitation_language, o.uses_usernames,
            m.first_name AS inviter_first_name, m.last_name AS inviter_last_name, m.email AS inviter_email
       FROM invitation_token t
       JOIN invitation i ON i.id = t.invitation_id
@@ -152,6 +160,7 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
         locale: row.org_locale === 'fr' ? 'fr' : 'en',
         usesUsernames: row.uses_usernames,
       },
+      language: row.invitation_language === 'fr' || row.invitation_language === 'en' ? row.invitation_language : null,
       inviterName: `${row.inviter_first_name} ${row.inviter_last_name}`.trim() || row.inviter_email,
       roleNames: { en: name(row.role_names?.en), fr: name(row.role_names?.fr) },
       email: row.email,

@@ -21,6 +21,8 @@ export function resolveLicences(
   asked: string[] | undefined,
   /** The user types (keys) of the people the licences go to: one for a person, several for a batch. */
   userTypes: string[],
+  /** The licences go to a whole batch (an import's): the refusal says to remove the rows that exclude them. */
+  batch = false,
 ): Result<string[]> {
   const keys: string[] = [];
   const types = [...new Set(userTypes)];
@@ -36,7 +38,9 @@ export function resolveLicences(
         userType: type?.names.en ?? excluding,
         userTypeFr: type?.names.fr ?? excluding,
       };
-      return fail(notice(types.length > 1 ? 'licence.not_compatible_batch' : 'licence.not_compatible', params));
+      return fail(
+        notice(batch || types.length > 1 ? 'licence.not_compatible_batch' : 'licence.not_compatible', params),
+      );
     }
     if (!keys.includes(licence.key)) keys.push(licence.key);
   }

@@ -73,6 +73,7 @@ export async function prepareInvitationEmails(
       return;
     }
     try {
+      // The invitee's language when the invitation sets one (issue 17), else the organization's.
       const locale = invitation.locale;
       const acceptUrl = `${options.publicUrl}/accept/${token}`;
       const inviterName = displayName(invitation.inviter);
@@ -165,7 +166,7 @@ async function loadInvitations(db: Db, ids: readonly string[]): Promise<Map<stri
   >(
     `SELECT i.id::text AS "id", i.organization_id::text AS "organizationId", i.email, i.first_name AS "firstName",
             i.last_name AS "lastName", i.role, i.message, i.status::text AS "status", i.expires_at AS "expiresAt",
-            o.name AS "organizationName", o.locale::text AS "locale", o.catalogue,
+            o.name AS "organizationName", COALESCE(i.language, o.locale)::text AS "locale", o.catalogue,
             m.email AS "inviterEmail", m.first_name AS "inviterFirstName", m.last_name AS "inviterLastName",
             CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel", i.company_name AS "companyName",
             o.email_from_name AS "emailFromName", o.email_reply_to AS "emailReplyTo",

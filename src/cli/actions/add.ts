@@ -24,6 +24,9 @@ export async function addOne(email: string, options: AddOptions, command: Comman
       userType: options.type,
       external: options.external,
       company: options.company,
+      licences: options.licences,
+      credits: options.credits,
+      language: options.memberLanguage,
     });
     if (out.json) {
       return out.result({

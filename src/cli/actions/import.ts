@@ -14,7 +14,11 @@ import { createProgress } from '../progress.js';
 import { runAsMember } from '../session.js';
 import { cliTexts, type Texts } from '../texts.js';
 
-export async function importFile(file: string, options: { dryRun?: boolean }, command: Command): Promise<void> {
+export async function importFile(
+  file: string,
+  options: { dryRun?: boolean; licences?: string[] },
+  command: Command,
+): Promise<void> {
   if (file !== '-') await assertReadableFile(command, file);
   await runAsMember(command, async ({ db, actor, out, locale }) => {
     const texts = cliTexts(locale);
@@ -33,7 +37,7 @@ export async function importFile(file: string, options: { dryRun?: boolean }, co
     };
     try {
       if (options.dryRun) {
-        const result = await dryRunImport(db, actor, source, { locale, onProgress });
+        const result = await dryRunImport(db, actor, source, { locale, onProgress, licences: options.licences });
         progress.stop();
         const json = {
           dryRun: true,
@@ -52,7 +56,12 @@ export async function importFile(file: string, options: { dryRun?: boolean }, co
         printIssues(out, json.errors, json.warnings, texts);
         return exitCodes.ok;
       }
-      const result = await runImport(db, actor, source, { fileName: name, locale, onProgress });
+      const result = await runImport(db, actor, source, {
+        fileName: name,
+        locale,
+        onProgress,
+        licences: options.licences,
+      });
       progress.stop();
       const json = {
         dryRun: false,

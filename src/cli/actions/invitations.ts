@@ -6,9 +6,11 @@ import { statusLabel } from '../../invitations/find-invitation.js';
 import { type InvitationPage, listInvitations } from '../../invitations/list-invitations.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
+import { memberProperties } from '../../licences/member-properties.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { PendingOptions } from '../commands/invitations.js';
 import { formatDate, formatDay, table } from '../output.js';
+import { propertyCells, propertyHeaders } from '../member-property-cells.js';
 import { runAsMember } from '../session.js';
 import { cliTexts } from '../texts.js';
 
@@ -30,11 +32,13 @@ export function listPending(options: PendingOptions, command: Command): Promise<
     if (out.json) return out.result(pageJson(page));
     const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
+    // Licences, credits and language, when some invitation of the page has one (issue 17).
+    const extra = propertyHeaders(page.invitations, locale);
     if (page.invitations.length === 0) out.line(texts.noInvitations);
     else
       out.line(
         table(
-          texts.invitationHeaders,
+          [...texts.invitationHeaders, ...extra],
           page.invitations.map((i) => [
             i.id,
             i.email,
@@ -46,6 +50,7 @@ export function listPending(options: PendingOptions, command: Command): Promise<
             formatDay(i.lastSentAt),
             deliveryLabel(i.deliveryStatus, locale),
             formatDay(i.expiresAt),
+            ...propertyCells(i, extra.length > 0, locale),
           ]),
         ),
       );
@@ -90,6 +95,8 @@ export function invitationJson(invitation: Invitation & { inviterEmail?: string 
     company: invitation.companyName,
     // An external invitation whose company is no longer covered: its link cannot be used.
     suspended: invitation.suspended,
+    // Add-on licences, credits (a number, "unlimited" or null) and language (null: the organization's).
+    ...memberProperties(invitation),
     ...(invitation.inviterEmail === undefined ? {} : { inviterEmail: invitation.inviterEmail }),
     seatRequestId: invitation.seatRequestId,
     batchId: invitation.batchId,

@@ -26,6 +26,9 @@ export function inviteAll(emails: string[], options: InviteOptions, command: Com
       enterprise: options.enterprise,
       external: options.external,
       company: options.company,
+      licences: options.licences,
+      credits: options.credits,
+      language: options.memberLanguage,
     });
     inInputOrder(result, addresses);
     if (out.json) out.result(inviteJson(result, locale));

@@ -1,6 +1,6 @@
 // sesame add <e-mail> --first-name --last-name --password | --enterprise-id
 import type { Command } from 'commander';
-import { nonEmpty } from '../values.js';
+import { list, nonEmpty } from '../values.js';
 import { ENTERPRISE_ID_WARNING } from './sso.js';
 
 const work = () => import('../actions/add.js');
@@ -16,6 +16,9 @@ export interface AddOptions {
   type?: string;
   external?: boolean;
   company?: string;
+  licences?: string[];
+  credits?: string;
+  memberLanguage?: string;
 }
 
 export function registerAdd(program: Command): void {
@@ -39,6 +42,16 @@ export function registerAdd(program: Command): void {
     .option('--type <user type>', 'user type (default: the first one that allows the role)')
     .option('--external', 'a person of a partner company, on the external seats (needs --company)')
     .option('--company <name>', 'the partner company they belong to: it must be secured, or a parent of it')
+    .option(
+      '--licences <keys>',
+      'add-on licences to assign, separated by commas (see `sesame licences`)',
+      list(nonEmpty),
+    )
+    .option('--credits <n|unlimited>', 'the credits allocated: a whole number or unlimited (administrators only)')
+    .option(
+      '--member-language <fr|en>',
+      "the member's language (e-mails, enrollment page); default: the organization's",
+    )
     .addHelpText(
       'after',
       `

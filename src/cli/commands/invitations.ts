@@ -8,7 +8,8 @@ const work = () => import('../actions/invitations.js');
 const INVITATION_JSON = `{ "id", "email", "firstName", "lastName", "username", "role", "userType",
       "groups": [g], "message", "mustUseEmail", "status": "PENDING" | "AWAITING_APPROVAL" | "ACCEPTED" |
       "REVOKED" | "EXPIRED" | "CANCELLED", "kind": "internal" | "external", "company": string | null,
-      "suspended", "inviterEmail", "seatRequestId", "batchId", "createdAt",
+      "suspended", "licences": [key], "credits": n | "unlimited" | null, "language": "fr" | "en" | null,
+      "inviterEmail", "seatRequestId", "batchId", "createdAt",
       "expiresAt", "lastSentAt", "sendCount", "closedAt", "closedReason" }`;
 
 export interface PendingOptions {

@@ -1,6 +1,6 @@
 // sesame invite <e-mail>...
 import type { Command } from 'commander';
-import { collect } from '../values.js';
+import { collect, list, nonEmpty } from '../values.js';
 
 const work = () => import('../actions/invite.js');
 
@@ -16,6 +16,9 @@ export interface InviteOptions {
   enterprise?: boolean;
   external?: boolean;
   company?: string;
+  licences?: string[];
+  credits?: string;
+  memberLanguage?: string;
 }
 
 export function registerInvite(program: Command): void {
@@ -34,6 +37,16 @@ export function registerInvite(program: Command): void {
     .option('--enterprise', "the invitee joins with the organization's enterprise login (see `sesame sso`)")
     .option('--external', 'invite people of a partner company, on the external seats (needs --company)')
     .option('--company <name>', 'the partner company they join for: it must be secured, or a parent of it')
+    .option(
+      '--licences <keys>',
+      'add-on licences to assign, separated by commas (see `sesame licences`)',
+      list(nonEmpty),
+    )
+    .option('--credits <n|unlimited>', 'the credits allocated: a whole number or unlimited (administrators only)')
+    .option(
+      '--member-language <fr|en>',
+      "the member's language (e-mails, enrollment page); default: the organization's",
+    )
     .addHelpText(
       'after',
       `
