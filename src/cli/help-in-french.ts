@@ -122,6 +122,8 @@ const descriptions: Record<string, string> = {
   status:
     "l'histoire d'une invitation, étape par étape : créée, retenue et approuvée, envoyée, remise ou rejetée, relancée, renvoyée, acceptée, expirée ou révoquée, ses webhooks (propriétaires et administrateurs)",
   'status <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité (sa dernière invitation)",
+  digest:
+    'afficher maintenant le récapitulatif du canal des responsables : invitations en attente et celles qui expirent dans les 48 heures, acceptées et en échec depuis le dernier récapitulatif, retenues et demandes de places, places (propriétaires, administrateurs et responsables)',
   'status --all':
     'toutes les invitations de cette adresse, de la plus ancienne à la plus récente, pas seulement la dernière',
   seats: 'les sièges utilisés (membres + invitations en attente), la limite, et ce qui attend une approbation',
@@ -276,6 +278,16 @@ const afterLines: Record<string, string> = {
     '  sign-in-url               où les membres se connectent après leur inscription (https://), ou « none »',
   '  getting-started-url       a getting-started page shown beside it (https://), or "none"':
     '  getting-started-url       une page de premiers pas affichée à côté (https://), ou « none »',
+  "  timezone                  the organization's IANA time zone, e.g. Europe/Paris (default: UTC)":
+    "  timezone                  le fuseau horaire IANA de l'organisation, par exemple Europe/Paris (par défaut : UTC)",
+  "  digest                    the managers' channel digest: daily, weekly or off (default: off)":
+    '  digest                    le récapitulatif du canal des responsables : daily (quotidien), weekly (hebdomadaire) ou off (par défaut : off)',
+  "  digest-time               when it is posted, HH:MM in the organization's time zone (default: 08:00)":
+    "  digest-time               l'heure de publication, HH:MM dans le fuseau de l'organisation (par défaut : 08:00)",
+  '  digest-day                the day of a weekly digest, monday to sunday (default: monday)':
+    '  digest-day                le jour d’un récapitulatif hebdomadaire, monday à sunday ou lundi à dimanche (par défaut : lundi)',
+  '  digest-when               changes (only when there is something to say) or always':
+    '  digest-when               changes (seulement s’il y a quelque chose à dire) ou always (toujours)',
   'Without options, shows the brand. The colour must reach a contrast of 4.5:1 (WCAG AA) with white:':
     'Sans option, affiche l’identité visuelle. La couleur doit atteindre un contraste de 4,5:1 (WCAG AA) avec le blanc :',
   'a lighter one is refused with its ratio and a darker shade to use. An SVG logo must be a plain':
@@ -349,6 +361,10 @@ const afterLines: Record<string, string> = {
     'Gestionnaires et propriétaires seulement. Une demande se décide une fois : la décider à nouveau dit qui a décidé le premier.',
   "Times are shown in the organization's language; who acted is named with the channel they used.":
     "Les heures sont affichées dans la langue de l'organisation ; qui a agi est nommé avec le canal utilisé.",
+  'The schedule: sesame org set digest daily|weekly|off, digest-time HH:MM, digest-day monday..sunday,':
+    'Le calendrier : sesame org set digest daily|weekly|off, digest-time HH:MM, digest-day monday..sunday,',
+  "timezone Europe/Paris, digest-when always|changes. Without a managers' channel the digest is not posted.":
+    "timezone Europe/Paris, digest-when always|changes. Sans canal des responsables, le récapitulatif n'est pas publié.",
   'Without --all, the other invitations of the same address (revoked, then invited again) are listed.':
     'Sans --all, les autres invitations de la même adresse (révoquée, puis invitée de nouveau) sont listées.',
   'Jobs:': 'Tâches :',
@@ -362,6 +378,8 @@ const afterLines: Record<string, string> = {
     '  deliver-notifications publier les notifications de chat : demandes de sièges dans le canal des gestionnaires, issues aux invitants (par e-mail sans chat)',
   '  clean-up-tokens      delete the link tokens of invitations closed for longer than the retention':
     '  clean-up-tokens      supprimer les jetons de lien des invitations fermées depuis plus longtemps que la rétention',
+  "  post-digests         queue the managers' channel digests that are due on each organization's schedule":
+    '  post-digests         mettre en file les récapitulatifs du canal des responsables dus selon le calendrier de chaque organisation',
   'Safe while the service runs, and on several machines at once: each due row is handled once.':
     'Sans risque pendant que le service tourne, et sur plusieurs machines à la fois : chaque ligne due est traitée une fois.',
   'Summaries count what this run did (e.g. "expired 3"; deliver-outbox: sent, failed, retried, skipped).':

@@ -9,6 +9,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerSlack, registerTeams } from './commands/chat-links.js';
 import { registerCompanies } from './commands/companies.js';
+import { registerDigest } from './commands/digest.js';
 import { registerImport } from './commands/import.js';
 import { registerInvitations } from './commands/invitations.js';
 import { registerInvite } from './commands/invite.js';
@@ -89,6 +90,7 @@ Examples:
   registerImport(program);
   registerInvitations(program);
   registerStatus(program);
+  registerDigest(program);
   registerSeats(program);
   registerMembers(program);
   registerAudit(program);

@@ -4,6 +4,7 @@
 import { brandMessages } from './brand-messages.js';
 import { chatMessages } from './chat-messages.js';
 import { companyMessages } from './company-messages.js';
+import { digestMessages } from './digest-messages.js';
 import { importMessages } from './import-messages.js';
 import { licenceMessages } from './licence-messages.js';
 import type { Locale } from './locale.js';
@@ -22,6 +23,7 @@ export const messages = {
   ...brandMessages,
   ...chatMessages,
   ...companyMessages,
+  ...digestMessages,
   ...importMessages,
   ...licenceMessages,
   ...memberRemovalMessages,

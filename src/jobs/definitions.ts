@@ -19,6 +19,7 @@ export const jobIntervals = {
   'deliver-outbox': 5 * SECOND,
   'deliver-notifications': 5 * SECOND,
   'clean-up-tokens': 60 * MINUTE,
+  'post-digests': MINUTE,
 } as const;
 
 const limit = (max: number, fallback: number) =>
@@ -151,12 +152,25 @@ const cleanUpTokens = defineJob({
   full: (summary, { limit }) => summary.deleted >= limit,
 });
 
+const postDigests = defineJob({
+  name: 'post-digests',
+  description: "queue the managers' channel digests that are due on each organization's schedule",
+  intervalMs: jobIntervals['post-digests'],
+  options: limit(1000, 100),
+  handler: async (ctx, { limit }) => {
+    const { postDueDigests } = await import('../digest/post-due-digests.js');
+    return { ...(await postDueDigests(ctx.db, { now: ctx.now, limit })) };
+  },
+  full: (summary, { limit }) => summary.queued + summary.quiet >= limit,
+});
+
 export const jobNames = [
   'send-reminders',
   'expire-invitations',
   'deliver-outbox',
   'deliver-notifications',
   'clean-up-tokens',
+  'post-digests',
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -166,6 +180,7 @@ export const jobs: Record<JobName, JobDefinition> = {
   'deliver-outbox': deliverOutboxJob,
   'deliver-notifications': deliverNotificationsJob,
   'clean-up-tokens': cleanUpTokens,
+  'post-digests': postDigests,
 };
 
 export const jobNameSchema = z.enum(jobNames, { message: `expected one of ${jobNames.join(', ')}` });

@@ -1,6 +1,7 @@
 // Reads what a notification needs to be said: the seat request's details, the invitation's
 // address, the recipient's e-mail. Null when its subject is gone (nothing left to say).
 import type { Db } from '../db/database.js';
+import { digestSummary } from '../digest/digest-summary.js';
 import { seatRequestDetails } from '../seats/seat-request-details.js';
 import type { ChatNotification, NotificationPayload } from './notification.js';
 
@@ -12,6 +13,15 @@ export async function describeNotification(
   const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { locale: true } });
   if (!organization) return null;
   const organizationLocale = organization.locale;
+  if (payload.type === 'digest') {
+    const period = { since: new Date(payload.since), now: new Date(payload.until) };
+    return {
+      type: 'digest',
+      summary: await digestSummary(db, organizationId, period),
+      periodStart: payload.periodStart,
+      organizationLocale,
+    };
+  }
   const recipientOf = async (memberId: string) => {
     const member = await db.member.findFirst({
       where: { id: memberId, organizationId },

@@ -86,6 +86,8 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
         }));
       const words = noticeWords(locale);
       const n = notification;
+      // The digest is for the managers' channel only: without one it is skipped (and logged), not e-mailed.
+      if (n.type === 'digest') return { type: 'skipped', note: "no managers' channel: the digest is not posted" };
       if (n.type === 'seat_request.created') {
         const deciders = (await seatDeciders(db, message.organizationId)).map((d) => d.email);
         if (deciders.length === 0) return { type: 'skipped', note: 'no manager or owner to tell' };

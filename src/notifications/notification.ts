@@ -1,6 +1,7 @@
 // Chat notifications as the outbox holds them (written by the domain, often in set-based SQL),
 // and as the chat channels receive them: with what they need to say it already read.
 import { z } from 'zod';
+import type { DigestSummary } from '../digest/digest-summary.js';
 import type { Locale } from '../i18n/locale.js';
 import type { SeatRequestDetails } from '../seats/seat-request-details.js';
 import type { OutcomeType } from './outcome-policy.js';
@@ -28,7 +29,16 @@ export const invitationBouncedPayload = z.object({
   reason: z.string().nullish(),
 });
 
+/** The managers' channel digest of one period (src/digest/): what happened from `since` to `until`. */
+export const digestPayload = z.object({
+  type: z.literal('digest'),
+  periodStart: z.iso.datetime(),
+  since: z.iso.datetime(),
+  until: z.iso.datetime(),
+});
+
 export const notificationPayload = z.discriminatedUnion('type', [
+  digestPayload,
   seatRequestCreatedPayload,
   seatRequestDecidedPayload,
   invitationOutcomePayload,
@@ -43,6 +53,7 @@ export interface Recipient {
 }
 
 export type ChatNotification =
+  | { type: 'digest'; summary: DigestSummary; periodStart: string; organizationLocale: Locale }
   | { type: 'seat_request.created'; details: SeatRequestDetails; organizationLocale: Locale }
   | { type: 'seat_request.decided'; details: SeatRequestDetails; recipient: Recipient; organizationLocale: Locale }
   | {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { checkNextStepUrl } from '../brand/next-step-url.js';
 import type { Db } from '../db/database.js';
+import { digestScheduleColumns, digestSettingSchemas, rescheduleDigest } from '../digest/digest-settings.js';
 import { AppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../permissions/actor.js';
@@ -84,6 +85,12 @@ const settings = {
     expected: 'an https:// address, or "none"',
     schema: orNone((value) => checkNextStepUrl('getting-started-url', value)),
   },
+  // The managers' channel digest (src/digest/): each check throws its own bilingual refusal.
+  digest: { column: 'digestFrequency', expected: 'daily, weekly or off', schema: digestSettingSchemas.digest },
+  'digest-time': { column: 'digestTime', expected: 'HH:MM', schema: digestSettingSchemas['digest-time'] },
+  'digest-day': { column: 'digestWeekday', expected: 'monday to sunday', schema: digestSettingSchemas['digest-day'] },
+  'digest-when': { column: 'digestAlways', expected: 'always or changes', schema: digestSettingSchemas['digest-when'] },
+  timezone: { column: 'timezone', expected: 'an IANA time zone', schema: digestSettingSchemas.timezone },
 } as const;
 
 export type SettingKey = keyof typeof settings;
@@ -117,6 +124,10 @@ export async function updateOrganizationSetting(
     // seats: their cards show it.
     if (setting.column === 'seatLimit') await followSeatLimit(tx, updated.id, 'internal');
     if (setting.column === 'externalSeatLimit') await followSeatLimit(tx, updated.id, 'external');
+    // The next digest follows its schedule's new frequency, time, day or zone.
+    if (digestScheduleColumns.has(setting.column)) {
+      return { ...updated, nextDigestAt: await rescheduleDigest(tx, updated) };
+    }
     return updated;
   });
   return toOrganization(row);

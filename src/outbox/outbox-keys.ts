@@ -23,6 +23,8 @@ export const outboxKeys = {
   seatRequestDecidedFor: 'seat_request:{seatRequestId}:decided:{recipientId}',
   /** The cards of a request redrawn after its figures changed. */
   seatRequestRevision: 'seat_request:{seatRequestId}:revision:{revision}',
+  /** The managers' channel digest of one period: a second replica's insert is a no-op. */
+  digest: 'digest:{organizationId}:{periodStart}',
   /** One copy of a notification per chat workspace (notifications/destination.ts). */
   perWorkspace: '{key}:{platform}:{externalId}',
 } as const;

@@ -7,6 +7,7 @@ import { logoPath } from '../../brand/brand-urls.js';
 import { LOGO_MAX_BYTES } from '../../brand/logo.js';
 import { renderPreview } from '../../brand/previews.js';
 import { publicUrl } from '../../config/env.js';
+import { weekdays } from '../../digest/digest-schedule.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Brand, readBrand, readLogo, resetBrand, setBrand } from '../../organizations/brand.js';
@@ -71,6 +72,14 @@ export function orgJson(organization: Organization) {
     emailReplyTo: organization.emailReplyTo,
     signInUrl: organization.signInUrl,
     gettingStartedUrl: organization.gettingStartedUrl,
+    timezone: organization.timezone,
+    digest: {
+      frequency: organization.digestFrequency,
+      time: organization.digestTime,
+      weekday: weekdays[organization.digestWeekday - 1] ?? null,
+      always: organization.digestAlways,
+      nextAt: organization.nextDigestAt,
+    },
     createdAt: organization.createdAt,
     catalogue: organization.catalogue,
   };
@@ -92,6 +101,11 @@ function settingValues(organization: Organization, texts: ReturnType<typeof cliT
     'reply-to': organization.emailReplyTo ?? texts.none,
     'sign-in-url': organization.signInUrl ?? texts.none,
     'getting-started-url': organization.gettingStartedUrl ?? texts.none,
+    timezone: organization.timezone,
+    digest: organization.digestFrequency,
+    'digest-time': organization.digestTime,
+    'digest-day': weekdays[organization.digestWeekday - 1] ?? String(organization.digestWeekday),
+    'digest-when': organization.digestAlways ? 'always' : 'changes',
   };
 }
 

@@ -16,7 +16,8 @@ const ORG_JSON = `
 JSON output (--json): the organization
   { "id", "name", "locale", "seatLimit", "externalSeatLimit", "invitationLifetimeDays", "reminderDays": [n],
     "resendCooldownHours", "allowedDomains": [d], "usesUsernames", "emailFromName", "emailReplyTo",
-    "signInUrl", "gettingStartedUrl", "createdAt",
+    "signInUrl", "gettingStartedUrl", "timezone",
+    "digest": { "frequency", "time", "weekday", "always", "nextAt" }, "createdAt",
     "catalogue": { "roles": [...], "defaultRole", "userTypes": [...] } }`;
 
 export function registerOrg(program: Command): void {
@@ -61,6 +62,11 @@ Settings and their values:
   reply-to                  where invitees' replies go, or "none" (the inviter's address)
   sign-in-url               where members sign in after enrolling (https://), or "none"
   getting-started-url       a getting-started page shown beside it (https://), or "none"
+  timezone                  the organization's IANA time zone, e.g. Europe/Paris (default: UTC)
+  digest                    the managers' channel digest: daily, weekly or off (default: off)
+  digest-time               when it is posted, HH:MM in the organization's time zone (default: 08:00)
+  digest-day                the day of a weekly digest, monday to sunday (default: monday)
+  digest-when               changes (only when there is something to say) or always
 ${ORG_JSON}`,
     )
     .action(async (key: SettingKey, value: string, _options: unknown, command: Command) =>

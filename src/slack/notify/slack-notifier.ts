@@ -27,6 +27,7 @@ import { seatDeciders } from '../../seats/seat-deciders.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
 import { botTokenFor } from '../bot-token.js';
+import { postDigest } from './post-digest.js';
 import { slackFetch } from '../counted-fetch.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
 
@@ -83,6 +84,7 @@ async function say(
   workspace: ChatWorkspace,
   n: ChatNotification,
 ): Promise<Verdict> {
+  if (n.type === 'digest') return postDigest(db, client, ref, workspace, n);
   if (n.type === 'seat_request.created' || n.type === 'seat_request.decided') {
     const subject = seatRequestSubject(n.details.request.id);
     const card = seatRequestCard(n.details, n.organizationLocale);

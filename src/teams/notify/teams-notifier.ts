@@ -30,6 +30,7 @@ import { teamsText } from '../reply.js';
 import { teamsTexts } from '../teams-texts.js';
 import { channelRefusal, verdictOf } from './connector-verdict.js';
 import { type Conversations, conversationsOf, type StoredReference } from './conversations.js';
+import { postDigest } from './post-digest.js';
 
 export function createTeamsNotifier(options: {
   db: Db;
@@ -47,6 +48,7 @@ export function createTeamsNotifier(options: {
       const workspace = channelItself(stored);
       const ref: WorkspaceRef = { platform: 'teams', externalId: workspace.externalId };
       try {
+        if (n.type === 'digest') return await postDigest(db, ref, workspace, n, conversations);
         if (n.type === 'seat_request.created' || n.type === 'seat_request.decided') {
           const subject = seatRequestSubject(n.details.request.id);
           const card = cardAttachment(seatRequestCard(n.details, n.organizationLocale));
