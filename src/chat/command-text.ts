@@ -16,6 +16,8 @@ export type ChatCommand =
   | { kind: 'resend'; ref: string }
   /** An invitation's story, step by step. */
   | { kind: 'status'; ref: string }
+  /** A member who may not invite asks the admins to (src/invite-requests/). */
+  | { kind: 'request_invite'; email: string; note?: string }
   | { kind: 'seats' }
   | { kind: 'companies' }
   | { kind: 'audit'; action?: string }
@@ -82,6 +84,14 @@ export function unescapeChatText(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** `request <e-mail> [note]`: the note is kept as typed (its commas and line breaks included). */
+function parseInviteRequest(text: string): ChatCommand {
+  const match = /^\S+\s+([^\s,;]+)[,;]?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match?.[1]) return { kind: 'usage', problem: 'request <e-mail> [note]' };
+  const note = match[2]?.trim();
+  return { kind: 'request_invite', email: match[1], ...(note ? { note } : {}) };
+}
+
 /** Without the catalogue (an unlinked workspace), role and user type are not told apart. */
 export function parseChatCommand(text: string, catalogue?: Catalogue): ChatCommand {
   const words = unescapeChatText(text)
@@ -111,6 +121,10 @@ export function parseChatCommand(text: string, catalogue?: Catalogue): ChatComma
     case 'status':
     case 'statut':
       return one('status');
+    case 'request':
+    case 'demande':
+    case 'demander':
+      return parseInviteRequest(unescapeChatText(text));
     case 'seats':
     case 'places':
       return { kind: 'seats' };

@@ -64,7 +64,9 @@ export type AdminTask =
   | 'read_audit'
   | 'manage_webhooks'
   | 'manage_companies'
-  | 'remove_member';
+  | 'remove_member'
+  | 'decide_invite_requests'
+  | 'list_invite_requests';
 
 export function assertCanManageInvitations(actor: Actor, task: AdminTask = 'invite'): void {
   if (!canManageInvitations(actor.member, actor.organization)) {

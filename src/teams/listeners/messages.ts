@@ -7,6 +7,7 @@ import { auditTrailText } from '../../chat/rendering/audit-trail.js';
 import { companiesTreeText } from '../../chat/rendering/companies-tree.js';
 import { clipInput } from '../../chat/rendering/echo.js';
 import { chatHelp } from '../../chat/rendering/help-texts.js';
+import { inviteRequestAnswerText } from '../../chat/rendering/invite-request-texts.js';
 import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { linkWorkspaceWithCode } from '../../chat/workspaces/link-workspace.js';
@@ -20,6 +21,7 @@ import { invite } from '../../invitations/invite.js';
 import { enterpriseLoginChoice } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
+import { requestInvitation } from '../../invite-requests/request-invitation.js';
 import { previewMemberRemoval } from '../../members/remove-member.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
@@ -143,6 +145,10 @@ async function run(
       return { text: texts.revoked((await revokeInvitation(deps.db, actor, request.ref)).email), done: true };
     case 'status':
       return { card: timelineCard(await invitationTimeline(deps.db, actor, request.ref), locale) };
+    case 'request_invite': {
+      const answer = await requestInvitation(deps.db, actor, { email: request.email, note: request.note });
+      return { text: inviteRequestAnswerText(locale, answer, escapeTeamsMarkdown), done: true };
+    }
     case 'companies':
       return { text: companiesTreeText(await listCompanies(deps.db, actor), locale, escapeTeamsMarkdown) };
     case 'seats': {
