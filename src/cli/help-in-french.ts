@@ -135,6 +135,16 @@ const descriptions: Record<string, string> = {
     "refuser une demande de sièges : les invitations retenues sont annulées, l'invitant apprend pourquoi",
   'requests deny <id>': "l'identifiant de la demande (voir `sesame requests`)",
   'requests deny --reason': "pourquoi (l'invitant le lit)",
+  request: "demander aux administrateurs d'inviter une adresse (pour les membres qui ne peuvent pas inviter ; avec --as)",
+  'request <e-mail>': "l'adresse à inviter",
+  'request --note': 'quelques mots pour les administrateurs (500 caractères au plus)',
+  'invite-requests': "lister les demandes d'invitation des membres (propriétaires et administrateurs)",
+  'invite-requests --status': 'seulement celles en attente (pending), approuvées (approved) ou refusées (denied)',
+  'invite-requests approve': "approuver une demande d'invitation : l'adresse est invitée comme si vous l'aviez invitée",
+  'invite-requests approve <id>': "l'identifiant de la demande (voir `sesame invite-requests`)",
+  'invite-requests deny': "refuser une demande d'invitation : les membres qui l'ont faite apprennent pourquoi",
+  'invite-requests deny <id>': "l'identifiant de la demande (voir `sesame invite-requests`)",
+  'invite-requests deny --reason': 'pourquoi (les membres qui ont fait la demande le lisent)',
   members: "lister les membres de l'organisation",
   'members --search': "seulement les membres dont l'adresse, le nom ou le nom d'utilisateur contient ce texte",
   'members --limit': 'au plus ce nombre (par défaut 1000)',
@@ -270,6 +280,14 @@ const afterLines: Record<string, string> = {
   '  allowed-domains           e-mail domains that may be invited, e.g. "example.com,example.fr", or "none" (any)':
     '  allowed-domains           domaines de messagerie qui peuvent être invités, par exemple « example.com,example.fr », ou « none » (tous)',
   '  uses-usernames            true or false': '  uses-usernames            true ou false',
+  '  invite-requests           on or off: members who may not invite may ask the administrators (default on)':
+    "  invite-requests           on ou off : les membres qui ne peuvent pas inviter peuvent le demander aux administrateurs (par défaut on)",
+  'A second request for an address already asked for joins the first: everyone who asked is told the':
+    'Une seconde demande pour une adresse déjà demandée rejoint la première : tous ceux qui ont demandé apprennent la',
+  'outcome. An address that is a member or already invited is answered at once.':
+    'décision. Une adresse déjà membre ou déjà invitée reçoit une réponse immédiate.',
+  'Owners and administrators only. A request is decided once: deciding it again says who decided first.':
+    'Propriétaires et administrateurs seulement. Une demande est décidée une fois : la décider à nouveau dit qui a décidé le premier.',
   '  from-name                 the e-mails\' sender name, or "none" ("<inviter\'s name> via <organization>")':
     '  from-name                 le nom d’expéditeur des e-mails, ou « none » (« <nom de la personne qui invite> via <organisation> »)',
   '  reply-to                  where invitees\' replies go, or "none" (the inviter\'s address)':

@@ -13,6 +13,7 @@ import { registerDigest } from './commands/digest.js';
 import { registerImport } from './commands/import.js';
 import { registerInvitations } from './commands/invitations.js';
 import { registerInvite } from './commands/invite.js';
+import { registerInviteRequests } from './commands/invite-requests.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerLicences } from './commands/licences.js';
 import { registerMembers } from './commands/members.js';
@@ -92,6 +93,7 @@ Examples:
   registerStatus(program);
   registerDigest(program);
   registerSeats(program);
+  registerInviteRequests(program);
   registerMembers(program);
   registerAudit(program);
   registerCompanies(program);

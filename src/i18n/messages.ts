@@ -6,6 +6,7 @@ import { chatMessages } from './chat-messages.js';
 import { companyMessages } from './company-messages.js';
 import { digestMessages } from './digest-messages.js';
 import { importMessages } from './import-messages.js';
+import { inviteRequestMessages } from './invite-request-messages.js';
 import { licenceMessages } from './licence-messages.js';
 import type { Locale } from './locale.js';
 import { memberRemovalMessages } from './member-removal-messages.js';
@@ -25,6 +26,7 @@ export const messages = {
   ...companyMessages,
   ...digestMessages,
   ...importMessages,
+  ...inviteRequestMessages,
   ...licenceMessages,
   ...memberRemovalMessages,
   ...permissionMessages,

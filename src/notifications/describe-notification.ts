@@ -2,6 +2,7 @@
 // address, the recipient's e-mail. Null when its subject is gone (nothing left to say).
 import type { Db } from '../db/database.js';
 import { digestSummary } from '../digest/digest-summary.js';
+import { inviteRequestDetails } from '../invite-requests/invite-request-details.js';
 import { seatRequestDetails } from '../seats/seat-request-details.js';
 import type { ChatNotification, NotificationPayload } from './notification.js';
 
@@ -29,6 +30,13 @@ export async function describeNotification(
     });
     return member ? { memberId: member.id, email: member.email } : null;
   };
+  if (payload.type === 'invite_request.created' || payload.type === 'invite_request.decided') {
+    const details = await inviteRequestDetails(db, organizationId, payload.inviteRequestId);
+    if (!details) return null;
+    if (payload.type === 'invite_request.created') return { type: payload.type, details, organizationLocale };
+    const recipient = await recipientOf(payload.recipientId);
+    return recipient ? { type: payload.type, details, recipient, organizationLocale } : null;
+  }
   if (payload.type === 'seat_request.created' || payload.type === 'seat_request.decided') {
     const details = await seatRequestDetails(db, organizationId, payload.seatRequestId);
     if (!details) return null;

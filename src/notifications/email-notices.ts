@@ -11,6 +11,7 @@ import { renderNoticeEmail } from '../email/templates/notice.js';
 import { type NoticeWords, noticeWords } from '../email/templates/notice-texts.js';
 import type { Locale } from '../i18n/locale.js';
 import { fromSendOutcome, type Verdict } from '../outbox/verdict.js';
+import { inviteRequestNotice } from '../invite-requests/invite-request-notice.js';
 import { seatDeciders } from '../seats/seat-deciders.js';
 import { workspaceOf } from './destination.js';
 import { tellOwnersOnce } from './managers-channel-alert.js';
@@ -116,6 +117,9 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
           external: request.kind === 'external',
         });
         return send(notice(n.type, decision, [n.recipient.email]));
+      }
+      if (n.type === 'invite_request.created' || n.type === 'invite_request.decided') {
+        return send(await inviteRequestNotice(db, message.organizationId, n, { org, locale }, notice));
       }
       if (n.type === 'invitation.outcomes') {
         const total = Object.values(n.counts).reduce((a, b) => a + b, 0);

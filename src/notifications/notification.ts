@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { DigestSummary } from '../digest/digest-summary.js';
 import type { Locale } from '../i18n/locale.js';
+import type { InviteRequestDetails } from '../invite-requests/invite-request-details.js';
 import type { SeatRequestDetails } from '../seats/seat-request-details.js';
 import type { OutcomeType } from './outcome-policy.js';
 
@@ -29,6 +30,18 @@ export const invitationBouncedPayload = z.object({
   reason: z.string().nullish(),
 });
 
+/** A member's invite request: the admins' card (posted once, then redrawn). */
+export const inviteRequestCreatedPayload = z.object({
+  type: z.literal('invite_request.created'),
+  inviteRequestId: z.uuid(),
+});
+/** One requester hears what the admins decided. */
+export const inviteRequestDecidedPayload = z.object({
+  type: z.literal('invite_request.decided'),
+  inviteRequestId: z.uuid(),
+  recipientId: z.uuid(),
+});
+
 /** The managers' channel digest of one period (src/digest/): what happened from `since` to `until`. */
 export const digestPayload = z.object({
   type: z.literal('digest'),
@@ -41,6 +54,8 @@ export const notificationPayload = z.discriminatedUnion('type', [
   digestPayload,
   seatRequestCreatedPayload,
   seatRequestDecidedPayload,
+  inviteRequestCreatedPayload,
+  inviteRequestDecidedPayload,
   invitationOutcomePayload,
   invitationBouncedPayload,
 ]);
@@ -56,6 +71,8 @@ export type ChatNotification =
   | { type: 'digest'; summary: DigestSummary; periodStart: string; organizationLocale: Locale }
   | { type: 'seat_request.created'; details: SeatRequestDetails; organizationLocale: Locale }
   | { type: 'seat_request.decided'; details: SeatRequestDetails; recipient: Recipient; organizationLocale: Locale }
+  | { type: 'invite_request.created'; details: InviteRequestDetails; organizationLocale: Locale }
+  | { type: 'invite_request.decided'; details: InviteRequestDetails; recipient: Recipient; organizationLocale: Locale }
   | {
       type: 'invitation.accepted' | 'invitation.expired' | 'invitation.undeliverable' | 'invitation.bounced';
       invitationEmail: string;

@@ -72,6 +72,14 @@ const settings = {
     expected: 'true or false',
     schema: z.enum(['true', 'false', 'yes', 'no', 'oui', 'non']).transform((v) => ['true', 'yes', 'oui'].includes(v)),
   },
+  // Members who are not admins may ask the admins to invite someone (src/invite-requests/).
+  'invite-requests': {
+    column: 'inviteRequestsEnabled',
+    expected: 'on or off',
+    schema: z
+      .enum(['on', 'off', 'true', 'false', 'yes', 'no', 'oui', 'non'])
+      .transform((v) => ['on', 'true', 'yes', 'oui'].includes(v)),
+  },
   // The sender and the next step (issue 18): each check throws its own bilingual refusal.
   'from-name': { column: 'emailFromName', expected: 'a name, or "none"', schema: orNone(checkFromName) },
   'reply-to': { column: 'emailReplyTo', expected: 'an e-mail address, or "none"', schema: orNone(checkReplyTo) },

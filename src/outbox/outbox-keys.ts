@@ -23,6 +23,12 @@ export const outboxKeys = {
   seatRequestDecidedFor: 'seat_request:{seatRequestId}:decided:{recipientId}',
   /** The cards of a request redrawn after its figures changed. */
   seatRequestRevision: 'seat_request:{seatRequestId}:revision:{revision}',
+  /** The admins' card of a member's invite request. */
+  inviteRequestCreated: 'invite_request:{inviteRequestId}:created',
+  /** Another member asked for the same address: the card is redrawn with them. */
+  inviteRequestJoined: 'invite_request:{inviteRequestId}:joined:{memberId}',
+  /** One requester hears the decision. */
+  inviteRequestDecided: 'invite_request:{inviteRequestId}:decided:{recipientId}',
   /** The managers' channel digest of one period: a second replica's insert is a no-op. */
   digest: 'digest:{organizationId}:{periodStart}',
   /** One copy of a notification per chat workspace (notifications/destination.ts). */

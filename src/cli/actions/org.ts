@@ -97,6 +97,7 @@ function settingValues(organization: Organization, texts: ReturnType<typeof cliT
     'resend-cooldown-hours': String(organization.resendCooldownHours),
     'allowed-domains': organization.allowedDomains.length ? organization.allowedDomains.join(', ') : texts.anyDomain,
     'uses-usernames': String(organization.usesUsernames),
+    'invite-requests': organization.inviteRequestsEnabled ? 'on' : 'off',
     'from-name': organization.emailFromName ?? texts.none,
     'reply-to': organization.emailReplyTo ?? texts.none,
     'sign-in-url': organization.signInUrl ?? texts.none,

@@ -58,6 +58,7 @@ Settings and their values:
   resend-cooldown-hours     hours before an invitation may be resent (0-720)
   allowed-domains           e-mail domains that may be invited, e.g. "example.com,example.fr", or "none" (any)
   uses-usernames            true or false
+  invite-requests           on or off: members who may not invite may ask the administrators (default on)
   from-name                 the e-mails' sender name, or "none" ("<inviter's name> via <organization>")
   reply-to                  where invitees' replies go, or "none" (the inviter's address)
   sign-in-url               where members sign in after enrolling (https://), or "none"

@@ -4,6 +4,7 @@
 // workspace) or from its OAuth installation.
 import { ErrorCode, WebClient } from '@slack/web-api';
 import type { WorkspaceRef } from '../../chat/platform.js';
+import { inviteRequestOutcome } from '../../chat/rendering/invite-request-texts.js';
 import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import {
@@ -17,19 +18,24 @@ import type { Db } from '../../db/database.js';
 import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
+import { inviteDeciders } from '../../invite-requests/invite-deciders.js';
+import { inviteRequestSubject } from '../../invite-requests/invite-request-details.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
 import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
 import { chatCallTimeoutMs } from '../../notifications/time-limit.js';
+import { toOrganization } from '../../organizations/organization.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import type { SecretBox } from '../../security/secret-box.js';
+import { inviteRequestCard } from '../blocks/invite-request-card.js';
 import { seatRequestCard } from '../blocks/seat-request-card.js';
 import { botTokenFor } from '../bot-token.js';
-import { postDigest } from './post-digest.js';
 import { slackFetch } from '../counted-fetch.js';
+import { fitSlackMessage } from '../limits.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
+import { postDigest } from './post-digest.js';
 
 export function createSlackNotifier(options: {
   db: Db;
@@ -85,38 +91,25 @@ async function say(
   n: ChatNotification,
 ): Promise<Verdict> {
   if (n.type === 'digest') return postDigest(db, client, ref, workspace, n);
+  if (n.type === 'invite_request.created' || n.type === 'invite_request.decided') {
+    const { request } = n.details;
+    const card = fitSlackMessage(inviteRequestCard(n.details, n.organizationLocale));
+    const deciders = async () => {
+      const organization = await db.organization.findUniqueOrThrow({ where: { id: workspace.organizationId } });
+      return inviteDeciders(db, organization.id, toOrganization(organization).catalogue);
+    };
+    const verdict = await managersCard(db, client, ref, workspace, n, inviteRequestSubject(request.id), card, deciders);
+    if (n.type === 'invite_request.created') return verdict;
+    return direct(db, client, ref, n.recipient, n.organizationLocale, (_, locale) =>
+      inviteRequestOutcome(locale, n.details, escapeMrkdwn),
+    );
+  }
   if (n.type === 'seat_request.created' || n.type === 'seat_request.decided') {
     const subject = seatRequestSubject(n.details.request.id);
     const card = seatRequestCard(n.details, n.organizationLocale);
-    // Already posted (a retry, or the decision): each card is redrawn, never posted twice.
-    const posted = await findChatPosts(db, ref, subject);
-    for (const post of posted) await client.chat.update({ channel: post.channelId, ts: post.messageId, ...card });
-    if (n.type === 'seat_request.created') {
-      const channel = workspace.managersChannelId;
-      if (channel) {
-        if (posted.length > 0) return { type: 'sent' };
-        try {
-          await postCard(db, client, ref, subject, channel, card);
-          return { type: 'sent' };
-        } catch (error) {
-          const cause = channelRefusal(error);
-          if (!cause) throw error;
-          // The request must not vanish with the channel: each decider gets the card, and the
-          // owners learn what to fix.
-          const verdict = await cardToEachManager(db, client, ref, workspace.organizationId, subject, card, posted);
-          await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
-            const owner = await slackUserFor(db, client, ref, email);
-            if (!owner) return null;
-            const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
-            const text = texts.managersChannelUnreachable(`<#${channel}>`, cause, texts.slackChannelFix);
-            const sent = await client.chat.postMessage({ channel: owner.externalUserId, text });
-            return { channelId: sent.channel ?? owner.externalUserId, messageId: sent.ts ?? '' };
-          });
-          return verdict;
-        }
-      }
-      return cardToEachManager(db, client, ref, workspace.organizationId, subject, card, posted);
-    }
+    const deciders = () => seatDeciders(db, workspace.organizationId);
+    const verdict = await managersCard(db, client, ref, workspace, n, subject, card, deciders);
+    if (n.type === 'seat_request.created') return verdict;
     const decided = n.details.request;
     return direct(db, client, ref, n.recipient, n.organizationLocale, (s) =>
       // A manager's reason and an address are shown as typed, never read as mrkdwn (<!here>).
@@ -146,6 +139,48 @@ async function say(
 
 type Card = ReturnType<typeof seatRequestCard>;
 
+/**
+ * A card for those who decide (a seat request, an invite request): redrawn wherever it was posted
+ * (a retry, or the decision), never posted twice; when new, posted in the managers' channel, or
+ * without one (or refused there) to each decider in a direct message.
+ */
+async function managersCard(
+  db: Db,
+  client: WebClient,
+  ref: WorkspaceRef,
+  workspace: ChatWorkspace,
+  n: { type: string; organizationLocale: Locale },
+  subject: string,
+  card: Card,
+  deciders: () => Promise<{ email: string }[]>,
+): Promise<Verdict> {
+  const posted = await findChatPosts(db, ref, subject);
+  for (const post of posted) await client.chat.update({ channel: post.channelId, ts: post.messageId, ...card });
+  if (!n.type.endsWith('.created')) return { type: 'sent' };
+  const channel = workspace.managersChannelId;
+  if (!channel) return cardToEachManager(db, client, ref, deciders, subject, card, posted);
+  if (posted.length > 0) return { type: 'sent' };
+  try {
+    await postCard(db, client, ref, subject, channel, card);
+    return { type: 'sent' };
+  } catch (error) {
+    const cause = channelRefusal(error);
+    if (!cause) throw error;
+    // The request must not vanish with the channel: each decider gets the card, and the
+    // owners learn what to fix.
+    const verdict = await cardToEachManager(db, client, ref, deciders, subject, card, posted);
+    await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
+      const owner = await slackUserFor(db, client, ref, email);
+      if (!owner) return null;
+      const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+      const text = texts.managersChannelUnreachable(`<#${channel}>`, cause, texts.slackChannelFix);
+      const sent = await client.chat.postMessage({ channel: owner.externalUserId, text });
+      return { channelId: sent.channel ?? owner.externalUserId, messageId: sent.ts ?? '' };
+    });
+    return verdict;
+  }
+}
+
 async function postCard(db: Db, client: WebClient, ref: WorkspaceRef, subject: string, channel: string, card: Card) {
   const result = await client.chat.postMessage({ channel, ...card });
   if (result.channel && result.ts) {
@@ -161,12 +196,12 @@ async function cardToEachManager(
   db: Db,
   client: WebClient,
   ref: WorkspaceRef,
-  organizationId: string,
+  deciders: () => Promise<{ email: string }[]>,
   subject: string,
   card: Card,
   posted: { subject: string }[],
 ): Promise<Verdict> {
-  const managers = await seatDeciders(db, organizationId);
+  const managers = await deciders();
   let reached = posted.length;
   for (const manager of managers) {
     const user = await slackUserFor(db, client, ref, manager.email);

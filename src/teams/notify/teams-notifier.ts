@@ -4,6 +4,7 @@
 // inviter in their personal chat with the bot (its reference stored when they last wrote to it).
 import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
 import type { WorkspaceRef } from '../../chat/platform.js';
+import { inviteRequestOutcome } from '../../chat/rendering/invite-request-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import {
   directPostSubject,
@@ -16,13 +17,17 @@ import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
+import { inviteDeciders } from '../../invite-requests/invite-deciders.js';
+import { inviteRequestSubject } from '../../invite-requests/invite-request-details.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
 import { chatCallTimeoutMs, withinTime } from '../../notifications/time-limit.js';
+import { toOrganization } from '../../organizations/organization.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
+import { inviteRequestCard } from '../cards/invite-request-card.js';
 import { seatRequestCard } from '../cards/seat-request-card.js';
 import { withoutThread } from '../conversation-id.js';
 import { escapeTeamsMarkdown } from '../markdown.js';
@@ -49,45 +54,30 @@ export function createTeamsNotifier(options: {
       const ref: WorkspaceRef = { platform: 'teams', externalId: workspace.externalId };
       try {
         if (n.type === 'digest') return await postDigest(db, ref, workspace, n, conversations);
+        if (n.type === 'invite_request.created' || n.type === 'invite_request.decided') {
+          const card = cardAttachment(inviteRequestCard(n.details, n.organizationLocale));
+          const deciders = async () => {
+            const organization = await db.organization.findUniqueOrThrow({ where: { id: workspace.organizationId } });
+            return inviteDeciders(db, organization.id, toOrganization(organization).catalogue);
+          };
+          const subject = inviteRequestSubject(n.details.request.id);
+          const verdict = await managersCard(db, ref, workspace, n, subject, card, deciders, conversations);
+          if (n.type === 'invite_request.created') return verdict;
+          return await direct(
+            db,
+            ref,
+            n.recipient.email,
+            n.organizationLocale,
+            { api, workspace, conversations, timeoutMs },
+            (_, locale) => inviteRequestOutcome(locale, n.details, escapeTeamsMarkdown),
+          );
+        }
         if (n.type === 'seat_request.created' || n.type === 'seat_request.decided') {
           const subject = seatRequestSubject(n.details.request.id);
           const card = cardAttachment(seatRequestCard(n.details, n.organizationLocale));
-          const posted = await findChatPosts(db, ref, subject);
-          for (const post of posted) {
-            const reference = await postReference(db, ref, workspace, subject, post);
-            if (!reference) continue;
-            await conversations.update(reference, post.messageId, { type: 'message', attachments: [card] });
-          }
-          if (n.type === 'seat_request.created') {
-            if (!workspace.managersChannelRef || !workspace.managersChannelId) {
-              return cardToEachDecider(db, ref, workspace, subject, card, posted, conversations);
-            }
-            if (posted.length > 0) return { type: 'sent' };
-            const channel = workspace.managersChannelId;
-            let sent: string | undefined;
-            try {
-              sent = await conversations.send(workspace.managersChannelRef, { type: 'message', attachments: [card] });
-            } catch (error) {
-              const cause = channelRefusal(error);
-              if (!cause) throw error;
-              // The request must not vanish with the channel: each decider gets the card in
-              // personal chat, and the owners learn what to fix.
-              const verdict = await cardToEachDecider(db, ref, workspace, subject, card, posted, conversations);
-              await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
-                const owner = await findChatUserByEmail(db, ref, email);
-                if (!owner?.conversationRef) return null;
-                const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
-                const text = teamsText(texts.managersChannelUnreachable('', cause, texts.teamsChannelFix));
-                const message: ActivityParams = { type: 'message', text, textFormat: 'markdown' };
-                const id = await conversations.send(owner.conversationRef, message);
-                const where = (owner.conversationRef as StoredReference).conversation?.id ?? '';
-                return { channelId: where, messageId: id ?? '' };
-              });
-              return verdict;
-            }
-            if (sent) await recordChatPost(db, ref, { subject, channelId: channel, messageId: sent });
-            return { type: 'sent' };
-          }
+          const deciders = () => seatDeciders(db, workspace.organizationId);
+          const verdict = await managersCard(db, ref, workspace, n, subject, card, deciders, conversations);
+          if (n.type === 'seat_request.created') return verdict;
           const decided = n.details.request;
           return direct(
             db,
@@ -137,6 +127,58 @@ export function createTeamsNotifier(options: {
       }
     },
   };
+}
+
+/**
+ * A card for those who decide (a seat request, an invite request): redrawn wherever it was posted,
+ * never posted twice; when new, posted in the managers' channel, or without one (or refused there)
+ * to each decider in their personal chat with the bot.
+ */
+async function managersCard(
+  db: Db,
+  ref: WorkspaceRef,
+  workspace: ChatWorkspace,
+  n: { type: string; organizationLocale: Locale },
+  subject: string,
+  card: ReturnType<typeof cardAttachment>,
+  deciders: () => Promise<{ email: string }[]>,
+  conversations: Conversations,
+): Promise<Verdict> {
+  const posted = await findChatPosts(db, ref, subject);
+  for (const post of posted) {
+    const reference = await postReference(db, ref, workspace, subject, post);
+    if (!reference) continue;
+    await conversations.update(reference, post.messageId, { type: 'message', attachments: [card] });
+  }
+  if (!n.type.endsWith('.created')) return { type: 'sent' };
+  if (!workspace.managersChannelRef || !workspace.managersChannelId) {
+    return cardToEachDecider(db, ref, deciders, subject, card, posted, conversations);
+  }
+  if (posted.length > 0) return { type: 'sent' };
+  const channel = workspace.managersChannelId;
+  let sent: string | undefined;
+  try {
+    sent = await conversations.send(workspace.managersChannelRef, { type: 'message', attachments: [card] });
+  } catch (error) {
+    const cause = channelRefusal(error);
+    if (!cause) throw error;
+    // The request must not vanish with the channel: each decider gets the card in
+    // personal chat, and the owners learn what to fix.
+    const verdict = await cardToEachDecider(db, ref, deciders, subject, card, posted, conversations);
+    await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
+      const owner = await findChatUserByEmail(db, ref, email);
+      if (!owner?.conversationRef) return null;
+      const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+      const text = teamsText(texts.managersChannelUnreachable('', cause, texts.teamsChannelFix));
+      const message: ActivityParams = { type: 'message', text, textFormat: 'markdown' };
+      const id = await conversations.send(owner.conversationRef, message);
+      const where = (owner.conversationRef as StoredReference).conversation?.id ?? '';
+      return { channelId: where, messageId: id ?? '' };
+    });
+    return verdict;
+  }
+  if (sent) await recordChatPost(db, ref, { subject, channelId: channel, messageId: sent });
+  return { type: 'sent' };
 }
 
 async function direct(
@@ -229,14 +271,14 @@ async function postReference(
 async function cardToEachDecider(
   db: Db,
   ref: WorkspaceRef,
-  workspace: ChatWorkspace,
+  deciders: () => Promise<{ email: string }[]>,
   subject: string,
   card: ReturnType<typeof cardAttachment>,
   posted: { subject: string }[],
   conversations: Conversations,
 ): Promise<Verdict> {
   let reached = posted.length;
-  for (const decider of await seatDeciders(db, workspace.organizationId)) {
+  for (const decider of await deciders()) {
     const user = await findChatUserByEmail(db, ref, decider.email);
     if (!user?.conversationRef) continue;
     const own = directPostSubject(subject, user.externalUserId);
