@@ -8,9 +8,11 @@ import type { DigestSummary } from '../../digest/digest-summary.js';
 import type { Locale } from '../../i18n/locale.js';
 import { SLACK_LIMITS } from '../limits.js';
 import { context, escapeMrkdwn, section } from '../reply.js';
-import { pendingActions, plainText } from './pending-list.js';
+import { pendingActions } from './pending-list.js';
 
 export const digestActions = { resendExpiring: 'digest_resend_expiring', seatRequest: 'digest_seat_request' } as const;
+
+const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
 
 /** The seat requests shown with a button each; the message keeps well under Slack's 50 blocks. */
 const SHOWN_REQUESTS = 20;
