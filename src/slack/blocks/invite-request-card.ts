@@ -15,7 +15,8 @@ export function inviteRequestCard(
   const texts = inviteRequestTexts(locale);
   const { request } = details;
   const headline = texts.headline(escapeMrkdwn(details.requestedByEmail ?? '?'), escapeMrkdwn(request.email));
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: texts.title } }, section(headline)];
+  // The title in bold rather than a header block: one section says who asks for whom.
+  const blocks: KnownBlock[] = [section(`*${texts.title}*\n${headline}`)];
   if (request.note) blocks.push(section(clip(`*${texts.noteLabel}*\n${escapeMrkdwn(request.note)}`)));
   if (details.alsoRequestedByEmails.length > 0) {
     blocks.push(context(clip(texts.alsoAskedBy(escapeMrkdwn(details.alsoRequestedByEmails.join(', '))))));

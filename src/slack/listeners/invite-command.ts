@@ -9,6 +9,7 @@ import { auditTrailText } from '../../chat/rendering/audit-trail.js';
 import { companiesTreeText } from '../../chat/rendering/companies-tree.js';
 import { echoInput } from '../../chat/rendering/echo.js';
 import { chatHelp } from '../../chat/rendering/help-texts.js';
+import { inviteRequestAnswerText } from '../../chat/rendering/invite-request-texts.js';
 import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
 import { pendingPage } from '../../chat/rendering/pending-list.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
@@ -21,6 +22,7 @@ import { invite } from '../../invitations/invite.js';
 import { enterpriseLoginChoice, inviteFormChoices } from '../../invitations/invite-form-choices.js';
 import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
+import { requestInvitation } from '../../invite-requests/request-invitation.js';
 import { reissueTemporaryPassword } from '../../members/reissue-temporary-password.js';
 import { assertCanManageInvitations, assertOwner } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
@@ -148,6 +150,10 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     case 'revoke': {
       const invitation = await revokeInvitation(deps.db, actor, request.ref);
       return reply(target, { text: texts.revoked(escapeMrkdwn(invitation.email)) });
+    }
+    case 'request_invite': {
+      const answer = await requestInvitation(deps.db, actor, { email: request.email, note: request.note });
+      return reply(target, { text: inviteRequestAnswerText(locale, answer, escapeMrkdwn) });
     }
     case 'status':
       return reply(target, timelineMessage(await invitationTimeline(deps.db, actor, request.ref), locale));

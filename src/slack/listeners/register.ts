@@ -6,6 +6,7 @@ import { registerAppHome } from './app-home.js';
 import { registerImportFlow } from './import-flow.js';
 import { registerInviteCommand } from './invite-command.js';
 import { registerInviteModal } from './invite-modal.js';
+import { registerInviteRequestActions } from './invite-request-actions.js';
 import { registerPendingActions } from './pending-actions.js';
 import { registerMemberRemoval } from './remove-member.js';
 import { registerSeatActions } from './seat-actions.js';
@@ -19,6 +20,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMemberRemoval(app, deps);
   registerImportFlow(app, deps);
   registerSeatActions(app, deps);
+  registerInviteRequestActions(app, deps);
   registerWorkspaceForms(app, deps);
   registerAppHome(app, deps);
 }
