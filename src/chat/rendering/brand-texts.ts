@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locale.js';
 
 export type { BrandSettings } from '../../brand/brand-summary.js';
 
-export function brandSummary(locale: Locale, settings: BrandSettings, escape: (text: string) => string): string {
-  const lines = brandLines(locale, settings).map(([label, value]) => `• *${label}*: ${escape(value)}`);
+export function brandSummary(locale: Locale, settings: BrandSettings, escapeValue: (text: string) => string): string {
+  const lines = brandLines(locale, settings).map(([label, value]) => `• *${label}*: ${escapeValue(value)}`);
   return [`*${brandHeading(locale, false)}*`, ...lines].join('\n');
 }
