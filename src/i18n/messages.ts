@@ -2,6 +2,7 @@
 // Channels render AppError codes and row errors through `translate()`; they never write their own.
 
 import { brandMessages } from './brand-messages.js';
+import { bulkActionMessages } from './bulk-action-messages.js';
 import { chatMessages } from './chat-messages.js';
 import { companyMessages } from './company-messages.js';
 import { digestMessages } from './digest-messages.js';
@@ -22,6 +23,7 @@ const frenchField = (field: string) => ({ 'First name': 'Le prénom', 'Last name
 
 export const messages = {
   ...brandMessages,
+  ...bulkActionMessages,
   ...chatMessages,
   ...companyMessages,
   ...digestMessages,
