@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { registerAddMemberModal } from './add-member-modal.js';
 import { registerAppHome } from './app-home.js';
+import { registerDigestActions } from './digest-actions.js';
 import { registerImportFlow } from './import-flow.js';
 import { registerInviteCommand } from './invite-command.js';
 import { registerInviteModal } from './invite-modal.js';
@@ -20,6 +21,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMemberRemoval(app, deps);
   registerImportFlow(app, deps);
   registerSeatActions(app, deps);
+  registerDigestActions(app, deps);
   registerInviteRequestActions(app, deps);
   registerWorkspaceForms(app, deps);
   registerAppHome(app, deps);
