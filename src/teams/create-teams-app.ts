@@ -25,6 +25,7 @@ import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
 import { memberRemovalCardActions } from './listeners/member-removal.js';
 import { onMessage } from './listeners/messages.js';
+import { digestCardActions } from './listeners/digest-actions.js';
 import { pendingCardActions } from './listeners/pending-actions.js';
 import { seatCardActions } from './listeners/seat-actions.js';
 import { createNodeHttpAdapter } from './node-http-adapter.js';
@@ -57,6 +58,7 @@ const MESSAGING_ENDPOINT = '/api/messages';
 const cardActions: Record<string, CardAction> = {
   ...pendingCardActions,
   ...seatCardActions,
+  ...digestCardActions,
   ...importCardActions,
   ...memberRemovalCardActions,
 };
