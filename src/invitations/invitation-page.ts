@@ -24,7 +24,7 @@ export interface InvitationPageData {
    * when the invitation sets one (issue 17), overriding the organization's.
    */
   organization: { id: string; name: string; locale: Locale; usesUsernames: boolean };
-  /** The invitee's language as set on the invitation; null: the organization's. */
+  /** The invitee's language as set on the invitation; absent: the organization's. */
   language?: Locale | null;
   inviterName: string;
   roleNames: { en: string; fr: string };
@@ -160,7 +160,9 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
         locale: row.org_locale === 'fr' ? 'fr' : 'en',
         usesUsernames: row.uses_usernames,
       },
-      language: row.invitation_language === 'fr' || row.invitation_language === 'en' ? row.invitation_language : null,
+      ...(row.invitation_language === 'fr' || row.invitation_language === 'en'
+        ? { language: row.invitation_language }
+        : {}),
       inviterName: `${row.inviter_first_name} ${row.inviter_last_name}`.trim() || row.inviter_email,
       roleNames: { en: name(row.role_names?.en), fr: name(row.role_names?.fr) },
       email: row.email,

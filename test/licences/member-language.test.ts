@@ -48,6 +48,6 @@ describe("the member's language", () => {
     const opened = await Promise.all(ids.map(async (id) => load(await issueAcceptToken(t.prisma, id))));
     const [frPage, enPage] = opened.map((page) => ('open' in page ? page.open : undefined));
     expect([frPage?.organization.locale, frPage?.language]).toEqual(['fr', 'fr']);
-    expect([enPage?.organization.locale, enPage?.language]).toEqual(['en', null]);
+    expect([enPage?.organization.locale, enPage?.language]).toEqual(['en', undefined]);
   });
 });
