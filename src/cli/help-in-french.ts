@@ -114,6 +114,14 @@ const descriptions: Record<string, string> = {
   'pending --search': 'seulement celles dont l’adresse ou le nom contient ce texte',
   'pending --page': 'numéro de page (par défaut 1)',
   'pending --page-size': 'invitations par page, de 1 à 500 (par défaut 20)',
+  'pending resend-expired':
+    'renvoyer, avec un nouveau lien et une nouvelle durée de validité, toutes les invitations expirées au cours des N derniers jours (demande d’abord)',
+  'pending resend-expired --days': 'sur combien de jours regarder en arrière : de 1 à 365',
+  'pending resend-expired --yes': 'le faire sans demander (pour les scripts)',
+  'pending revoke-older':
+    'révoquer toutes les invitations ouvertes (en attente ou en attente d’approbation) créées il y a plus de N jours (demande d’abord)',
+  'pending revoke-older --days': 'les invitations créées il y a plus de ce nombre de jours : de 1 à 365',
+  'pending revoke-older --yes': 'le faire sans demander (pour les scripts)',
   revoke:
     'révoquer une invitation ouverte : son lien cesse de fonctionner, son siège et son nom d’utilisateur sont libérés',
   'revoke <id|e-mail>': "l'identifiant de l'invitation, ou l'adresse électronique de l'invité",
@@ -261,6 +269,15 @@ const afterLines: Record<string, string> = {
     'Une société se désigne par son nom, ou par son chemin quand plusieurs portent le même nom (« Groupe JLO/JLO PARIS »).',
   'JSON output (--json): the organization': "Sortie JSON (--json) : l'organisation",
   'JSON output (--json):': 'Sortie JSON (--json) :',
+  'Left expired, counted apart: addresses that are members now or were invited again, usernames':
+    'Restent expirées, comptées à part : les adresses devenues membres ou invitées de nouveau, les noms d’utilisateur',
+  'taken since, external invitations whose company is not secured, and those e-mailed within the':
+    'pris depuis, les invitations externes dont la société n’est pas sécurisée, et celles envoyées dans le délai',
+  "resend cooldown. Those beyond the seats are held for a manager's approval.":
+    'avant renvoi. Celles qui dépassent les sièges attendent l’approbation d’un gestionnaire.',
+  'Their links stop working at once and their seats are freed; the seat requests of those awaiting':
+    'Leurs liens cessent aussitôt de fonctionner et leurs sièges sont libérés ; les demandes de sièges de celles en attente',
+  'approval shrink, or are withdrawn.': 'd’approbation diminuent, ou sont retirées.',
   'JSON output (--json): the invitation': "Sortie JSON (--json) : l'invitation",
   'JSON output (--json), dry run:': 'Sortie JSON (--json), essai à blanc :',
   'import:': 'import :',

@@ -1,6 +1,14 @@
-// The work of `sesame pending`, `revoke` and `resend`.
+// The work of `sesame pending`, `pending resend-expired`, `pending revoke-older`, `revoke` and `resend`.
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import {
+  type BulkOperation,
+  bulkActionTexts,
+  bulkConfirmation,
+  bulkDone,
+} from '../../chat/rendering/bulk-action-texts.js';
 import type { Invitation } from '../../generated/prisma/client.js';
+import { bulkOperations } from '../../invitations/bulk-actions.js';
 import { deliveryLabel } from '../../invitations/delivery-label.js';
 import { statusLabel } from '../../invitations/find-invitation.js';
 import { type InvitationPage, listInvitations } from '../../invitations/list-invitations.js';
@@ -8,9 +16,10 @@ import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { memberProperties } from '../../licences/member-properties.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
-import type { PendingOptions } from '../commands/invitations.js';
-import { formatDate, formatDay, table } from '../output.js';
+import type { BulkOptions, PendingOptions } from '../commands/invitations.js';
+import { exitCodes } from '../exit.js';
 import { propertyCells, propertyHeaders } from '../member-property-cells.js';
+import { formatDate, formatDay, table } from '../output.js';
 import { runAsMember } from '../session.js';
 import { cliTexts } from '../texts.js';
 
@@ -76,6 +85,40 @@ export function resend(ref: string, command: Command): Promise<void> {
     if (out.json) return out.result(invitationJson(invitation));
     out.line(cliTexts(locale).resent(invitation.email, invitation.sendCount, formatDate(invitation.expiresAt)));
   });
+}
+
+/** The count first; then the question (in a terminal) or --yes; then the run, on the same criteria. */
+export function bulk(operation: BulkOperation, options: BulkOptions, command: Command): Promise<void> {
+  return runAsMember(command, async ({ db, actor, out, locale }) => {
+    const texts = bulkActionTexts(locale);
+    const preview = await bulkOperations[operation].preview(db, actor, { days: options.days });
+    for (const line of bulkConfirmation(operation, preview, locale, (text) => text)) out.line(line);
+    const answer = (result: unknown) => (out.json ? out.result({ preview, result }) : undefined);
+    if (preview.count === 0) return answer(null);
+    const confirmed = options.yes || (process.stdin.isTTY ? await askYes(texts.ask, texts.yes) : undefined);
+    if (confirmed === undefined) {
+      out.error(texts.needsYes);
+      answer(null);
+      return exitCodes.refused;
+    }
+    if (!confirmed) {
+      out.line(texts.nothingDone);
+      return answer(null);
+    }
+    const result = await bulkOperations[operation].run(db, actor, { days: preview.days, expected: preview.count });
+    out.line(bulkDone(operation, result, locale));
+    return answer(result);
+  });
+}
+
+/** Asks on stderr (stdout stays the command's result) and reads one answer from the terminal. */
+async function askYes(question: string, yes: readonly string[]): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return yes.includes((await terminal.question(question)).trim().toLowerCase());
+  } finally {
+    terminal.close();
+  }
 }
 
 export function invitationJson(invitation: Invitation & { inviterEmail?: string }) {

@@ -1,4 +1,4 @@
-// sesame pending | revoke <id|e-mail> | resend <id|e-mail>
+// sesame pending | pending resend-expired | pending revoke-older | revoke <id|e-mail> | resend <id|e-mail>
 import type { Command } from 'commander';
 import type { InvitationStatus } from '../../generated/prisma/client.js';
 import { days, invitationStatus, invitationStatusNames, list, nonEmpty, page, pageSize } from '../values.js';
@@ -26,8 +26,13 @@ export interface PendingOptions {
   uncovered?: boolean;
 }
 
+export interface BulkOptions {
+  days: string;
+  yes?: boolean;
+}
+
 export function registerInvitations(program: Command): void {
-  program
+  const pending = program
     .command('pending')
     .description('list invitations: the open ones by default (pending and awaiting approval)')
     .option(
@@ -56,6 +61,7 @@ JSON output (--json):
     "counts": { "pending": n, "awaitingApproval": n, "byUserType": { "<user type key>": n } } }`,
     )
     .action(async (options: PendingOptions, command: Command) => (await work()).listPending(options, command));
+  registerBulkActions(pending);
 
   program
     .command('revoke')
@@ -77,4 +83,52 @@ JSON output (--json): the invitation
   ${INVITATION_JSON}`,
     )
     .action(async (ref: string, _options: unknown, command: Command) => (await work()).resend(ref, command));
+}
+
+const BULK_JSON = `{ "preview": { "days": n, "count": n, "held": n, "sample": [e-mail]SKIPPED },
+    "result": { "days": n, "count": n, "held": n, "sample": [e-mail], "ids": [id], "expected": n,
+                "changed": boolean SKIPPED } | null }`;
+const SKIPPED_JSON = `,
+                "skipped": { "member": n, "reinvited": n, "usernameTaken": n, "uncovered": n, "cooldown": n }`;
+
+// The count is printed first; in a terminal the command then asks, and --yes answers for scripts.
+// Without a terminal and without --yes nothing is done (exit code 1), so that a script never acts
+// on a count it did not see.
+function registerBulkActions(pending: Command): void {
+  pending
+    .command('resend-expired')
+    .description(
+      'send again, with a new link and a new lifetime, every invitation that expired in the last N days (asks first)',
+    )
+    .requiredOption('--days <n>', 'how far back to look: 1 to 365 days')
+    .option('--yes', 'do it without asking (for scripts)')
+    .addHelpText(
+      'after',
+      `
+Left expired, counted apart: addresses that are members now or were invited again, usernames
+taken since, external invitations whose company is not secured, and those e-mailed within the
+resend cooldown. Those beyond the seats are held for a manager's approval.
+
+JSON output (--json):
+  ${BULK_JSON.replaceAll('SKIPPED', SKIPPED_JSON)}`,
+    )
+    .action(async (options: BulkOptions, command: Command) => (await work()).bulk('resend', options, command));
+
+  pending
+    .command('revoke-older')
+    .description(
+      'revoke every open invitation (pending or awaiting approval) created more than N days ago (asks first)',
+    )
+    .requiredOption('--days <n>', 'invitations created more than this many days ago: 1 to 365')
+    .option('--yes', 'do it without asking (for scripts)')
+    .addHelpText(
+      'after',
+      `
+Their links stop working at once and their seats are freed; the seat requests of those awaiting
+approval shrink, or are withdrawn.
+
+JSON output (--json):
+  ${BULK_JSON.replaceAll('SKIPPED', '')}`,
+    )
+    .action(async (options: BulkOptions, command: Command) => (await work()).bulk('revoke', options, command));
 }
