@@ -187,3 +187,91 @@ export function blockKitProblems(view: unknown): string[] {
   if (inputs > 0 && view.submit === undefined) fail('submit', 'is needed by a modal with inputs');
   return problems;
 }
+
+/** Slack's documented limits for a message's blocks (docs.slack.dev, Block Kit: blocks, elements, composition objects). */
+export const MESSAGE_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  id: 255,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+} as const;
+
+/** Every limit an answer's blocks break (sections, context, actions with buttons and their confirm dialogs). */
+export function messageProblems(blocks: unknown): string[] {
+  const problems: string[] = [];
+  const fail = (problem: string): void => {
+    problems.push(problem);
+  };
+  const within = (where: string, value: unknown, max: number, plainOnly = true): void => {
+    const types = plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
+    if (!isObject(value) || !types.includes(String(value.type))) {
+      fail(`${where}: must be a ${types.join(' or ')} object`);
+      return;
+    }
+    const text = typeof value.text === 'string' ? value.text : '';
+    if (text.length === 0) fail(`${where}: is empty`);
+    if (text.length > max) fail(`${where}: ${text.length} > ${max} characters`);
+  };
+  const button = (at: string, element: Json): void => {
+    within(`${at}.text`, element.text, MESSAGE_LIMITS.buttonText);
+    if (typeof element.value === 'string' && element.value.length > MESSAGE_LIMITS.buttonValue)
+      fail(`${at}.value: ${element.value.length} > ${MESSAGE_LIMITS.buttonValue}`);
+    if (element.style !== undefined && !['primary', 'danger'].includes(String(element.style))) fail(`${at}.style`);
+    const confirm = element.confirm;
+    if (confirm === undefined) return;
+    if (!isObject(confirm)) {
+      fail(`${at}.confirm: must be an object`);
+      return;
+    }
+    within(`${at}.confirm.title`, confirm.title, MESSAGE_LIMITS.confirmTitle);
+    within(`${at}.confirm.text`, confirm.text, MESSAGE_LIMITS.confirmText, false);
+    within(`${at}.confirm.confirm`, confirm.confirm, MESSAGE_LIMITS.confirmButton);
+    within(`${at}.confirm.deny`, confirm.deny, MESSAGE_LIMITS.confirmButton);
+    if (confirm.style !== undefined && !['primary', 'danger'].includes(String(confirm.style)))
+      fail(`${at}.confirm.style`);
+  };
+  const actions = (where: string, elements: unknown[]): void => {
+    if (elements.length === 0 || elements.length > MESSAGE_LIMITS.actionsElements)
+      fail(`${where}.elements: must hold 1 to ${MESSAGE_LIMITS.actionsElements}`);
+    const actionIds = new Set<string>();
+    for (const [j, element] of elements.entries()) {
+      const at = `${where}.elements[${j}]`;
+      if (!isObject(element) || element.type !== 'button') {
+        fail(`${at}: expected a button`);
+        continue;
+      }
+      const id = String(element.action_id ?? '');
+      if (id.length === 0 || id.length > MESSAGE_LIMITS.id) fail(`${at}.action_id: 1 to ${MESSAGE_LIMITS.id}`);
+      if (actionIds.has(id)) fail(`${at}.action_id: repeats ${id}`);
+      actionIds.add(id);
+      button(at, element);
+    }
+  };
+  const list = Array.isArray(blocks) ? blocks : [];
+  if (list.length > MESSAGE_LIMITS.blocks) fail(`blocks: ${list.length} > ${MESSAGE_LIMITS.blocks}`);
+  const blockIds = new Set<string>();
+  for (const [i, block] of list.entries()) {
+    const where = `blocks[${i}]`;
+    if (!isObject(block)) {
+      fail(`${where}: must be a block`);
+      continue;
+    }
+    if (typeof block.block_id === 'string') {
+      if (blockIds.has(block.block_id)) fail(`${where}.block_id: repeats ${block.block_id}`);
+      if (block.block_id.length > MESSAGE_LIMITS.id) fail(`${where}.block_id: too long`);
+      blockIds.add(block.block_id);
+    }
+    const elements = Array.isArray(block.elements) ? block.elements : [];
+    if (block.type === 'section') within(`${where}.text`, block.text, MESSAGE_LIMITS.sectionText, false);
+    else if (block.type === 'context')
+      for (const [j, e] of elements.entries()) within(`${where}.elements[${j}]`, e, MESSAGE_LIMITS.sectionText, false);
+    else if (block.type === 'actions') actions(where, elements);
+    else fail(`${where}: unexpected block type ${String(block.type)}`);
+  }
+  return problems;
+}

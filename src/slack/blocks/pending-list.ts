@@ -1,6 +1,8 @@
 // The pending list as an ephemeral message: the counts, one section per invitation with Resend
-// and Revoke (Revoke asks for confirmation), and Previous/Next carrying the filter along.
+// and Revoke (Revoke asks for confirmation), the two bulk actions (each shows its count before
+// anything is done: bulk-confirmation.ts), and Previous/Next carrying the filter along.
 import type { KnownBlock } from '@slack/types';
+import { BULK_DEFAULT_DAYS, type BulkOperation, bulkActionTexts } from '../../chat/rendering/bulk-action-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -12,6 +14,14 @@ import type { Organization } from '../../organizations/organization.js';
 import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
 
 export const pendingActions = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
+
+/** The bulk actions' buttons: open a confirmation (`open:<operation>`), its days, run it, back to the list. */
+export const bulkActions = {
+  open: 'pending_bulk',
+  days: 'pending_bulk_days',
+  run: 'pending_bulk_run',
+  back: 'pending_bulk_back',
+} as const;
 
 /** Button values stay under Slack's 2,000 characters: the filter is small by construction. */
 export const encodeListState = (filter: InvitationFilter) => JSON.stringify(filter).slice(0, 1900);
@@ -70,6 +80,7 @@ export function pendingList(
       ],
     });
   }
+  blocks.push(bulkButtons(state, locale));
   const nav = [];
   if (page.page > 1) nav.push(pageButton(texts.previous, { ...filter, page: page.page - 1 }, 'previous'));
   if (page.page < page.pages) nav.push(pageButton(texts.next, { ...filter, page: page.page + 1 }, 'next'));
@@ -81,7 +92,26 @@ export function pendingList(
   };
 }
 
-const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150) });
+export const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150) });
+
+/** "Resend expired (last 7 days)…" and "Revoke pending older than 30 days…": each opens its confirmation. */
+function bulkButtons(list: InvitationFilter, locale: Locale): KnownBlock {
+  const texts = bulkActionTexts(locale);
+  const button = (operation: BulkOperation, label: string) => ({
+    type: 'button' as const,
+    action_id: `${bulkActions.open}:${operation}`,
+    text: plainText(label),
+    value: JSON.stringify({ operation, days: BULK_DEFAULT_DAYS[operation], list }),
+  });
+  return {
+    type: 'actions',
+    block_id: 'pending_bulk',
+    elements: [
+      button('resend', texts.resendButton(BULK_DEFAULT_DAYS.resend)),
+      button('revoke', texts.revokeButton(BULK_DEFAULT_DAYS.revoke)),
+    ],
+  };
+}
 
 function pageButton(label: string, filter: InvitationFilter, id: string) {
   return {

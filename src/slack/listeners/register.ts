@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { registerAddMemberModal } from './add-member-modal.js';
 import { registerAppHome } from './app-home.js';
+import { registerBulkActions } from './bulk-actions.js';
 import { registerDigestActions } from './digest-actions.js';
 import { registerImportFlow } from './import-flow.js';
 import { registerInviteCommand } from './invite-command.js';
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerInviteModal(app, deps);
   registerAddMemberModal(app, deps);
   registerPendingActions(app, deps);
+  registerBulkActions(app, deps);
   registerMemberRemoval(app, deps);
   registerImportFlow(app, deps);
   registerSeatActions(app, deps);
