@@ -19,6 +19,7 @@ import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from './cards/add-member-d
 import { INVITE_DIALOG } from './cards/invite-dialog.js';
 import type { TeamsDeps, TeamsTurn } from './deps.js';
 import { fetchAddMemberDialog, fetchReissueDialog, submitAddMemberDialog } from './listeners/add-member-dialog.js';
+import { bulkCardActions } from './listeners/bulk-actions.js';
 import type { CardAction } from './listeners/card-action.js';
 import { importCardActions } from './listeners/import-flow.js';
 import { onInstalled } from './listeners/installed.js';
@@ -57,6 +58,7 @@ const MESSAGING_ENDPOINT = '/api/messages';
 /** Action.Execute verbs (Teams sends the verb; the SDK's own `card.action.<x>` routes key on data.action). */
 const cardActions: Record<string, CardAction> = {
   ...pendingCardActions,
+  ...bulkCardActions,
   ...seatCardActions,
   ...digestCardActions,
   ...importCardActions,

@@ -1,6 +1,8 @@
 // The pending list as a card: the counts, each invitation with Resend and Revoke (Revoke asks
-// again through a small confirmation card), Previous/Next carrying the filter along.
+// again through a small confirmation card), Previous/Next carrying the filter along, and the two
+// bulk actions (each answers with its confirmation card, the count first: bulk-confirmation-card.ts).
 
+import { BULK_DEFAULT_DAYS, type BulkOperation, bulkActionTexts } from '../../chat/rendering/bulk-action-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -13,6 +15,9 @@ import { escapeTeamsMarkdown } from '../markdown.js';
 import { type AdaptiveCard, adaptiveCard, type Element, execute, small, text } from './adaptive.js';
 
 export const pendingVerbs = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
+
+/** The bulk actions' verbs: show the confirmation (with the count) for some days, run it, back to the list. */
+export const bulkVerbs = { preview: 'pending_bulk', run: 'pending_bulk_run', back: 'pending_bulk_back' } as const;
 
 export function pendingCard(
   page: InvitationPage,
@@ -67,5 +72,12 @@ export function pendingCard(
   if (page.page > 1) nav.push(execute(texts.previous, pendingVerbs.page, { list: { ...filter, page: page.page - 1 } }));
   if (page.page < page.pages)
     nav.push(execute(texts.next, pendingVerbs.page, { list: { ...filter, page: page.page + 1 } }));
-  return adaptiveCard(body, nav);
+  const bulk = bulkActionTexts(locale);
+  const open = (operation: BulkOperation, title: string) =>
+    execute(title, bulkVerbs.preview, { operation, days: BULK_DEFAULT_DAYS[operation], list });
+  return adaptiveCard(body, [
+    ...nav,
+    open('resend', bulk.resendButton(BULK_DEFAULT_DAYS.resend)),
+    open('revoke', bulk.revokeButton(BULK_DEFAULT_DAYS.revoke)),
+  ]);
 }
