@@ -1,7 +1,7 @@
 // The members who may decide an organization's invite requests (those who may invite, see
 // canManageInvitations), for the channels that must reach them when no managers' channel is set.
 import type { Db } from '../db/database.js';
-import type { Catalogue } from '../organizations/catalogue.js';
+import { type Catalogue, parseCatalogue } from '../organizations/catalogue.js';
 
 export async function inviteDeciders(
   db: Db,
@@ -18,4 +18,10 @@ export async function inviteDeciders(
     orderBy: { createdAt: 'asc' },
     take: limit,
   });
+}
+
+/** inviteDeciders of an organization known by its id (the notifiers and e-mail notices). */
+export async function inviteDecidersOf(db: Db, organizationId: string): Promise<{ email: string }[]> {
+  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { catalogue: true } });
+  return organization ? inviteDeciders(db, organizationId, parseCatalogue(organization.catalogue)) : [];
 }

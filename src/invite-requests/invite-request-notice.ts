@@ -6,8 +6,7 @@ import type { OutgoingEmail } from '../email/outgoing-email.js';
 import type { NoticeWords } from '../email/templates/notice-texts.js';
 import type { Locale } from '../i18n/locale.js';
 import type { ChatNotification } from '../notifications/notification.js';
-import { toOrganization } from '../organizations/organization.js';
-import { inviteDeciders } from './invite-deciders.js';
+import { inviteDecidersOf } from './invite-deciders.js';
 
 type InviteRequestNotification = Extract<
   ChatNotification,
@@ -34,8 +33,7 @@ export async function inviteRequestNotice(
     });
     return notice(n.type, words, [n.recipient.email]);
   }
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
-  const deciders = await inviteDeciders(db, organizationId, toOrganization(organization).catalogue);
+  const deciders = await inviteDecidersOf(db, organizationId);
   const words = texts.noticeRequested({
     org: where.org,
     email: request.email,

@@ -21,12 +21,13 @@ import type { TeamsDeps, TeamsTurn } from './deps.js';
 import { fetchAddMemberDialog, fetchReissueDialog, submitAddMemberDialog } from './listeners/add-member-dialog.js';
 import { bulkCardActions } from './listeners/bulk-actions.js';
 import type { CardAction } from './listeners/card-action.js';
+import { digestCardActions } from './listeners/digest-actions.js';
 import { importCardActions } from './listeners/import-flow.js';
 import { onInstalled } from './listeners/installed.js';
 import { fetchInviteDialog, submitInviteDialog } from './listeners/invite-dialog.js';
+import { inviteRequestCardActions } from './listeners/invite-request-actions.js';
 import { memberRemovalCardActions } from './listeners/member-removal.js';
 import { onMessage } from './listeners/messages.js';
-import { digestCardActions } from './listeners/digest-actions.js';
 import { pendingCardActions } from './listeners/pending-actions.js';
 import { seatCardActions } from './listeners/seat-actions.js';
 import { createNodeHttpAdapter } from './node-http-adapter.js';
@@ -60,6 +61,7 @@ const cardActions: Record<string, CardAction> = {
   ...pendingCardActions,
   ...bulkCardActions,
   ...seatCardActions,
+  ...inviteRequestCardActions,
   ...digestCardActions,
   ...importCardActions,
   ...memberRemovalCardActions,

@@ -18,14 +18,13 @@ import type { Db } from '../../db/database.js';
 import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
-import { inviteDeciders } from '../../invite-requests/invite-deciders.js';
+import { inviteDecidersOf } from '../../invite-requests/invite-deciders.js';
 import { inviteRequestSubject } from '../../invite-requests/invite-request-details.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import type { ChatNotification, Recipient } from '../../notifications/notification.js';
 import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
 import { chatCallTimeoutMs } from '../../notifications/time-limit.js';
-import { toOrganization } from '../../organizations/organization.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import type { SecretBox } from '../../security/secret-box.js';
@@ -94,10 +93,7 @@ async function say(
   if (n.type === 'invite_request.created' || n.type === 'invite_request.decided') {
     const { request } = n.details;
     const card = fitSlackMessage(inviteRequestCard(n.details, n.organizationLocale));
-    const deciders = async () => {
-      const organization = await db.organization.findUniqueOrThrow({ where: { id: workspace.organizationId } });
-      return inviteDeciders(db, organization.id, toOrganization(organization).catalogue);
-    };
+    const deciders = () => inviteDecidersOf(db, workspace.organizationId);
     const verdict = await managersCard(db, client, ref, workspace, n, inviteRequestSubject(request.id), card, deciders);
     if (n.type === 'invite_request.created') return verdict;
     return direct(db, client, ref, n.recipient, n.organizationLocale, (_, locale) =>

@@ -17,13 +17,12 @@ import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
 import { type Locale, pickLocale } from '../../i18n/locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
-import { inviteDeciders } from '../../invite-requests/invite-deciders.js';
+import { inviteDecidersOf } from '../../invite-requests/invite-deciders.js';
 import { inviteRequestSubject } from '../../invite-requests/invite-request-details.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
 import { chatCallTimeoutMs, withinTime } from '../../notifications/time-limit.js';
-import { toOrganization } from '../../organizations/organization.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
@@ -56,10 +55,7 @@ export function createTeamsNotifier(options: {
         if (n.type === 'digest') return await postDigest(db, ref, workspace, n, conversations);
         if (n.type === 'invite_request.created' || n.type === 'invite_request.decided') {
           const card = cardAttachment(inviteRequestCard(n.details, n.organizationLocale));
-          const deciders = async () => {
-            const organization = await db.organization.findUniqueOrThrow({ where: { id: workspace.organizationId } });
-            return inviteDeciders(db, organization.id, toOrganization(organization).catalogue);
-          };
+          const deciders = () => inviteDecidersOf(db, workspace.organizationId);
           const subject = inviteRequestSubject(n.details.request.id);
           const verdict = await managersCard(db, ref, workspace, n, subject, card, deciders, conversations);
           if (n.type === 'invite_request.created') return verdict;
