@@ -27,6 +27,8 @@ const samples: Record<string, string | number> = {
   key: 'invitation:x:expired',
   platform: 'teams',
   externalId: 'tenant-1',
+  organizationId: 'e5f6a7b8-0000-4000-8000-000000000005',
+  periodStart: '2026-12-07T07:00:00.000Z',
 };
 
 /** The value as an SQL expression of the type the SQL writers use (uuid, int, bigint, text). */
