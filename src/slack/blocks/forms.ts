@@ -3,6 +3,7 @@
 import type { ModalView } from '@slack/types';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
+import { section } from '../reply.js';
 import type { InviteModalMetadata } from './invite-modal.js';
 
 export const callbacks = {
@@ -47,7 +48,8 @@ export function setupModal(locale: Locale): ModalView {
   };
 }
 
-export function settingsModal(locale: Locale, managersChannelId?: string): ModalView {
+/** `brand`: the organization's brand as its owners review it (mrkdwn, values already escaped). */
+export function settingsModal(locale: Locale, managersChannelId?: string, brand?: string): ModalView {
   const texts = chatTexts(locale);
   return {
     type: 'modal',
@@ -68,6 +70,7 @@ export function settingsModal(locale: Locale, managersChannelId?: string): Modal
           ...(managersChannelId ? { initial_conversation: managersChannelId } : {}),
         },
       },
+      ...(brand ? [{ type: 'divider' as const }, section(brand.slice(0, 3000))] : []),
     ],
   };
 }

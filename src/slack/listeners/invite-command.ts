@@ -3,9 +3,11 @@
 
 import { setImmediate } from 'node:timers/promises';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { readBrandSettings } from '../../brand/brand-settings.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { shownMember } from '../../chat/rendering/add-member-texts.js';
 import { auditTrailText } from '../../chat/rendering/audit-trail.js';
+import { brandSummary } from '../../chat/rendering/brand-texts.js';
 import { companiesTreeText } from '../../chat/rendering/companies-tree.js';
 import { echoInput } from '../../chat/rendering/echo.js';
 import { chatHelp } from '../../chat/rendering/help-texts.js';
@@ -174,7 +176,11 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
       assertOwner(actor);
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: settingsModal(locale, who.workspace.managersChannelId ?? undefined),
+        view: settingsModal(
+          locale,
+          who.workspace.managersChannelId ?? undefined,
+          brandSummary(locale, await readBrandSettings(deps.db, organization), escapeMrkdwn),
+        ),
       });
       return;
     case 'link':

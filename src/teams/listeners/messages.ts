@@ -1,9 +1,11 @@
 // Commands typed to the bot (personal chat, or @mention in a channel): parsed once into a typed
 // request (src/chat/command-text.ts), answered with text or a card.
 import type { IMessageActivity } from '@microsoft/teams.api';
+import { readBrandSettings } from '../../brand/brand-settings.js';
 import { type ChatCommand, parseChatCommand } from '../../chat/command-text.js';
 import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
 import { auditTrailText } from '../../chat/rendering/audit-trail.js';
+import { brandSummary } from '../../chat/rendering/brand-texts.js';
 import { companiesTreeText } from '../../chat/rendering/companies-tree.js';
 import { clipInput } from '../../chat/rendering/echo.js';
 import { chatHelp } from '../../chat/rendering/help-texts.js';
@@ -23,7 +25,7 @@ import { resendInvitation } from '../../invitations/resend.js';
 import { revokeInvitation } from '../../invitations/revoke.js';
 import { requestInvitation } from '../../invite-requests/request-invitation.js';
 import { previewMemberRemoval } from '../../members/remove-member.js';
-import { assertCanManageInvitations } from '../../permissions/policy.js';
+import { assertCanManageInvitations, canChangeSettings } from '../../permissions/policy.js';
 import { seatSummary } from '../../seats/seat-summary.js';
 import { type AdaptiveCard, adaptiveCard, type Element, small, text } from '../cards/adaptive.js';
 import { ADD_MEMBER_DIALOG, REISSUE_PASSWORD_DIALOG } from '../cards/add-member-dialog.js';
@@ -167,12 +169,17 @@ async function run(
       return { card: importReviewCard(saved.dryRun, saved.draftId, locale) };
     }
     case 'settings': {
-      if (turn.activity.conversation?.conversationType !== 'channel') return { text: texts.settingsInChannel };
+      // What invitees see, shown to the owners (who change it) wherever they ask for the settings.
+      const brand = canChangeSettings(actor.member)
+        ? brandSummary(locale, await readBrandSettings(deps.db, organization), escapeTeamsMarkdown)
+        : '';
+      if (turn.activity.conversation?.conversationType !== 'channel')
+        return { text: [texts.settingsInChannel, brand].filter(Boolean).join('\n\n') };
       // The channel itself, not the thread this message is in: seat cards must be new posts.
       const channelId = withoutThread(turn.activity.conversation.id);
       // The reference is what lets the notification job post there later, proactively.
       await setManagersChannel(deps.db, actor, who.ref, channelId, conversationReference(turn));
-      return { text: texts.managersChannelSet, done: true };
+      return { text: [texts.managersChannelSet, brand].filter(Boolean).join('\n\n'), done: true };
     }
     case 'link':
     case 'setup':
