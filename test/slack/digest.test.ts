@@ -66,7 +66,7 @@ function messageLimitProblems(blocks: Record<string, unknown>[]): string[] {
     if (String(button.value ?? '').length > 2000) problems.push(`value of ${text}`);
     if (String(button.action_id).length > 255) problems.push(`action_id of ${text}`);
     const confirm = button.confirm as Record<string, { text: string }> | undefined;
-    if (confirm && (confirm.title.text.length > 100 || confirm.text.text.length > 300))
+    if (confirm && ((confirm.title?.text.length ?? 0) > 100 || (confirm.text?.text.length ?? 0) > 300))
       problems.push(`confirm of ${text}`);
   }
   return problems;
