@@ -110,6 +110,17 @@ describe('sesame licences', { timeout: 120_000 }, () => {
       { input: 'Tr0mbone-Lavande-42\n' },
     );
     expect(direct.code, direct.stderr).toBe(0);
+    const members = await sesame(['members', '--json', ...org]);
+    expect(members.json()).toMatchObject({
+      members: expect.arrayContaining([
+        expect.objectContaining({
+          email: 'cy@lic.example',
+          licences: ['insights'],
+          credits: 'unlimited',
+          language: 'en',
+        }),
+      ]),
+    });
     expect((await sesame(['licences', '--json', ...org])).json()).toMatchObject({
       licences: [{ used: 2, owned: null }],
     });

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Member } from '../../generated/prisma/client.js';
 import type { Locale } from '../../i18n/locale.js';
+import { memberProperties } from '../../licences/member-properties.js';
 import { listMembers, type MemberView } from '../../members/list-members.js';
 import { type MemberRemoval, removeMember } from '../../members/remove-member.js';
 import { type AccessChange, setMemberAccess } from '../../members/set-member-access.js';
@@ -117,6 +118,8 @@ export function memberJson(member: Omit<Member, 'passwordHash'>) {
     status: member.status,
     kind: member.external ? 'external' : 'internal',
     company: member.companyName,
+    // Add-on licences, credits (a number, "unlimited" or null) and language (null: the organization's).
+    ...memberProperties(member),
     createdAt: member.createdAt,
   };
 }

@@ -15,7 +15,8 @@ export interface MemberListOptions {
 
 const MEMBER_JSON = `{ "id", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
     "isManager", "status": "ACTIVE" | "MUST_CHANGE_PASSWORD", "kind": "internal" | "external",
-    "company": string | null, "createdAt" }`;
+    "company": string | null, "licences": [key], "credits": n | "unlimited" | null,
+    "language": "fr" | "en" | null, "createdAt" }`;
 
 const REMOVED_JSON = `{ "memberId", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
     "isManager", "kind": "internal" | "external", "company": string | null, "openInvitations": n,
