@@ -242,7 +242,8 @@ audit AS (
       action: `CASE WHEN status = 'PENDING' THEN 'invitation.created' ELSE 'invitation.held' END`,
       subjectType: sqlText('invitation'),
       subjectId: 'id::text',
-      data: `jsonb_build_object('email', c.email, 'batchId', $5::uuid, ${invitationKindSql('c')})`,
+      data: `jsonb_build_object('email', c.email, 'batchId', $5::uuid, ${invitationKindSql('c')},
+                                ${memberPropertiesSql('c')})`,
     },
     'FROM created c',
   )}

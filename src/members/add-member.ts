@@ -19,6 +19,7 @@ import {
   type MemberPropertiesValue,
 } from '../licences/check-member-properties.js';
 import { openLicenceRoom } from '../licences/licence-room.js';
+import { memberProperties } from '../licences/member-properties.js';
 import { creditColumns } from '../licences/member-settings.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
@@ -210,6 +211,7 @@ export async function insertMember(
         ...(enterpriseId ? { enterpriseId } : {}),
         kind: company ? 'external' : 'internal',
         company: company?.name ?? null,
+        ...memberProperties(member),
       },
     });
     await enqueue(tx, {

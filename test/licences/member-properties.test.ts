@@ -1,12 +1,14 @@
 // The webhooks carry licences, credits and language (issue 17, item 6): invitation.created,
 // invitation.accepted and member.enrolled, from one definition (src/licences/member-properties.ts)
-// whose TypeScript and SQL forms agree, over invitation and member rows.
+// whose TypeScript and SQL forms agree, over invitation and member rows; the audit trail records
+// them too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../src/invitations/accept.js';
 import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invite } from '../../src/invitations/invite.js';
 import { addLicence } from '../../src/licences/manage-licences.js';
 import { memberProperties, memberPropertiesSql } from '../../src/licences/member-properties.js';
+import { addMember } from '../../src/members/add-member.js';
 import { newOrganization } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -59,6 +61,31 @@ describe('member properties in the webhooks', () => {
         'member.enrolled full@example.org [["insights"],"unlimited","fr"]',
       ].sort(),
     );
+
+    // The audit trail records them too: what was assigned, and by whom (credits are an administrator's).
+    const audited = await t.prisma.auditEvent.findMany({
+      where: { organizationId: orgId, action: 'invitation.created' },
+    });
+    expect(
+      audited.map((event) => {
+        const data = event.data as Record<string, unknown>;
+        return `${data.email} ${JSON.stringify([data.licences, data.credits, data.language])}`;
+      }),
+    ).toEqual(
+      expect.arrayContaining(['full@example.org [["insights"],"unlimited","fr"]', 'plain@example.org [[],40,null]']),
+    );
+    const { member: added } = await addMember(t.prisma, owner, {
+      email: 'added@example.org',
+      firstName: 'Ad',
+      lastName: 'Ded',
+      password: 'Tr0mbone-Lavande-42',
+      credits: '7',
+      language: 'en',
+    });
+    const addedEvent = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'member.added', subjectId: added.id },
+    });
+    expect(addedEvent.data).toMatchObject({ licences: [], credits: 7, language: 'en' });
 
     for (const table of ['invitation', 'member'] as const) {
       const rows =
