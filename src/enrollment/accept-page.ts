@@ -186,6 +186,7 @@ const closedPages = {
   revoked: { title: 'revokedTitle', code: 'accept.revoked', tone: 'warn' },
   used: { title: 'usedTitle', code: 'accept.used', tone: 'ok' },
   suspended: { title: 'suspendedTitle', code: 'accept.suspended', tone: 'warn' },
+  held: { title: 'heldTitle', code: 'accept.held', tone: 'warn' },
 } as const;
 
 /** Says what happened to the link and what to do; names no e-mail address, no organization. */

@@ -16,13 +16,15 @@ import { acceptFormSchema } from './form-schemas.js';
 export const ACCEPT_GET = 'GET /accept/*';
 export const ACCEPT_POST = 'POST /accept/*';
 
-// A suspended invitation (its company no longer covered) may be usable again later: 409, not 410.
-const closedStatus: Record<ClosedLink, number> = {
+// A suspended invitation (its company no longer covered) or one waiting for approval again may be
+// usable later: 409, not 410.
+export const closedStatus: Record<ClosedLink, number> = {
   unknown: 404,
   expired: 410,
   revoked: 410,
   used: 409,
   suspended: 409,
+  held: 409,
 };
 const closedFromCode: Record<string, ClosedLink> = {
   'accept.unknown': 'unknown',
@@ -30,6 +32,7 @@ const closedFromCode: Record<string, ClosedLink> = {
   'accept.revoked': 'revoked',
   'accept.used': 'used',
   'accept.suspended': 'suspended',
+  'accept.held': 'held',
 };
 
 export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {

@@ -14,6 +14,7 @@ import { signInMember } from '../sso/sign-in-member.js';
 import { SIGN_IN_TTL_MS } from '../sso/sign-in-state.js';
 import { startSignIn } from '../sso/start-sign-in.js';
 import { acceptPath, closedLinkPage } from './accept-page.js';
+import { closedStatus } from './accept-routes.js';
 import { chooseLocale, type EnrollmentContext, guarded, sendPage, sendRefusal } from './context.js';
 import { loadOrganizationPageBrand } from './page-brand.js';
 import {
@@ -49,7 +50,6 @@ const closedFromCode: Record<string, 'unknown' | 'expired' | 'revoked' | 'used' 
   'accept.used': 'used',
   'accept.suspended': 'suspended',
 };
-const closedStatus = { unknown: 404, expired: 410, revoked: 410, used: 409, suspended: 409 } as const;
 
 export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
   const cookieName = ctx.secure ? '__Host-sesame-sso' : 'sesame-sso';

@@ -68,6 +68,7 @@ const en = {
   expiredTitle: 'This invitation has expired',
   revokedTitle: 'This invitation was withdrawn',
   suspendedTitle: 'This invitation cannot be used right now',
+  heldTitle: 'This invitation is waiting for approval',
   usedTitle: 'This invitation was already accepted',
   firstLoginUnknown:
     'This sign-in link is not valid. Check that you copied the whole link, or ask your administrator for it again.',
@@ -157,6 +158,7 @@ const fr: PageTexts = {
   expiredTitle: 'Cette invitation a expiré',
   revokedTitle: 'Cette invitation a été retirée',
   suspendedTitle: 'Cette invitation ne peut pas être utilisée pour le moment',
+  heldTitle: 'Cette invitation attend une approbation',
   usedTitle: 'Cette invitation a déjà été acceptée',
   firstLoginUnknown:
     "Ce lien de connexion n'est pas valide. Vérifiez que vous avez copié le lien en entier, ou redemandez-le à votre administrateur.",

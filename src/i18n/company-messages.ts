@@ -57,6 +57,12 @@ export const companyMessages = {
     () =>
       "La société pour laquelle vous avez été invité n'est pas ouverte aux membres externes pour le moment. Adressez-vous à la personne qui vous a invité : l'invitation pourra de nouveau servir dès qu'elle le sera.",
   ),
+  'accept.held': bilingual(
+    () =>
+      'This invitation is waiting for a manager’s approval: the organization has no external seat left for now. You will receive a new e-mail with a new link once it is approved.',
+    () =>
+      "Cette invitation attend l’approbation d’un responsable : l'organisation n'a plus de place externe pour le moment. Vous recevrez un nouvel e-mail avec un nouveau lien dès qu'elle sera approuvée.",
+  ),
   'company.not_covered_alone': bilingual<Named>(
     (p) => `${p.name} is not secured: secure it first (sesame companies secure "${p.name}").`,
     (p) => `${p.name} n'est pas sécurisée : sécurisez-la d'abord (sesame companies secure « ${p.name} »).`,

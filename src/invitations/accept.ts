@@ -50,6 +50,8 @@ export async function openInvitationLink(db: Db, token: string, now = new Date()
     throw new AppError('accept.revoked', {}, 'refused');
   if (invitation.status === 'EXPIRED' || invitation.expiresAt <= now)
     throw new AppError('accept.expired', {}, 'refused');
+  // A link sent before its invitation went back to waiting for a manager (src/companies/follow-coverage.ts).
+  if (invitation.status === 'AWAITING_APPROVAL') throw new AppError('accept.held', {}, 'refused');
   if (invitation.status !== 'PENDING') throw new AppError('accept.unknown', {}, 'not_found');
   // An external invitation whose company is no longer covered (src/companies/follow-coverage.ts).
   if (invitation.suspended) throw new AppError('accept.suspended', {}, 'refused');

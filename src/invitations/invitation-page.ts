@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/locale.js';
 import { joinMethods } from '../sso/join-methods.js';
 import { hashToken } from './accept-token.js';
 
-export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used' | 'suspended';
+export type ClosedLink = 'unknown' | 'expired' | 'revoked' | 'used' | 'suspended' | 'held';
 
 export interface InvitationPageData {
   invitationId: string;
@@ -146,6 +146,8 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
   if (row.status === 'ACCEPTED') return { closed: 'used' };
   if (row.status === 'REVOKED' || row.status === 'CANCELLED') return { closed: 'revoked' };
   if (row.status === 'EXPIRED' || row.expires_at <= now) return { closed: 'expired' };
+  // Back to waiting for a manager (its company secured again beyond the external seats).
+  if (row.status === 'AWAITING_APPROVAL') return { closed: 'held' };
   if (row.status !== 'PENDING') return { closed: 'unknown' };
   if (row.suspended) return { closed: 'suspended' };
   const name = (value: unknown) => (typeof value === 'string' && value ? value : row.role);
