@@ -143,7 +143,8 @@ const descriptions: Record<string, string> = {
     "refuser une demande de sièges : les invitations retenues sont annulées, l'invitant apprend pourquoi",
   'requests deny <id>': "l'identifiant de la demande (voir `sesame requests`)",
   'requests deny --reason': "pourquoi (l'invitant le lit)",
-  request: "demander aux administrateurs d'inviter une adresse (pour les membres qui ne peuvent pas inviter ; avec --as)",
+  request:
+    "demander aux administrateurs d'inviter une adresse (pour les membres qui ne peuvent pas inviter ; avec --as)",
   'request <e-mail>': "l'adresse à inviter",
   'request --note': 'quelques mots pour les administrateurs (500 caractères au plus)',
   'invite-requests': "lister les demandes d'invitation des membres (propriétaires et administrateurs)",
@@ -298,7 +299,7 @@ const afterLines: Record<string, string> = {
     '  allowed-domains           domaines de messagerie qui peuvent être invités, par exemple « example.com,example.fr », ou « none » (tous)',
   '  uses-usernames            true or false': '  uses-usernames            true ou false',
   '  invite-requests           on or off: members who may not invite may ask the administrators (default on)':
-    "  invite-requests           on ou off : les membres qui ne peuvent pas inviter peuvent le demander aux administrateurs (par défaut on)",
+    '  invite-requests           on ou off : les membres qui ne peuvent pas inviter peuvent le demander aux administrateurs (par défaut on)',
   'A second request for an address already asked for joins the first: everyone who asked is told the':
     'Une seconde demande pour une adresse déjà demandée rejoint la première : tous ceux qui ont demandé apprennent la',
   'outcome. An address that is a member or already invited is answered at once.':

@@ -10,8 +10,8 @@ import type { EmailTransport, OutgoingEmail, SendOutcome } from '../email/outgoi
 import { renderNoticeEmail } from '../email/templates/notice.js';
 import { type NoticeWords, noticeWords } from '../email/templates/notice-texts.js';
 import type { Locale } from '../i18n/locale.js';
-import { fromSendOutcome, type Verdict } from '../outbox/verdict.js';
 import { inviteRequestNotice } from '../invite-requests/invite-request-notice.js';
+import { fromSendOutcome, type Verdict } from '../outbox/verdict.js';
 import { seatDeciders } from '../seats/seat-deciders.js';
 import { workspaceOf } from './destination.js';
 import { tellOwnersOnce } from './managers-channel-alert.js';

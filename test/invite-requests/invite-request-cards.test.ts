@@ -66,11 +66,11 @@ describe('the invite request card', () => {
   }
 
   it('tells the member who asked the outcome, in their language, with the reason escaped', () => {
-    const escape = (text: string) => text.replace(/</g, '&lt;');
-    expect(inviteRequestOutcome('en', states[1] as InviteRequestDetails, escape)).toContain(
+    const escapeLt = (text: string) => text.replace(/</g, '&lt;');
+    expect(inviteRequestOutcome('en', states[1] as InviteRequestDetails, escapeLt)).toContain(
       'admin@members.example approved your request: zoe@partner.example is invited, and the invitation waits',
     );
-    expect(inviteRequestOutcome('fr', states[2] as InviteRequestDetails, escape)).toContain('a refusé votre demande');
-    expect(inviteRequestOutcome('en', states[2] as InviteRequestDetails, escape)).toContain('&lt;!channel>');
+    expect(inviteRequestOutcome('fr', states[2] as InviteRequestDetails, escapeLt)).toContain('a refusé votre demande');
+    expect(inviteRequestOutcome('en', states[2] as InviteRequestDetails, escapeLt)).toContain('&lt;!channel>');
   });
 });
