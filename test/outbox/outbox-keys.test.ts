@@ -29,6 +29,8 @@ const samples: Record<string, string | number> = {
   externalId: 'tenant-1',
   organizationId: 'e5f6a7b8-0000-4000-8000-000000000005',
   periodStart: '2026-12-07T07:00:00.000Z',
+  inviteRequestId: 'f6a7b8c9-0000-4000-8000-000000000006',
+  memberId: 'a7b8c9d0-0000-4000-8000-000000000007',
 };
 
 /** The value as an SQL expression of the type the SQL writers use (uuid, int, bigint, text). */

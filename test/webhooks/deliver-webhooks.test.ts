@@ -105,13 +105,17 @@ describe('outbound webhooks', () => {
       id: String(row.id),
       type: 'invitation.created',
       createdAt: row.createdAt.toISOString(),
-      // kind and company: internal or external, and the company of an external one (issue 16).
+      // kind and company: internal or external, and the company of an external one (issue 16);
+      // the member properties: licences, credits and language, null when not set (issue 17).
       data: {
         invitationId,
         email: 'new.member@example.org',
         status: 'PENDING',
         kind: 'internal',
         company: null,
+        licences: [],
+        credits: null,
+        language: null,
         occurredAt: expect.any(String),
       },
     });
