@@ -24,6 +24,7 @@ import { followHeldInvitations } from '../seats/follow-held-invitations.js';
 import { reserveSeatRequest } from '../seats/reserve-seat-request.js';
 import { type SeatKind, seatKinds, seatUsage } from '../seats/seat-usage.js';
 import { changedSince, daysBefore, insertBulkAuditRowSql, parseBulkDays, sampleOf } from './bulk-window.js';
+import { resendAllowedSql } from './resend-cooldown.js';
 
 type Reader = Prisma.TransactionClient | Db;
 
@@ -195,8 +196,7 @@ SELECT i.id::text, i.email, CASE WHEN i.external THEN 'external' ELSE 'internal'
     WHEN i.external AND NOT coalesce(i.company_id::text IN (SELECT id FROM (${COMPANY_TREE_SQL}) tree WHERE covered), false)
       THEN 'uncovered'
     -- The resend cooldown, as resend.ts applies it: waived once the last e-mail failed for good.
-    WHEN i.last_sent_at > $3::timestamptz - make_interval(secs => o.resend_cooldown_hours * 3600.0)
-         AND i.delivery_status IS DISTINCT FROM 'FAILED' THEN 'cooldown'
+    WHEN NOT ${resendAllowedSql('i', '$3::timestamptz', 'o.resend_cooldown_hours * 3600.0')} THEN 'cooldown'
     ELSE 'ready'
   END AS reason
   FROM invitation i JOIN organization o ON o.id = i.organization_id

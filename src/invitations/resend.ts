@@ -12,6 +12,7 @@ import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { findInvitation, statusLabel } from './find-invitation.js';
+import { resendAllowedSql } from './resend-cooldown.js';
 
 export function resendInvitation(db: Db, actor: Actor, ref: string, now = new Date()): Promise<Invitation> {
   return sendAgain(db, actor, ref, { reason: 'resend', now });
@@ -43,13 +44,12 @@ export async function sendAgain(
     // The condition in the UPDATE makes a double click (or two admins) send one e-mail, not two:
     // a failed delivery waives the cooldown once, since the resend puts it back to QUEUED.
     const [updated] = await tx.$queryRawUnsafe<{ send_count: number }[]>(
-      `UPDATE invitation
+      `UPDATE invitation i
           SET send_count = send_count + 1, last_sent_at = $3::timestamptz,
               delivery_status = 'QUEUED', delivery_detail = NULL,
               expires_at = CASE WHEN $5::boolean THEN $3::timestamptz + make_interval(days => $4::int) ELSE expires_at END
         WHERE id = $1::uuid AND status = 'PENDING' AND ($5::boolean OR expires_at > $3::timestamptz)
-          AND (last_sent_at IS NULL OR delivery_status = 'FAILED'
-               OR last_sent_at <= $3::timestamptz - make_interval(secs => $2::double precision))
+          AND ${resendAllowedSql('i', '$3::timestamptz', '$2::double precision')}
         RETURNING send_count`,
       found.id,
       cooldownMs / 1000,

@@ -1,5 +1,5 @@
-// Writers of outbox and audit rows, and the rule of which webhook endpoints hear an event, go
-// through their one definition. A statement written by hand again elsewhere fails here.
+// Writers of outbox and audit rows, the rule of which webhook endpoints hear an event, and the
+// resend cooldown go through their one definition. A statement written by hand again elsewhere fails here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,11 @@ const rules = [
     what: 'which webhook endpoints hear an event',
     home: 'src/webhooks/webhook-rows.ts',
     pattern: /\.events\.(includes|length)\b|cardinality\([^)]*\.events\s*\)|ANY\([^)]*\.events\s*\)/,
+  },
+  {
+    what: 'the resend cooldown (when an invitation may be e-mailed again)',
+    home: 'src/invitations/resend-cooldown.ts',
+    pattern: /last_sent_at\s*(<=|>=|<|>)[^\n]*make_interval/,
   },
 ];
 
