@@ -94,6 +94,7 @@ export async function prepareInvitationEmails(
         acceptUrl,
         enterpriseLabel: invitation.enterpriseLabel ?? undefined,
         company: invitation.companyName ?? undefined,
+        username: invitation.username,
       };
       const composed = renderInvitationEmail(data);
       const inviteeName = [invitation.firstName, invitation.lastName].filter(Boolean).join(' ');
@@ -121,6 +122,7 @@ export async function prepareInvitationEmails(
             expiresAt: composed.values.expires,
             acceptUrl,
             company: invitation.companyName ?? '',
+            username: invitation.username ?? '',
           },
           customArgs: { sesame_key: item.message.key, outbox_id: item.message.id, invitation_id: invitation.id },
           actionUrl: acceptUrl,
@@ -151,6 +153,8 @@ interface LoadedInvitation {
   enterpriseLabel: string | null;
   /** An external invitation's partner company. */
   companyName: string | null;
+  /** The username the admin reserved for the invitee, stated in the e-mail. */
+  username: string | null;
   /** The organization's brand (null: none set) and sender settings. */
   brand: BrandRow | null;
   sender: SenderSettings;
@@ -168,7 +172,7 @@ async function loadInvitations(db: Db, ids: readonly string[]): Promise<Map<stri
             i.last_name AS "lastName", i.role, i.message, i.status::text AS "status", i.expires_at AS "expiresAt",
             o.name AS "organizationName", COALESCE(i.language, o.locale)::text AS "locale", o.catalogue,
             m.email AS "inviterEmail", m.first_name AS "inviterFirstName", m.last_name AS "inviterLastName",
-            CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel", i.company_name AS "companyName",
+            CASE WHEN i.enterprise THEN p.label END AS "enterpriseLabel", i.company_name AS "companyName", i.username,
             o.email_from_name AS "emailFromName", o.email_reply_to AS "emailReplyTo",
             b.display_name AS "brandDisplayName", b.color AS "brandColor", b.logo_type AS "brandLogoType",
             b.logo_hash AS "brandLogoHash", b.sesame_footer AS "brandSesameFooter"

@@ -145,6 +145,25 @@ describe('the invitation e-mail', () => {
   });
 });
 
+describe('an invitation with a username chosen by the admin ("add and notify")', () => {
+  it('states the reserved username, escaped, and that it cannot be changed, in both languages', () => {
+    const en = renderInvitationEmail(invitation({ username: 'paul<b>' }));
+    expect(en.text).toContain(
+      'Your username is reserved: paul<b>. Your administrator chose it, and it cannot be changed.',
+    );
+    expect(parseHtml(en.html).text).toContain('Your username is reserved: paul<b>.');
+    expect(en.html).not.toContain('paul<b>');
+    const fr = renderInvitationEmail(invitation({ locale: 'fr', username: 'paul.martin' }));
+    expect(fr.text).toContain(
+      "Votre nom d'utilisateur est réservé : paul.martin. Votre administrateur l'a choisi ; il ne peut pas être modifié.",
+    );
+  });
+
+  it('says nothing of a username when the invitee chooses their own', () => {
+    expect(renderInvitationEmail(invitation()).text).not.toContain('username');
+  });
+});
+
 describe('an external invitation', () => {
   it('names the company the person joins for, escaped, in both parts and both languages', () => {
     const en = renderInvitationEmail(invitation({ company: 'JLO <PARIS> & Co' }));

@@ -32,11 +32,13 @@ export interface InvitationEmailData {
   enterpriseLabel?: string;
   /** An external invitation: the partner company the invitee joins for. */
   company?: string;
+  /** The username the admin chose for the invitee ("add and notify"): stated, it cannot change. */
+  username?: string | null;
 }
 
 export function renderInvitationEmail(
   d: InvitationEmailData,
-): ComposedEmail<'greeting' | 'role' | 'expires' | 'link' | 'email'> {
+): ComposedEmail<'greeting' | 'role' | 'expires' | 'link' | 'email' | 'username'> {
   const w = invitationWords[d.locale];
   const accept = d.enterpriseLabel ? w.continueWith({ label: d.enterpriseLabel }) : w.accept;
   const org = d.organizationName;
@@ -55,6 +57,7 @@ export function renderInvitationEmail(
       expires: formatDateTime(d.expiresAt, d.locale),
       link: d.acceptUrl,
       email: d.invitee.email,
+      username: d.username ?? '',
     },
     text: (slot) =>
       [
@@ -65,6 +68,7 @@ export function renderInvitationEmail(
         '',
         d.company ? w.externalFor({ org, company: d.company }) : w.subscription({ org }),
         '',
+        ...(d.username ? [w.reservedUsername({ username: slot('username') }), ''] : []),
         ...(d.message ? [w.messageCaption({ inviter }), ...d.message.split(/\r?\n/).map((l) => `> ${l}`), ''] : []),
         `${accept}${d.locale === 'fr' ? ' :' : ':'}`,
         slot('link'),
@@ -98,6 +102,7 @@ export function renderInvitationEmail(
               ? w.externalFor({ org: orgHtml, company: escapeHtml(d.company) })
               : w.subscription({ org: orgHtml }),
           ),
+          ...(d.username ? [paragraph(w.reservedUsername({ username: `<strong>${slot('username')}</strong>` }))] : []),
           ...(d.message ? [quote(w.messageCaption({ inviter: inviterHtml }), escapeMultiline(d.message))] : []),
           button(slot('link'), escapeHtml(accept), color),
           paragraph(w.expires({ date: slot('expires') })),

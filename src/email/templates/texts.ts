@@ -13,6 +13,8 @@ export interface InvitationWords {
   resendLead: string;
   reminderIntro: Text<{ inviter: string; org: string; role: string }>;
   subscription: Text<{ org: string }>;
+  /** The username the admin chose and reserved for the invitee: it cannot be changed. */
+  reservedUsername: Text<{ username: string }>;
   /** An external invitation: the partner company the person joins for (instead of `subscription`). */
   externalFor: Text<{ org: string; company: string }>;
   messageCaption: Text<{ inviter: string }>;
@@ -60,6 +62,8 @@ export const invitationWords: Record<Locale, InvitationWords> = {
       `A reminder: ${p.inviter} invited you to join ${p.org} with the ${p.role} role, and the invitation is still waiting for you.`,
     subscription: (p) =>
       `Joining ${p.org}'s subscription gives you access to its content and tools, and uses one of its seats.`,
+    reservedUsername: (p) =>
+      `Your username is reserved: ${p.username}. Your administrator chose it, and it cannot be changed.`,
     externalFor: (p) =>
       `You are invited as an external member for ${p.company}. You will reach what ${p.org} shares with its partner companies, on one of its external seats.`,
     messageCaption: (p) => `${p.inviter} wrote:`,
@@ -81,6 +85,8 @@ export const invitationWords: Record<Locale, InvitationWords> = {
       `Pour rappel, ${p.inviter} vous invite à rejoindre ${p.org} avec le rôle ${p.role} ; l'invitation vous attend toujours.`,
     subscription: (p) =>
       `Rejoindre l'abonnement de ${p.org} vous donne accès à ses contenus et à ses outils, et occupe l'une de ses places.`,
+    reservedUsername: (p) =>
+      `Votre nom d'utilisateur est réservé : ${p.username}. Votre administrateur l'a choisi ; il ne peut pas être modifié.`,
     externalFor: (p) =>
       `Vous êtes invité comme membre externe pour ${p.company}. Vous accéderez à ce que ${p.org} partage avec ses sociétés partenaires, sur l'une de ses places externes.`,
     messageCaption: (p) => `Message de ${p.inviter} :`,
