@@ -42,7 +42,8 @@ export async function prepareMemberAddedEmails(
       const org = toOrganization(organizationRow);
       const brand = emailBrandOf(org, toBrand(brandRow), options.publicUrl);
       const sender = senderOf(org, brand.name, member.invitedBy);
-      const locale = org.locale;
+      // The member's own language when set at the add (issue 17), the organization's otherwise.
+      const locale = member.language ?? org.locale;
       const firstLoginUrl = `${options.publicUrl}/${enterprise ? 'sso/start' : 'first-login'}?org=${encodeURIComponent(org.id)}`;
       const enterpriseLabel = enterprise ? (identityProvider?.label ?? brand.name) : undefined;
       const adminName = member.invitedBy ? displayName(member.invitedBy) : null;

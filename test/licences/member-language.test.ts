@@ -7,8 +7,10 @@ import { issueAcceptToken } from '../../src/invitations/accept-token.js';
 import { invitationPageLoader } from '../../src/invitations/invitation-page.js';
 import { invite } from '../../src/invitations/invite.js';
 import { createLogger } from '../../src/log/logger.js';
-import type { InvitationEmailPayload } from '../../src/outbox/payloads.js';
+import { addMember } from '../../src/members/add-member.js';
+import type { InvitationEmailPayload, MemberAddedEmailPayload } from '../../src/outbox/payloads.js';
 import { prepareInvitationEmails } from '../../src/outbox/prepare-invitation-emails.js';
+import { prepareMemberAddedEmails } from '../../src/outbox/prepare-member-added-emails.js';
 import { newOrganization } from '../domain/fixtures.js';
 import { embeddedTestDatabase } from '../enrollment/support.js';
 import { claimed } from '../sso/support.js';
@@ -49,5 +51,26 @@ describe("the member's language", () => {
     const [frPage, enPage] = opened.map((page) => ('open' in page ? page.open : undefined));
     expect([frPage?.organization.locale, frPage?.language]).toEqual(['fr', 'fr']);
     expect([enPage?.organization.locale, enPage?.language]).toEqual(['en', undefined]);
+  });
+
+  it('drives the "account ready" e-mail of a member added directly', async () => {
+    const { owner } = await newOrganization(t.prisma, { locale: 'en' });
+    await addMember(t.prisma, owner, {
+      email: 'lea@example.org',
+      firstName: 'Léa',
+      lastName: 'Roy',
+      password: 'Tr0mbone-Lavande-42',
+      language: 'fr',
+    });
+    const queued = await t.prisma.outboxMessage.findMany({
+      where: { organizationId: owner.organization.id, kind: 'member.added_email' },
+    });
+    expect(queued).toHaveLength(1);
+    const prepared = await prepareMemberAddedEmails(
+      t.prisma,
+      queued.map((row) => ({ message: claimed(row), payload: row.payload as MemberAddedEmailPayload })),
+      { publicUrl: 'https://sesame.example.com' },
+    );
+    expect(prepared.ready[0]?.email.composed.subject).toContain('Votre compte');
   });
 });
