@@ -69,8 +69,13 @@ const seatRequest = {
   decidedByEmail: null,
   invitees: ['chen@acme.example', 'dina@acme.example'],
   inviteeCount: 2,
+  kind: 'internal',
+  companies: [],
+  companyCount: 0,
+  seats: 2,
+  limitBefore: 10,
   limitAfter: 12,
-} as SeatRequestDetails;
+} as unknown as SeatRequestDetails;
 
 const dryRun: DryRunResult = {
   rows: 5,

@@ -1,3 +1,4 @@
+// Hints are plain text in Slack (no mrkdwn): commands in them are quoted, not in backticks.
 // The chat forms' words for how a member joins and for whom: the sign-in method (password or the
 // organization's enterprise login), internal or external membership, the partner company, the
 // Enterprise ID of a direct add, and the companies' tree. Slack mrkdwn, as texts.ts (Teams
@@ -17,12 +18,12 @@ const en = {
   kindInternal: 'Internal: a member of the organization',
   kindExternal: 'External: from a partner company',
   companyLabel: 'Company (external members only)',
-  companyHint: 'Only a secured company, or a subsidiary of one, can be chosen. `/invite companies` shows the tree.',
+  companyHint: 'Only a secured company, or a subsidiary of one, can be chosen. “/invite companies” shows the tree.',
   companyNotSecured: (path: string) => `${path} (not secured)`,
   companyNone: 'No partner company yet: an owner or administrator adds one with `sesame companies add <name>`.',
   companyNeeded: 'An external member belongs to a partner company: choose it.',
   companyTypedHint:
-    'Type its name, or its path when several companies share the name (Groupe JLO/JLO PARIS). Only a secured company, or a subsidiary of one, can be named. `/invite companies` shows the tree.',
+    'Type its name, or its path when several companies share the name (Groupe JLO/JLO PARIS). Only a secured company, or a subsidiary of one, can be named. “/invite companies” shows the tree.',
   companyForInternal: 'A company is for external members only: choose External, or clear the company.',
   enterpriseIdLabel: 'Enterprise ID (instead of a temporary password)',
   usernameWithEnterpriseId:
@@ -62,13 +63,13 @@ const fr: MembershipTexts = {
   kindExternal: 'Externe : d’une société partenaire',
   companyLabel: 'Société (membres externes seulement)',
   companyHint:
-    'Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être choisie. `/invite companies` montre l’arbre.',
+    'Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être choisie. « /invite companies » montre l’arbre.',
   companyNotSecured: (path) => `${path} (non sécurisée)`,
   companyNone:
     'Aucune société partenaire pour l’instant : un propriétaire ou un administrateur en ajoute une avec `sesame companies add <nom>`.',
   companyNeeded: 'Un membre externe appartient à une société partenaire : choisissez-la.',
   companyTypedHint:
-    'Tapez son nom, ou son chemin si plusieurs sociétés portent ce nom (Groupe JLO/JLO PARIS). Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être nommée. `/invite companies` montre l’arbre.',
+    'Tapez son nom, ou son chemin si plusieurs sociétés portent ce nom (Groupe JLO/JLO PARIS). Seule une société sécurisée, ou une filiale d’une société sécurisée, peut être nommée. « /invite companies » montre l’arbre.',
   companyForInternal:
     'Une société ne se choisit que pour un membre externe : choisissez Externe, ou retirez la société.',
   enterpriseIdLabel: 'ID d’entreprise (au lieu d’un mot de passe temporaire)',
