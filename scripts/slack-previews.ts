@@ -6,15 +6,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import type { DigestSummary } from '../src/digest/digest-summary.js';
 import type { DryRunResult } from '../src/imports/dry-run-import.js';
 import type { InviteFormChoices } from '../src/invitations/invite-form-choices.js';
 import type { InvitationPage } from '../src/invitations/list-invitations.js';
+import type { InviteRequestDetails } from '../src/invite-requests/invite-request-details.js';
 import { defaultCatalogue } from '../src/organizations/catalogue.js';
 import type { Organization } from '../src/organizations/organization.js';
 import type { SeatRequestDetails } from '../src/seats/seat-request-details.js';
 import { addMemberModal, passwordView } from '../src/slack/blocks/add-member-modal.js';
+import { digestMessage } from '../src/slack/blocks/digest.js';
 import { importReview } from '../src/slack/blocks/import-review.js';
 import { inviteModal } from '../src/slack/blocks/invite-modal.js';
+import { inviteRequestCard } from '../src/slack/blocks/invite-request-card.js';
 import { pendingList } from '../src/slack/blocks/pending-list.js';
 import { seatRequestCard } from '../src/slack/blocks/seat-request-card.js';
 import { renderBlockKitHtml } from './render-block-kit.js';
@@ -116,7 +120,57 @@ const choices: InviteFormChoices = {
   ],
 };
 
+/** A morning's digest in the managers' channel (issue 19). */
+const digest: DigestSummary = {
+  organizationId: 'org',
+  organizationName: 'Acme',
+  timezone: 'Europe/Paris',
+  since: new Date('2026-03-01T07:00:00Z'),
+  now: new Date('2026-03-02T07:00:00Z'),
+  pending: 14,
+  expiringSoon: 3,
+  accepted: 5,
+  bounced: 1,
+  held: 2,
+  seatRequests: [
+    {
+      id: '7d0f5b7e-1111-4000-8000-000000000001',
+      kind: 'internal',
+      seatsRequested: 2,
+      requestedBy: 'camille@acme.example',
+      createdAt: new Date('2026-03-01T15:12:00Z'),
+    },
+  ],
+  seats: { internal: { used: 48, limit: 50, remaining: 2 }, external: { used: 4, limit: 10, remaining: 6 } },
+};
+
+/** A member's request that an administrator invite someone (issue 19). */
+const inviteRequest: InviteRequestDetails = {
+  request: {
+    id: '11111111-2222-4333-8444-555555555555',
+    organizationId: 'org',
+    email: 'zoe@partner.example',
+    openEmail: 'zoe@partner.example',
+    note: 'Zoé joins the Lyon project on Monday.',
+    requestedById: 'm',
+    alsoRequestedByIds: [],
+    status: 'PENDING',
+    decidedById: null,
+    decidedAt: null,
+    reason: null,
+    invitationId: null,
+    createdAt: now,
+  },
+  organizationName: 'Acme',
+  requestedByEmail: 'ana@acme.example',
+  alsoRequestedByEmails: [],
+  decidedByEmail: null,
+  invitationStatus: null,
+};
+
 const surfaces: Record<string, unknown> = {
+  digest: { blocks: digestMessage(digest, 'en').blocks },
+  'invite-request-card': { blocks: inviteRequestCard(inviteRequest, 'en').blocks },
   'invite-modal': inviteModal(defaultCatalogue, 'en', {}, { choices, userType: 'creator', external: true }),
   'invite-modal-fr': inviteModal(defaultCatalogue, 'fr', {}, { choices, userType: 'editor' }),
   'pending-list': { blocks: pendingList(page, organization, {}, 'en').blocks },
