@@ -86,6 +86,7 @@ const formWithRole = <T extends z.ZodRawShape>(shape: T) =>
 
 export const inviteState = formWithRole({
   emails: z.object({ value: text }),
+  username: z.object({ value: text }).optional(),
   user_type: z.object({ invite_user_type: select }),
   groups: z.object({ value: text }).optional(),
   message: z.object({ value: text }).optional(),
@@ -93,6 +94,7 @@ export const inviteState = formWithRole({
   ...membershipShape,
 }).transform(({ blocks, role, roleBlockId }) => ({
   emails: blocks.emails.value,
+  username: blocks.username?.value || undefined,
   userType: blocks.user_type.invite_user_type,
   role,
   roleBlockId,

@@ -3,8 +3,11 @@
 // organization's enterprise login), internal or external membership, the partner company, the
 // Enterprise ID of a direct add, and the companies' tree. Slack mrkdwn, as texts.ts (Teams
 // converts it). Kept apart from texts.ts so that each capability's words stay findable.
+
+import { checkUsername } from '../../forms/username.js';
 import type { JoinMode } from '../../generated/prisma/client.js';
 import type { Locale } from '../../i18n/locale.js';
+import { renderNotice } from '../../i18n/messages.js';
 
 const en = {
   signInLabel: 'Sign-in method',
@@ -28,6 +31,9 @@ const en = {
   enterpriseIdLabel: 'Enterprise ID (instead of a temporary password)',
   usernameWithEnterpriseId:
     'Leave the username empty with an Enterprise ID: the member signs in with the enterprise login, and their username is made from the e-mail address.',
+  inviteUsernameLabel: 'Username (one address only: the e-mail states it; it cannot be changed afterwards)',
+  inviteUsernameHint: '6 to 128 letters, digits, ".", "_" or "@". Optional: left empty, the invitee chooses their own.',
+  usernameOneAddressOnly: 'A username is for one address only: invite a single address, or leave the username empty.',
   enterpriseIdHint: (label: string) =>
     `The member's ID in ${label}: they sign in with it, with no password. A wrong ID makes an account nobody can use: copy it from the identity provider. It can be corrected until the first sign-in (\`sesame sso set-id\`).`,
   companiesHeading: (count: number) => `*Partner companies* (${count})`,
@@ -75,6 +81,11 @@ const fr: MembershipTexts = {
   enterpriseIdLabel: 'ID d’entreprise (au lieu d’un mot de passe temporaire)',
   usernameWithEnterpriseId:
     'Laissez le nom d’utilisateur vide avec un ID d’entreprise : le membre se connecte avec la connexion d’entreprise, et son nom d’utilisateur est tiré de l’adresse électronique.',
+  inviteUsernameLabel: "Nom d'utilisateur (une seule adresse : l'e-mail l'indique ; il ne pourra plus être changé)",
+  inviteUsernameHint:
+    '6 à 128 lettres, chiffres, « . », « _ » ou « @ ». Facultatif : laissé vide, la personne invitée choisit le sien.',
+  usernameOneAddressOnly:
+    "Un nom d'utilisateur ne vaut que pour une adresse : invitez une seule adresse, ou laissez le nom d'utilisateur vide.",
   enterpriseIdHint: (label) =>
     `L’identifiant du membre dans ${label} : il se connecte avec, sans mot de passe. Un ID erroné crée un compte inutilisable : copiez-le depuis le fournisseur d’identité. Il peut être corrigé jusqu’à la première connexion (\`sesame sso set-id\`).`,
   companiesHeading: (count) => `*Sociétés partenaires* (${count})`,
@@ -97,3 +108,14 @@ const fr: MembershipTexts = {
 };
 
 export const membershipTexts = (locale: Locale): MembershipTexts => (locale === 'fr' ? fr : en);
+
+/**
+ * What is wrong with the username an invite form reserves (shown on that field), or undefined:
+ * the username rule, then one address only, as the domain's invite refuses them.
+ */
+export function inviteUsernameProblem(username: string | undefined, emails: string[], locale: Locale) {
+  if (!username?.trim()) return undefined;
+  const checked = checkUsername(username);
+  if (!checked.ok) return renderNotice(locale, checked.error);
+  return emails.length > 1 ? membershipTexts(locale).usernameOneAddressOnly : undefined;
+}

@@ -3,6 +3,7 @@
 // internal or external with the company (with partner companies), groups, a personal message,
 // "must use this e-mail".
 import type { ModalView, PlainTextOption } from '@slack/types';
+import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
@@ -15,6 +16,7 @@ export const INVITE_KIND_ACTION = 'invite_kind';
 
 export const inviteBlockIds = {
   emails: 'emails',
+  username: 'username',
   userType: 'user_type',
   role: 'role',
   groups: 'groups',
@@ -37,8 +39,11 @@ export function inviteModal(
   locale: Locale,
   metadata: InviteModalMetadata,
   draw: FormDraw,
+  /** Where members have usernames, the admin may reserve one (the e-mail states it). */
+  usesUsernames = false,
 ): ModalView {
   const texts = chatTexts(locale);
+  const username = usesUsernames ? [usernameBlock(locale)] : [];
   return {
     type: 'modal',
     callback_id: INVITE_CALLBACK,
@@ -60,6 +65,7 @@ export function inviteModal(
           placeholder: plain('ana@example.com, bo@example.com', 150),
         },
       },
+      ...username,
       ...signInBlocks(draw.choices.enterpriseLogin, locale),
       ...assignmentSelects(catalogue, locale, USER_TYPE_ACTION, draw.userType),
       ...membershipBlocks(draw.choices.companies, locale, INVITE_KIND_ACTION, draw.external ?? false),
@@ -92,5 +98,17 @@ export function inviteModal(
         },
       },
     ],
+  };
+}
+
+function usernameBlock(locale: Locale) {
+  const texts = membershipTexts(locale);
+  return {
+    type: 'input' as const,
+    block_id: inviteBlockIds.username,
+    optional: true,
+    label: plain(texts.inviteUsernameLabel),
+    hint: plain(texts.inviteUsernameHint),
+    element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 128 },
   };
 }

@@ -54,7 +54,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     const choices = await inviteFormChoices(deps.db, actor);
     await target.client.views.open({
       trigger_id: triggerId,
-      view: inviteModal(organization.catalogue, actor.locale, {}, { choices }),
+      view: inviteModal(organization.catalogue, actor.locale, {}, { choices }, organization.usesUsernames),
     });
   });
   button(homeActions.import, async ({ actor }, target, triggerId) => {

@@ -129,7 +129,7 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     }
     case 'open_invite_form': {
       const choices = await inviteFormChoices(deps.db, actor);
-      const view = inviteModal(organization.catalogue, locale, metadata, { choices });
+      const view = inviteModal(organization.catalogue, locale, metadata, { choices }, organization.usesUsernames);
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }

@@ -3,11 +3,14 @@
 // member's company included), then invited, and summarized where /invite was typed.
 import type { App } from '@slack/bolt';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
+import { inviteUsernameProblem } from '../../chat/rendering/membership-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { AppError } from '../../errors/app-error.js';
+import { checkUsername } from '../../forms/username.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translate } from '../../i18n/messages.js';
+import { notice, renderNotice, translate } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
+import { lookUpExisting } from '../../invitations/existing-facts.js';
 import { invite } from '../../invitations/invite.js';
 import {
   INVITE_CALLBACK,
@@ -26,7 +29,13 @@ import { checkMembership } from './membership-fields.js';
 
 export function registerInviteModal(app: App, deps: SlackDeps): void {
   registerFormRedraw(app, deps, { userType: USER_TYPE_ACTION, kind: INVITE_KIND_ACTION }, (who, draw, metadata) =>
-    inviteModal(who.organization.catalogue, who.actor.locale, parseMetadata(replyMetadata, metadata), draw),
+    inviteModal(
+      who.organization.catalogue,
+      who.actor.locale,
+      parseMetadata(replyMetadata, metadata),
+      draw,
+      who.organization.usesUsernames,
+    ),
   );
 
   app.view(INVITE_CALLBACK, async ({ ack: slackAck, body, view, client }) => {
@@ -54,6 +63,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
       }
       const input = {
         emails: splitAddressList(state.data.emails),
+        username: state.data.username,
         userType: state.data.userType,
         role: state.data.role,
         groups: state.data.groups.split(/[,;\n]+/),
@@ -61,6 +71,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
         mustUseEmail: state.data.mustUseEmail,
       };
       const problems = checkInviteInput(known.linked.organization, input);
+      const usernameError = await usernameErrors(deps.db, known.linked.organization.id, input, locale);
       if (problems.length > 0) {
         const blockOf = {
           emails: inviteBlockIds.emails,
@@ -69,8 +80,9 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
           message: inviteBlockIds.message,
         };
         const errors = fieldErrors(problems, locale, (field) => blockOf[field]);
-        return await ack({ response_action: 'errors', errors });
+        return await ack({ response_action: 'errors', errors: { ...errors, ...usernameError } });
       }
+      if (usernameError) return await ack({ response_action: 'errors', errors: usernameError });
       const membership = await checkMembership(deps.db, client, { teamId, userId }, state.data, locale);
       if (!membership.ok) return await ack({ response_action: 'errors', errors: membership.errors });
       await ack();
@@ -89,4 +101,24 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
       await reply(target, { text: errorText(error, locale, deps.log, 'invite modal') });
     }
   });
+}
+
+/**
+ * The reserved username's problems on its field: its rule and one address only, then whether a
+ * member or an open invitation already has it (the modal closes with the answer, so the domain's
+ * own refusal would only come in the summary; it still decides, should the name be taken meanwhile).
+ */
+async function usernameErrors(
+  db: SlackDeps['db'],
+  organizationId: string,
+  input: { username?: string; emails: string[] },
+  locale: Locale,
+): Promise<Record<string, string> | undefined> {
+  const problem = inviteUsernameProblem(input.username, input.emails, locale);
+  if (problem) return { [inviteBlockIds.username]: problem };
+  const checked = input.username?.trim() ? checkUsername(input.username) : undefined;
+  if (!checked?.ok) return undefined;
+  const { takenUsernames } = await lookUpExisting(db, organizationId, { emails: [], usernames: [checked.value] });
+  if (!takenUsernames.has(checked.value)) return undefined;
+  return { [inviteBlockIds.username]: renderNotice(locale, notice('username.taken', { username: checked.value })) };
 }

@@ -2,6 +2,7 @@
 // the partner company when the organization has them (membership-inputs.ts); the problems found
 // on submission are shown above their field, with what was typed kept.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
+import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { InviteField } from '../../invitations/check-invite-input.js';
@@ -15,21 +16,27 @@ export const INVITE_DIALOG = 'invite_form';
 
 export interface InviteDialogValues extends MembershipValues {
   emails?: string;
+  username?: string;
   assignment?: string;
   groups?: string;
   message?: string;
   mustUseEmail?: string;
 }
 
+/** The dialog's fields: the invite's, the shared ones, and the reserved username. */
+export type DialogField = InviteField | MembershipField | 'username';
+
 export function inviteDialog(
   catalogue: Catalogue,
   choices: InviteFormChoices,
   locale: Locale,
   values: InviteDialogValues = {},
-  errors: Partial<Record<InviteField | MembershipField, string>> = {},
+  errors: Partial<Record<DialogField, string>> = {},
+  /** Where members have usernames, the admin may reserve one (the e-mail states it). */
+  usesUsernames = false,
 ): TaskModuleTaskInfo {
   const texts = chatTexts(locale);
-  const error = (field: InviteField | MembershipField): Element[] => fieldProblem(errors[field]);
+  const error = (field: DialogField): Element[] => fieldProblem(errors[field]);
   const card = adaptiveCard(
     [
       ...error('form'),
@@ -45,6 +52,7 @@ export function inviteDialog(
         value: values.emails ?? '',
       },
       text(texts.emailsHint, { size: 'Small', isSubtle: true }),
+      ...(usesUsernames ? [...error('username'), ...usernameInput(locale, values.username)] : []),
       ...signInInputs(choices.enterpriseLogin, locale, values, errors),
       ...error('role'),
       assignmentChoiceSet(catalogue, locale, values.assignment),
@@ -79,4 +87,12 @@ export function inviteDialog(
     [{ type: 'Action.Submit', title: texts.send, data: { verb: INVITE_DIALOG } }],
   );
   return { title: texts.inviteTitle, width: 'medium', height: 'large', card: cardAttachment(card) };
+}
+
+function usernameInput(locale: Locale, value: string | undefined): Element[] {
+  const words = membershipTexts(locale);
+  return [
+    { type: 'Input.Text', id: 'username', label: words.inviteUsernameLabel, maxLength: 128, value: value ?? '' },
+    text(words.inviteUsernameHint, { size: 'Small', isSubtle: true }),
+  ];
 }

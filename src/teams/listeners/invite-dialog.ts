@@ -4,6 +4,8 @@
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
+import { inviteUsernameProblem } from '../../chat/rendering/membership-texts.js';
+import { renderNotice } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
 import { inviteFormChoices } from '../../invitations/invite-form-choices.js';
@@ -23,6 +25,7 @@ import {
 
 const submission = z.object({
   emails: z.string().max(20_000).default(''),
+  username: z.string().max(1000).default(''),
   assignment: z.string().max(200).default(''),
   groups: z.string().max(2000).default(''),
   message: z.string().max(5000).default(''),
@@ -43,7 +46,8 @@ export const fetchInviteDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<Dia
     async (who) => {
       // Reading the choices checks the permission to invite.
       const choices = await inviteFormChoices(deps.db, who.actor);
-      return inviteDialog(who.organization.catalogue, choices, who.actor.locale);
+      const { catalogue, usesUsernames } = who.organization;
+      return inviteDialog(catalogue, choices, who.actor.locale, {}, {}, usesUsernames);
     },
     (text) => text,
   );
@@ -59,6 +63,8 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
       const [userType, role] = values.assignment.split('/');
       const input = {
         emails: splitAddressList(values.emails),
+        // Only where the dialog shows the field.
+        username: (who.organization.usesUsernames && values.username.trim()) || undefined,
         userType,
         role,
         groups: values.groups.split(/[,;\n]+/),
@@ -70,11 +76,13 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
       // Read before the invite: a refusal draws the dialog again with them.
       const choices = await inviteFormChoices(deps.db, who.actor);
       const again = (shown: InviteDialogValues, errors: Record<string, string>) =>
-        inviteDialog(who.organization.catalogue, choices, locale, shown, errors);
+        inviteDialog(who.organization.catalogue, choices, locale, shown, errors, who.organization.usesUsernames);
       const problems = checkInviteInput(who.organization, input);
       const mixed = companyForInternal(values, locale);
-      if (problems.length > 0 || mixed) {
-        return again({ ...values, ...mixed?.values }, { ...fieldErrors(problems, locale), ...mixed?.problems });
+      const username = inviteUsernameProblem(input.username, input.emails, locale);
+      if (problems.length > 0 || mixed || username) {
+        const errors = { ...fieldErrors(problems, locale), ...mixed?.problems, ...(username ? { username } : {}) };
+        return again({ ...values, ...mixed?.values }, errors);
       }
       let result: Awaited<ReturnType<typeof invite>>;
       try {
@@ -84,6 +92,9 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
         if (refusal) return again(values, refusal);
         throw error;
       }
+      // A username taken by a member or an open invitation: the dialog comes back to choose another.
+      const taken = result.results.find((r) => r.error?.code === 'username.taken');
+      if (taken?.error) return again(values, { username: renderNotice(locale, taken.error) });
       // The summary stays in the conversation, as the typed command's; the dialog closes on a plain
       // copy (its message box shows no Markdown).
       const summary = inviteSummary(result, locale);
