@@ -50,12 +50,12 @@ const inviteValues = (emails: string, username: string) => ({
   must_use_email: { value: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } },
 });
 
-async function submitInvite(w: Workspace, emails: string, username: string) {
+async function submitInvite(w: Workspace, emails: string, username: string, as = w.ownerUser) {
   const path = `/respond/${randomUUID()}`;
   const res = await interaction(
     h,
     viewSubmissionPayload({
-      userId: w.ownerUser.userId,
+      userId: as.userId,
       teamId: w.teamId,
       callbackId: 'invite_submit',
       privateMetadata: JSON.stringify({ responseUrl: `${h.fake.url}${path}` }),
@@ -130,6 +130,17 @@ describe('the Slack invite modal with a username', () => {
       response_action: 'errors',
       errors: { username: 'The username paul.martin is already taken; choose another one.' },
     });
+    expect((await invitations(w)).map((r) => r.email)).toEqual(['first@example.com']);
+  });
+
+  it('tells whether a username is taken only to those who may invite', async () => {
+    const w = await workspace();
+    await invite(t.prisma, w.owner, { emails: ['first@example.com'], username: 'paul.martin' });
+    const viewer = await w.member('viewer@example.com', 'viewer');
+    const { res, answer } = await submitInvite(w, 'second@example.com', 'paul.martin', viewer);
+    // No field error (it would say the name exists): the modal closes and the refusal is the permission's.
+    expect(JSON.stringify(res.json ?? {})).not.toContain('already taken');
+    expect(JSON.stringify((await answer()).args)).toContain('only owners and administrators');
     expect((await invitations(w)).map((r) => r.email)).toEqual(['first@example.com']);
   });
 });

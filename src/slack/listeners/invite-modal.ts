@@ -12,6 +12,7 @@ import { notice, renderNotice, translate } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { lookUpExisting } from '../../invitations/existing-facts.js';
 import { invite } from '../../invitations/invite.js';
+import { canManageInvitations } from '../../permissions/policy.js';
 import {
   INVITE_CALLBACK,
   INVITE_KIND_ACTION,
@@ -21,7 +22,7 @@ import {
 } from '../blocks/invite-modal.js';
 import { inviteSummary } from '../blocks/invite-summary.js';
 import type { SlackDeps } from '../deps.js';
-import { identify, identifyWithoutSlack } from '../identify.js';
+import { identify, identifyWithoutSlack, withinBudget } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
 import { answerOnce, registerFormRedraw } from './form-parts.js';
@@ -71,7 +72,12 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
         mustUseEmail: state.data.mustUseEmail,
       };
       const problems = checkInviteInput(known.linked.organization, input);
-      const usernameError = await usernameErrors(deps.db, known.linked.organization.id, input, locale);
+      const usernameError = await usernameErrors(
+        deps.db,
+        () => identify(deps.db, client, { teamId, userId }),
+        input,
+        locale,
+      );
       if (problems.length > 0) {
         const blockOf = {
           emails: inviteBlockIds.emails,
@@ -110,7 +116,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
  */
 async function usernameErrors(
   db: SlackDeps['db'],
-  organizationId: string,
+  who: () => ReturnType<typeof identify>,
   input: { username?: string; emails: string[] },
   locale: Locale,
 ): Promise<Record<string, string> | undefined> {
@@ -118,6 +124,11 @@ async function usernameErrors(
   if (problem) return { [inviteBlockIds.username]: problem };
   const checked = input.username?.trim() ? checkUsername(input.username) : undefined;
   if (!checked?.ok) return undefined;
+  // Whether a username is taken is for those who may invite: who asks is read first (within
+  // Slack's budget); if they may not, or Slack is slow, the domain's own refusal answers instead.
+  const asker = await withinBudget(who()).catch(() => undefined);
+  if (!asker?.linked || !canManageInvitations(asker.actor.member, asker.actor.organization)) return undefined;
+  const organizationId = asker.actor.organization.id;
   const { takenUsernames } = await lookUpExisting(db, organizationId, { emails: [], usernames: [checked.value] });
   if (!takenUsernames.has(checked.value)) return undefined;
   return { [inviteBlockIds.username]: renderNotice(locale, notice('username.taken', { username: checked.value })) };
