@@ -10,9 +10,8 @@ import { checkUsername } from '../../forms/username.js';
 import type { Locale } from '../../i18n/locale.js';
 import { notice, renderNotice, translate } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
-import { lookUpExisting } from '../../invitations/existing-facts.js';
 import { invite } from '../../invitations/invite.js';
-import { canManageInvitations } from '../../permissions/policy.js';
+import { isUsernameTaken } from '../../invitations/username-taken.js';
 import {
   INVITE_CALLBACK,
   INVITE_KIND_ACTION,
@@ -127,9 +126,8 @@ async function usernameErrors(
   // Whether a username is taken is for those who may invite: who asks is read first (within
   // Slack's budget); if they may not, or Slack is slow, the domain's own refusal answers instead.
   const asker = await withinBudget(who()).catch(() => undefined);
-  if (!asker?.linked || !canManageInvitations(asker.actor.member, asker.actor.organization)) return undefined;
-  const organizationId = asker.actor.organization.id;
-  const { takenUsernames } = await lookUpExisting(db, organizationId, { emails: [], usernames: [checked.value] });
-  if (!takenUsernames.has(checked.value)) return undefined;
+  if (!asker?.linked) return undefined;
+  const taken = await isUsernameTaken(db, asker.actor, checked.value).catch(() => false);
+  if (!taken) return undefined;
   return { [inviteBlockIds.username]: renderNotice(locale, notice('username.taken', { username: checked.value })) };
 }
