@@ -2,8 +2,8 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { brandSettingsOf } from '../../brand/brand-settings.js';
 import { brandHeading, brandLines } from '../../brand/brand-summary.js';
-import { logoPath } from '../../brand/brand-urls.js';
 import { LOGO_MAX_BYTES } from '../../brand/logo.js';
 import { renderPreview } from '../../brand/previews.js';
 import { publicUrl } from '../../config/env.js';
@@ -157,24 +157,11 @@ export function brandOrg(options: BrandOptions, command: Command): Promise<void>
       : changing
         ? await setBrand(db, actor, change)
         : await readBrand(db, organization.id);
-    const logoUrl = brand.logo ? publicUrl(env) + logoPath(organization.id, brand.logo.hash) : undefined;
-    if (out.json) return out.result(brandJson(brand, logoUrl));
+    const settings = brandSettingsOf(organization, brand, publicUrl(env));
+    if (out.json) return out.result(brandJson(brand, settings.logoUrl));
     const locale = global.lang ?? organization.locale;
     out.line(brandHeading(locale, changing));
-    out.line(
-      fields(
-        brandLines(locale, {
-          organizationName: organization.name,
-          brand,
-          emailFromName: organization.emailFromName,
-          emailReplyTo: organization.emailReplyTo,
-          signInUrl: organization.signInUrl,
-          gettingStartedUrl: organization.gettingStartedUrl,
-          logoUrl,
-        }),
-        '  ',
-      ),
-    );
+    out.line(fields(brandLines(locale, settings), '  '));
   });
 }
 
