@@ -1,5 +1,5 @@
 // `sesame --help` speaks French when asked (--lang fr): every description, argument, option and
-// prose line after a command's help has its French in src/cli/help-in-french.ts. Adding an
+// prose line after a command's help has its French in src/cli/help-in-french-catalogue.ts. Adding an
 // option or a help line without its French fails here.
 import type { EventEmitter } from 'node:events';
 import type { Command } from 'commander';
