@@ -133,6 +133,9 @@ function renderPages(input: PreviewInput): PreviewFile[] {
       lastName: SAMPLE.lastName,
       username: null,
       mustUseEmail: true,
+      inviterEmail: input.inviter.email,
+      brand: input.brand,
+      nextStep: input.nextStep,
     },
     extras: { brand: pageBrand, nextStep: input.nextStep, inviterEmail: input.inviter.email },
   });

@@ -12,6 +12,7 @@ import type { ClosedLink } from '../invitations/invitation-page.js';
 import { acceptFormPage, acceptPath, asks, closedLinkPage, codeFormPage, joinedPage } from './accept-page.js';
 import { chooseLocale, type EnrollmentContext, guarded, readCheckedForm, sendPage, sendRefusal } from './context.js';
 import { acceptFormSchema } from './form-schemas.js';
+import { invitationPageExtras } from './page-brand.js';
 
 export const ACCEPT_GET = 'GET /accept/*';
 export const ACCEPT_POST = 'POST /accept/*';
@@ -67,7 +68,7 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const asked = url.searchParams.get('lang');
       const found = await ctx.loadInvitationPage(token, ctx.now());
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(asked, req, 'en'));
-      const extras = await ctx.loadInvitationPageExtras(found.open.invitationId);
+      const extras = invitationPageExtras(found.open);
       const csrf = (await ctx.csrf()).issue(req);
       const locale = chooseLocale(asked, req, found.open.organization.locale);
       sendPage(
@@ -95,9 +96,8 @@ export function acceptRoutes(ctx: EnrollmentContext): Record<string, Route> {
       const found = await ctx.loadInvitationPage(token, ctx.now());
       if ('closed' in found) return sendClosed(req, res, token, found.closed, chooseLocale(form.lang, req, 'en'));
       const page = found.open;
-      const extras = await ctx.loadInvitationPageExtras(page.invitationId);
-      const brand = extras?.brand;
-      const nextStep = extras?.nextStep;
+      const extras = invitationPageExtras(page);
+      const { brand, nextStep } = extras;
       const locale = chooseLocale(form.lang, req, page.organization.locale);
       // The password form is not offered for this invitation: a post of it is not taken either.
       if (page.sso && !page.sso.passwordToo) {

@@ -16,7 +16,6 @@ import type { Locale } from '../i18n/locale.js';
 import { type InvitationPageLoader, invitationPageLoader } from '../invitations/invitation-page.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretBox } from '../security/secret-box.js';
-import { type InvitationPageExtras, loadInvitationPageExtras } from './page-brand.js';
 import { type Refusal, refusalPage, refusalStatus } from './refusal-page.js';
 
 export interface EnrollmentOptions {
@@ -48,7 +47,6 @@ export interface EnrollmentContext {
   /** The accept page's read (batched: see src/invitations/invitation-page.ts). */
   loadInvitationPage: InvitationPageLoader;
   /** The accept page's brand, next step and inviter's address (src/enrollment/page-brand.ts). */
-  loadInvitationPageExtras: (invitationId: string) => Promise<InvitationPageExtras | undefined>;
   log: Logger;
   secure: boolean;
   publicUrl: string | undefined;
@@ -69,7 +67,6 @@ export function createContext(options: EnrollmentOptions): EnrollmentContext {
   return {
     db: options.db,
     loadInvitationPage: invitationPageLoader(options.pages),
-    loadInvitationPageExtras: (invitationId) => loadInvitationPageExtras(options.pages, invitationId),
     log: options.log,
     secure,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),

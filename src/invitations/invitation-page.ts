@@ -9,9 +9,11 @@
 // every status); accepting still goes through acceptInvitation(), which checks everything again
 // under a lock.
 
+import type { LogoType } from '../brand/logo.js';
 import type { PagesDatabase } from '../db/pages-database.js';
 import type { JoinMode } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/locale.js';
+import { type Brand, toBrand } from '../organizations/brand.js';
 import { joinMethods } from '../sso/join-methods.js';
 import { hashToken } from './accept-token.js';
 
@@ -38,6 +40,12 @@ export interface InvitationPageData {
   sso?: { label: string; passwordToo: boolean };
   /** An external invitation: the partner company the invitee joins for. */
   company?: string;
+  /** Shown beside the inviter's name. */
+  inviterEmail: string;
+  /** The organization's brand, read in the same query (the page shows it). */
+  brand: Brand;
+  /** Where a new member goes next: the organization's sign-in and getting-started URLs. */
+  nextStep: { signInUrl: string | null; gettingStartedUrl: string | null };
 }
 
 interface Row {
@@ -65,6 +73,13 @@ interface Row {
   inviter_first_name: string;
   inviter_last_name: string;
   inviter_email: string;
+  sign_in_url: string | null;
+  getting_started_url: string | null;
+  brand_display_name: string | null;
+  brand_color: string | null;
+  brand_logo_type: LogoType | null;
+  brand_logo_hash: string | null;
+  brand_sesame_footer: boolean | null;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -78,12 +93,15 @@ const QUERY = {
                                   jsonb_build_object('role', i.role)) AS role_names,
            o.id AS org_id, o.name AS org_name, COALESCE(i.language, o.locale)::text AS org_locale,
            i.language::text AS invitation_language, o.uses_usernames,
-           m.first_name AS inviter_first_name, m.last_name AS inviter_last_name, m.email AS inviter_email
+           m.first_name AS inviter_first_name, m.last_name AS inviter_last_name, m.email AS inviter_email,
+           o.sign_in_url, o.getting_started_url, b.display_name AS brand_display_name, b.color AS brand_color,
+           b.logo_type AS brand_logo_type, b.logo_hash AS brand_logo_hash, b.sesame_footer AS brand_sesame_footer
       FROM invitation_token t
       JOIN invitation i ON i.id = t.invitation_id
       JOIN organization o ON o.id = i.organization_id
       JOIN member m ON m.id = i.inviter_id
       LEFT JOIN identity_provider p ON p.organization_id = o.id AND p.enabled
+      LEFT JOIN organization_brand b ON b.organization_id = o.id
      WHERE t.token_hash = ANY($1::bytea[])`,
 };
 
@@ -166,6 +184,19 @@ function verdict(row: Row | undefined, now: Date): InvitationPageLookup {
         ? { language: row.invitation_language }
         : {}),
       inviterName: `${row.inviter_first_name} ${row.inviter_last_name}`.trim() || row.inviter_email,
+      inviterEmail: row.inviter_email,
+      brand: toBrand(
+        row.brand_sesame_footer === null
+          ? null
+          : {
+              displayName: row.brand_display_name,
+              color: row.brand_color,
+              logoType: row.brand_logo_type,
+              logoHash: row.brand_logo_hash,
+              sesameFooter: row.brand_sesame_footer,
+            },
+      ),
+      nextStep: { signInUrl: row.sign_in_url, gettingStartedUrl: row.getting_started_url },
       roleNames: { en: name(row.role_names?.en), fr: name(row.role_names?.fr) },
       email: row.email,
       firstName: row.first_name,

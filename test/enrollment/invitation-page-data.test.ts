@@ -70,6 +70,10 @@ describe('the accept page’s read', () => {
         lastName: '',
         username: null,
         mustUseEmail: false,
+        // The brand, next step and inviter's address come in the same query (none set here).
+        inviterEmail: link.owner.member.email,
+        brand: { displayName: null, color: null, logo: null, sesameFooter: true },
+        nextStep: { signInUrl: null, gettingStartedUrl: null },
       },
     });
   });
