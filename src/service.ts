@@ -125,13 +125,27 @@ const server = createHttpServer({
     }),
   },
 });
+// Kept so that a stop asked while the scheduler starts waits for it, then stops it.
+let schedulerStarted: Promise<void> = Promise.resolve();
+// Signals are taken before the service listens: a stop asked while it is still starting (the
+// scheduler, Slack) is a graceful stop too, never the default action that kills the process.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void shutdown(signal);
+  });
+}
 server.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
   log.info(`Sesame listening on http://${env.HOST}:${port} (public URL ${publicUrl({ ...env, PORT: port })})`);
 });
 
 await slack?.start();
-scheduler = env.JOBS_ENABLED ? await startScheduler({ dbUrl: database.url, db: database.prisma, env, log }) : undefined;
+schedulerStarted = env.JOBS_ENABLED
+  ? startScheduler({ dbUrl: database.url, db: database.prisma, env, log }).then((started) => {
+      scheduler = started;
+    })
+  : Promise.resolve();
+await schedulerStarted;
 if (metrics) scheduler?.onRun(observeJobRun);
 serving = true;
 
@@ -150,15 +164,11 @@ async function shutdown(signal: string): Promise<void> {
   // In-flight jobs (an outbox delivery) finish within their bound; they still need the database.
   await slack?.stop().catch(() => {});
   await teams?.stop().catch(() => {});
+  await schedulerStarted.catch(() => {});
   await scheduler?.stop(10_000);
   await httpClosed;
   await pages.end();
   await database.close();
   log.info('Stopped');
   process.exit(0);
-}
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    void shutdown(signal);
-  });
 }
