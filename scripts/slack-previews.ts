@@ -118,6 +118,23 @@ const choices: InviteFormChoices = {
     { id: '5b0c6c1e-0000-4000-8000-000000000003', path: 'Groupe JLO/JLO PROVINCE', covered: true },
     { id: '5b0c6c1e-0000-4000-8000-000000000004', path: 'Acier Ouest', covered: false },
   ],
+  licences: [
+    {
+      key: 'insights',
+      names: { en: 'ArcGIS Insights', fr: 'ArcGIS Insights' },
+      userTypes: ['creator'],
+      owned: 10,
+      left: 3,
+    },
+    {
+      key: 'workforce',
+      names: { en: 'ArcGIS Workforce', fr: 'ArcGIS Workforce' },
+      userTypes: ['editor', 'creator'],
+      owned: null,
+      left: null,
+    },
+  ],
+  canSetCredits: true,
 };
 
 /** A morning's digest in the managers' channel (issue 19). */
