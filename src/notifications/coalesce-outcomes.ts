@@ -122,7 +122,7 @@ async function describeOutcomes(
     db.organization.findUnique({ where: { id: group.organizationId }, select: { locale: true } }),
     db.member.findFirst({
       where: { id: group.recipientId, organizationId: group.organizationId },
-      select: { id: true, email: true },
+      select: { id: true, email: true, language: true },
     }),
     db.invitation.findMany({
       where: { id: { in: live.map((l) => l.invitationId) }, organizationId: group.organizationId },
@@ -147,7 +147,7 @@ async function describeOutcomes(
     type: 'invitation.outcomes',
     counts,
     firstEmails,
-    recipient: { memberId: recipient.id, email: recipient.email },
+    recipient: { memberId: recipient.id, email: recipient.email, language: recipient.language },
     organizationLocale: organization.locale,
   };
 }

@@ -26,9 +26,9 @@ export async function describeNotification(
   const recipientOf = async (memberId: string) => {
     const member = await db.member.findFirst({
       where: { id: memberId, organizationId },
-      select: { id: true, email: true },
+      select: { id: true, email: true, language: true },
     });
-    return member ? { memberId: member.id, email: member.email } : null;
+    return member ? { memberId: member.id, email: member.email, language: member.language } : null;
   };
   if (payload.type === 'invite_request.created' || payload.type === 'invite_request.decided') {
     const details = await inviteRequestDetails(db, organizationId, payload.inviteRequestId);

@@ -10,6 +10,7 @@ import type { EmailTransport, OutgoingEmail, SendOutcome } from '../email/outgoi
 import { renderNoticeEmail } from '../email/templates/notice.js';
 import { type NoticeWords, noticeWords } from '../email/templates/notice-texts.js';
 import type { Locale } from '../i18n/locale.js';
+import { memberLocale } from '../i18n/member-locale.js';
 import { inviteRequestNotice } from '../invite-requests/invite-request-notice.js';
 import { fromSendOutcome, type Verdict } from '../outbox/verdict.js';
 import { seatDeciders } from '../seats/seat-deciders.js';
@@ -73,7 +74,10 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
     async deliver(message, notification) {
       const organization = await organizationOf(message.organizationId);
       if (!organization) return { type: 'skipped', note: 'the organization no longer exists' };
-      const locale = organization.locale;
+      const n = notification;
+      // Said to one member (the inviter, the requester): in their language; to the deciders: the organization's.
+      const language = 'recipient' in n ? n.recipient.language : null;
+      const locale = memberLocale({ language, organizationLocale: organization.locale });
       const org = organization.name;
       const notice = (name: string, words: NoticeWords, to: string[]): OutgoingEmail[] =>
         to.map((email) => ({
@@ -86,7 +90,6 @@ export function createEmailNotices(options: { db: Db; transport: EmailTransport 
           actionUrl: '',
         }));
       const words = noticeWords(locale);
-      const n = notification;
       // The digest is for the managers' channel only: without one it is skipped (and logged), not e-mailed.
       if (n.type === 'digest') return { type: 'skipped', note: "no managers' channel: the digest is not posted" };
       if (n.type === 'seat_request.created') {
@@ -151,14 +154,15 @@ async function tellOwnersAccessLost(
   send: (emails: OutgoingEmail[]) => Promise<Verdict>,
 ): Promise<void> {
   const subject = accessLostSubject(lost.cause);
-  const words = noticeWords(locale).chatAccessLost({
-    org,
-    platform: lost.ref.platform === 'teams' ? 'teams' : 'slack',
-    cause: lost.cause,
-  });
-  const composed = renderNoticeEmail({ locale, organizationName: org, name: 'chat_access_lost', words });
   const key = `${subject}:${lost.ref.platform}:${lost.ref.externalId}`;
-  await tellOwnersOnce(db, lost.ref, message.organizationId, subject, async (email) => {
+  await tellOwnersOnce(db, lost.ref, message.organizationId, subject, async ({ email, language }) => {
+    const ownLocale = memberLocale({ language, organizationLocale: locale });
+    const words = noticeWords(ownLocale).chatAccessLost({
+      org,
+      platform: lost.ref.platform === 'teams' ? 'teams' : 'slack',
+      cause: lost.cause,
+    });
+    const composed = renderNoticeEmail({ locale: ownLocale, organizationName: org, name: 'chat_access_lost', words });
     const verdict = await send([
       {
         key: `${key}:${email}`,

@@ -6,6 +6,13 @@
 import type { WorkspaceRef } from '../chat/platform.js';
 import { findChatPosts, recordChatPost } from '../chat/workspaces/chat-posts.js';
 import type { Db } from '../db/database.js';
+import type { Locale } from '../i18n/locale.js';
+
+/** An owner to tell, with their own language when set (memberLocale). */
+export interface OwnerToTell {
+  email: string;
+  language: Locale | null;
+}
 
 export const channelAlertSubject = (channelId: string) => `managers_channel_alert:${channelId}`;
 
@@ -20,19 +27,19 @@ export async function tellOwnersOnce(
   ref: WorkspaceRef,
   organizationId: string,
   subject: string,
-  tell: (ownerEmail: string) => Promise<{ channelId: string; messageId: string } | null>,
+  tell: (owner: OwnerToTell) => Promise<{ channelId: string; messageId: string } | null>,
 ): Promise<void> {
   const told = new Set((await findChatPosts(db, ref, subject)).map((p) => p.subject));
   const owners = await db.member.findMany({
     where: { organizationId, isOwner: true },
-    select: { email: true },
+    select: { email: true, language: true },
     orderBy: { createdAt: 'asc' },
     take: 20,
   });
   for (const owner of owners) {
     const own = `${subject}:owner:${owner.email}`;
     if (told.has(own)) continue;
-    const sent = await tell(owner.email);
+    const sent = await tell(owner);
     if (sent) await recordChatPost(db, ref, { subject: own, ...sent });
   }
 }
@@ -43,7 +50,7 @@ export function alertOwnersOnce(
   ref: WorkspaceRef,
   organizationId: string,
   channelId: string,
-  tell: (ownerEmail: string) => Promise<{ channelId: string; messageId: string } | null>,
+  tell: (owner: OwnerToTell) => Promise<{ channelId: string; messageId: string } | null>,
 ): Promise<void> {
   return tellOwnersOnce(db, ref, organizationId, channelAlertSubject(channelId), tell);
 }

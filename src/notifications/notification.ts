@@ -65,6 +65,8 @@ export type NotificationPayload = z.infer<typeof notificationPayload>;
 export interface Recipient {
   memberId: string;
   email: string;
+  /** Their own language, spoken to them over their chat's and their organization's (memberLocale). */
+  language?: Locale | null;
 }
 
 export type ChatNotification =

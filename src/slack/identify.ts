@@ -3,17 +3,21 @@
 // from that member's role in the domain, never from Slack ids in configuration.
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceRef } from '../chat/platform.js';
-import { chatActor } from '../chat/workspaces/chat-actor.js';
+import { chatActor, chatMemberLanguage } from '../chat/workspaces/chat-actor.js';
 import { findChatUser, rememberChatUser } from '../chat/workspaces/chat-users.js';
 import { findLinkedWorkspace, type LinkedWorkspace } from '../chat/workspaces/find-workspace.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
+import { memberLocale } from '../i18n/member-locale.js';
 import type { Actor } from '../permissions/actor.js';
 
 export interface SlackProfile {
   email: string | undefined;
+  /** The language before the workspace's organization is known (English when Slack says none). */
   locale: Locale;
+  /** Slack's locale for the user, as Slack gives it: a member's own language comes first (memberLocale). */
+  slackLocale: string | undefined;
   /** Workspace admins and owners may create an organization for an unlinked workspace. */
   isWorkspaceAdmin: boolean;
 }
@@ -37,6 +41,7 @@ export async function slackProfile(client: WebClient, teamId: string, userId: st
   const profile: SlackProfile = {
     email: verified ? user.profile?.email?.toLowerCase() : undefined,
     locale: pickLocale(user?.locale),
+    slackLocale: user?.locale || undefined,
     isWorkspaceAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
   };
   if (profiles.size > 10_000) profiles.clear();
@@ -47,9 +52,11 @@ export async function slackProfile(client: WebClient, teamId: string, userId: st
 /**
  * Who submits a modal, known without asking Slack: a view submission must be answered within
  * 3 s, and users.info may be slow or rate-limited (a 429 with Retry-After >= 3) once the profile
- * cache has expired. The workspace's organization comes from the database; the language from the
- * profile cache, else what was remembered of the user, else the organization's. The member (their
- * verified e-mail, hence their permissions) is identified after the answer, with `identify`.
+ * cache has expired. The workspace's organization comes from the database; the language is the
+ * member's (memberLocale), with what Slack says of them from the profile cache, else from what was
+ * remembered of the user. The member's own language is read from the database each time: changed
+ * within the cache's lifetime, it is spoken at once. The member (their verified e-mail, hence their
+ * permissions) is identified after the answer, with `identify`.
  */
 export async function identifyWithoutSlack(
   db: Db,
@@ -61,8 +68,14 @@ export async function identifyWithoutSlack(
     findLinkedWorkspace(db, ref),
     cached ? undefined : findChatUser(db, ref, request.userId),
   ]);
-  const locale = cached?.profile.locale ?? pickLocale(seen?.locale, linked?.organization.locale ?? 'en');
-  return { linked, locale };
+  const said = cached ? cached.profile.slackLocale : seen?.locale;
+  if (!linked) return { linked, locale: pickLocale(said) };
+  const email = cached ? cached.profile.email : seen?.email;
+  const language = email ? await chatMemberLanguage(db, linked, email) : null;
+  return {
+    linked,
+    locale: memberLocale({ language, channelLocale: said, organizationLocale: linked.organization.locale }),
+  };
 }
 
 /**
@@ -102,7 +115,12 @@ export async function identify(
     findLinkedWorkspace(db, ref),
   ]);
   if (!linked) return { linked: false, ref, profile };
-  const actor = await chatActor(db, linked, { email: profile.email, locale: profile.locale, platform: 'slack' });
+  // The profile may be minutes old; the member (and their language) is read afresh (chatActor).
+  const actor = await chatActor(db, linked, {
+    email: profile.email,
+    channelLocale: profile.slackLocale,
+    platform: 'slack',
+  });
   await rememberOnce(db, ref, request.userId, profile);
   return { linked: true, ref, profile, actor, ...linked };
 }
@@ -112,9 +130,9 @@ const remembered = new Map<string, string>();
 
 async function rememberOnce(db: Db, ref: WorkspaceRef, userId: string, profile: SlackProfile): Promise<void> {
   const key = `${ref.externalId}:${userId}`;
-  const value = `${profile.email}|${profile.locale}`;
+  const value = `${profile.email}|${profile.slackLocale}`;
   if (remembered.get(key) === value) return;
-  await rememberChatUser(db, ref, { externalUserId: userId, email: profile.email, locale: profile.locale });
+  await rememberChatUser(db, ref, { externalUserId: userId, email: profile.email, locale: profile.slackLocale });
   if (remembered.size > 10_000) remembered.clear();
   remembered.set(key, value);
 }

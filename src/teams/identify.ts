@@ -54,21 +54,25 @@ async function emailOf(turn: TeamsTurn): Promise<string | undefined> {
   return email;
 }
 
+/**
+ * Who speaks, and the language to answer in: before a link, what the activity says (else English);
+ * for a member, memberLocale (their own language, else the activity's, else the organization's).
+ */
 export async function identifyTeams(db: Db, turn: TeamsTurn): Promise<TeamsIdentity> {
   const ref: WorkspaceRef = { platform: 'teams', externalId: tenantOf(turn) };
-  const locale = pickLocale(turn.activity.locale);
+  const said = turn.activity.locale || undefined;
   const [email, linked] = await Promise.all([emailOf(turn), findLinkedWorkspace(db, ref)]);
-  if (!linked) return { linked: false, ref, email, locale };
-  const actor = await chatActor(db, linked, { email, locale, platform: 'teams' });
+  if (!linked) return { linked: false, ref, email, locale: pickLocale(said) };
+  const actor = await chatActor(db, linked, { email, channelLocale: said, platform: 'teams' });
   const personal = turn.activity.conversation?.conversationType === 'personal';
   await rememberChatUser(db, ref, {
     externalUserId: turn.activity.from?.id ?? '',
     email,
-    locale,
+    locale: said,
     // The personal chat is where notifications reach this member later (proactive messages).
     ...(personal ? { conversationRef: conversationReference(turn) } : {}),
   });
-  return { linked: true, ref, email: actor.member.email, locale, actor, ...linked };
+  return { linked: true, ref, email: actor.member.email, locale: actor.locale, actor, ...linked };
 }
 
 /** What a proactive message needs to reach this conversation again. */

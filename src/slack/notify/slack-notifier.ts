@@ -2,7 +2,7 @@
 // once decided), and direct messages to the inviter or requester. Used by the notification job,
 // outside any Slack request: the workspace's bot token comes from the configuration (one
 // workspace) or from its OAuth installation.
-import { ErrorCode, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { inviteRequestOutcome } from '../../chat/rendering/invite-request-texts.js';
 import { escapeMrkdwn } from '../../chat/rendering/mrkdwn.js';
@@ -16,7 +16,8 @@ import {
 import { findChatUserByEmail, rememberChatUser } from '../../chat/workspaces/chat-users.js';
 import type { Db } from '../../db/database.js';
 import type { ChatUser, ChatWorkspace } from '../../generated/prisma/client.js';
-import { type Locale, pickLocale } from '../../i18n/locale.js';
+import type { Locale } from '../../i18n/locale.js';
+import { memberLocale } from '../../i18n/member-locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
 import { inviteDecidersOf } from '../../invite-requests/invite-deciders.js';
 import { inviteRequestSubject } from '../../invite-requests/invite-request-details.js';
@@ -35,6 +36,7 @@ import { slackFetch } from '../counted-fetch.js';
 import { fitSlackMessage } from '../limits.js';
 import { defaultSlackApiUrl } from '../slack-api-url.js';
 import { postDigest } from './post-digest.js';
+import { channelRefusal, verdictOf } from './slack-verdict.js';
 
 export function createSlackNotifier(options: {
   db: Db;
@@ -165,10 +167,11 @@ async function managersCard(
     // The request must not vanish with the channel: each decider gets the card, and the
     // owners learn what to fix.
     const verdict = await cardToEachManager(db, client, ref, deciders, subject, card, posted);
-    await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
+    await alertOwnersOnce(db, ref, workspace.organizationId, channel, async ({ email, language }) => {
       const owner = await slackUserFor(db, client, ref, email);
       if (!owner) return null;
-      const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+      const locale = memberLocale({ language, channelLocale: owner.locale, organizationLocale: n.organizationLocale });
+      const texts = notificationTexts(locale);
       const text = texts.managersChannelUnreachable(`<#${channel}>`, cause, texts.slackChannelFix);
       const sent = await client.chat.postMessage({ channel: owner.externalUserId, text });
       return { channelId: sent.channel ?? owner.externalUserId, messageId: sent.ts ?? '' };
@@ -216,7 +219,7 @@ async function cardToEachManager(
       };
 }
 
-/** A direct message to a member, found by the e-mail Slack knows them by. */
+/** A direct message to a member, found by the e-mail Slack knows them by, in their language (memberLocale). */
 async function direct(
   db: Db,
   client: WebClient,
@@ -227,7 +230,11 @@ async function direct(
 ): Promise<Verdict> {
   const user = await slackUserFor(db, client, ref, recipient.email);
   if (!user) return { type: 'skipped', note: 'the recipient has no Slack account in this workspace', byEmail: {} };
-  const locale = pickLocale(user.locale, fallback);
+  const locale = memberLocale({
+    language: recipient.language,
+    channelLocale: user.locale,
+    organizationLocale: fallback,
+  });
   const message = text(chatTexts(locale), locale);
   await client.chat.postMessage({ channel: user.externalUserId, text: message });
   return { type: 'sent' };
@@ -254,52 +261,4 @@ async function slackUserFor(db: Db, client: WebClient, ref: WorkspaceRef, email:
     }
   }
   return user;
-}
-
-/** Slack's answers meaning the bot cannot post in that channel until someone changes something. */
-const channelRefusals = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
-
-function channelRefusal(error: unknown): string | undefined {
-  const failure = error as { code?: string; data?: { error?: string } };
-  const cause = failure.code === ErrorCode.PlatformError ? failure.data?.error : undefined;
-  return cause && channelRefusals.has(cause) ? cause : undefined;
-}
-
-/** Slack's answers meaning Sesame lost its access to the workspace: nothing posts there any more. */
-const accessRefusals = new Set([
-  'invalid_auth',
-  'token_revoked',
-  'account_inactive',
-  'not_authed',
-  'team_access_not_granted',
-]);
-
-function verdictOf(error: unknown, now: Date, workspaceId: string): Verdict {
-  const failure = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number };
-  if (failure.code === ErrorCode.RateLimitedError) {
-    return {
-      type: 'failed',
-      retryable: true,
-      error: 'rate limited by Slack',
-      retryAt: new Date(now.getTime() + (failure.retryAfter ?? 1) * 1000),
-    };
-  }
-  const cause = failure.data?.error;
-  if (failure.code === ErrorCode.PlatformError && cause && accessRefusals.has(cause)) {
-    // Every later post would be refused too: the notification goes by e-mail, and the owners learn why.
-    return {
-      type: 'skipped',
-      note: `Slack: ${cause}`,
-      byEmail: { accessLost: { platform: 'slack', externalId: workspaceId, cause } },
-    };
-  }
-  if (failure.code === ErrorCode.PlatformError) {
-    // Slack refused for good: a channel the bot is not in, a deactivated user, a revoked token.
-    return { type: 'failed', retryable: false, error: `Slack: ${failure.data?.error ?? 'refused'}` };
-  }
-  return {
-    type: 'failed',
-    retryable: true,
-    error: `Slack unreachable: ${failure.code ?? (error instanceof Error ? error.message : 'error')}`,
-  };
 }

@@ -5,24 +5,24 @@
 import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
 import type { WorkspaceRef } from '../../chat/platform.js';
 import { inviteRequestOutcome } from '../../chat/rendering/invite-request-texts.js';
-import { chatTexts } from '../../chat/rendering/texts.js';
 import {
   directPostSubject,
   findChatPosts,
   recordChatPost,
   seatRequestSubject,
 } from '../../chat/workspaces/chat-posts.js';
-import { findChatUser, findChatUserByEmail, rememberChatUser } from '../../chat/workspaces/chat-users.js';
+import { findChatUser, findChatUserByEmail } from '../../chat/workspaces/chat-users.js';
 import type { Db } from '../../db/database.js';
 import type { ChatWorkspace } from '../../generated/prisma/client.js';
-import { type Locale, pickLocale } from '../../i18n/locale.js';
+import type { Locale } from '../../i18n/locale.js';
+import { memberLocale } from '../../i18n/member-locale.js';
 import { notificationTexts } from '../../i18n/notification-texts.js';
 import { inviteDecidersOf } from '../../invite-requests/invite-deciders.js';
 import { inviteRequestSubject } from '../../invite-requests/invite-request-details.js';
 import type { ChatNotifier } from '../../notifications/deliver-notifications.js';
 import { alertOwnersOnce } from '../../notifications/managers-channel-alert.js';
 import { outcomeSummaryOf } from '../../notifications/outcome-summary.js';
-import { chatCallTimeoutMs, withinTime } from '../../notifications/time-limit.js';
+import { chatCallTimeoutMs } from '../../notifications/time-limit.js';
 import type { Verdict } from '../../outbox/verdict.js';
 import { seatDeciders } from '../../seats/seat-deciders.js';
 import { cardAttachment } from '../cards/adaptive.js';
@@ -34,6 +34,7 @@ import { teamsText } from '../reply.js';
 import { teamsTexts } from '../teams-texts.js';
 import { channelRefusal, verdictOf } from './connector-verdict.js';
 import { type Conversations, conversationsOf, type StoredReference } from './conversations.js';
+import { direct } from './direct-message.js';
 import { postDigest } from './post-digest.js';
 
 export function createTeamsNotifier(options: {
@@ -62,7 +63,7 @@ export function createTeamsNotifier(options: {
           return await direct(
             db,
             ref,
-            n.recipient.email,
+            n.recipient,
             n.organizationLocale,
             { api, workspace, conversations, timeoutMs },
             (_, locale) => inviteRequestOutcome(locale, n.details, escapeTeamsMarkdown),
@@ -78,7 +79,7 @@ export function createTeamsNotifier(options: {
           return direct(
             db,
             ref,
-            n.recipient.email,
+            n.recipient,
             n.organizationLocale,
             { api, workspace, conversations, timeoutMs },
             // A manager's reason is shown as typed, never read as Markdown (a [label](url) link).
@@ -97,7 +98,7 @@ export function createTeamsNotifier(options: {
           return await direct(
             db,
             ref,
-            n.recipient.email,
+            n.recipient,
             n.organizationLocale,
             { api, workspace, conversations, timeoutMs },
             (_, locale) =>
@@ -108,7 +109,7 @@ export function createTeamsNotifier(options: {
         return await direct(
           db,
           ref,
-          n.recipient.email,
+          n.recipient,
           n.organizationLocale,
           { api, workspace, conversations, timeoutMs },
           (s, locale) => {
@@ -161,10 +162,11 @@ async function managersCard(
     // The request must not vanish with the channel: each decider gets the card in
     // personal chat, and the owners learn what to fix.
     const verdict = await cardToEachDecider(db, ref, deciders, subject, card, posted, conversations);
-    await alertOwnersOnce(db, ref, workspace.organizationId, channel, async (email) => {
+    await alertOwnersOnce(db, ref, workspace.organizationId, channel, async ({ email, language }) => {
       const owner = await findChatUserByEmail(db, ref, email);
       if (!owner?.conversationRef) return null;
-      const texts = notificationTexts(pickLocale(owner.locale, n.organizationLocale));
+      const locale = memberLocale({ language, channelLocale: owner.locale, organizationLocale: n.organizationLocale });
+      const texts = notificationTexts(locale);
       const text = teamsText(texts.managersChannelUnreachable('', cause, texts.teamsChannelFix));
       const message: ActivityParams = { type: 'message', text, textFormat: 'markdown' };
       const id = await conversations.send(owner.conversationRef, message);
@@ -174,55 +176,6 @@ async function managersCard(
     return verdict;
   }
   if (sent) await recordChatPost(db, ref, { subject, channelId: channel, messageId: sent });
-  return { type: 'sent' };
-}
-
-async function direct(
-  db: Db,
-  ref: WorkspaceRef,
-  email: string,
-  fallback: Locale,
-  teams: Teams,
-  text: (s: ReturnType<typeof chatTexts>, locale: Locale) => string,
-): Promise<Verdict> {
-  const user = await findChatUserByEmail(db, ref, email);
-  if (!user) return { type: 'skipped', note: 'the recipient has not used the bot in Teams yet', byEmail: {} };
-  const locale = pickLocale(user.locale, fallback);
-  const message: ActivityParams = {
-    type: 'message',
-    text: teamsText(text(chatTexts(locale), locale)),
-    textFormat: 'markdown',
-  };
-  if (user.conversationRef) {
-    await teams.conversations.send(user.conversationRef, message);
-    return { type: 'sent' };
-  }
-  // Seen in a channel only: open the personal chat, through the service the workspace uses.
-  const known = teams.workspace.managersChannelRef as {
-    serviceUrl?: string;
-    bot?: { id?: string; name?: string };
-  } | null;
-  if (!known?.serviceUrl || !known.bot?.id) {
-    return { type: 'skipped', note: 'the recipient has no personal chat with the bot in Teams yet', byEmail: {} };
-  }
-  const bot = { id: known.bot.id, name: known.bot.name ?? 'Sesame' };
-  const creating = teams.api.clone({ serviceUrl: known.serviceUrl }).conversations.create({
-    isGroup: false,
-    bot,
-    members: [{ id: user.externalUserId, name: '', role: 'user' }],
-    tenantId: ref.externalId,
-    channelData: { tenant: { id: ref.externalId } },
-  });
-  const created = await withinTime(creating, teams.timeoutMs, 'the Bot Connector');
-  const conversationRef = {
-    serviceUrl: known.serviceUrl,
-    channelId: 'msteams',
-    conversation: { id: created.id, conversationType: 'personal', tenantId: ref.externalId },
-    bot,
-    user: { id: user.externalUserId },
-  };
-  await teams.conversations.send(conversationRef, message);
-  await rememberChatUser(db, ref, { externalUserId: user.externalUserId, conversationRef });
   return { type: 'sent' };
 }
 
@@ -293,11 +246,4 @@ async function cardToEachDecider(
         note: "no managers' channel (an owner types settings in one) and no manager has a personal chat with the bot",
         byEmail: {},
       };
-}
-
-interface Teams {
-  api: ApiClient;
-  workspace: ChatWorkspace;
-  conversations: Conversations;
-  timeoutMs: number;
 }
