@@ -15,7 +15,7 @@ export async function expireDueInvitations(db: Db, options: { now?: Date; limit?
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const expired = await tx.$queryRawUnsafe<
-      { id: string; organization_id: string; email: string; inviter_id: string }[]
+      { id: string; organization_id: string; email: string; inviter_id: string; expires_at: string }[]
     >(
       `WITH due AS (
          SELECT id FROM invitation
@@ -28,7 +28,7 @@ export async function expireDueInvitations(db: Db, options: { now?: Date; limit?
           SET status = 'EXPIRED', open_email = NULL, open_username = NULL, closed_at = $1::timestamptz,
               closed_reason = 'expired'
          FROM due WHERE i.id = due.id
-       RETURNING i.id::text, i.organization_id::text, i.email, i.inviter_id::text`,
+       RETURNING i.id::text, i.organization_id::text, i.email, i.inviter_id::text, ${LIFETIME_END_SQL} AS expires_at`,
       now.toISOString(),
       options.limit ?? 500,
     );
@@ -42,14 +42,20 @@ export async function expireDueInvitations(db: Db, options: { now?: Date; limit?
       expired.map((e) => e.email),
       expired.map((e) => e.inviter_id),
       now.toISOString(),
+      expired.map((e) => e.expires_at),
     );
     return expired.length;
   });
 }
 
+// Which expiry this is: the end of the lifetime that ran out, in UTC to the millisecond. A revived
+// invitation has a new lifetime, so each of its expiries is announced once (outbox-keys.ts).
+const LIFETIME_END_SQL = `to_char(i.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 // The audit events, the inviters' notifications and the webhooks of the expired invitations.
 const ANNOUNCE_SQL = `WITH gone AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS t(id, organization_id, email, inviter_id)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $6::text[])
+    AS t(id, organization_id, email, inviter_id, expires_at)
 ), audit AS (
   ${insertAuditRowsSql(
     {
@@ -67,7 +73,7 @@ const ANNOUNCE_SQL = `WITH gone AS (
     outboxKinds.notification,
     {
       organizationId: 'organization_id',
-      key: outboxKeySql(outboxKeys.invitationExpired, { invitationId: 'id' }),
+      key: outboxKeySql(outboxKeys.invitationExpired, { invitationId: 'id', expiresAt: 'expires_at' }),
       payload: payloadSql(invitationOutcomePayload, {
         type: sqlText('invitation.expired'),
         invitationId: 'id',
@@ -81,6 +87,9 @@ ${insertWebhookRowsSql({
   subjects: 'gone g JOIN invitation expired ON expired.id = g.id',
   organizationId: 'g.organization_id',
   event: sqlText('invitation.expired'),
-  subjectId: 'g.id',
-  data: `jsonb_build_object('invitationId', g.id, 'email', g.email, ${invitationKindSql('expired')}, 'occurredAt', $5::timestamptz)`,
+  // The subject is this expiry of the invitation, so that a later expiry is heard again.
+  subjectId: `g.id::text || ':' || g.expires_at`,
+  // expiresAt: the lifetime that ran out, which also tells a receiver one expiry from a later one.
+  data: `jsonb_build_object('invitationId', g.id, 'email', g.email, 'expiresAt', g.expires_at,
+           ${invitationKindSql('expired')}, 'occurredAt', $5::timestamptz)`,
 })}`;

@@ -11,7 +11,14 @@ export const outboxKeys = {
   /** One webhook call: an endpoint hears an event about a subject once. */
   webhook: 'webhook:{endpointId}:{event}:{subjectId}',
   invitationAccepted: 'invitation:{invitationId}:accepted',
-  invitationExpired: 'invitation:{invitationId}:expired',
+  /**
+   * One expiry of an invitation, named by the end of the lifetime that ran out: an invitation
+   * brought back (resend, "resend all expired") gets a new lifetime, and its next expiry is a new
+   * event that the inviter and the webhooks hear again. (The first format, without the lifetime's
+   * end, cannot be written again for an expiry already announced: expiry is a one-way PENDING to
+   * EXPIRED update, committed with its outbox rows.)
+   */
+  invitationExpired: 'invitation:{invitationId}:expired:{expiresAt}',
   /** The inviter hears of a delivery given up, once per outbox row given up. */
   invitationUndeliverable: 'invitation:{invitationId}:undeliverable:{outboxId}',
   /** The inviter hears of a bounce or a drop, once per SendGrid event. */

@@ -84,15 +84,17 @@ describe('expire-invitations', () => {
       closedReason: 'expired',
     });
     expect((await seatSummary(t.prisma, owner)).pending).toBe(0);
+    // This expiry is named by the end of the lifetime that ran out (an invitation may expire again).
+    const expiry = `${id}:${(await t.prisma.invitation.findUniqueOrThrow({ where: { id } })).expiresAt.toISOString()}`;
     const notification = await t.prisma.outboxMessage.findUniqueOrThrow({
-      where: { idempotencyKey: `invitation:${id}:expired` },
+      where: { idempotencyKey: `invitation:${expiry.replace(':', ':expired:')}` },
     });
     expect(notification).toMatchObject({
       kind: 'notification',
       payload: { type: 'invitation.expired', invitationId: id, recipientId: owner.member.id },
     });
     const webhook = await t.prisma.outboxMessage.findUniqueOrThrow({
-      where: { idempotencyKey: `webhook:${endpoint.id}:invitation.expired:${id}` },
+      where: { idempotencyKey: `webhook:${endpoint.id}:invitation.expired:${expiry}` },
     });
     expect(webhook).toMatchObject({
       kind: 'webhook',

@@ -31,6 +31,7 @@ const samples: Record<string, string | number> = {
   periodStart: '2026-12-07T07:00:00.000Z',
   inviteRequestId: 'f6a7b8c9-0000-4000-8000-000000000006',
   memberId: 'a7b8c9d0-0000-4000-8000-000000000007',
+  expiresAt: '2026-12-18T09:30:00.000Z',
 };
 
 /** The value as an SQL expression of the type the SQL writers use (uuid, int, bigint, text). */
@@ -62,6 +63,10 @@ describe('outbox keys', () => {
     expect(outboxKey(outboxKeys.webhook, { endpointId: 'e', event: 'invitation.expired', subjectId: id })).toBe(
       `webhook:e:invitation.expired:${id}`,
     );
-    expect(outboxKey(outboxKeys.invitationExpired, { invitationId: id })).toBe(`invitation:${id}:expired`);
+    // The expiry key names the lifetime that ran out since an invitation may expire again after a
+    // resend; the old format cannot be written again for an expiry already announced (expire.ts).
+    expect(outboxKey(outboxKeys.invitationExpired, { invitationId: id, expiresAt: '2026-12-18T09:30:00.000Z' })).toBe(
+      `invitation:${id}:expired:2026-12-18T09:30:00.000Z`,
+    );
   });
 });

@@ -48,13 +48,15 @@ describe('which webhook endpoints receive an event', () => {
       });
       return rows.map((row) => {
         const payload = webhookPayload.parse(row.payload);
-        const subjectId = String(payload.data.invitationId);
+        // An expiry's subject is that expiry of the invitation: it may expire again after a resend.
+        const expiry = event === 'invitation.expired' ? `:${String(payload.data.expiresAt)}` : '';
+        const subjectId = `${String(payload.data.invitationId)}${expiry}`;
         // The key and the payload are the ones every path writes.
         expect(row.idempotencyKey).toBe(
           outboxKey(outboxKeys.webhook, { endpointId: payload.endpointId, event, subjectId }),
         );
         expect(row.organizationId).toBe(organizationId);
-        return `${payload.endpointId} ${subjectId}`;
+        return `${payload.endpointId} ${String(payload.data.invitationId)}`;
       });
     };
 
