@@ -3,13 +3,17 @@
 import { AppError } from '../errors/app-error.js';
 import type { CompanyNode } from './company-tree.js';
 
+// Its parents, the nearest first: "secure it or one of its parent companies (JLO France, Groupe JLO)";
+// empty for a top-level company.
+export const parentsToSecure = (company: Pick<CompanyNode, 'names'>): string =>
+  company.names.slice(0, -1).reverse().join(', ');
+
 /** Refuses an uncovered company, naming the companies whose securing would cover it. */
 export function assertCovered(company: CompanyNode): void {
   if (company.covered) return;
-  // Its parents, the nearest first: "secure it or one of its parent companies (JLO France, Groupe JLO)".
-  const parents = company.names.slice(0, -1).reverse();
-  if (parents.length === 0) throw new AppError('company.not_covered_alone', { name: company.name }, 'refused');
-  throw new AppError('company.not_covered', { name: company.name, parents: parents.join(', ') }, 'refused');
+  const parents = parentsToSecure(company);
+  if (!parents) throw new AppError('company.not_covered_alone', { name: company.name }, 'refused');
+  throw new AppError('company.not_covered', { name: company.name, parents }, 'refused');
 }
 
 export interface CoverageChange {

@@ -4,6 +4,21 @@ import { bilingual } from './message.js';
 
 type Named = { name: string };
 
+const suspendedEn = (email: string) => `The invitation to ${email} is suspended, so it is not sent.`;
+const suspendedFr = (email: string) => `L'invitation à ${email} est suspendue : elle n'est pas envoyée.`;
+
+// The coverage refusal (coverage.ts): the parents to secure, or the company itself when it has none.
+const notCovered = bilingual<Named & { parents: string }>(
+  (p) =>
+    p.parents
+      ? `${p.name} is not secured: secure it or one of its parent companies (${p.parents}).`
+      : `${p.name} is not secured: secure it first (sesame companies secure "${p.name}").`,
+  (p) =>
+    p.parents
+      ? `${p.name} n'est pas sécurisée : sécurisez-la, ou l'une de ses sociétés mères (${p.parents}).`
+      : `${p.name} n'est pas sécurisée : sécurisez-la d'abord (sesame companies secure « ${p.name} »).`,
+);
+
 export const companyMessages = {
   'company.name_invalid': bilingual<{ max: number }>(
     (p) => `A company name has 1 to ${p.max} characters, without "/" (it separates a parent from its subsidiary).`,
@@ -37,10 +52,7 @@ export const companyMessages = {
     (p) =>
       `${p.name} a ${p.count} ${p.count === 1 ? 'filiale' : 'filiales'} : ${p.count === 1 ? 'déplacez-la ou retirez-la' : 'déplacez-les ou retirez-les'} d'abord.`,
   ),
-  'company.not_covered': bilingual<Named & { parents: string }>(
-    (p) => `${p.name} is not secured: secure it or one of its parent companies (${p.parents}).`,
-    (p) => `${p.name} n'est pas sécurisée : sécurisez-la, ou l'une de ses sociétés mères (${p.parents}).`,
-  ),
+  'company.not_covered': notCovered,
   'company.external_seats_full': bilingual<{ limit: number; used: number }>(
     (p) =>
       `No external seat left (${p.used} used of ${p.limit}): an owner raises the limit with sesame org set external-seats <n>.`,
@@ -63,8 +75,19 @@ export const companyMessages = {
     () =>
       "Cette invitation attend l’approbation d’un responsable : l'organisation n'a plus de place externe pour le moment. Vous recevrez un nouvel e-mail avec un nouveau lien dès qu'elle sera approuvée.",
   ),
+  // A resend or a reminder of a suspended invitation: the reason why, then the coverage refusal.
+  'invitation.suspended': bilingual<Named & { email: string; parents: string }>(
+    (p) => `${suspendedEn(p.email)} ${notCovered.en(p)}`,
+    (p) => `${suspendedFr(p.email)} ${notCovered.fr(p)}`,
+  ),
+  'invitation.suspended_company_removed': bilingual<Named & { email: string }>(
+    (p) =>
+      `${suspendedEn(p.email)} Its company, ${p.name}, was removed: revoke the invitation, or invite the person again for a secured company.`,
+    (p) =>
+      `${suspendedFr(p.email)} Sa société, ${p.name}, a été retirée : révoquez l'invitation, ou invitez de nouveau la personne pour une société sécurisée.`,
+  ),
   'company.not_covered_alone': bilingual<Named>(
-    (p) => `${p.name} is not secured: secure it first (sesame companies secure "${p.name}").`,
-    (p) => `${p.name} n'est pas sécurisée : sécurisez-la d'abord (sesame companies secure « ${p.name} »).`,
+    (p) => notCovered.en({ ...p, parents: '' }),
+    (p) => notCovered.fr({ ...p, parents: '' }),
   ),
 };

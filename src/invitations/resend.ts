@@ -2,7 +2,10 @@
 // once when its last e-mail failed for good (nothing reached the invitee: nothing to wait for).
 // The resend renews the invitation's lifetime and queues a new e-mail with a new link.
 // An admin's "remind now" (remind.ts) goes through the same path without the renewal.
+// A suspended external invitation (its company no longer covered) is refused with the company to
+// secure: its link would only show the "cannot be used right now" page.
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { suspendedInvitationRefusal } from '../companies/suspended-invitation.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Invitation } from '../generated/prisma/client.js';
@@ -38,6 +41,7 @@ export async function sendAgain(
       status: statusLabel(invitation.status === 'PENDING' ? 'EXPIRED' : invitation.status, actor.locale),
     });
   if (found.status !== 'PENDING' || (!renew && found.expiresAt <= now)) throw notPending(found);
+  if (found.suspended) throw await suspendedInvitationRefusal(db, found);
   const org = actor.organization;
   const cooldownMs = org.resendCooldownHours * 3_600_000;
   return db.$transaction(async (tx) => {
@@ -48,7 +52,7 @@ export async function sendAgain(
           SET send_count = send_count + 1, last_sent_at = $3::timestamptz,
               delivery_status = 'QUEUED', delivery_detail = NULL,
               expires_at = CASE WHEN $5::boolean THEN $3::timestamptz + make_interval(days => $4::int) ELSE expires_at END
-        WHERE id = $1::uuid AND status = 'PENDING' AND ($5::boolean OR expires_at > $3::timestamptz)
+        WHERE id = $1::uuid AND status = 'PENDING' AND NOT suspended AND ($5::boolean OR expires_at > $3::timestamptz)
           AND ${resendAllowedSql('i', '$3::timestamptz', '$2::double precision')}
         RETURNING send_count`,
       found.id,
@@ -60,6 +64,8 @@ export async function sendAgain(
     if (!updated) {
       const current = await tx.invitation.findUniqueOrThrow({ where: { id: found.id } });
       if (current.status !== 'PENDING' || (!renew && current.expiresAt <= now)) throw notPending(current);
+      // Suspended since it was read (its company unsecured meanwhile).
+      if (current.suspended) throw await suspendedInvitationRefusal(tx, current);
       const waitMs = (current.lastSentAt?.getTime() ?? 0) + cooldownMs - now.getTime();
       throw new AppError('resend.cooldown', { email: current.email, wait: formatDuration(waitMs, actor.locale) });
     }
