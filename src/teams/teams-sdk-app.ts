@@ -5,6 +5,7 @@
 import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { App, type IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { Logger } from '../log/logger.js';
+import { countedTeamsCalls } from './counted-http.js';
 import { sdkLogger } from './sdk-logger.js';
 import type { TeamsConfig } from './teams-config.js';
 
@@ -25,6 +26,9 @@ export function createSdkApp(config: TeamsConfig, log: Logger, adapter: IHttpSer
     // loopback address outside production (teamsMode), and says so loudly at start.
     dangerouslyAllowUnauthenticatedRequests: !authenticated,
     httpServerAdapter: adapter,
+    // Every Bot Connector call (replies, proactive sends, updates, roster lookups) is counted for
+    // GET /metrics: the SDK's per-turn and per-serviceUrl clients are clones of this one.
+    client: { middlewares: [countedTeamsCalls] },
     logger: sdkLogger(log),
     state: false,
     // Agent 365 baggage copies ids of the activity into OpenTelemetry context: nothing here reads it.
