@@ -1,12 +1,14 @@
 // Inside the import's transaction: adds the rows that carry a password (members who must change it
 // at first login) or an enterprise ID, through the same insertMember as a direct add; a row naming
 // a company adds an external member of it, on the external seats. Few rows by nature (each needed
-// a password hashed, or an ID typed), so one at a time is fine.
+// a password hashed, or an ID typed), so one at a time is fine; their member.added webhooks are
+// then written together, in one statement.
 import { isAppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Notice } from '../i18n/messages.js';
 import { insertMember } from '../members/add-member.js';
 import type { Actor } from '../permissions/actor.js';
+import { emitMembersAdded } from '../webhooks/member-added.js';
 import type { Field } from './map-columns.js';
 import { passGates, type RowGates } from './row-gates.js';
 import { fieldOfRefusal } from './row-issue.js';
@@ -27,6 +29,7 @@ export async function addImportedMembers(
   refuse: (row: ValidRow, field: Field, reason: Notice) => void,
 ): Promise<AddedMembers> {
   const result: AddedMembers = { added: 0, alreadyMembers: 0 };
+  const addedIds: string[] = [];
   for (const { row, credential } of rows) {
     const gate = passGates(row, gates);
     if (!gate.ok) {
@@ -36,8 +39,9 @@ export async function addImportedMembers(
     // A refused row must not abort the whole import's transaction (a failed statement would).
     await tx.$executeRawUnsafe('SAVEPOINT import_member');
     try {
-      await insertMember(tx, actor, { ...row, password: row.password ?? '' }, credential, gate.company);
+      const member = await insertMember(tx, actor, { ...row, password: row.password ?? '' }, credential, gate.company);
       await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_member');
+      addedIds.push(member.id);
       result.added++;
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -46,5 +50,6 @@ export async function addImportedMembers(
       else refuse(row, fieldOfRefusal(error.code), error);
     }
   }
+  await emitMembersAdded(tx, actor.organization.id, addedIds);
   return result;
 }

@@ -26,6 +26,7 @@ import { enqueue, outboxKinds } from '../outbox/enqueue.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { seatUsage } from '../seats/seat-usage.js';
+import { emitMemberAdded } from '../webhooks/member-added.js';
 import { hashPassword } from './hash-password.js';
 
 export interface AddMemberInput extends MemberPropertiesInput {
@@ -105,7 +106,10 @@ export function companyRefOf(input: Pick<AddMemberInput, 'external' | 'company'>
   return companyRef || undefined;
 }
 
-/** One transaction: the named company found and checked for coverage, then the member inserted. */
+/**
+ * One transaction: the named company found and checked for coverage, then the member inserted and
+ * announced by its member.added webhook.
+ */
 export function insertMemberOfCompany(
   db: Db,
   actor: Actor,
@@ -120,14 +124,17 @@ export function insertMemberOfCompany(
       await lockOrganization(tx, actor.organization.id);
       company = await coveredCompany(tx, actor.organization.id, companyRef);
     }
-    return insertMember(tx, actor, value, credential, company);
+    const member = await insertMember(tx, actor, value, credential, company);
+    await emitMemberAdded(tx, member);
+    return member;
   });
 }
 
 /**
  * Inserts one validated member (used by the direct add and by the import's rows with a password).
  * With an enterprise ID instead of a password hash, the member is active with no password and
- * signs in through the organization's identity provider (src/sso).
+ * signs in through the organization's identity provider (src/sso). Its member.added webhook is the
+ * caller's: one at a time (insertMemberOfCompany), or set-based for an import's rows.
  */
 export async function insertMember(
   tx: Prisma.TransactionClient,

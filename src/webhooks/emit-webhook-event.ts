@@ -9,6 +9,7 @@ export const webhookEvents = [
   'invitation.expired',
   'invitation.revoked',
   'member.enrolled',
+  'member.added',
   'member.removed',
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
