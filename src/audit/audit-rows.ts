@@ -1,9 +1,9 @@
 // The shape of an audit row, once: the columns every writer fills, who "the system" is (the jobs,
 // SendGrid's events), and the one INSERT the set-based SQL writers use. recordAuditEvent() writes
-// the same row through Prisma from auditRowOf(), whose fields are these columns.
+// the same row through Prisma from auditRowBy(), whose fields are these columns.
 import { sqlText } from '../db/sql-text.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Actor } from '../permissions/actor.js';
+import type { Actor, Channel } from '../permissions/actor.js';
 
 export interface AuditRow {
   organizationId: string;
@@ -35,13 +35,36 @@ export interface AuditEntry {
   data?: Prisma.InputJsonValue;
 }
 
+/**
+ * Who a row names: a member acting (auditAuthorOf), or someone who is not a member of the
+ * organization, known by their address only (a chat workspace admin linking their workspace).
+ */
+export interface AuditAuthor {
+  organizationId: string;
+  memberId: string | null;
+  email: string | null;
+  channel: Channel;
+}
+
+export const auditAuthorOf = (actor: Actor): AuditAuthor => ({
+  organizationId: actor.organization.id,
+  memberId: actor.member.id,
+  email: actor.member.email,
+  channel: actor.channel,
+});
+
 /** The row of an action taken by a member. */
 export function auditRowOf(actor: Actor, entry: AuditEntry): AuditRow {
+  return auditRowBy(auditAuthorOf(actor), entry);
+}
+
+/** The row of an action, whoever took it. */
+export function auditRowBy(author: AuditAuthor, entry: AuditEntry): AuditRow {
   return {
-    organizationId: actor.organization.id,
-    actorId: actor.member.id,
-    actorEmail: actor.member.email,
-    channel: actor.channel,
+    organizationId: author.organizationId,
+    actorId: author.memberId,
+    actorEmail: author.email,
+    channel: author.channel,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,

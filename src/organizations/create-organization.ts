@@ -1,4 +1,6 @@
-// Creates an organization with its owner (an operator's act: no acting member exists yet).
+// Creates an organization with its owner (an operator's act: no acting member exists yet, so the
+// audit trail names the new owner as the one who created it).
+import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/database.js';
 import { AppError, refuse, unwrap } from '../errors/app-error.js';
 import { checkEmailAddress } from '../forms/email-address.js';
@@ -59,17 +61,16 @@ export async function createOrganizationIn(
       isManager: true,
     },
   });
-  await tx.auditEvent.create({
-    data: {
-      organizationId: org.id,
-      actorId: member.id,
-      actorEmail: member.email,
+  const organization = toOrganization(org);
+  await recordAuditEvent(
+    tx,
+    { organization, member, channel: input.channel, locale: organization.locale },
+    {
       action: 'organization.created',
       subjectType: 'organization',
       subjectId: org.id,
-      channel: input.channel,
       data: { name, seats: input.seats },
     },
-  });
-  return toOrganization(org);
+  );
+  return organization;
 }

@@ -4,6 +4,8 @@
 // rows come out the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditColumns } from '../../src/audit/audit-rows.js';
+import { createLinkCode } from '../../src/chat/workspaces/link-codes.js';
+import { createOrganizationForWorkspace, linkWorkspaceWithCode } from '../../src/chat/workspaces/link-workspace.js';
 import { expireDueInvitations } from '../../src/invitations/expire.js';
 import { invite } from '../../src/invitations/invite.js';
 import { revokeInvitation } from '../../src/invitations/revoke.js';
@@ -51,6 +53,50 @@ describe('audit rows', () => {
       subjectType: 'invitation',
       subjectId: byAction['invitation.created']?.subjectId,
       data: { email: 'late@example.org' },
+    });
+  });
+
+  it('a new organization names its owner; a link by someone who is no member names them by address alone', async () => {
+    const name = `Org ${Date.now().toString(36)}`;
+    const linker = { email: `admin@${name.slice(4)}.example.com`, locale: 'en' as const, chatUserId: 'T0ADMIN' };
+    const ref = { platform: 'teams' as const, externalId: `tenant-${name.slice(4)}` };
+    const created = await createOrganizationForWorkspace(t.prisma, ref, {
+      name,
+      seats: 5,
+      linker,
+      isWorkspaceAdmin: true,
+    });
+    const owner = await t.prisma.member.findFirstOrThrow({ where: { organizationId: created.id } });
+    expect(
+      await t.prisma.auditEvent.findFirst({ where: { organizationId: created.id, action: 'organization.created' } }),
+    ).toMatchObject({
+      actorId: owner.id,
+      actorEmail: linker.email,
+      channel: 'teams',
+      subjectType: 'organization',
+      subjectId: created.id,
+      data: { name, seats: 5 },
+    });
+
+    const { owner: actor } = await newOrganization(t.prisma);
+    const { code } = await createLinkCode(t.prisma, actor, { platform: 'teams' });
+    const outsider = { email: 'it-desk@example.org', locale: 'en' as const, isWorkspaceAdmin: null };
+    await linkWorkspaceWithCode(
+      t.prisma,
+      { platform: 'teams', externalId: `tenant-${code.slice(0, 6)}` },
+      { code, linker: outsider },
+    );
+    expect(
+      await t.prisma.auditEvent.findFirst({
+        where: { organizationId: actor.organization.id, action: 'chat.workspace_linked' },
+      }),
+    ).toMatchObject({
+      actorId: null,
+      actorEmail: 'it-desk@example.org',
+      channel: 'teams',
+      subjectType: 'organization',
+      subjectId: actor.organization.id,
+      data: { platform: 'teams', by: 'it-desk@example.org', memberId: null, chatUserId: null },
     });
   });
 });

@@ -5,12 +5,11 @@
 // plain member must not be enough.
 // A link is one transaction with its audit event (and, when one is created, the organization):
 // a failure anywhere leaves no half-linked workspace, no used code and no organization behind.
-import { recordAuditEvent } from '../../audit/record-audit-event.js';
+import { recordAuditEventBy } from '../../audit/record-audit-event.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../i18n/locale.js';
-import { resolveActor } from '../../members/resolve-actor.js';
 import { createOrganizationIn } from '../../organizations/create-organization.js';
 import { type Organization, toOrganization } from '../../organizations/organization.js';
 import type { WorkspaceRef } from '../platform.js';
@@ -122,25 +121,15 @@ async function auditLink(
     chatUserId: linker.chatUserId ?? null,
     memberId: member?.id ?? null,
   };
-  if (member) {
-    const actor = await resolveActor(tx, { organization, email: member.email, channel: ref.platform });
-    await recordAuditEvent(tx, actor, {
-      action: 'chat.workspace_linked',
-      subjectType: 'organization',
-      subjectId: organization.id,
-      data,
-    });
-  } else {
-    await tx.auditEvent.create({
-      data: {
-        organizationId: organization.id,
-        actorEmail: linker.email,
-        action: 'chat.workspace_linked',
-        subjectType: 'organization',
-        subjectId: organization.id,
-        channel: ref.platform,
-        data,
-      },
-    });
-  }
+  // A linker who is not a member of the organization is named by their chat address alone.
+  await recordAuditEventBy(
+    tx,
+    {
+      organizationId: organization.id,
+      memberId: member?.id ?? null,
+      email: member?.email ?? linker.email,
+      channel: ref.platform,
+    },
+    { action: 'chat.workspace_linked', subjectType: 'organization', subjectId: organization.id, data },
+  );
 }
