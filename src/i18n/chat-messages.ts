@@ -36,6 +36,17 @@ export const chatMessages = {
     () =>
       "Slack n'a pas indiqué à temps à Sesame qui vous êtes. Rien n'a été enregistré\u00a0: envoyez à nouveau le formulaire dans un instant.",
   ),
+  'chat.slack_timeout': bilingual<{ seconds: number }>(
+    (p) =>
+      `Slack did not answer Sesame in time (${p.seconds} s), so what you asked may not be complete. Check, then try again in a moment.`,
+    (p) =>
+      `Slack n'a pas répondu à temps à Sesame (${p.seconds}\u00a0s)\u00a0: votre demande n'a peut-être pas abouti. Vérifiez, puis réessayez dans un instant.`,
+  ),
+  'chat.slack_file_slow': bilingual<{ seconds: number }>(
+    (p) => `Slack did not send the file in time (${p.seconds} s). Nothing was imported: upload it again in a moment.`,
+    (p) =>
+      `Slack n'a pas envoyé le fichier à temps (${p.seconds}\u00a0s). Rien n'a été importé\u00a0: chargez-le à nouveau dans un instant.`,
+  ),
   'chat.channel_unusable': bilingual<{ channel: string; cause: string }>(
     (p) =>
       `Sesame cannot post in the channel ${p.channel} (${p.cause}), so seat requests would go unseen there. Nothing was saved. To fix it, invite the bot into that channel (type \`/invite @Sesame\` in it), then choose it again; or choose another channel.`,

@@ -14,6 +14,7 @@ import { slackFetch } from './counted-fetch.js';
 import type { SlackDeps } from './deps.js';
 import { checkSlackBody } from './inbound-body.js';
 import { databaseInstallationStore } from './installation-store.js';
+import { listenerClientOptions } from './listener-client.js';
 import { registerListeners } from './listeners/register.js';
 import { defaultSlackApiUrl, slackAuthorizeUrl } from './slack-api-url.js';
 
@@ -64,11 +65,8 @@ export function createSlackService(options: {
   const { config, db, log } = options;
   if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required for Slack');
   const slackApiUrl = config.SLACK_API_URL ?? defaultSlackApiUrl;
-  const clientOptions = {
-    slackApiUrl,
-    fetch: slackFetch,
-    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 3000 },
-  };
+  // The listeners' calls have a time limit: a hung Slack must not hold a listener for ever.
+  const clientOptions = listenerClientOptions(slackApiUrl, { retries: options.retries });
   const logger = boltLogger(log);
   const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
   const oauthOptions = oauth

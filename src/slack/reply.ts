@@ -10,7 +10,9 @@ import { isAppError } from '../errors/app-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { translate } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
+import { chatCallTimeoutMs } from '../notifications/time-limit.js';
 import { clipTo, fitSlackMessage } from './limits.js';
+import { isSlackTimeout } from './listener-client.js';
 
 export interface SlackMessage {
   text: string;
@@ -48,6 +50,7 @@ export async function reply(target: ReplyTarget, given: SlackMessage): Promise<v
 
 export function errorText(error: unknown, locale: Locale, log: Logger, context: string): string {
   if (isAppError(error)) return translate(locale, error.code, shownParams(error.params, locale) as never);
+  if (isSlackTimeout(error)) return translate(locale, 'chat.slack_timeout', { seconds: chatCallTimeoutMs / 1000 });
   log.error('Slack request failed', { context, error: error instanceof Error ? error.message : String(error) });
   return chatTexts(locale).unexpected;
 }

@@ -4,12 +4,17 @@
 // answer 404 at 3 s, the field errors were lost and a misleading message was posted. The answer now
 // comes first; the assertions are on order (the answer arrived while users.info was still unanswered),
 // not on wall-clock time.
+// Item 12: a Slack that never answers (a listener's Web API call, a file download) ends within the
+// chat call time limit with a message saying so, instead of leaving the user waiting for ever.
 import { randomUUID } from 'node:crypto';
+import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { invite } from '../../src/invitations/invite.js';
+import { chatCallTimeoutMs } from '../../src/notifications/time-limit.js';
+import { isSlackTimeout, listenerClientOptions } from '../../src/slack/listener-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { viewSubmissionPayload } from '../support/slack-requests.js';
-import { interaction, linkedWorkspace, messageText, type SlackHarness, startSlack } from './support.js';
+import { command, interaction, linkedWorkspace, messageText, type SlackHarness, startSlack } from './support.js';
 
 let t: TestDatabase;
 let h: SlackHarness;
@@ -150,4 +155,59 @@ describe('modal submissions while users.info hangs or is rate-limited (profile c
     const held = await t.prisma.invitation.findMany({ where: { seatRequestId: requestId } });
     expect(held.map((i) => i.status)).toEqual(['CANCELLED', 'CANCELLED']);
   });
+});
+
+describe('a Slack that never answers: the user is told within the time limit', () => {
+  /** Time to answer once the limit has passed (who is asking, the reply, the view update), on a busy machine. */
+  const margin = 5_000;
+
+  it('a call that runs out of time is not tried again, whatever retries the client has', async () => {
+    // One hang: a retry would be answered (user_not_found), and seen as a second call.
+    h.fake.hangNext('users.info');
+    const client = new WebClient(h.fake.botToken, listenerClientOptions(h.fake.apiUrl, { retries: 2, timeoutMs: 200 }));
+    const error = await client.users.info({ user: 'UNEVERANSWERED' }).catch((e: unknown) => e);
+    expect(isSlackTimeout(error)).toBe(true);
+    expect(usersInfoFor('UNEVERANSWERED')).toHaveLength(1);
+  });
+
+  it('a command whose users.info hangs is answered with "Slack did not answer in time"', async () => {
+    const w = await linkedWorkspace(t, h);
+    h.fake.hangNext('users.info');
+    const started = Date.now();
+    const sent = await command(h, w.teamId, w.ownerUser, 'pending');
+    expect(sent.status).toBe(200);
+    const path = new URL(sent.responseUrl).pathname;
+    const answer = await h.fake.waitFor(
+      'response_url',
+      (args) => args.responseUrlPath === path,
+      chatCallTimeoutMs + margin,
+    );
+    expect(Date.now() - started).toBeLessThan(chatCallTimeoutMs + margin);
+    expect(messageText(answer.args)).toContain('Slack did not answer Sesame in time');
+  }, 20_000);
+
+  it('an import whose file download hangs says Slack did not send the file, in French', async () => {
+    const w = await linkedWorkspace(t, h, { slackLocale: 'fr-FR', locale: 'fr' });
+    const file = h.fake.addFile({ name: 'people.csv', content: 'Email\nana@example.com\n', mimetype: 'text/csv' });
+    const viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`;
+    h.fake.hangNext('file_download');
+    const started = Date.now();
+    // Who submits is asked of Slack before the answer here; the answer is not what this test is about.
+    await interaction(
+      h,
+      viewSubmissionPayload({
+        userId: w.ownerUser.userId,
+        teamId: w.teamId,
+        callbackId: 'import_check',
+        viewId,
+        values: { file: { value: { type: 'file_input', files: [file] } } },
+      }),
+    );
+    const updated = await h.fake.waitFor('views.update', (args) => args.view_id === viewId, chatCallTimeoutMs + margin);
+    expect(Date.now() - started).toBeLessThan(chatCallTimeoutMs + margin);
+    const shown = JSON.stringify(updated.args.view);
+    expect(shown).toContain("Slack n'a pas envoyé le fichier à temps");
+    expect(shown).not.toMatch(/TimeoutError|aborted|stack/i);
+    expect(await t.prisma.importDraft.count({ where: { organizationId: w.organization.id } })).toBe(0);
+  }, 20_000);
 });

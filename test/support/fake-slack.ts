@@ -52,7 +52,8 @@ export interface FakeSlack {
   /** The next call(s) to `method` fail: { status: 429, retryAfterSeconds } answers HTTP 429 with a Retry-After header (default 1);
    * { error: 'channel_not_found' } answers 200 { ok:false, error }. Queue, consumed in order. */
   failNext(method: string, failure: SlackFailure): void;
-  /** The next call to `method` is recorded but not answered until `releaseHung()` or `close()` (a hung Slack). Queue. */
+  /** The next call to `method` is recorded but not answered until `releaseHung()` or `close()` (a hung Slack). Queue.
+   * `method` 'file_download' holds the next file download the same way. */
   hangNext(method: string): void;
   /** Answers every hung call now (normally). */
   releaseHung(): void;
@@ -96,6 +97,11 @@ export async function startFakeSlack(
   const nextTs = () => {
     const micros = 1_700_000_000_000_000 + 100 * ++counter;
     return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+  };
+  const takeHang = (method: string) => {
+    const hang = hangs.get(method) ?? 0;
+    if (hang > 0) hangs.set(method, hang - 1);
+    return hang > 0;
   };
   const record = (call: SlackCall) => {
     calls.push(call);
@@ -197,8 +203,11 @@ export async function startFakeSlack(
       const stored = files.get(file[1] ?? '');
       if (bearer !== fake.botToken) return send(403, { ok: false, error: 'not_authed' });
       if (!stored) return send(404, { ok: false, error: 'file_not_found' });
-      res.writeHead(200, { 'content-type': stored.mimetype, 'content-length': stored.content.length });
-      return res.end(stored.content);
+      const serve = () => {
+        res.writeHead(200, { 'content-type': stored.mimetype, 'content-length': stored.content.length });
+        res.end(stored.content);
+      };
+      return takeHang('file_download') ? void hung.push(serve) : serve();
     }
     if (req.method !== 'POST' || !/^\/(api|respond)\//.test(path)) return send(404, { ok: false, error: 'not_found' });
     readArgs(req).then(
@@ -238,12 +247,7 @@ export async function startFakeSlack(
             channel: { id: args.channel, is_member: false, is_archived: refused === 'is_archived' },
           });
         }
-        const hang = hangs.get(method) ?? 0;
-        if (hang > 0) {
-          hangs.set(method, hang - 1);
-          hung.push(() => send(200, { ok: true, ...answer(method, args) }));
-          return;
-        }
+        if (takeHang(method)) return void hung.push(() => send(200, { ok: true, ...answer(method, args) }));
         send(200, { ok: true, ...answer(method, args) });
       },
       (error: unknown) => send(400, { ok: false, error: 'invalid_form_data', detail: String(error) }),
