@@ -23,6 +23,7 @@ import { memberProperties } from '../licences/member-properties.js';
 import { creditColumns } from '../licences/member-settings.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import { enqueue, outboxKinds } from '../outbox/enqueue.js';
+import { outboxKey, outboxKeys } from '../outbox/outbox-keys.js';
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { seatUsage } from '../seats/seat-usage.js';
@@ -224,7 +225,7 @@ export async function insertMember(
     await enqueue(tx, {
       organizationId: orgId,
       kind: outboxKinds.memberAddedEmail,
-      key: `member:${member.id}:added`,
+      key: outboxKey(outboxKeys.memberAddedEmail, { memberId: member.id }),
       payload: { memberId: member.id },
     });
     return member;

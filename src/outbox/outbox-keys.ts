@@ -6,6 +6,8 @@ import { sqlText } from '../db/sql-text.js';
 export const outboxKeys = {
   /** Each send of an invitation e-mail (first send, resend, reminder, release after approval). */
   invitationEmail: 'invitation:{invitationId}:send:{sendNumber}',
+  /** The "account ready" e-mail of a member added directly (no invitation). */
+  memberAddedEmail: 'member:{memberId}:added',
   /** The code e-mail of one try at choosing another address at enrollment. */
   enrollmentCodeEmail: 'enrollment:{invitationId}:code:{send}',
   /** One webhook call: an endpoint hears an event about a subject once. */

@@ -60,6 +60,7 @@ describe('outbox keys', () => {
   it('keeps the formats of the rows already written (a changed format would queue effects twice)', () => {
     const id = samples.invitationId as string;
     expect(outboxKey(outboxKeys.invitationEmail, { invitationId: id, sendNumber: 1 })).toBe(`invitation:${id}:send:1`);
+    expect(outboxKey(outboxKeys.memberAddedEmail, { memberId: id })).toBe(`member:${id}:added`);
     expect(outboxKey(outboxKeys.webhook, { endpointId: 'e', event: 'invitation.expired', subjectId: id })).toBe(
       `webhook:e:invitation.expired:${id}`,
     );
