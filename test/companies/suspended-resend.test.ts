@@ -16,7 +16,7 @@ import type { Actor } from '../../src/permissions/actor.js';
 import { failure, newOrganization } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { adaptiveCardActionInvoke } from '../support/teams-requests.js';
-import { linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
+import { checkCardsAfterEach, linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
 
 let t: TestDatabase;
 let h: TeamsHarness;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = await startTeams(t);
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, sentTo, startTeams, type TeamsHarness, type TeamsPerson } from '../teams/support.js';
+import {
+  checkCardsAfterEach,
+  linkedTenant,
+  post,
+  sentTo,
+  startTeams,
+  type TeamsHarness,
+  type TeamsPerson,
+} from '../teams/support.js';
 
 let t: TestDatabase;
 let h: TeamsHarness;
@@ -11,6 +19,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = await startTeams(t);
 });
+checkCardsAfterEach(() => h);
 afterAll(async () => {
   await h?.close();
   await t?.close();

@@ -11,7 +11,7 @@ import { createTeamsNotifier } from '../../src/teams/notify/teams-notifier.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
+import { checkCardsAfterEach, linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
 
 let t: TestDatabase;
 let teams: TeamsHarness;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   teams = await startTeams(t);
   slack = await startFakeSlack();
 });
+checkCardsAfterEach(() => teams);
 afterAll(async () => {
   await teams?.close();
   await slack?.close();

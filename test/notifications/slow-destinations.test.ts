@@ -12,7 +12,7 @@ import { newOrganization } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
+import { checkCardsAfterEach, linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
 
 let t: TestDatabase;
 let slack: FakeSlack;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   teams = await startTeams(t);
 });
+checkCardsAfterEach(() => teams);
 afterAll(async () => {
   slack?.releaseHung();
   await slack?.close();

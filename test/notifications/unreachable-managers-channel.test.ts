@@ -14,7 +14,7 @@ import { memberActor, newOrganization } from '../domain/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { messageActivity, type TeamsConversation } from '../support/teams-requests.js';
-import { linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
+import { checkCardsAfterEach, linkedTenant, post, startTeams, type TeamsHarness } from '../teams/support.js';
 
 let t: TestDatabase;
 let slack: FakeSlack;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   teams = await startTeams(t);
 });
+checkCardsAfterEach(() => teams);
 afterAll(async () => {
   await slack?.close();
   await teams?.close();

@@ -12,7 +12,15 @@ import {
 } from '../slack/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { messageActivity } from '../support/teams-requests.js';
-import { linkedTenant, post, sentTo, startTeams, type TeamsHarness, type TeamsPerson } from '../teams/support.js';
+import {
+  checkCardsAfterEach,
+  linkedTenant,
+  post,
+  sentTo,
+  startTeams,
+  type TeamsHarness,
+  type TeamsPerson,
+} from '../teams/support.js';
 
 let t: TestDatabase;
 let slack: SlackHarness;
@@ -22,6 +30,7 @@ beforeAll(async () => {
   slack = await startSlack(t);
   teams = await startTeams(t);
 });
+checkCardsAfterEach(() => teams);
 afterAll(async () => {
   await slack?.close();
   await teams?.close();
