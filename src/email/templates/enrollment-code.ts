@@ -1,13 +1,18 @@
 // The code that proves an invitee owns the address they chose at enrollment (instead of the one
-// they were invited at): the account is created only once it is typed back on the page.
+// they were invited at): the account is created only once it is typed back on the page. It
+// carries the organization's brand, as the invitation it answers does.
 import type { Locale } from '../../i18n/locale.js';
 import { type ComposedEmail, compose } from '../compose.js';
 import { escapeHtml } from '../escape.js';
+import { DEFAULT_COLOR, type EmailBrand, textFooter } from './email-brand.js';
 import { frame, paragraph } from './frame.js';
 
 export interface EnrollmentCodeEmailData {
   locale: Locale;
+  /** The name invitees see (the brand's display name, else the organization's). */
   organizationName: string;
+  /** The organization's logo, colour (on the code) and footer. */
+  brand?: EmailBrand;
   /** Six digits. */
   code: string;
   /** The address it is sent to (the one being verified). */
@@ -40,6 +45,7 @@ const words = {
 export function renderEnrollmentCodeEmail(d: EnrollmentCodeEmailData): ComposedEmail {
   const w = words[d.locale];
   const org = d.organizationName;
+  const color = d.brand?.color ?? DEFAULT_COLOR;
   return compose({
     name: `enrollment_code.${d.locale}`,
     subject: w.subject(org),
@@ -53,20 +59,19 @@ export function renderEnrollmentCodeEmail(d: EnrollmentCodeEmailData): ComposedE
         w.validity(d.validMinutes),
         w.notYou,
         '',
-        '-- ',
-        w.footer(slot('email'), org),
-        '',
+        ...textFooter(w.footer(slot('email'), org), d.brand, d.locale),
       ].join('\n'),
     html: (slot) => {
       const orgHtml = escapeHtml(org);
       return frame({
         lang: d.locale,
+        brand: d.brand,
         titleHtml: escapeHtml(w.subject(org)),
         preheaderHtml: escapeHtml(w.validity(d.validMinutes)),
         headerHtml: w.heading(orgHtml),
         rows: [
           paragraph(w.intro(`<strong>${orgHtml}</strong>`)),
-          paragraph(`<strong style="font-size:28px;letter-spacing:6px">${slot('code')}</strong>`),
+          paragraph(`<strong style="font-size:28px;letter-spacing:6px;color:${color}">${slot('code')}</strong>`),
           paragraph(`${escapeHtml(w.validity(d.validMinutes))}<br>\n${escapeHtml(w.notYou)}`),
         ],
         footerHtml: w.footer(slot('email'), orgHtml),
