@@ -7,7 +7,7 @@ import type { Invitation, InvitationStatus } from '../generated/prisma/client.js
 import type { Actor } from '../permissions/actor.js';
 import { assertCanManageInvitations } from '../permissions/policy.js';
 import { findInvitation } from './find-invitation.js';
-import { type OutboxRecord, SEAT_DECISIONS, type StoryRecords, stepsOf } from './timeline-records.js';
+import { BULK_ACTIONS, type OutboxRecord, SEAT_DECISIONS, type StoryRecords, stepsOf } from './timeline-records.js';
 import type { TimelineStep } from './timeline-steps.js';
 
 export type { TimelineStep } from './timeline-steps.js';
@@ -90,7 +90,7 @@ export async function invitationTimeline(
   };
 }
 
-/** The audit events, SendGrid's events and the outbox rows of the invitations: three queries. */
+/** The audit events (bulk runs included), SendGrid's events and the outbox rows of the invitations: three queries. */
 async function readRecords(db: Db, organizationId: string, invitations: Invitation[]): Promise<StoryRecords> {
   const ids = invitations.map((i) => i.id);
   const requestIds = [...new Set(invitations.flatMap((i) => (i.seatRequestId ? [i.seatRequestId] : [])))];
@@ -103,6 +103,13 @@ async function readRecords(db: Db, organizationId: string, invitations: Invitati
           { subjectType: 'invitation', subjectId: { in: ids } },
           // Approving or denying the seat request the invitation was held on.
           { subjectType: 'seat_request', subjectId: { in: requestIds }, action: { in: [...SEAT_DECISIONS] } },
+          // A bulk action's one row for all it took: the invitation's id in its data's ids (jsonb @>).
+          {
+            subjectType: 'organization',
+            subjectId: organizationId,
+            action: { in: BULK_ACTIONS },
+            OR: ids.map((id) => ({ data: { path: ['ids'], array_contains: [id] } })),
+          },
         ],
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

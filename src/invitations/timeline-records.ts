@@ -8,6 +8,16 @@ import { type StepActor, stepRank, type TimelineStep } from './timeline-steps.js
 /** The seat request's decisions that a held invitation's story tells. */
 export const SEAT_DECISIONS = ['seat_request.approved', 'seat_request.denied'] as const;
 
+/**
+ * The pending list's bulk actions (bulk-resend-expired.ts, bulk-revoke-stale.ts): one audit row of
+ * the organization per run, the ids of the invitations it took in its data; the step it is in each.
+ */
+const BULK_STEPS = new Map([
+  ['invitation.bulk_resent', 'resent'],
+  ['invitation.bulk_revoked', 'revoked'],
+] as const);
+export const BULK_ACTIONS = [...BULK_STEPS.keys()];
+
 export interface OutboxRecord {
   id: bigint;
   kind: string;
@@ -37,6 +47,10 @@ export function stepsOf(invitation: Invitation & { inviter: { email: string } | 
     if (event.subjectType === 'invitation' && event.subjectId === invitation.id)
       for (const step of auditSteps(event)) add(step);
     else if (event.subjectType === 'seat_request' && concernsHeld(event, invitation)) add(decisionStep(event));
+    else if (event.subjectType === 'organization') {
+      const step = bulkStep(event, invitation.id);
+      if (step) add(step);
+    }
   }
   const sends = new Map<string, Date>();
   for (const row of records.outbox) {
@@ -98,6 +112,14 @@ function auditSteps(event: AuditEvent): TimelineStep[] {
     default:
       return [{ kind: 'other', at, by, action: event.action, detail: describeAuditEvent(event) }];
   }
+}
+
+/** A bulk run's step, when the run took this invitation: by whom, and with how many others. */
+function bulkStep(event: AuditEvent, invitationId: string): TimelineStep | null {
+  const kind = BULK_STEPS.get(event.action as (typeof BULK_ACTIONS)[number]);
+  const ids = dataOf(event).ids;
+  if (!kind || !Array.isArray(ids) || !ids.includes(invitationId)) return null;
+  return { kind, at: event.createdAt, by: actorOf(event), bulk: { others: ids.length - 1 } };
 }
 
 /**

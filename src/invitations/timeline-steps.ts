@@ -9,6 +9,14 @@ export interface StepActor {
   channel: string | null;
 }
 
+/**
+ * A step taken by a bulk action of the pending list (one run for many invitations): how many other
+ * invitations the same run took. Absent on a step taken for this invitation alone.
+ */
+export interface BulkRun {
+  others: number;
+}
+
 /** Why an e-mail was sent: the first send (or the release after approval), a reminder, a resend. */
 export type EmailReason = 'invite' | 'reminder' | 'resend';
 
@@ -26,10 +34,10 @@ export type TimelineStep =
   | { kind: 'undeliverable'; at: Date; reason: string | null }
   /** A reminder: scheduled (by null) or asked by an admin. */
   | { kind: 'reminded'; at: Date; by: StepActor | null }
-  | { kind: 'resent'; at: Date; by: StepActor | null }
+  | { kind: 'resent'; at: Date; by: StepActor | null; bulk?: BulkRun }
   | { kind: 'accepted'; at: Date; by: StepActor | null }
   | { kind: 'expired'; at: Date }
-  | { kind: 'revoked'; at: Date; by: StepActor | null }
+  | { kind: 'revoked'; at: Date; by: StepActor | null; bulk?: BulkRun }
   /** Closed without a decision of its own: the person was added directly (reason null: not recorded). */
   | { kind: 'cancelled'; at: Date; addedDirectly: boolean; reason: string | null }
   /** A webhook call about the invitation, to an endpoint (its host only: the URL may hold credentials). */

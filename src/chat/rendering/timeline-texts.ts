@@ -72,6 +72,8 @@ type Words = {
   undeliverable: (reason: string | null) => string;
   reminded: (by: string | null) => string;
   resent: (by: string) => string;
+  /** "in bulk by …": a bulk action's step (`others`: how many more it took; null: not told). */
+  inBulk: (by: string, others: number | null) => string;
   accepted: (by: string) => string;
   expired: string;
   revoked: (by: string) => string;
@@ -115,6 +117,7 @@ const en: Words = {
   undeliverable: (reason) => withReason('E-mail given up after its retries', reason, ': '),
   reminded: (by) => (by ? `Reminder asked ${by}` : 'Reminder, on schedule'),
   resent: (by) => `Resent ${by}, with a new link and a renewed lifetime`,
+  inBulk: (by, others) => `in bulk ${by}${others ? ` (with ${others} other${others === 1 ? '' : 's'})` : ''}`,
   accepted: (by) => `Accepted ${by}: a member now`,
   expired: 'Expired: its link no longer works',
   revoked: (by) => `Revoked ${by}`,
@@ -157,6 +160,7 @@ const fr: Words = {
   undeliverable: (reason) => withReason('E-mail abandonné après ses tentatives', reason, ' : '),
   reminded: (by) => (by ? `Rappel demandé ${by}` : 'Rappel, au calendrier prévu'),
   resent: (by) => `Renvoyée ${by}, avec un nouveau lien et une durée de vie renouvelée`,
+  inBulk: (by, others) => `en masse ${by}${others ? ` (avec ${others} autre${others === 1 ? '' : 's'})` : ''}`,
   accepted: (by) => `Acceptée ${by} : membre désormais`,
   expired: 'Expirée : son lien ne fonctionne plus',
   revoked: (by) => `Révoquée ${by}`,
@@ -216,13 +220,13 @@ export function stepText(step: TimelineStep, locale: Locale, m: TimelineMarkup):
     case 'reminded':
       return w.reminded(step.by ? by(step.by) : null);
     case 'resent':
-      return w.resent(by(step.by));
+      return w.resent(step.bulk ? w.inBulk(by(step.by), step.bulk.others) : by(step.by));
     case 'accepted':
       return w.accepted(by(step.by));
     case 'expired':
       return w.expired;
     case 'revoked':
-      return w.revoked(by(step.by));
+      return w.revoked(step.bulk ? w.inBulk(by(step.by), null) : by(step.by));
     case 'cancelled':
       return w.cancelled(step.addedDirectly, reason(step.reason));
     case 'webhook':
