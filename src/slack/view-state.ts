@@ -1,6 +1,7 @@
 // Modal submissions, parsed with zod at the edge: Slack's `view.state.values` is
 // { [block_id]: { [action_id]: { type, value | selected_option | selected_options | files ... } } }.
 import { z } from 'zod';
+import { LICENCES_BLOCK_PREFIX, ORGANIZATION_LANGUAGE } from './blocks/member-properties-blocks.js';
 
 const text = z.object({ value: z.string().nullish() }).transform((v) => v.value?.trim() ?? '');
 const select = z
@@ -62,11 +63,53 @@ const membershipOf = (blocks: {
   companyShown: blocks.company !== undefined,
 });
 
-/** What a form is drawn again with when its user type or its kind changes. */
-export const drawState = z
-  .object({ user_type: anySelect.optional(), kind: anySelect.optional() })
-  .transform((v) => ({ userType: v.user_type, external: v.kind === 'external' }))
-  .catch({ userType: undefined, external: false });
+/**
+ * The licences chosen, from the block named after the user type (`licences:<type>`, see
+ * blocks/member-properties-blocks.ts), and that block's id (where their errors go).
+ */
+const licencesIn = (v: Record<string, Record<string, unknown>>) => {
+  const blockId = Object.keys(v).find((k) => k.startsWith(LICENCES_BLOCK_PREFIX));
+  const chosen = blockId ? checkboxes.safeParse(v[blockId]?.value) : undefined;
+  return { licences: chosen?.success ? chosen.data : [], licencesBlockId: blockId };
+};
+
+/** The credits and the language (blocks/member-properties-blocks.ts); the licences are read by `licencesIn`. */
+const memberPropertiesShape = {
+  credits: z.object({ value: text }).optional(),
+  language: z.object({ value: select }).optional(),
+};
+
+export interface MemberPropertiesFields {
+  licences: string[];
+  /** Where the licences' errors are shown: the block the form drew for its user type. */
+  licencesBlockId: string | undefined;
+  credits: string | undefined;
+  /** fr or en as chosen; undefined for the organization's. */
+  language: string | undefined;
+}
+
+const memberPropertiesOf = (
+  blocks: { credits?: { value: string }; language?: { value: string | undefined } },
+  licences: ReturnType<typeof licencesIn>,
+): MemberPropertiesFields => ({
+  ...licences,
+  credits: blocks.credits?.value || undefined,
+  language: blocks.language?.value === ORGANIZATION_LANGUAGE ? undefined : blocks.language?.value,
+});
+
+const drawChoices = z.object({ user_type: anySelect.optional(), kind: anySelect.optional() });
+
+/** What a form is drawn again with when its user type or its kind changes, the licences chosen so far included. */
+export const drawState = values
+  .transform((v) => {
+    const chosen = drawChoices.safeParse(v);
+    return {
+      userType: chosen.success ? chosen.data.user_type : undefined,
+      external: chosen.success && chosen.data.kind === 'external',
+      licences: licencesIn(v).licences,
+    };
+  })
+  .catch({ userType: undefined, external: false, licences: [] });
 
 /**
  * A form with the user type and role selects: its fixed blocks by `shape`, plus the role from
@@ -81,7 +124,7 @@ const formWithRole = <T extends z.ZodRawShape>(shape: T) =>
     }
     const roleBlockId = Object.keys(v).find((k) => k.startsWith('role:')) ?? 'role:';
     const role = select.safeParse(v[roleBlockId]?.value);
-    return { blocks: parsed.data, role: role.success ? role.data : undefined, roleBlockId };
+    return { blocks: parsed.data, role: role.success ? role.data : undefined, roleBlockId, licences: licencesIn(v) };
   });
 
 export const inviteState = formWithRole({
@@ -92,7 +135,8 @@ export const inviteState = formWithRole({
   message: z.object({ value: text }).optional(),
   must_use_email: z.object({ value: checkboxes }).optional(),
   ...membershipShape,
-}).transform(({ blocks, role, roleBlockId }) => ({
+  ...memberPropertiesShape,
+}).transform(({ blocks, role, roleBlockId, licences }) => ({
   emails: blocks.emails.value,
   username: blocks.username?.value || undefined,
   userType: blocks.user_type.invite_user_type,
@@ -102,6 +146,7 @@ export const inviteState = formWithRole({
   message: blocks.message?.value ?? '',
   mustUseEmail: (blocks.must_use_email?.value ?? []).includes('yes'),
   ...membershipOf(blocks),
+  ...memberPropertiesOf(blocks, licences),
 }));
 
 export const setupState = z
@@ -146,7 +191,8 @@ export const addMemberState = formWithRole({
   user_type: z.object({ add_member_user_type: select }),
   enterprise_id: z.object({ value: text }).optional(),
   ...membershipShape,
-}).transform(({ blocks, role, roleBlockId }) => ({
+  ...memberPropertiesShape,
+}).transform(({ blocks, role, roleBlockId, licences }) => ({
   email: blocks.email.value,
   firstName: blocks.first_name.value,
   lastName: blocks.last_name.value,
@@ -156,4 +202,5 @@ export const addMemberState = formWithRole({
   roleBlockId,
   enterpriseId: blocks.enterprise_id?.value || undefined,
   ...membershipOf(blocks),
+  ...memberPropertiesOf(blocks, licences),
 }));

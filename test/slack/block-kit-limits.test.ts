@@ -51,4 +51,13 @@ describe('blockKitProblems', () => {
       'blocks[1].element.initial_option: is not exactly one of the options',
     ]);
   });
+
+  it('checks a multi-select’s options and that its initial options are among them', () => {
+    const options = Array.from({ length: 101 }, (_, i) => option(`O${i}`, `v${i}`));
+    const element = { type: 'multi_static_select', action_id: 'v', options, initial_options: [option('Gone', 'g')] };
+    expect(blockKitProblems(modal([{ type: 'input', block_id: 'm', label: plain('M'), element }]))).toEqual([
+      'blocks[0].element.options: 101 > 100 options',
+      'blocks[0].element.initial_options[0]: is not exactly one of the options',
+    ]);
+  });
 });

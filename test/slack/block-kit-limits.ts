@@ -111,6 +111,14 @@ export function blockKitProblems(view: unknown): string[] {
         initial(`${where}.initial_option`, value.initial_option, offered);
         break;
       }
+      case 'multi_static_select': {
+        const offered = options(`${where}.options`, value.options, MODAL_LIMITS.selectOptions, true);
+        if (Array.isArray(value.initial_options))
+          value.initial_options.forEach((o, i) => {
+            initial(`${where}.initial_options[${i}]`, o, offered);
+          });
+        break;
+      }
       case 'radio_buttons':
       case 'checkboxes': {
         const offered = options(`${where}.options`, value.options, MODAL_LIMITS.radioOptions, false);

@@ -214,6 +214,8 @@ describe('/invite pending, resend, revoke, seats, help', () => {
       'user_type',
       'role:viewer',
       'groups',
+      'credits',
+      'language',
       'message',
       'must_use_email',
     ]);

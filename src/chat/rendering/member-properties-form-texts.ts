@@ -23,11 +23,16 @@ const en = {
   creditsHint: 'A whole number, or "unlimited". Left empty, the organization’s default applies.',
   languageLabel: 'Language',
   languageHint: 'The language of the member’s settings, e-mails and pages.',
-  /** The default choice: no language set, the organization's applies. */
-  languageOrganization: (organizationLocale: Locale) =>
-    `Organization’s language (${organizationLocale === 'fr' ? 'French' : 'English'})`,
+  /** The default choice: no language set, the organization's applies (named when known). */
+  languageOrganization: (organizationLocale?: Locale) =>
+    organizationLocale
+      ? `Organization’s language (${organizationLocale === 'fr' ? 'French' : 'English'})`
+      : 'Organization’s language',
   /** Each language in itself, as language pickers show them. */
   languageNames: { fr: 'Français', en: 'English' } as Record<Locale, string>,
+  /** A direct add by Enterprise ID sets none of them yet: said rather than dropped. */
+  propertiesWithEnterpriseId:
+    'Licences, credits and a language are not set on an add by Enterprise ID: leave them empty, or add the member with a temporary password (no Enterprise ID).',
 };
 
 export type MemberPropertiesFormTexts = typeof en;
@@ -46,8 +51,12 @@ const fr: MemberPropertiesFormTexts = {
   languageLabel: 'Langue',
   languageHint: 'La langue des paramètres du membre, de ses e-mails et de ses pages.',
   languageOrganization: (organizationLocale) =>
-    `Langue de l’organisation (${organizationLocale === 'fr' ? 'français' : 'anglais'})`,
+    organizationLocale
+      ? `Langue de l’organisation (${organizationLocale === 'fr' ? 'français' : 'anglais'})`
+      : 'Langue de l’organisation',
   languageNames: { fr: 'Français', en: 'English' },
+  propertiesWithEnterpriseId:
+    'Les licences, crédits et la langue ne se définissent pas lors d’un ajout par ID d’entreprise : laissez-les vides, ou ajoutez le membre avec un mot de passe temporaire (sans ID d’entreprise).',
 };
 
 export const memberPropertiesFormTexts = (locale: Locale): MemberPropertiesFormTexts => (locale === 'fr' ? fr : en);

@@ -1,15 +1,17 @@
 // "Add a member" (no invitation): e-mail, names, username, the Enterprise ID (with an enabled
 // identity provider), user type then role (the roles offered follow the user type), internal or
-// external with the company (with partner companies). Once added, the modal shows the temporary
-// password Sesame chose, once (a modal is not kept in the conversation's history, unlike a
-// message), or, added by enterprise ID, that the member signs in with the enterprise login.
+// external with the company (with partner companies), the member properties (add-on licences,
+// credits, language). Once added, the modal shows the temporary password Sesame chose, once (a
+// modal is not kept in the conversation's history, unlike a message), or, added by enterprise
+// ID, that the member signs in with the enterprise login.
 import type { KnownBlock, ModalView } from '@slack/types';
 import { addMemberTexts } from '../../chat/rendering/add-member-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
 import { context, escapeMrkdwn, section } from '../reply.js';
-import { assignmentSelects } from './assignment-selects.js';
+import { assignmentSelects, shownUserType } from './assignment-selects.js';
+import { creditsAndLanguageBlocks, licenceBlocks } from './member-properties-blocks.js';
 import { enterpriseIdBlocks, type FormDraw, membershipBlocks } from './membership-blocks.js';
 
 export const ADD_MEMBER_CALLBACK = 'add_member_submit';
@@ -36,6 +38,7 @@ const textInput = (blockId: string, label: string, optional = false, hint?: stri
 
 export function addMemberModal(catalogue: Catalogue, locale: Locale, draw: FormDraw): ModalView {
   const texts = chatTexts(locale);
+  const { choices } = draw;
   const memberTexts = addMemberTexts(locale);
   return {
     type: 'modal',
@@ -49,9 +52,11 @@ export function addMemberModal(catalogue: Catalogue, locale: Locale, draw: FormD
       textInput(addBlockIds.firstName, memberTexts.firstNameLabel),
       textInput(addBlockIds.lastName, memberTexts.lastNameLabel),
       textInput(addBlockIds.username, memberTexts.usernameLabel, true, memberTexts.usernameHint),
-      ...enterpriseIdBlocks(draw.choices.enterpriseLogin, locale),
+      ...enterpriseIdBlocks(choices.enterpriseLogin, locale),
       ...assignmentSelects(catalogue, locale, ADD_USER_TYPE_ACTION, draw.userType),
-      ...membershipBlocks(draw.choices.companies, locale, ADD_KIND_ACTION, draw.external ?? false),
+      ...membershipBlocks(choices.companies, locale, ADD_KIND_ACTION, draw.external ?? false),
+      ...licenceBlocks(choices.licences, shownUserType(catalogue, draw.userType), locale, draw.licences),
+      ...creditsAndLanguageBlocks(choices.canSetCredits, draw.organizationLocale, locale),
     ],
   };
 }

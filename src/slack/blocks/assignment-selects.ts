@@ -4,11 +4,21 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type Catalogue, grantableRoles } from '../../organizations/catalogue.js';
+import { type Catalogue, grantableRoles, type UserType } from '../../organizations/catalogue.js';
 
 /** Slack's limits: 2,000 characters for labels and hints, 75 for options. */
-const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
+export const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
+export const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
+
+/** The user types a form offers (those with a grantable role), and the one shown as chosen. */
+const offeredUserTypes = (catalogue: Catalogue) =>
+  catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
+
+/** The user type the form shows as chosen: `userTypeKey` when offered, else the first one. */
+export const shownUserType = (catalogue: Catalogue, userTypeKey?: string): UserType | undefined => {
+  const types = offeredUserTypes(catalogue);
+  return types.find((u) => u.key === userTypeKey) ?? types[0];
+};
 
 /** The user type select (block `user_type`, whose change `userTypeAction` handles) and the role select. */
 export function assignmentSelects(
@@ -18,8 +28,8 @@ export function assignmentSelects(
   userTypeKey?: string,
 ): KnownBlock[] {
   const texts = chatTexts(locale);
-  const types = catalogue.userTypes.filter((u) => grantableRoles(catalogue, u.key).length > 0);
-  const type = types.find((u) => u.key === userTypeKey) ?? types[0];
+  const types = offeredUserTypes(catalogue);
+  const type = shownUserType(catalogue, userTypeKey);
   const roles = type ? grantableRoles(catalogue, type.key) : [];
   const initialRole = roles.find((r) => r.key === catalogue.defaultRole) ?? roles[0];
   return [

@@ -1,13 +1,15 @@
 // The invite modal: addresses, the sign-in method (with an enabled identity provider), user type
 // then role (the roles offered follow the user type, as the catalogue's compatibility table says),
-// internal or external with the company (with partner companies), groups, a personal message,
-// "must use this e-mail".
+// internal or external with the company (with partner companies), the member properties (add-on
+// licences, then groups, credits and language, as the seed's "Set member properties" step), a
+// personal message, "must use this e-mail".
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Catalogue } from '../../organizations/catalogue.js';
-import { assignmentSelects } from './assignment-selects.js';
+import { assignmentSelects, shownUserType } from './assignment-selects.js';
+import { creditsAndLanguageBlocks, licenceBlocks } from './member-properties-blocks.js';
 import { type FormDraw, membershipBlocks, signInBlocks } from './membership-blocks.js';
 
 export const INVITE_CALLBACK = 'invite_submit';
@@ -44,6 +46,7 @@ export function inviteModal(
 ): ModalView {
   const texts = chatTexts(locale);
   const username = usesUsernames ? [usernameBlock(locale)] : [];
+  const { choices } = draw;
   return {
     type: 'modal',
     callback_id: INVITE_CALLBACK,
@@ -66,9 +69,10 @@ export function inviteModal(
         },
       },
       ...username,
-      ...signInBlocks(draw.choices.enterpriseLogin, locale),
+      ...signInBlocks(choices.enterpriseLogin, locale),
       ...assignmentSelects(catalogue, locale, USER_TYPE_ACTION, draw.userType),
-      ...membershipBlocks(draw.choices.companies, locale, INVITE_KIND_ACTION, draw.external ?? false),
+      ...membershipBlocks(choices.companies, locale, INVITE_KIND_ACTION, draw.external ?? false),
+      ...licenceBlocks(choices.licences, shownUserType(catalogue, draw.userType), locale, draw.licences),
       {
         type: 'input',
         block_id: inviteBlockIds.groups,
@@ -77,6 +81,7 @@ export function inviteModal(
         hint: plain(texts.groupsHint),
         element: { type: 'plain_text_input', action_id: 'value', max_length: 1000 },
       },
+      ...creditsAndLanguageBlocks(choices.canSetCredits, draw.organizationLocale, locale),
       {
         type: 'input',
         block_id: inviteBlockIds.message,

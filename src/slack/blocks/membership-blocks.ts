@@ -28,6 +28,10 @@ export interface FormDraw {
   userType?: string;
   /** "External" is chosen: the company is asked. */
   external?: boolean;
+  /** The licences chosen so far: those the user type still allows stay chosen (member-properties-blocks.ts). */
+  licences?: string[];
+  /** The organization's language, named in the language select's default (left unnamed when not given). */
+  organizationLocale?: Locale;
 }
 
 /** Slack's limit on a static select's options. */

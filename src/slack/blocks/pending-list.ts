@@ -1,8 +1,10 @@
-// The pending list as an ephemeral message: the counts, one section per invitation with Resend
-// and Revoke (Revoke asks for confirmation), the two bulk actions (each shows its count before
-// anything is done: bulk-confirmation.ts), and Previous/Next carrying the filter along.
+// The pending list as an ephemeral message: the counts, one section per invitation (with a line
+// for its member properties, when it has some) with Resend and Revoke (Revoke asks for
+// confirmation), the two bulk actions (each shows its count before anything is done:
+// bulk-confirmation.ts), and Previous/Next carrying the filter along.
 import type { KnownBlock } from '@slack/types';
 import { BULK_DEFAULT_DAYS, type BulkOperation, bulkActionTexts } from '../../chat/rendering/bulk-action-texts.js';
+import { memberPropertiesText } from '../../chat/rendering/member-properties-text.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -11,7 +13,7 @@ import { statusLabel } from '../../invitations/find-invitation.js';
 import type { InvitationFilter, InvitationPage } from '../../invitations/list-invitations.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { Organization } from '../../organizations/organization.js';
-import { context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
+import { clip, context, escapeMrkdwn, type SlackMessage, section } from '../reply.js';
 
 export const pendingActions = { resend: 'pending_resend', revoke: 'pending_revoke', page: 'pending_page' } as const;
 
@@ -55,6 +57,8 @@ export function pendingList(
     blocks.push(
       section(`*${escapeMrkdwn(inv.email)}*${name ? ` (${escapeMrkdwn(name)})` : ''}\n${escapeMrkdwn(row)}${delivery}`),
     );
+    const properties = memberPropertiesText(inv, locale);
+    if (properties) blocks.push(context(clip(escapeMrkdwn(properties))));
     const value = JSON.stringify({ id: inv.id, list: state });
     blocks.push({
       type: 'actions',

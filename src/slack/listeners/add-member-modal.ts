@@ -1,11 +1,12 @@
-// "Add a member" modal: the user type select rebuilds the role options and the kind radio the
-// company field; the submission is checked field by field (errors shown on the fields, an external
-// member's company included), answered at once with a "working" view, then the member is added and
-// the view shows their temporary password, once, or, with an Enterprise ID, that they sign in
-// with the enterprise login (no password of ours).
+// "Add a member" modal: the user type select rebuilds the role and licence options and the kind
+// radio the company field; the submission is checked field by field (errors shown on the fields,
+// an external member's company and the member properties included), answered at once with a
+// "working" view, then the member is added and the view shows their temporary password, once, or,
+// with an Enterprise ID, that they sign in with the enterprise login (no password of ours).
 import type { App } from '@slack/bolt';
 import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
+import { memberPropertiesFormTexts } from '../../chat/rendering/member-properties-form-texts.js';
 import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -31,9 +32,9 @@ import { membershipBlockIds } from '../blocks/membership-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, identifyWithoutSlack } from '../identify.js';
 import { errorText, reply } from '../reply.js';
-import { addMemberState } from '../view-state.js';
+import { addMemberState, type MemberPropertiesFields } from '../view-state.js';
 import { answerOnce, registerFormRedraw } from './form-parts.js';
-import { checkMembership } from './membership-fields.js';
+import { checkMembershipAndProperties } from './member-property-fields.js';
 
 export function registerAddMemberModal(app: App, deps: SlackDeps): void {
   registerFormRedraw(app, deps, { userType: ADD_USER_TYPE_ACTION, kind: ADD_KIND_ACTION }, (who, draw) =>
@@ -68,8 +69,9 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
         ...enterpriseIdErrors(state.data, locale),
       };
       if (Object.keys(errors).length > 0) return await ack({ response_action: 'errors', errors });
-      const membership = await checkMembership(deps.db, client, { teamId, userId }, state.data, locale);
-      if (!membership.ok) return await ack({ response_action: 'errors', errors: membership.errors });
+      const request = { teamId, userId };
+      const extra = await checkMembershipAndProperties(deps.db, client, request, state.data, locale, email);
+      if (!extra.ok) return await ack({ response_action: 'errors', errors: extra.errors });
       // Hashing the password and writing take longer than the submission may wait.
       await ack({ response_action: 'update', view: workingView(locale, 'add') });
       let outcome: PasswordOutcome;
@@ -78,7 +80,7 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
         const who = await identify(deps.db, client, { teamId, userId });
         if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
         locale = who.actor.locale;
-        outcome = await add(deps.db, who.actor, { ...form, ...membership.input }, enterpriseId);
+        outcome = await add(deps.db, who.actor, { ...form, ...extra.input }, enterpriseId);
       } catch (error) {
         outcome = { kind: 'add', problem: errorText(error, locale, deps.log, 'add member modal') };
       }
@@ -100,15 +102,20 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
   });
 }
 
-/** With an Enterprise ID: a valid one, and no username (the member's is made from the address). */
+/**
+ * With an Enterprise ID: a valid one, no username (the member's is made from the address), and no
+ * member property (an add by Enterprise ID sets none: said rather than dropped).
+ */
 function enterpriseIdErrors(
-  fields: { enterpriseId: string | undefined; username: string | undefined },
+  fields: { enterpriseId: string | undefined; username: string | undefined } & MemberPropertiesFields,
   locale: Locale,
 ): Record<string, string> {
   if (fields.enterpriseId === undefined) return {};
   const errors: Record<string, string> = {};
   const checked = checkEnterpriseId(fields.enterpriseId);
   if (!checked.ok) errors[membershipBlockIds.enterpriseId] = renderNotice(locale, checked.error);
+  else if (fields.licences.length > 0 || fields.credits || fields.language)
+    errors[membershipBlockIds.enterpriseId] = memberPropertiesFormTexts(locale).propertiesWithEnterpriseId;
   if (fields.username) errors[addBlockIds.username] = membershipTexts(locale).usernameWithEnterpriseId;
   return errors;
 }
@@ -117,7 +124,7 @@ function enterpriseIdErrors(
 async function add(
   db: SlackDeps['db'],
   actor: Actor,
-  input: AddMemberForm & Pick<AddMemberInput, 'external' | 'company'>,
+  input: AddMemberForm & Pick<AddMemberInput, 'external' | 'company' | 'licences' | 'credits' | 'language'>,
   enterpriseId: string | undefined,
 ): Promise<PasswordOutcome> {
   if (enterpriseId) {
@@ -125,7 +132,8 @@ async function add(
     const login = await enterpriseLoginChoice(db, actor.organization.id);
     return { kind: 'add', ...shownMember(member), enterpriseLogin: login?.label ?? '' };
   }
-  // The form's fields with the company: addMemberWithTemporaryPassword hands them on to addMember.
+  // The form's fields with the company and the member properties: addMemberWithTemporaryPassword
+  // hands them on to addMember.
   const { member, temporaryPassword } = await addMemberWithTemporaryPassword(db, actor, input);
   return { kind: 'add', ...shownMember(member), password: temporaryPassword };
 }

@@ -54,7 +54,13 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     const choices = await inviteFormChoices(deps.db, actor);
     await target.client.views.open({
       trigger_id: triggerId,
-      view: inviteModal(organization.catalogue, actor.locale, {}, { choices }, organization.usesUsernames),
+      view: inviteModal(
+        organization.catalogue,
+        actor.locale,
+        {},
+        { choices, organizationLocale: organization.locale },
+        organization.usesUsernames,
+      ),
     });
   });
   button(homeActions.import, async ({ actor }, target, triggerId) => {
@@ -65,7 +71,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     const choices = await inviteFormChoices(deps.db, actor);
     await target.client.views.open({
       trigger_id: triggerId,
-      view: addMemberModal(organization.catalogue, actor.locale, { choices }),
+      view: addMemberModal(organization.catalogue, actor.locale, { choices, organizationLocale: organization.locale }),
     });
   });
   // The list goes to the member's DM with the bot (a Home tab click has no response_url).

@@ -1,6 +1,6 @@
 // What Sesame's Slack forms (invite, add a member) share: the form drawn again when its user type
-// (whose roles are the only ones offered) or its kind (internal or external: the company is asked
-// for an external member only) changes, and a submission answered exactly once.
+// (whose roles and licences are the only ones offered) or its kind (internal or external: the
+// company is asked for an external member only) changes, and a submission answered exactly once.
 import type { App, BlockAction, SlackViewMiddlewareArgs, ViewResponseAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { inviteFormChoices } from '../../invitations/invite-form-choices.js';
@@ -34,6 +34,8 @@ export function registerFormRedraw(
         choices: await inviteFormChoices(deps.db, who.actor),
         userType: changed === 'userType' ? chosen : state.userType,
         external: changed === 'kind' ? chosen === 'external' : state.external,
+        licences: state.licences,
+        organizationLocale: who.organization.locale,
       };
       await client.views.update({
         view_id: body.view.id,

@@ -123,13 +123,19 @@ async function run(deps: SlackDeps, args: CommandArgs, who: Identity, target: Re
     case 'open_add_form': {
       // One read (with the domain's permission check) before the trigger's 3 s run out.
       const choices = await inviteFormChoices(deps.db, actor);
-      const view = addMemberModal(organization.catalogue, locale, { choices });
+      const view = addMemberModal(organization.catalogue, locale, { choices, organizationLocale: organization.locale });
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
     case 'open_invite_form': {
       const choices = await inviteFormChoices(deps.db, actor);
-      const view = inviteModal(organization.catalogue, locale, metadata, { choices }, organization.usesUsernames);
+      const view = inviteModal(
+        organization.catalogue,
+        locale,
+        metadata,
+        { choices, organizationLocale: organization.locale },
+        organization.usesUsernames,
+      );
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }

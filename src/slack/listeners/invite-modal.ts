@@ -1,6 +1,7 @@
-// The invite modal: the user type select rebuilds the role options and the kind radio the company
-// field; the submission is checked field by field (errors shown on the fields, an external
-// member's company included), then invited, and summarized where /invite was typed.
+// The invite modal: the user type select rebuilds the role and licence options and the kind radio
+// the company field; the submission is checked field by field (errors shown on the fields, an
+// external member's company and the member properties included), then invited, and summarized
+// where /invite was typed.
 import type { App } from '@slack/bolt';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { inviteUsernameProblem } from '../../chat/rendering/membership-texts.js';
@@ -25,7 +26,7 @@ import { identify, identifyWithoutSlack, withinBudget } from '../identify.js';
 import { errorText, reply } from '../reply.js';
 import { inviteState, parseMetadata, replyMetadata } from '../view-state.js';
 import { answerOnce, registerFormRedraw } from './form-parts.js';
-import { checkMembership } from './membership-fields.js';
+import { checkMembershipAndProperties } from './member-property-fields.js';
 
 export function registerInviteModal(app: App, deps: SlackDeps): void {
   registerFormRedraw(app, deps, { userType: USER_TYPE_ACTION, kind: INVITE_KIND_ACTION }, (who, draw, metadata) =>
@@ -88,8 +89,8 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
         return await ack({ response_action: 'errors', errors: { ...errors, ...usernameError } });
       }
       if (usernameError) return await ack({ response_action: 'errors', errors: usernameError });
-      const membership = await checkMembership(deps.db, client, { teamId, userId }, state.data, locale);
-      if (!membership.ok) return await ack({ response_action: 'errors', errors: membership.errors });
+      const extra = await checkMembershipAndProperties(deps.db, client, { teamId, userId }, state.data, locale);
+      if (!extra.ok) return await ack({ response_action: 'errors', errors: extra.errors });
       await ack();
       // The member behind the Slack user (users.info may take its time now) and their permissions.
       const who = await identify(deps.db, client, { teamId, userId });
@@ -98,7 +99,7 @@ export function registerInviteModal(app: App, deps: SlackDeps): void {
       const result = await invite(deps.db, who.actor, {
         ...input,
         enterprise: state.data.enterprise,
-        ...membership.input,
+        ...extra.input,
       });
       await reply(target, inviteSummary(result, locale));
     } catch (error) {

@@ -22,6 +22,16 @@ export type CheckedMembership =
   | { ok: true; input: { external?: true; company?: string } }
   | { ok: false; errors: Record<string, string> };
 
+/**
+ * Who submits a form, needed before its answer (their permissions, their language): users.info
+ * gets part of Slack's 3 s only (chat.slack_slow past it).
+ */
+export async function submitter(db: Db, client: WebClient, request: { teamId: string; userId: string }) {
+  const who = await withinBudget(identify(db, client, request));
+  if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
+  return who.actor;
+}
+
 export async function checkMembership(
   db: Db,
   client: WebClient,
@@ -34,15 +44,12 @@ export async function checkMembership(
   const place = fields.companyShown ? membershipBlockIds.company : membershipBlockIds.kind;
   let shownIn = locale;
   try {
-    // Who asks (their permission to invite, their language) is needed before the answer: users.info
-    // gets part of Slack's 3 s only.
-    const who = await withinBudget(identify(db, client, request));
-    if (!who.linked) throw new AppError('chat.not_linked', {}, 'forbidden');
-    shownIn = who.actor.locale;
-    const choices = await inviteFormChoices(db, who.actor);
+    const actor = await submitter(db, client, request);
+    shownIn = actor.locale;
+    const choices = await inviteFormChoices(db, actor);
     const ref = fields.companyName ?? choices.companies.find((company) => company.id === fields.companyId)?.path;
     if (!ref) return { ok: false, errors: { [place]: membershipTexts(shownIn).companyNeeded } };
-    await coveredCompany(db, who.actor.organization.id, ref);
+    await coveredCompany(db, actor.organization.id, ref);
     return { ok: true, input: { external: true, company: ref } };
   } catch (error) {
     if (!isAppError(error)) throw error;
