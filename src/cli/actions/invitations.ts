@@ -7,6 +7,7 @@ import {
   bulkConfirmation,
   bulkDone,
 } from '../../chat/rendering/bulk-action-texts.js';
+import { type RowCompany, rowCompanies } from '../../companies/row-companies.js';
 import type { Invitation } from '../../generated/prisma/client.js';
 import { bulkOperations } from '../../invitations/bulk-actions.js';
 import { deliveryLabel } from '../../invitations/delivery-label.js';
@@ -17,6 +18,7 @@ import { revokeInvitation } from '../../invitations/revoke.js';
 import { memberProperties } from '../../licences/member-properties.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { BulkOptions, PendingOptions } from '../commands/invitations.js';
+import { companyCells, companyHeaders, companyJson } from '../company-cells.js';
 import { exitCodes } from '../exit.js';
 import { propertyCells, propertyHeaders } from '../member-property-cells.js';
 import { formatDate, formatDay, table } from '../output.js';
@@ -38,16 +40,19 @@ export function listPending(options: PendingOptions, command: Command): Promise<
       page: options.page,
       pageSize: options.pageSize,
     });
-    if (out.json) return out.result(pageJson(page));
+    const companyOf = await rowCompanies(db, actor.organization.id, page.invitations);
+    if (out.json) return out.result(pageJson(page, companyOf));
     const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
-    // Licences, credits and language, when some invitation of the page has one (issue 17).
+    // The company of external invitations (issue 16), then licences, credits and language (issue
+    // 17): each when some invitation of the page has one.
+    const company = companyHeaders(page.invitations, locale);
     const extra = propertyHeaders(page.invitations, locale);
     if (page.invitations.length === 0) out.line(texts.noInvitations);
     else
       out.line(
         table(
-          [...texts.invitationHeaders, ...extra],
+          [...texts.invitationHeaders, ...company, ...extra],
           page.invitations.map((i) => [
             i.id,
             i.email,
@@ -59,6 +64,7 @@ export function listPending(options: PendingOptions, command: Command): Promise<
             formatDay(i.lastSentAt),
             deliveryLabel(i.deliveryStatus, locale),
             formatDay(i.expiresAt),
+            ...companyCells(companyOf(i), company.length > 0, locale),
             ...propertyCells(i, extra.length > 0, locale),
           ]),
         ),
@@ -154,9 +160,9 @@ export function invitationJson(invitation: Invitation & { inviterEmail?: string 
   };
 }
 
-function pageJson(page: InvitationPage) {
+function pageJson(page: InvitationPage, companyOf: (row: Invitation) => RowCompany | null) {
   return {
-    invitations: page.invitations.map(invitationJson),
+    invitations: page.invitations.map((i) => ({ ...invitationJson(i), ...companyJson(companyOf(i)) })),
     total: page.total,
     page: page.page,
     pageSize: page.pageSize,

@@ -1,5 +1,6 @@
 // The work of `sesame members`, `members set` and `members remove`.
 import type { Command } from 'commander';
+import { rowCompanies } from '../../companies/row-companies.js';
 import type { Member } from '../../generated/prisma/client.js';
 import type { Locale } from '../../i18n/locale.js';
 import { memberProperties } from '../../licences/member-properties.js';
@@ -8,6 +9,7 @@ import { type MemberRemoval, removeMember } from '../../members/remove-member.js
 import { type AccessChange, setMemberAccess } from '../../members/set-member-access.js';
 import { roleName, userTypeName } from '../../organizations/catalogue.js';
 import type { MemberListOptions } from '../commands/members.js';
+import { companyCells, companyHeaders, companyJson } from '../company-cells.js';
 import { formatDate, table } from '../output.js';
 import { runAsMember } from '../session.js';
 import { cliTexts } from '../texts.js';
@@ -15,17 +17,24 @@ import { cliTexts } from '../texts.js';
 export function listAllMembers(options: MemberListOptions, command: Command): Promise<void> {
   return runAsMember(command, async ({ db, actor, out, locale }) => {
     const list = await listMembers(db, actor, options);
+    const companyOf = await rowCompanies(db, actor.organization.id, list.members);
     if (out.json) {
       return out.result({
-        members: list.members.map((m) => ({ ...memberJson(m), invitedByEmail: m.invitedByEmail })),
+        members: list.members.map((m) => ({
+          ...memberJson(m),
+          ...companyJson(companyOf(m)),
+          invitedByEmail: m.invitedByEmail,
+        })),
         total: list.total,
       });
     }
     const texts = cliTexts(locale);
     const catalogue = actor.organization.catalogue;
+    // The company of external members, when the page has some (issue 16).
+    const company = companyHeaders(list.members, locale);
     out.line(
       table(
-        texts.memberHeaders,
+        [...texts.memberHeaders, ...company],
         list.members.map((m: MemberView) => [
           m.email,
           [m.firstName, m.lastName].filter(Boolean).join(' '),
@@ -35,6 +44,7 @@ export function listAllMembers(options: MemberListOptions, command: Command): Pr
           [m.isOwner ? texts.owner : '', m.isManager ? texts.manager : ''].filter(Boolean).join(', '),
           m.status === 'ACTIVE' ? texts.active : texts.mustChangePassword,
           formatDate(m.createdAt),
+          ...companyCells(companyOf(m), company.length > 0, locale),
         ]),
       ),
     );

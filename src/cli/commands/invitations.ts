@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { InvitationStatus } from '../../generated/prisma/client.js';
 import { days, invitationStatus, invitationStatusNames, list, nonEmpty, page, pageSize } from '../values.js';
+import { LISTED_COMPANY_JSON } from './members.js';
 
 const work = () => import('../actions/invitations.js');
 
@@ -56,7 +57,7 @@ export function registerInvitations(program: Command): void {
 Roles and user types are shown by name; in JSON they are the catalogue's keys (see \`org show --json\`).
 
 JSON output (--json):
-  { "invitations": [ ${INVITATION_JSON} ],
+  { "invitations": [ ${INVITATION_JSON.replace(/ }$/, `${LISTED_COMPANY_JSON} }`)} ],
     "total": n, "page": n, "pageSize": n, "pages": n,
     "counts": { "pending": n, "awaitingApproval": n, "byUserType": { "<user type key>": n } } }`,
     )

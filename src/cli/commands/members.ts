@@ -18,6 +18,10 @@ const MEMBER_JSON = `{ "id", "email", "firstName", "lastName", "username", "role
     "company": string | null, "licences": [key], "credits": n | "unlimited" | null,
     "language": "fr" | "en" | null, "createdAt" }`;
 
+// The lists add, for an external row, its company's path ("Groupe JLO/JLO PARIS", null once removed)
+// and whether it is still covered (null for an internal row).
+export const LISTED_COMPANY_JSON = `, "companyPath": string | null, "covered": boolean | null`;
+
 const REMOVED_JSON = `{ "memberId", "email", "firstName", "lastName", "username", "role", "userType", "isOwner",
     "isManager", "kind": "internal" | "external", "company": string | null, "openInvitations": n,
     "pendingSeatRequests": n }`;
@@ -40,7 +44,7 @@ export function registerMembers(program: Command): void {
 Roles and user types are shown by name; in JSON they are the catalogue's keys (see \`org show --json\`).
 
 JSON output (--json):
-  { "members": [ ${MEMBER_JSON.replace('}', ', "invitedByEmail": string | null }')} ], "total": n }`,
+  { "members": [ ${MEMBER_JSON.replace(' }', `${LISTED_COMPANY_JSON}, "invitedByEmail": string | null }`)} ], "total": n }`,
     )
     .action(async (options: MemberListOptions, command: Command) => (await work()).listAllMembers(options, command));
 
