@@ -42,11 +42,13 @@ export function enterpriseJoinedPage(input: {
   return joinedPage({ ...input, lead: ssoTexts[input.locale].joinedLead(input.label) });
 }
 
-export function heldPage(input: { locale: Locale; organization: string }): string {
+/** An automatic join waiting for a manager (no seat left): in the organization's brand, like the others. */
+export function heldPage(input: { locale: Locale; organization: string; brand?: PageBrand }): string {
   const texts = ssoTexts[input.locale];
+  const organization = input.brand?.name ?? input.organization;
   return messagePage(
-    { locale: input.locale, title: texts.heldTitle(input.organization) },
-    { tone: 'ok', heading: texts.heldTitle(input.organization), paragraphs: [texts.held] },
+    { locale: input.locale, title: texts.heldTitle(organization), brand: input.brand },
+    { tone: 'ok', heading: texts.heldTitle(organization), paragraphs: [texts.held] },
   );
 }
 

@@ -180,7 +180,8 @@ export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {
         );
         if (signedIn.status === 'held') {
           ctx.log.info('enterprise sign-in', { route: SSO_CALLBACK, outcome: 'held_for_approval' });
-          return sendPage(ctx, res, 202, heldPage({ locale, organization: signedIn.organization.name }), clear);
+          const { brand } = await loadOrganizationPageBrand(ctx.db, signedIn.organization);
+          return sendPage(ctx, res, 202, heldPage({ locale, organization: signedIn.organization.name, brand }), clear);
         }
         if (signedIn.status === 'joined') {
           ctx.log.info('enterprise sign-in', {

@@ -11,8 +11,8 @@ import { setEnterpriseId } from '../../src/sso/set-enterprise-id.js';
 import { failure } from '../domain/fixtures.js';
 import { textOf } from '../enrollment/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { signInAtProvider } from './provider.js';
-import { Browser, claimed, organizationWithProvider, type SsoWorld, startSsoWorld } from './support.js';
+import { signInToOrganization } from './sign-in.js';
+import { claimed, organizationWithProvider, type SsoWorld, startSsoWorld } from './support.js';
 
 let t: TestDatabase;
 let world: SsoWorld;
@@ -28,12 +28,8 @@ afterAll(async () => {
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 async function signIn(owner: Actor, login: string) {
-  const browser = new Browser(world.base);
-  const started = await browser.get(`/sso/start?org=${owner.organization.id}&lang=en`);
-  expect(started.status).toBe(303);
-  const callback = await signInAtProvider(started.headers.get('location') ?? '', login, world.callback);
-  const back = await browser.get(callback);
-  return { status: back.status, text: textOf(await back.text()) };
+  const page = await signInToOrganization(world, owner.organization.id, login);
+  return { status: page.status, text: textOf(page.html) };
 }
 
 describe('a member added by enterprise ID', { timeout: 60_000 }, () => {
