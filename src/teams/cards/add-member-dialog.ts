@@ -1,5 +1,6 @@
 // "Add a member" dialog (a task module): the same fields as Slack's modal, with the Enterprise ID
-// and the partner company when the organization has them (membership-inputs.ts), the problems found
+// and the partner company when the organization has them (membership-inputs.ts) and the member
+// properties (licences, credits, language: member-properties-inputs.ts), the problems found
 // on submission shown above their field with what was typed kept; once added, the dialog shows the
 // temporary password once (a dialog is not kept in the conversation, unlike a message), or says
 // that a member added by enterprise ID signs in with the enterprise login.
@@ -9,11 +10,12 @@ import type { Locale } from '../../i18n/locale.js';
 import { type Notice, renderNotice } from '../../i18n/messages.js';
 import type { InviteFormChoices } from '../../invitations/invite-form-choices.js';
 import type { AddMemberField } from '../../members/check-add-member-input.js';
-import type { Catalogue } from '../../organizations/catalogue.js';
+import type { Organization } from '../../organizations/organization.js';
 import { escapeTeamsMarkdown } from '../markdown.js';
 import { teamsTexts } from '../teams-texts.js';
 import { adaptiveCard, cardAttachment, type Element, small, text } from './adaptive.js';
 import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
+import { creditsAndLanguageInputs, licenceInputs } from './member-properties-inputs.js';
 import { companyInputs, enterpriseIdInputs, type MembershipField, type MembershipValues } from './membership-inputs.js';
 
 export const ADD_MEMBER_DIALOG = 'add_member_form';
@@ -28,13 +30,14 @@ export interface AddMemberDialogValues extends MembershipValues {
 }
 
 export function addMemberDialog(
-  catalogue: Catalogue,
+  organization: Organization,
   choices: InviteFormChoices,
   locale: Locale,
   values: AddMemberDialogValues = {},
   errors: Partial<Record<AddMemberField | MembershipField, string>> = {},
 ): TaskModuleTaskInfo {
   const memberTexts = addMemberTexts(locale);
+  const catalogue = organization.catalogue;
   const input = (
     id: Exclude<keyof AddMemberDialogValues, keyof MembershipValues> & AddMemberField,
     label: string,
@@ -65,6 +68,8 @@ export function addMemberDialog(
       ...fieldProblem(errors.role),
       assignmentChoiceSet(catalogue, locale, values.assignment),
       ...companyInputs(choices.companies, locale, values, errors),
+      ...licenceInputs(choices, catalogue, locale, values, errors),
+      ...creditsAndLanguageInputs(choices, organization.locale, locale, values, errors),
     ],
     [{ type: 'Action.Submit', title: memberTexts.addButton, data: { verb: ADD_MEMBER_DIALOG } }],
   );

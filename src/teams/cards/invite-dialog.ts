@@ -1,15 +1,17 @@
 // The invite dialog (a task module): the same fields as Slack's modal, with the sign-in method and
-// the partner company when the organization has them (membership-inputs.ts); the problems found
-// on submission are shown above their field, with what was typed kept.
+// the partner company when the organization has them (membership-inputs.ts) and the member
+// properties (member-properties-inputs.ts) in the seed's order (licences, groups, credits,
+// language); the problems found on submission are shown above their field, with what was typed kept.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { InviteField } from '../../invitations/check-invite-input.js';
 import type { InviteFormChoices } from '../../invitations/invite-form-choices.js';
-import type { Catalogue } from '../../organizations/catalogue.js';
+import type { Organization } from '../../organizations/organization.js';
 import { adaptiveCard, cardAttachment, type Element, text } from './adaptive.js';
 import { assignmentChoiceSet, fieldProblem } from './dialog-parts.js';
+import { creditsAndLanguageInputs, licenceInputs } from './member-properties-inputs.js';
 import { companyInputs, type MembershipField, type MembershipValues, signInInputs } from './membership-inputs.js';
 
 export const INVITE_DIALOG = 'invite_form';
@@ -27,14 +29,13 @@ export interface InviteDialogValues extends MembershipValues {
 export type DialogField = InviteField | MembershipField | 'username';
 
 export function inviteDialog(
-  catalogue: Catalogue,
+  organization: Organization,
   choices: InviteFormChoices,
   locale: Locale,
   values: InviteDialogValues = {},
   errors: Partial<Record<DialogField, string>> = {},
-  /** Where members have usernames, the admin may reserve one (the e-mail states it). */
-  usesUsernames = false,
 ): TaskModuleTaskInfo {
+  const { catalogue, usesUsernames } = organization;
   const texts = chatTexts(locale);
   const error = (field: DialogField): Element[] => fieldProblem(errors[field]);
   const card = adaptiveCard(
@@ -52,11 +53,13 @@ export function inviteDialog(
         value: values.emails ?? '',
       },
       text(texts.emailsHint, { size: 'Small', isSubtle: true }),
+      // Where members have usernames, the admin may reserve one (the e-mail states it).
       ...(usesUsernames ? [...error('username'), ...usernameInput(locale, values.username)] : []),
       ...signInInputs(choices.enterpriseLogin, locale, values, errors),
       ...error('role'),
       assignmentChoiceSet(catalogue, locale, values.assignment),
       ...companyInputs(choices.companies, locale, values, errors),
+      ...licenceInputs(choices, catalogue, locale, values, errors),
       ...error('groups'),
       {
         type: 'Input.Text',
@@ -65,6 +68,7 @@ export function inviteDialog(
         placeholder: texts.groupsHint,
         value: values.groups ?? '',
       },
+      ...creditsAndLanguageInputs(choices, organization.locale, locale, values, errors),
       ...error('message'),
       {
         type: 'Input.Text',

@@ -10,11 +10,15 @@ import { escapeTeamsMarkdown } from '../markdown.js';
 import { teamsTexts } from '../teams-texts.js';
 import { type Element, small, text } from './adaptive.js';
 import { fieldProblem } from './dialog-parts.js';
+import type { MemberPropertiesField, MemberPropertiesValues } from './member-properties-inputs.js';
 
-/** The shared fields, and `form`: a problem whose field the dialog does not show (told on top). */
-export type MembershipField = 'signIn' | 'kind' | 'company' | 'enterpriseId' | 'form';
+/**
+ * The shared fields, the member properties (member-properties-inputs.ts), and `form`: a problem
+ * whose field the dialog does not show (told on top).
+ */
+export type MembershipField = 'signIn' | 'kind' | 'company' | 'enterpriseId' | MemberPropertiesField | 'form';
 
-export interface MembershipValues {
+export interface MembershipValues extends MemberPropertiesValues {
   signIn?: string;
   kind?: string;
   company?: string;

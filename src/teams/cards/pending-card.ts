@@ -1,8 +1,10 @@
-// The pending list as a card: the counts, each invitation with Resend and Revoke (Revoke asks
-// again through a small confirmation card), Previous/Next carrying the filter along, and the two
-// bulk actions (each answers with its confirmation card, the count first: bulk-confirmation-card.ts).
+// The pending list as a card: the counts, each invitation with its member properties when it has
+// some (licences, credits, language) and Resend and Revoke (Revoke asks again through a small
+// confirmation card), Previous/Next carrying the filter along, and the two bulk actions (each
+// answers with its confirmation card, the count first: bulk-confirmation-card.ts).
 
 import { BULK_DEFAULT_DAYS, type BulkOperation, bulkActionTexts } from '../../chat/rendering/bulk-action-texts.js';
+import { memberPropertiesText } from '../../chat/rendering/member-properties-text.js';
 import { chatTexts } from '../../chat/rendering/texts.js';
 import { formatDateTime } from '../../email/format-date.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -45,12 +47,14 @@ export function pendingCard(
     );
     const delivery = noteworthyDelivery(inv.deliveryStatus) ? ` · ✉️ ${deliveryLabel(inv.deliveryStatus, locale)}` : '';
     const data = { id: inv.id, list };
+    const properties = memberPropertiesText(inv, locale);
     body.push({
       type: 'Container',
       separator: true,
       items: [
         text(`**${escapeTeamsMarkdown(inv.email)}**`),
         small(`${row}${delivery}`),
+        ...(properties ? [small(escapeTeamsMarkdown(properties))] : []),
         {
           type: 'ActionSet',
           actions: [

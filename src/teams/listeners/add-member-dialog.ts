@@ -2,7 +2,8 @@
 // field by field on submit (the dialog comes back with the problems above their fields), then the
 // member is added and the dialog shows their temporary password, once. With an Enterprise ID the
 // member is added by it instead: no password; the domain e-mails them to sign in with the
-// enterprise login. The domain's refusals about the company or the ID come back above those fields.
+// enterprise login. The domain's refusals about the company, the ID or the member properties (a
+// licence the user type cannot hold or none is left of, credits, language) come back above those fields.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
@@ -24,6 +25,11 @@ import {
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { parseSubmission } from '../teams-errors.js';
 import {
+  memberPropertiesOf,
+  memberPropertiesSubmission,
+  propertiesWithEnterpriseId,
+} from './member-properties-submission.js';
+import {
   companyForInternal,
   membershipOf,
   membershipRefusal,
@@ -38,6 +44,7 @@ const submission = z.object({
   username: z.string().max(1000).default(''),
   assignment: z.string().max(200).default(''),
   ...membershipSubmission,
+  ...memberPropertiesSubmission,
 });
 
 type DialogAnswer = TaskModuleTaskInfo | string;
@@ -50,7 +57,7 @@ export const fetchAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<
     async (who) => {
       // Reading the choices checks the permission to add members.
       const choices = await inviteFormChoices(deps.db, who.actor);
-      return addMemberDialog(who.organization.catalogue, choices, who.actor.locale);
+      return addMemberDialog(who.organization, choices, who.actor.locale);
     },
     (text) => text,
   );
@@ -64,8 +71,8 @@ export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unk
       const locale = who.actor.locale;
       const values = parseSubmission(submission, raw);
       const [userType, role] = values.assignment.split('/');
-      // The company travels with the form to the domain's addMember (AddMemberInput).
-      const form: AddMemberForm & Pick<AddMemberInput, 'external' | 'company'> = {
+      // The company and the member properties travel with the form to the domain's addMember (AddMemberInput).
+      const form: AddMemberForm & Omit<AddMemberInput, keyof AddMemberForm | 'password'> = {
         email: values.email,
         firstName: values.firstName,
         lastName: values.lastName,
@@ -73,16 +80,18 @@ export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unk
         userType,
         role,
         ...membershipOf(values),
+        ...memberPropertiesOf(values),
       };
       const enterpriseId = values.enterpriseId.trim();
       // Read before the add: a refusal draws the dialog again with them.
       const choices = await inviteFormChoices(deps.db, who.actor);
       const again = (shown: AddMemberDialogValues, errors: Record<string, string>) =>
-        addMemberDialog(who.organization.catalogue, choices, locale, shown, errors);
+        addMemberDialog(who.organization, choices, locale, shown, errors);
       const problems = fieldErrors(checkAddMemberInput(who.organization, form), locale);
       const mixed = companyForInternal(values, locale);
       // A member added by enterprise ID gets a username made from their address (the domain takes none).
       if (enterpriseId && form.username) problems.username = membershipTexts(locale).usernameWithEnterpriseId;
+      if (enterpriseId) Object.assign(problems, propertiesWithEnterpriseId(values, locale));
       if (Object.keys(problems).length > 0 || mixed) {
         return again({ ...values, ...mixed?.values }, { ...problems, ...mixed?.problems });
       }

@@ -1,10 +1,12 @@
 // The invite dialog (task module): opened from the "Open the invite form" card, checked field by
 // field on submit (the dialog comes back with the problems above their fields), then invited. The
-// domain's refusals about the sign-in method or the company come back above those fields too.
+// domain's refusals about the sign-in method, the company or the member properties (a licence the
+// user type cannot hold or none is left of, credits, language) come back above those fields too.
 import type { CardTaskModuleTaskInfo as TaskModuleTaskInfo } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
 import { inviteUsernameProblem } from '../../chat/rendering/membership-texts.js';
+import { refuse } from '../../errors/app-error.js';
 import { renderNotice } from '../../i18n/messages.js';
 import { checkInviteInput, splitAddressList } from '../../invitations/check-invite-input.js';
 import { invite } from '../../invitations/invite.js';
@@ -15,6 +17,7 @@ import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { inviteSummary } from '../invite-summary.js';
 import { sayText } from '../reply.js';
 import { parseSubmission } from '../teams-errors.js';
+import { memberPropertiesOf, memberPropertiesSubmission } from './member-properties-submission.js';
 import {
   companyForInternal,
   membershipOf,
@@ -31,6 +34,7 @@ const submission = z.object({
   message: z.string().max(5000).default(''),
   mustUseEmail: z.enum(['true', 'false']).default('true'),
   ...membershipSubmission,
+  ...memberPropertiesSubmission,
 });
 
 type DialogAnswer = TaskModuleTaskInfo | string;
@@ -46,8 +50,7 @@ export const fetchInviteDialog = (deps: TeamsDeps, turn: TeamsTurn): Promise<Dia
     async (who) => {
       // Reading the choices checks the permission to invite.
       const choices = await inviteFormChoices(deps.db, who.actor);
-      const { catalogue, usesUsernames } = who.organization;
-      return inviteDialog(catalogue, choices, who.actor.locale, {}, {}, usesUsernames);
+      return inviteDialog(who.organization, choices, who.actor.locale);
     },
     (text) => text,
   );
@@ -72,11 +75,12 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
         mustUseEmail: values.mustUseEmail === 'true',
         ...(values.signIn ? { enterprise: values.signIn === 'enterprise' } : {}),
         ...membershipOf(values),
+        ...memberPropertiesOf(values),
       };
       // Read before the invite: a refusal draws the dialog again with them.
       const choices = await inviteFormChoices(deps.db, who.actor);
       const again = (shown: InviteDialogValues, errors: Record<string, string>) =>
-        inviteDialog(who.organization.catalogue, choices, locale, shown, errors, who.organization.usesUsernames);
+        inviteDialog(who.organization, choices, locale, shown, errors);
       const problems = checkInviteInput(who.organization, input);
       const mixed = companyForInternal(values, locale);
       const username = inviteUsernameProblem(input.username, input.emails, locale);
@@ -84,13 +88,20 @@ export const submitInviteDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unknow
         const errors = { ...fieldErrors(problems, locale), ...mixed?.problems, ...(username ? { username } : {}) };
         return again({ ...values, ...mixed?.values }, errors);
       }
+      const shown = shownFields(choices, 'invite');
       let result: Awaited<ReturnType<typeof invite>>;
       try {
         result = await invite(deps.db, who.actor, input);
       } catch (error) {
-        const refusal = membershipRefusal(error, shownFields(choices, 'invite'), locale, deps.log);
+        const refusal = membershipRefusal(error, shown, locale, deps.log);
         if (refusal) return again(values, refusal);
         throw error;
+      }
+      // Nobody invited because a licence has none left (taken under the organization's lock, per
+      // address): the dialog comes back to choose without it. Some invited: the summary tells.
+      const noLicence = result.results.find((r) => r.error?.code.startsWith('licence.'))?.error;
+      if (noLicence && !result.results.some((r) => r.invitationId)) {
+        return again(values, membershipRefusal(refuse(noLicence), shown, locale, deps.log) ?? {});
       }
       // A username taken by a member or an open invitation: the dialog comes back to choose another.
       const taken = result.results.find((r) => r.error?.code === 'username.taken');

@@ -53,12 +53,24 @@ const fieldsOf: Record<string, MembershipField[]> = {
   'sso.password_join_disabled': ['signIn'],
   'sso.enterprise_id_invalid': ['enterpriseId'],
   'sso.enterprise_id_taken': ['enterpriseId'],
+  'licence.unknown': ['licences'],
+  'licence.not_compatible': ['licences'],
+  'licence.none_left': ['licences'],
+  'credits.invalid': ['credits'],
+  'permission.set_credits': ['credits'],
+  'language.invalid': ['language'],
 };
 
 /** The shared fields a dialog shows, from the choices it is drawn with. */
 export function shownFields(choices: InviteFormChoices, dialog: 'invite' | 'add'): MembershipField[] {
   const login: MembershipField[] = choices.enterpriseLogin ? [dialog === 'invite' ? 'signIn' : 'enterpriseId'] : [];
-  return [...login, ...(choices.companies.length > 0 ? (['kind', 'company'] as const) : [])];
+  return [
+    ...login,
+    ...(choices.companies.length > 0 ? (['kind', 'company'] as const) : []),
+    ...(choices.licences.length > 0 ? (['licences'] as const) : []),
+    ...(choices.canSetCredits ? (['credits'] as const) : []),
+    'language',
+  ];
 }
 
 /**
