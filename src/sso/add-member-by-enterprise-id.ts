@@ -7,6 +7,7 @@ import { checkEmailAddress } from '../forms/email-address.js';
 import { checkName } from '../forms/field-checks.js';
 import type { Member } from '../generated/prisma/client.js';
 import { type Notice, notice } from '../i18n/messages.js';
+import { checkMemberProperties, type MemberPropertiesInput } from '../licences/check-member-properties.js';
 import { type AddMemberInput, companyRefOf, insertMemberOfCompany } from '../members/add-member.js';
 import { resolveAssignment } from '../organizations/catalogue.js';
 import type { Actor } from '../permissions/actor.js';
@@ -14,7 +15,8 @@ import { assertCanManageInvitations } from '../permissions/policy.js';
 import { checkEnterpriseId } from './enterprise-id.js';
 import { findProviderRow } from './provider-settings.js';
 
-export interface AddByEnterpriseIdInput extends Pick<AddMemberInput, 'external' | 'company'> {
+/** With the same member properties (licences, credits, language) as a direct add with a password. */
+export interface AddByEnterpriseIdInput extends Pick<AddMemberInput, 'external' | 'company'>, MemberPropertiesInput {
   email: string;
   firstName: string;
   lastName: string;
@@ -48,6 +50,7 @@ export async function addMemberByEnterpriseId(
     password: '',
     role,
     userType,
+    ...(await checkMemberProperties(db, actor, input, [userType])),
   };
   const enterpriseId = unwrap(checkEnterpriseId(input.enterpriseId));
   // External (of a covered company, on the external seats) exactly as a direct add with a password.

@@ -112,12 +112,18 @@ describe('sesame sso', { timeout: 120_000 }, () => {
       'Diaz',
       '--enterprise-id',
       '00u1abcd',
+      '--credits',
+      '250',
+      '--member-language',
+      'fr',
     ]);
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('carol@acme.example added with the enterprise ID 00u1abcd');
     expect(added.stderr).toContain('cannot be used until an administrator corrects it');
     const carol = await db.prisma.member.findFirstOrThrow({ where: { email: 'carol@acme.example' } });
     expect(carol).toMatchObject({ status: 'ACTIVE', passwordHash: null, enterpriseId: '00u1abcd' });
+    // The member properties are kept, as with a password (they were dropped before).
+    expect(carol).toMatchObject({ credits: 250, language: 'fr' });
 
     const neither = await run(['add', 'dan@acme.example', '--first-name', 'D', '--last-name', 'E']);
     expect(neither.code).toBe(2);

@@ -32,6 +32,9 @@ export function addByEnterpriseId(email: string, options: AddOptions, command: C
       userType: options.type,
       external: options.external,
       company: options.company,
+      licences: options.licences,
+      credits: options.credits,
+      language: options.memberLanguage,
     });
     if (out.json) {
       return out.result({
