@@ -1,7 +1,7 @@
 // What the Slack invite and add modals' member properties do on submission (issue 17): the
 // licences, credits and language written to the invitation or the member, refusals on their
-// fields (none left with the count, incompatible, bad credits or language, an add by Enterprise
-// ID), and the pending list's line for an invitation that has some.
+// fields (none left with the count, incompatible, bad credits or language), an add by Enterprise
+// ID that carries them too, and the pending list's line for an invitation that has some.
 import { describe, expect, it } from 'vitest';
 import { invite } from '../../src/invitations/invite.js';
 import { messageProblems } from './block-kit-limits.js';
@@ -126,7 +126,7 @@ describe('refusals on their fields', () => {
 });
 
 describe('an add by Enterprise ID', () => {
-  it('says the member properties are not set that way, rather than dropping them', async () => {
+  it('carries the member properties, as an add with a password does', async () => {
     const w = await linkedWorkspace(ctx.t, ctx.h);
     await withLicences(w.owner);
     await ctx.t.prisma.identityProvider.create({
@@ -139,15 +139,17 @@ describe('an add by Enterprise ID', () => {
       },
     });
     const values = formValues('add', { address: 'sso@example.com', userType: 'viewer', language: 'fr' });
-    const { errors } = await submit(w, 'add', {
+    const { errors, done } = await submit(w, 'add', {
       ...values,
       enterprise_id: { value: { type: 'plain_text_input', value: '00uSSO' } },
     });
-    expect(errors).toEqual({
-      enterprise_id:
-        'Licences, credits and a language are not set on an add by Enterprise ID: leave them empty, or add the member with a temporary password (no Enterprise ID).',
+    expect(errors).toBeUndefined();
+    await done();
+    expect(await ctx.t.prisma.member.findFirst({ where: { email: 'sso@example.com' } })).toMatchObject({
+      enterpriseId: '00uSSO',
+      passwordHash: null,
+      language: 'fr',
     });
-    expect(await ctx.t.prisma.member.count({ where: { organizationId: w.organization.id } })).toBe(1);
   });
 });
 

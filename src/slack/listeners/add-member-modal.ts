@@ -6,7 +6,6 @@
 import type { App } from '@slack/bolt';
 import { addMemberTexts, shownMember } from '../../chat/rendering/add-member-texts.js';
 import { fieldErrors } from '../../chat/rendering/field-errors.js';
-import { memberPropertiesFormTexts } from '../../chat/rendering/member-properties-form-texts.js';
 import { membershipTexts } from '../../chat/rendering/membership-texts.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -32,7 +31,7 @@ import { membershipBlockIds } from '../blocks/membership-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { identify, identifyWithoutSlack } from '../identify.js';
 import { errorText, reply } from '../reply.js';
-import { addMemberState, type MemberPropertiesFields } from '../view-state.js';
+import { addMemberState } from '../view-state.js';
 import { answerOnce, registerFormRedraw } from './form-parts.js';
 import { checkMembershipAndProperties } from './member-property-fields.js';
 
@@ -103,19 +102,17 @@ export function registerAddMemberModal(app: App, deps: SlackDeps): void {
 }
 
 /**
- * With an Enterprise ID: a valid one, no username (the member's is made from the address), and no
- * member property (an add by Enterprise ID sets none: said rather than dropped).
+ * With an Enterprise ID: a valid one, and no username (the member's is made from the address). The
+ * member properties are carried as with a password.
  */
 function enterpriseIdErrors(
-  fields: { enterpriseId: string | undefined; username: string | undefined } & MemberPropertiesFields,
+  fields: { enterpriseId: string | undefined; username: string | undefined },
   locale: Locale,
 ): Record<string, string> {
   if (fields.enterpriseId === undefined) return {};
   const errors: Record<string, string> = {};
   const checked = checkEnterpriseId(fields.enterpriseId);
   if (!checked.ok) errors[membershipBlockIds.enterpriseId] = renderNotice(locale, checked.error);
-  else if (fields.licences.length > 0 || fields.credits || fields.language)
-    errors[membershipBlockIds.enterpriseId] = memberPropertiesFormTexts(locale).propertiesWithEnterpriseId;
   if (fields.username) errors[addBlockIds.username] = membershipTexts(locale).usernameWithEnterpriseId;
   return errors;
 }
