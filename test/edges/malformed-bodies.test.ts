@@ -2,8 +2,9 @@
 // as `npm start` runs it) is started with Slack, Teams (local mode), SendGrid's webhook and the
 // enrollment pages on, and every inbound endpoint is sent malformed bodies: JSON null, arrays,
 // numbers, strings, invalid or truncated JSON, wrong content types, huge bodies, and requests cut
-// off mid-body. Each answer must be a 4xx (never a 5xx, never a hang), the process must still be
-// alive and answering /healthz afterwards, and its log must hold no unhandled error.
+// off mid-body. Each answer must be a 4xx (never a 5xx, never a hang) whose body shows no internals
+// (item 8), the process must still be alive and answering /healthz afterwards, and its log must
+// hold no unhandled error.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { invitation, Visitor } from '../enrollment/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { slackSignature } from '../support/slack-requests.js';
+import { internalsIn } from './internals.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SIGNING_SECRET = 'fuzz-signing-secret-0123456789abcdef';
@@ -191,14 +193,19 @@ async function expectAlive(): Promise<void> {
   expect(service.exitCode).toBeNull();
 }
 
-/** Each attempt's answer, as "name: status", for one readable assertion per endpoint. */
+/**
+ * Each attempt's answer, as "name: 4xx" for a refusal whose body shows no internals (issue 12,
+ * item 8: internals.ts), else its status, the marks found and the body, for one readable
+ * assertion per endpoint.
+ */
 async function answers(path: string, attempts: Attempt[], signer?: (body: string) => Record<string, string>) {
   const out: string[] = [];
   for (const attempt of attempts) {
     const { status, text } = await post(path, attempt, signer);
     const refused =
       (status >= 400 && status < 500) || (attempt.oversized && status === 0 && /EPIPE|ECONNRESET/.test(text));
-    out.push(`${attempt.name}: ${refused ? '4xx' : `${status} ${text.slice(0, 200)}`}`);
+    const marks = status === 0 ? [] : internalsIn(text);
+    out.push(`${attempt.name}: ${refused && marks.length === 0 ? '4xx' : `${status} ${marks} ${text.slice(0, 200)}`}`);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // Issue 12, item 8: no stack trace, file path, Prisma message or SQL reaches a user. A battery of
 // bad inputs goes through the real `sesame` (outside LOG_LEVEL=debug) and through the HTTP routes
-// (enrollment pages, SendGrid's, Slack's and Teams' webhooks); every answer is searched for the
-// marks of internals.
+// (the enrollment pages here; the SSO, brand, readiness and metrics routes in
+// no-internal-routes.test.ts; Slack's, Teams' and SendGrid's in malformed-bodies.test.ts); every
+// answer is searched for the marks of internals (internals.ts).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +10,7 @@ import { userFacingDetail } from '../../src/errors/internal-detail.js';
 import { type Cli, type CliResult, cliFor } from '../cli/run-cli.js';
 import { invitation, type Pages, startPages } from '../enrollment/support.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-
-const INTERNALS = [/prisma/i, /at async/, /node_modules/, /\/src\//, /\/dist\//, /Invalid `/, /\n\s+at \S/];
-
-/** The marks of internals found in a user-facing text, for a failure message that shows them. */
-const internalsIn = (text: string) => INTERNALS.filter((mark) => mark.test(text)).map(String);
+import { internalsIn, leaksOf, type Probe } from './internals.js';
 
 let db: TestDatabase;
 let sesame: Cli;
@@ -140,7 +137,7 @@ describe('the enrollment pages with bad input', () => {
   it('answer every malformed request without a 5xx and without internals', async () => {
     const link = await invitation(db.prisma);
     const form = 'application/x-www-form-urlencoded';
-    const requests: [string, RequestInit?][] = [
+    const requests: Probe[] = [
       ['/accept/%00'],
       ['/accept/%FF%FE'],
       [`/accept/${'x'.repeat(5000)}`],
@@ -159,16 +156,7 @@ describe('the enrollment pages with bad input', () => {
       ],
       [link.path, { method: 'DELETE' }],
     ];
-    const leaks: string[] = [];
-    for (const [path, init] of requests) {
-      const res = await fetch(pages.base + path, init);
-      const body = await res.text();
-      const marks = internalsIn(body);
-      if (res.status >= 500 || marks.length > 0)
-        leaks.push(
-          `${init?.method ?? 'GET'} ${path.slice(0, 80)}: ${res.status} ${marks.join(' ')}\n${body.slice(0, 500)}`,
-        );
-    }
+    const leaks = await leaksOf(pages.base, requests);
     expect(leaks, leaks.join('\n\n')).toEqual([]);
   });
 });
