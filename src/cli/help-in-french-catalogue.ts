@@ -217,7 +217,9 @@ export const descriptions: Record<string, string> = {
   'sso configure --join':
     "comment les membres rejoignent l'organisation : password (mot de passe), enterprise (identifiant d'entreprise seulement) ou either (l'un ou l'autre ; par défaut)",
   'sso configure --auto-join':
-    "toute personne qui se connecte avec une adresse des domaines autorisés peut rejoindre l'organisation sans invitation",
+    "activer l'adhésion automatique : toute personne qui se connecte avec une adresse des domaines autorisés peut rejoindre l'organisation sans invitation",
+  'sso configure --no-auto-join':
+    "désactiver l'adhésion automatique : seules les personnes invitées rejoignent l'organisation (les connexions d'entreprise restent actives) ; sans l'une ni l'autre, elle reste telle quelle",
   'sso configure --domain':
     "un domaine pour --auto-join (à répéter ; par défaut : les domaines autorisés de l'organisation)",
   'sso show': "afficher le fournisseur d'identité (jamais son secret)",

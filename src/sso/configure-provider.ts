@@ -19,6 +19,7 @@ export interface ConfigureProviderInput {
   /** Space or comma separated; default "openid email profile". */
   scopes?: string;
   joinMode?: JoinMode;
+  /** On or off; kept as it is when omitted. */
   autoJoin?: boolean;
   /** Domains whose addresses join automatically (default: the organization's allowed domains). */
   autoJoinDomains?: string[];
@@ -105,7 +106,7 @@ export async function configureProvider(
       subjectType: 'organization',
       subjectId: organizationId,
       // What was set, never the secret (only whether it changed).
-      data: { ...settings, secretChanged: Boolean(sealed) },
+      data: { ...settings, autoJoinWas: existing?.autoJoin ?? null, secretChanged: Boolean(sealed) },
     });
     return row;
   });

@@ -17,6 +17,8 @@ const texts = {
   en: {
     configured: (label: string) => `Identity provider "${label}" configured. Check it with \`sesame sso test\`.`,
     redirect: (uri: string) => `Redirect URI to register at the provider: ${uri}`,
+    autoJoinOn: (domains: string) => `Automatic join is on for ${domains}.`,
+    autoJoinOff: 'Automatic join is off: only invited people join.',
     none: 'No identity provider: set one up with `sesame sso configure`.',
     labels: {
       issuer: 'issuer',
@@ -43,6 +45,8 @@ const texts = {
     configured: (label: string) =>
       `Fournisseur d'identité « ${label} » configuré. Vérifiez-le avec \`sesame sso test\`.`,
     redirect: (uri: string) => `URI de redirection à déclarer chez le fournisseur : ${uri}`,
+    autoJoinOn: (domains: string) => `L'adhésion automatique est activée pour ${domains}.`,
+    autoJoinOff: "L'adhésion automatique est désactivée : seules les personnes invitées rejoignent l'organisation.",
     none: "Aucun fournisseur d'identité : configurez-en un avec `sesame sso configure`.",
     labels: {
       issuer: 'émetteur',
@@ -98,8 +102,10 @@ export function configure(options: SsoConfigureOptions, command: Command): Promi
     const view = await showProvider(db, actor);
     const redirectUri = `${publicUrl(env)}/sso/callback`;
     if (out.json) return out.result({ provider: view ? providerJson(view, redirectUri) : null });
-    out.line(texts[locale].configured(view?.label ?? ''));
-    out.line(texts[locale].redirect(redirectUri));
+    const words = texts[locale];
+    out.line(words.configured(view?.label ?? ''));
+    out.line(view?.autoJoin ? words.autoJoinOn(view.autoJoinDomains.join(', ')) : words.autoJoinOff);
+    out.line(words.redirect(redirectUri));
   });
 }
 

@@ -51,7 +51,14 @@ export function registerSso(program: Command): void {
         'how members join: password, enterprise (only) or either (default: either)',
       ).argParser(joinMode),
     )
-    .option('--auto-join', 'anyone signing in with an address of the allowed domains may join without an invitation')
+    .option(
+      '--auto-join',
+      'turn automatic join on: anyone signing in with an address of the allowed domains may join without an invitation',
+    )
+    .option(
+      '--no-auto-join',
+      'turn automatic join off: only invited people join (enterprise logins stay on); without either, it stays as it is',
+    )
     .option(
       '--domain <domain>',
       "a domain for --auto-join (repeatable; default: the organization's allowed domains)",
