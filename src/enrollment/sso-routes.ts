@@ -8,6 +8,7 @@ import { cookies, requestUrl } from '../http/request.js';
 import { pageHeaders } from '../http/security-headers.js';
 import type { Route } from '../http/server.js';
 import type { Locale } from '../i18n/locale.js';
+import type { ClosedLink } from '../invitations/invitation-page.js';
 import { finishSignIn, SignInFailed } from '../sso/finish-sign-in.js';
 import { joinWithEnterpriseLogin } from '../sso/join-with-enterprise-login.js';
 import { signInMember } from '../sso/sign-in-member.js';
@@ -43,12 +44,13 @@ const refusalStatus: Record<string, number> = {
   'sso.no_account': 403,
   'sso.not_configured': 404,
 };
-const closedFromCode: Record<string, 'unknown' | 'expired' | 'revoked' | 'used' | 'suspended'> = {
+const closedFromCode: Record<string, ClosedLink> = {
   'accept.unknown': 'unknown',
   'accept.expired': 'expired',
   'accept.revoked': 'revoked',
   'accept.used': 'used',
   'accept.suspended': 'suspended',
+  'accept.held': 'held',
 };
 
 export function ssoRoutes(ctx: EnrollmentContext): Record<string, Route> {

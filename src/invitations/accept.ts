@@ -45,6 +45,22 @@ export interface InvitationForPage {
 export async function openInvitationLink(db: Db, token: string, now = new Date()): Promise<InvitationForPage> {
   const invitation = await findInvitationByToken(db, token);
   if (!invitation) throw new AppError('accept.unknown', {}, 'not_found');
+  assertLinkOpen(invitation, now);
+  const [org, inviter] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: invitation.organizationId } }),
+    db.member.findUniqueOrThrow({ where: { id: invitation.inviterId } }),
+  ]);
+  const inviterName = `${inviter.firstName} ${inviter.lastName}`.trim() || inviter.email;
+  return { invitation, organization: toOrganization(org), inviterName };
+}
+
+/**
+ * Refuses an invitation whose link cannot be used now, with the code of its page: the accept page
+ * and the enterprise login's callback (src/sso/join-with-enterprise-login.ts) decide alike, so an
+ * invitation that expired or went back to a manager while the invitee was at the identity
+ * provider is said to be so, not withdrawn.
+ */
+export function assertLinkOpen(invitation: Pick<Invitation, 'status' | 'expiresAt' | 'suspended'>, now: Date): void {
   if (invitation.status === 'ACCEPTED') throw new AppError('accept.used', {}, 'conflict');
   if (invitation.status === 'REVOKED' || invitation.status === 'CANCELLED')
     throw new AppError('accept.revoked', {}, 'refused');
@@ -55,12 +71,6 @@ export async function openInvitationLink(db: Db, token: string, now = new Date()
   if (invitation.status !== 'PENDING') throw new AppError('accept.unknown', {}, 'not_found');
   // An external invitation whose company is no longer covered (src/companies/follow-coverage.ts).
   if (invitation.suspended) throw new AppError('accept.suspended', {}, 'refused');
-  const [org, inviter] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: invitation.organizationId } }),
-    db.member.findUniqueOrThrow({ where: { id: invitation.inviterId } }),
-  ]);
-  const inviterName = `${inviter.firstName} ${inviter.lastName}`.trim() || inviter.email;
-  return { invitation, organization: toOrganization(org), inviterName };
 }
 
 // What acceptInvitation refuses with, for the pages that call it (defined in src/forms/).

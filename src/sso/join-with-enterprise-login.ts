@@ -6,6 +6,7 @@
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Member } from '../generated/prisma/client.js';
+import { assertLinkOpen } from '../invitations/accept.js';
 import { enrollMember } from '../invitations/enroll-member.js';
 import type { Organization } from '../organizations/organization.js';
 import { toOrganization } from '../organizations/organization.js';
@@ -26,9 +27,8 @@ export async function joinWithEnterpriseLogin(
   const { identity, provider } = input;
   const invitation = await db.invitation.findUnique({ where: { id: input.invitationId } });
   if (!invitation) throw new AppError('accept.unknown', {}, 'not_found');
-  if (invitation.status === 'ACCEPTED') throw new AppError('accept.used', {}, 'conflict');
-  if (invitation.status !== 'PENDING') throw new AppError('accept.revoked', {}, 'refused');
-  if (invitation.expiresAt <= now) throw new AppError('accept.expired', {}, 'refused');
+  // Closed while the invitee was at the provider: said as the accept page says it.
+  assertLinkOpen(invitation, now);
   if (!joinMethods(invitation, provider).enterprise) throw new AppError('sso.not_configured', {}, 'refused');
   if (!identity.email || !identity.emailVerified) throw new AppError('sso.email_unverified', {}, 'refused');
   if (invitation.mustUseEmail && identity.email !== invitation.email.toLowerCase())
