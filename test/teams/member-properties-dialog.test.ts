@@ -192,7 +192,7 @@ describe('the Teams invite and add dialogs with member properties', () => {
     }
   });
 
-  it('refuse member properties for a member added by Enterprise ID, above their field', async () => {
+  it('carry them on a member added by Enterprise ID, with the same refusals', async () => {
     const w = await world();
     await t.prisma.identityProvider.create({
       data: {
@@ -204,11 +204,20 @@ describe('the Teams invite and add dialogs with member properties', () => {
         joinMode: 'EITHER',
       },
     });
-    const body = dialogBody(await w.addForm({ enterpriseId: 'kim@acme', licences: 'workforce' }));
-    expect(aboveOf(body, 'licences')?.text).toBe(
-      'Licences, credits and a language are not set on an add by Enterprise ID: leave them empty, or add the member with a temporary password (no Enterprise ID).',
+    const byId = { enterpriseId: 'kim@acme', assignment: 'editor/data_editor' };
+    const refused = dialogBody(await w.addForm({ ...byId, licences: 'insights' }));
+    expect(aboveOf(refused, 'licences')?.text).toBe(
+      'ArcGIS Insights is not compatible with Editor: choose another user type or assign it later.',
     );
     expect(await w.added()).toBeNull();
+    const answer = await w.addForm({ ...byId, licences: 'workforce', credits: '50', language: 'fr' });
+    expect(JSON.stringify(answer)).toContain('their enterprise login');
+    expect(await w.added()).toMatchObject({
+      enterpriseId: 'kim@acme',
+      licences: ['workforce'],
+      credits: 50,
+      language: 'fr',
+    });
   });
 
   it('speak French', async () => {

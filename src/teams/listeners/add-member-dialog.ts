@@ -24,11 +24,7 @@ import {
 } from '../cards/add-member-dialog.js';
 import type { TeamsDeps, TeamsTurn } from '../deps.js';
 import { parseSubmission } from '../teams-errors.js';
-import {
-  memberPropertiesOf,
-  memberPropertiesSubmission,
-  propertiesWithEnterpriseId,
-} from './member-properties-submission.js';
+import { memberPropertiesOf, memberPropertiesSubmission } from './member-properties-submission.js';
 import {
   companyForInternal,
   membershipOf,
@@ -71,7 +67,7 @@ export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unk
       const locale = who.actor.locale;
       const values = parseSubmission(submission, raw);
       const [userType, role] = values.assignment.split('/');
-      // The company and the member properties travel with the form to the domain's addMember (AddMemberInput).
+      // The company and the member properties travel with the form to the domain's add (by password or ID).
       const form: AddMemberForm & Omit<AddMemberInput, keyof AddMemberForm | 'password'> = {
         email: values.email,
         firstName: values.firstName,
@@ -91,7 +87,6 @@ export const submitAddMemberDialog = (deps: TeamsDeps, turn: TeamsTurn, raw: unk
       const mixed = companyForInternal(values, locale);
       // A member added by enterprise ID gets a username made from their address (the domain takes none).
       if (enterpriseId && form.username) problems.username = membershipTexts(locale).usernameWithEnterpriseId;
-      if (enterpriseId) Object.assign(problems, propertiesWithEnterpriseId(values, locale));
       if (Object.keys(problems).length > 0 || mixed) {
         return again({ ...values, ...mixed?.values }, { ...problems, ...mixed?.problems });
       }

@@ -3,10 +3,8 @@
 // against the chosen user type and how many are left, the credits, the language); its refusals
 // are placed above their field by membership-submission.ts.
 import { z } from 'zod';
-import { memberPropertiesFormTexts } from '../../chat/rendering/member-properties-form-texts.js';
-import type { Locale } from '../../i18n/locale.js';
 import type { MemberPropertiesInput } from '../../licences/check-member-properties.js';
-import { type MemberPropertiesField, ORGANIZATION_LANGUAGE } from '../cards/member-properties-inputs.js';
+import { ORGANIZATION_LANGUAGE } from '../cards/member-properties-inputs.js';
 
 /** The fields of a submission; all optional: the dialog shows the licences and credits only when they apply. */
 export const memberPropertiesSubmission = {
@@ -26,22 +24,3 @@ export const memberPropertiesOf = (values: Submitted): MemberPropertiesInput => 
   credits: values.credits.trim() || undefined,
   language: values.language === ORGANIZATION_LANGUAGE ? undefined : values.language.trim() || undefined,
 });
-
-/**
- * A direct add by Enterprise ID takes no member properties (the domain's add by ID sets none): the
- * first one set is refused above its field rather than dropped unseen.
- */
-export function propertiesWithEnterpriseId(
-  values: Submitted,
-  locale: Locale,
-): Partial<Record<MemberPropertiesField, string>> | null {
-  const input = memberPropertiesOf(values);
-  const field: MemberPropertiesField | undefined = input.licences?.length
-    ? 'licences'
-    : input.credits
-      ? 'credits'
-      : input.language
-        ? 'language'
-        : undefined;
-  return field ? { [field]: memberPropertiesFormTexts(locale).propertiesWithEnterpriseId } : null;
-}
