@@ -12,7 +12,7 @@ describe('the member properties line of the chat pending lists', () => {
   it('names what is set, in English and French', () => {
     const row = { licences: ['insights', 'workforce'], credits: 500, creditsUnlimited: false, language: 'fr' as const };
     expect(memberPropertiesText(row, 'en')).toBe('Licences: insights, workforce · Credits: 500 · Language: French');
-    expect(memberPropertiesText(row, 'fr')).toBe('Licences: insights, workforce · Crédits: 500 · Langue: français');
-    expect(memberPropertiesText({ ...none, credits: null, creditsUnlimited: true }, 'fr')).toBe('Crédits: illimité');
+    expect(memberPropertiesText(row, 'fr')).toBe('Licences : insights, workforce · Crédits : 500 · Langue : français');
+    expect(memberPropertiesText({ ...none, credits: null, creditsUnlimited: true }, 'fr')).toBe('Crédits : illimité');
   });
 });

@@ -245,7 +245,7 @@ describe('the Teams invite and add dialogs with member properties', () => {
 describe('the Teams pending card', () => {
   it.each([
     ['en', 'Licences: geo\\\\_enrich · Credits: 500 · Language: French', 'Credits'],
-    ['fr', 'Licences: geo\\\\_enrich · Crédits: 500 · Langue: français', 'Crédits'],
+    ['fr', 'Licences : geo\\\\_enrich · Crédits : 500 · Langue : français', 'Crédits'],
   ] as const)('names an invitation’s member properties, escaped (%s)', async (locale, line, credits) => {
     const w = await world({ locale, licences: false });
     const geo = { nameEn: 'GeoEnrichment', nameFr: 'GeoEnrichment', userTypes: ['creator'], unlimited: true };

@@ -31,8 +31,6 @@ const en = {
   /** Each language in itself, as language pickers show them. */
   languageNames: { fr: 'Français', en: 'English' } as Record<Locale, string>,
   /** A direct add by Enterprise ID sets none of them yet: said rather than dropped. */
-  propertiesWithEnterpriseId:
-    'Licences, credits and a language are not set on an add by Enterprise ID: leave them empty, or add the member with a temporary password (no Enterprise ID).',
 };
 
 export type MemberPropertiesFormTexts = typeof en;
@@ -55,8 +53,6 @@ const fr: MemberPropertiesFormTexts = {
       ? `Langue de l’organisation (${organizationLocale === 'fr' ? 'français' : 'anglais'})`
       : 'Langue de l’organisation',
   languageNames: { fr: 'Français', en: 'English' },
-  propertiesWithEnterpriseId:
-    'Les licences, crédits et la langue ne se définissent pas lors d’un ajout par ID d’entreprise : laissez-les vides, ou ajoutez le membre avec un mot de passe temporaire (sans ID d’entreprise).',
 };
 
 export const memberPropertiesFormTexts = (locale: Locale): MemberPropertiesFormTexts => (locale === 'fr' ? fr : en);

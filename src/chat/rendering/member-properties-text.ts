@@ -7,9 +7,10 @@ import { memberProperties } from '../../licences/member-properties.js';
 
 type WithProperties = Parameters<typeof memberProperties>[0];
 
+// French puts a space before the colon (Teams turns it into a non-breaking one).
 const words = {
-  en: { licences: 'Licences', credits: 'Credits', language: 'Language', unlimited: 'unlimited' },
-  fr: { licences: 'Licences', credits: 'Crédits', language: 'Langue', unlimited: 'illimité' },
+  en: { licences: 'Licences:', credits: 'Credits:', language: 'Language:', unlimited: 'unlimited' },
+  fr: { licences: 'Licences :', credits: 'Crédits :', language: 'Langue :', unlimited: 'illimité' },
 };
 const languageNames = { en: { en: 'English', fr: 'French' }, fr: { en: 'anglais', fr: 'français' } };
 
@@ -17,9 +18,9 @@ export function memberPropertiesText(row: WithProperties, locale: Locale): strin
   const { licences, credits, language } = memberProperties(row);
   const w = words[locale];
   const parts = [
-    licences.length > 0 ? `${w.licences}: ${licences.join(', ')}` : null,
-    credits !== null ? `${w.credits}: ${credits === 'unlimited' ? w.unlimited : credits}` : null,
-    language !== null ? `${w.language}: ${languageNames[locale][language]}` : null,
+    licences.length > 0 ? `${w.licences} ${licences.join(', ')}` : null,
+    credits !== null ? `${w.credits} ${credits === 'unlimited' ? w.unlimited : credits}` : null,
+    language !== null ? `${w.language} ${languageNames[locale][language]}` : null,
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
