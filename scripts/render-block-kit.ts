@@ -76,6 +76,13 @@ function element(el: Json): string {
       return el.initial_option
         ? selectBox(optionText(el.initial_option), false)
         : selectBox(placeholder || 'Select an option', true);
+    case 'multi_static_select': {
+      // Chosen options show as chips, as Slack draws them.
+      const chosen = ((el.initial_options ?? []) as Json[]).map((o) => optionText(o));
+      return chosen.length > 0
+        ? selectBox(chosen.map((label) => `<span class="chip">${label}</span>`).join(' '), false)
+        : selectBox(placeholder || 'Select options', true);
+    }
     case 'conversations_select':
     case 'channels_select':
     case 'users_select':
@@ -162,6 +169,7 @@ hr{border:0;border-top:1px solid #ddd;margin:12px 0}
 .box{min-height:40px;border:1px solid #868686;border-radius:4px;padding:8px 12px;font-size:15px;overflow-wrap:anywhere}.box.multi{min-height:88px}
 .select{display:flex;justify-content:space-between;align-items:center;gap:8px}.chev{color:#616061;font-size:18px;line-height:1;margin-top:-8px}
 .ph,.ph span{color:#868686}
+.chip{display:inline-block;background:#f1f1f1;border:1px solid #ddd;border-radius:4px;padding:0 6px;margin-right:4px}
 .hint{font-size:13px;color:#616061;margin-top:6px}
 .option{display:flex;gap:8px;align-items:flex-start;margin:4px 0}
 .check,.radio{flex:none;width:16px;height:16px;margin-top:3px;border:1px solid #868686;border-radius:4px;font-size:11px;line-height:14px;text-align:center;font-weight:900;color:#fff}
