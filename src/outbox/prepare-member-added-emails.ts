@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js';
 import { emailBrandOf } from '../email/templates/email-brand.js';
 import { renderMemberAddedEmail } from '../email/templates/member-added.js';
+import { memberLocale } from '../i18n/member-locale.js';
 import { brandColumns, toBrand } from '../organizations/brand.js';
 import { roleName } from '../organizations/catalogue.js';
 import { toOrganization } from '../organizations/organization.js';
@@ -43,7 +44,7 @@ export async function prepareMemberAddedEmails(
       const brand = emailBrandOf(org, toBrand(brandRow), options.publicUrl);
       const sender = senderOf(org, brand.name, member.invitedBy);
       // The member's own language when set at the add (issue 17), the organization's otherwise.
-      const locale = member.language ?? org.locale;
+      const locale = memberLocale({ language: member.language, organizationLocale: org.locale });
       const firstLoginUrl = `${options.publicUrl}/${enterprise ? 'sso/start' : 'first-login'}?org=${encodeURIComponent(org.id)}`;
       const enterpriseLabel = enterprise ? (identityProvider?.label ?? brand.name) : undefined;
       const adminName = member.invitedBy ? displayName(member.invitedBy) : null;
