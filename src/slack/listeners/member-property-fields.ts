@@ -3,20 +3,18 @@
 // first the credits and the language as typed or chosen; then, with licences or credits, the
 // domain's own check for the chosen user type (checkMemberProperties: an unknown or incompatible
 // licence, the right to allocate credits), and whether any of each licence is left
-// (openLicenceRoom, the rule the invite and the add apply again under the organization's lock; an
+// (licenceShortfall, the rule the invite and the add apply again under the organization's lock; an
 // open invitation the add supersedes gives its own back). Within an invite of several addresses,
 // those beyond what is left are refused one by one in the summary, as every channel reports them.
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/database.js';
-import { isAppError, refuse } from '../../errors/app-error.js';
-import { checkEmailAddress } from '../../forms/email-address.js';
+import { isAppError } from '../../errors/app-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { renderNotice } from '../../i18n/messages.js';
 import { checkMemberProperties, type MemberPropertiesInput } from '../../licences/check-member-properties.js';
-import { openLicenceRoom } from '../../licences/licence-room.js';
+import { licenceShortfall } from '../../licences/licence-room.js';
 import { parseCredits, parseLanguage } from '../../licences/member-settings.js';
 import { resolveAssignment } from '../../organizations/catalogue.js';
-import type { Actor } from '../../permissions/actor.js';
 import { assertCanManageInvitations } from '../../permissions/policy.js';
 import { licencesBlockId, memberPropertyBlockIds } from '../blocks/member-properties-blocks.js';
 import type { MemberPropertiesFields, MembershipFields } from '../view-state.js';
@@ -93,17 +91,6 @@ export async function checkMemberPropertyFields(
     if (!isAppError(error)) throw error;
     return { ok: false, errors: { [placeOf(error.code, fields)]: shown(renderNotice(shownIn, error)) } };
   }
-}
-
-/** The refusal when one of `licences` has none left for one more person, or null. */
-async function licenceShortfall(db: Db, actor: Actor, licences: string[], addedEmail: string | undefined) {
-  const organizationId = actor.organization.id;
-  const email = addedEmail ? checkEmailAddress(addedEmail, actor.organization.allowedDomains) : undefined;
-  const superseded = email?.ok
-    ? await db.invitation.findFirst({ where: { organizationId, openEmail: email.value }, select: { licences: true } })
-    : null;
-  const refusal = (await openLicenceRoom(db, organizationId, superseded?.licences ?? []))(licences);
-  return refusal ? refuse(refusal) : null;
 }
 
 /** Each refusal on its field; what concerns the asker (Slack slow, no permission) on the first property asked. */
